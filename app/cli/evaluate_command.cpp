@@ -1,0 +1,107 @@
+// factorvae evaluate: reconstruction error, KL per dimension, active dimensions and, on shapes, the disentanglement
+// metrics (FactorVAE metric and MIG).
+#include <torch/torch.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "model/evaluation.h"
+#include "model/inference.h"
+#include "model/metrics.h"
+#include "model/shapes.h"
+
+namespace fvae::cli {
+
+int evaluate_command(const QStringList& arguments) {
+  QCommandLineParser p;
+  add_dataset_options(p, true);
+  p.addOptions({{"checkpoint", "trained model (.fvae)", "file"},
+                {"batch-size", "images per evaluation batch (default 256)", "n", "256"},
+                {"no-metrics", "skip the disentanglement metrics (computed by default on shapes)"},
+                {"train-votes", "FactorVAE metric: training votes (default 10000)", "n", "10000"},
+                {"eval-votes", "FactorVAE metric: evaluation votes (default 5000)", "n", "5000"},
+                {"samples-per-vote", "FactorVAE metric: samples per vote, L (default 64)", "n", "64"},
+                {"mig-samples", "MIG: samples (default 10000)", "n", "10000"},
+                {"metric-seed", "seed of the metrics (default 0)", "n", "0"},
+                {"save-names", "store the metric's suggested names for unnamed latent dimensions in the checkpoint"}});
+  parse_or_exit(p, arguments,
+                "Evaluates a trained model on a dataset split: reconstruction error (Bernoulli NLL in nats per image "
+                "and MSE per pixel, z = mu), KL per latent dimension and active dimensions (Var[mu] > 0.01). On the "
+                "built-in shapes dataset also the FactorVAE metric and MIG as disentanglement_lib computes them.");
+  auto cp = open_checkpoint(p);
+  auto data = open_dataset(dataset_request(p, &cp));
+  if (data->shape().channels != cp.model.channels || data->shape().height != cp.model.image_size)
+    throw UsageError(data->description() + " does not match the model (" + cp.model.describe() + ")");
+  install_interrupt_handler();
+  ProgressLine progress("evaluate");
+  auto result = evaluate_model(*cp.networks, *data, integer_option(p, "batch-size"), [&](double f) {
+    progress.update(static_cast<int64_t>(f * 1000), 1000);
+    return !interrupted();
+  });
+  progress.finish();
+  if (interrupted()) throw UsageError("cancelled");
+  std::printf("model: %s\ndataset: %s\nimages: %lld\n", cp.model.describe().c_str(), data->description().c_str(),
+              static_cast<long long>(result.images));
+  std::printf("reconstruction_bce_nats_per_image: %.4f\nreconstruction_mse_per_pixel: %.6f\n",
+              result.bce_nats_per_image, result.mse_per_pixel);
+  double kl_total = 0;
+  for (double k : result.kl_per_dim) kl_total += k;
+  std::printf("kl_total: %.4f\nactive_dimensions: %lld of %lld\n", kl_total, static_cast<long long>(result.active_dims),
+              static_cast<long long>(cp.model.latent_dim));
+  std::printf("%-4s %-18s %10s %10s\n", "dim", "name", "KL", "Var[mu]");
+  for (int64_t d = 0; d < cp.model.latent_dim; ++d)
+    std::printf("%-4lld %-18s %10.4f %10.4f\n", static_cast<long long>(d), cp.latent_name(d).c_str(),
+                result.kl_per_dim[d], result.mu_variance[d]);
+
+  const bool metrics = data->kind() == "shapes" && !p.isSet("no-metrics");
+  if (metrics) {
+    ShapesDataset shapes(cp.model.image_size, "all");
+    ModelSnapshot snapshot(cp.model);
+    snapshot.update_from(*cp.networks);
+    RepresentationFunction represent = [&](const torch::Tensor& x) { return snapshot.encode(x).mu; };
+    FactorVaeMetricOptions fo;
+    fo.seed = static_cast<uint64_t>(integer_option(p, "metric-seed"));
+    fo.train_votes = integer_option(p, "train-votes");
+    fo.eval_votes = integer_option(p, "eval-votes");
+    fo.samples_per_vote = integer_option(p, "samples-per-vote");
+    if (fo.train_votes < 1 || fo.eval_votes < 1 || fo.samples_per_vote < 2)
+      throw UsageError("vote counts must be positive and --samples-per-vote at least 2");
+    ProgressLine metric_progress("FactorVAE metric");
+    auto cancel_or_report = [&](ProgressLine& line) {
+      return [&](double f) {
+        line.update(static_cast<int64_t>(f * 1000), 1000);
+        return !interrupted();
+      };
+    };
+    auto fv = factor_vae_metric(shapes, represent, fo, cancel_or_report(metric_progress));
+    metric_progress.finish();
+    MigOptions mo;
+    mo.seed = fo.seed;
+    mo.samples = integer_option(p, "mig-samples");
+    ProgressLine mig_progress("MIG");
+    auto mig = mutual_information_gap(shapes, represent, mo, cancel_or_report(mig_progress));
+    mig_progress.finish();
+    const auto factor_names = shapes.factor_names();
+    std::printf("factorvae_metric: %.4f\nfactorvae_metric_train_accuracy: %.4f\nfactorvae_active_dims: %lld\n",
+                fv.eval_accuracy, fv.train_accuracy, static_cast<long long>(fv.active_dims));
+    std::printf("mig: %.4f\n", mig.mig);
+    for (size_t k = 0; k < factor_names.size(); ++k)
+      std::printf("mig_%s: %.4f (top dimension %lld)\n", factor_names[k].c_str(), mig.gap_per_factor[k],
+                  static_cast<long long>(mig.top_dimension[k]));
+    auto suggested = suggested_dimension_names(fv, factor_names);
+    for (int64_t d = 0; d < cp.model.latent_dim; ++d)
+      std::printf("dimension %lld captures: %s\n", static_cast<long long>(d),
+                  suggested[d].empty() ? "(nothing)" : suggested[d].c_str());
+    if (p.isSet("save-names")) {
+      for (int64_t d = 0; d < cp.model.latent_dim; ++d)
+        if (cp.latent_names[d].empty()) cp.latent_names[d] = suggested[d];
+      save_checkpoint(text_option(p, "checkpoint"), cp);
+      std::printf("Saved the suggested names into %s\n", text_option(p, "checkpoint").c_str());
+    }
+  }
+  return 0;
+}
+
+}  // namespace fvae::cli

@@ -1,0 +1,220 @@
+// factorvae train: trains a FactorVAE, writing checkpoints, a CSV of every logged value and a reconstruction GIF.
+#include <torch/torch.h>
+
+#include <QDir>
+#include <QSaveFile>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "model/checkpoint.h"
+#include "model/grids.h"
+#include "model/inference.h"
+#include "model/io/image_files.h"
+#include "model/trainer.h"
+
+namespace fvae::cli {
+
+namespace {
+
+void write_csv(const std::string& path, const std::vector<StepReport>& history, int64_t latent_dim) {
+  QSaveFile file(QString::fromStdString(path));
+  if (!file.open(QIODevice::WriteOnly))
+    throw std::runtime_error(path + ": cannot write (" + file.errorString().toStdString() + ")");
+  std::string text;
+  const auto names = StepReport::column_names(latent_dim);
+  for (size_t i = 0; i < names.size(); ++i) text += (i ? "," : "") + names[i];
+  text += "\n";
+  char buf[64];
+  for (const auto& row : history) {
+    const auto values = row.values();
+    for (size_t i = 0; i < values.size(); ++i) {
+      std::snprintf(buf, sizeof buf, i < 2 ? "%.0f" : "%.9g", values[i]);
+      text += (i ? "," : "") + std::string(buf);
+    }
+    text += "\n";
+  }
+  file.write(text.data(), static_cast<qint64>(text.size()));
+  if (!file.commit()) throw std::runtime_error(path + ": could not save (" + file.errorString().toStdString() + ")");
+}
+
+void apply_training_options(const QCommandLineParser& p, TrainConfig& t) {
+  if (p.isSet("recon")) t.reconstruction = reconstruction_from_string(text_option(p, "recon"));
+  if (p.isSet("beta")) t.beta = number_option(p, "beta");
+  if (p.isSet("beta-min")) t.beta_min = number_option(p, "beta-min");
+  if (p.isSet("beta-warmup")) t.beta_warmup_epochs = integer_option(p, "beta-warmup");
+  if (p.isSet("gamma")) t.gamma = number_option(p, "gamma");
+  if (p.isSet("gamma-warmup")) t.gamma_warmup_epochs = integer_option(p, "gamma-warmup");
+  if (p.isSet("lr")) t.vae_lr = number_option(p, "lr");
+  if (p.isSet("vae-beta1")) t.vae_beta1 = number_option(p, "vae-beta1");
+  if (p.isSet("vae-beta2")) t.vae_beta2 = number_option(p, "vae-beta2");
+  if (p.isSet("disc-lr")) t.disc_lr = number_option(p, "disc-lr");
+  if (p.isSet("disc-beta1")) t.disc_beta1 = number_option(p, "disc-beta1");
+  if (p.isSet("disc-beta2")) t.disc_beta2 = number_option(p, "disc-beta2");
+  if (p.isSet("batch-size")) t.batch_size = integer_option(p, "batch-size");
+  if (p.isSet("epochs")) t.epochs = integer_option(p, "epochs");
+  if (p.isSet("steps")) t.max_steps = integer_option(p, "steps");
+  if (p.isSet("seed")) t.seed = static_cast<uint64_t>(integer_option(p, "seed"));
+  if (p.isSet("threads")) t.threads = static_cast<int>(integer_option(p, "threads"));
+  if (p.isSet("device")) t.device = text_option(p, "device");
+}
+
+}  // namespace
+
+int train_command(const QStringList& arguments) {
+  QCommandLineParser p;
+  add_dataset_options(p, false);
+  std::string preset_help = "starting point for every setting: ";
+  for (const auto& pr : presets()) preset_help += "'" + pr.name + "': " + pr.description + " ";
+  p.addOptions({
+      {"preset", QString::fromStdString(preset_help), "name", "paper"},
+      {"arch", "architecture: lean (default) or seed (the original project's layers)", "name"},
+      {"latent-dim", "number of latent dimensions (default 8)", "n"},
+      {"recon", "reconstruction likelihood: bernoulli (BCE) or gaussian (MSE)", "kind"},
+      {"beta", "weight of the KL term (after warm-up)", "x"},
+      {"beta-min", "lower bound of beta during warm-up", "x"},
+      {"beta-warmup", "epochs of linear beta warm-up (0: none)", "epochs"},
+      {"gamma", "weight of the TC term, per sample (default: 35 on shapes, 6.4 elsewhere; seed preset 9/256)", "x"},
+      {"gamma-warmup", "epochs of linear gamma warm-up (0: none)", "epochs"},
+      {"lr", "VAE learning rate (Adam)", "x"},
+      {"vae-beta1", "VAE Adam beta1", "x"},
+      {"vae-beta2", "VAE Adam beta2", "x"},
+      {"disc-lr", "discriminator learning rate (Adam)", "x"},
+      {"disc-beta1", "discriminator Adam beta1", "x"},
+      {"disc-beta2", "discriminator Adam beta2", "x"},
+      {"batch-size", "images per VAE batch (the discriminator sees as many more)", "n"},
+      {"epochs", "epochs to train (default 10)", "n"},
+      {"steps", "stop after this many steps in total, whatever the epochs", "n"},
+      {"seed", "random seed; the same seed on the same CPU gives the same run", "n"},
+      {"threads", "intra-op CPU threads (default 1: fastest on 2-core machines)", "n"},
+      {"device", "auto (CUDA when available), cpu or cuda", "name"},
+      {"out", "output folder (default: run)", "folder", "run"},
+      {"save-every-epoch", "also keep a checkpoint per epoch (epoch-NNN.fvae)"},
+      {"resume", "continue the run saved in this checkpoint", "file"},
+      {"gif-images", "fixed inputs shown in the reconstruction GIF (default 8)", "n", "8"},
+      {"quiet", "no progress line"},
+  });
+  parse_or_exit(p, arguments,
+                "Trains a FactorVAE (Kim & Mnih 2018). Writes OUT/latest.fvae (every epoch, atomically), "
+                "OUT/losses.csv and OUT/reconstructions.gif (fixed inputs above their reconstructions, one frame per "
+                "epoch). Ctrl-C stops cleanly and saves.");
+
+  ModelConfig model;
+  TrainConfig train;
+  DatasetInfo info;
+  std::vector<std::string> latent_names;
+  std::unique_ptr<Checkpoint> resumed;
+  const std::string resume_path = text_option(p, "resume");
+  if (!resume_path.empty()) {
+    resumed = std::make_unique<Checkpoint>(load_checkpoint(resume_path));
+    model = resumed->model;
+    train = resumed->train;
+    for (const char* fixed : {"arch", "latent-dim", "preset"})
+      if (p.isSet(fixed))
+        throw UsageError(std::string("--") + fixed + " cannot change when resuming (the checkpoint fixes it)");
+    latent_names = resumed->latent_names;
+  } else {
+    const auto& pr = preset(text_option(p, "preset"));
+    model = pr.model;
+    train = pr.train;
+    if (p.isSet("arch")) model.architecture = architecture_from_string(text_option(p, "arch"));
+    if (p.isSet("latent-dim")) model.latent_dim = integer_option(p, "latent-dim");
+  }
+  if (resumed && p.isSet("epochs") && !p.isSet("steps")) train.max_steps = 0;
+  apply_training_options(p, train);
+
+  auto request = dataset_request(p, resumed.get());
+  if (resumed && !p.isSet("size")) request.size = model.image_size;
+  request.subset_seed = train.seed;
+  auto data = open_dataset(request);
+  if (!resumed) {
+    model.image_size = data->shape().height;
+    model.channels = data->shape().channels;
+    if (!p.isSet("gamma") && text_option(p, "preset") == "paper") train.gamma = default_gamma_for_dataset(data->kind());
+  }
+  model.validate();
+  train.validate();
+  info = {request.spec, request.split, data->description(), request.subset};
+
+  const std::string out = text_option(p, "out");
+  std::error_code ec;
+  std::filesystem::create_directories(out, ec);
+  if (ec) throw UsageError(out + ": cannot create the output folder (" + ec.message() + ")");
+  const std::string latest = out + "/latest.fvae", csv = out + "/losses.csv", gif = out + "/reconstructions.gif";
+
+  Trainer trainer(model, train, data);
+  if (resumed) {
+    restore_training_state(*resumed, trainer, resume_path);
+    resumed.reset();
+  }
+  if (latent_names.empty()) latent_names.assign(static_cast<size_t>(model.latent_dim), "");
+  std::cerr << "Training " << model.describe() << " (" << parameter_count(*trainer.networks().encoder) +
+                                                         parameter_count(*trainer.networks().decoder)
+            << " VAE parameters) on " << data->description() << ", device " << trainer.device().str() << ", "
+            << train.threads << " thread(s), batch " << train.batch_size << ", beta " << train.beta << ", gamma "
+            << train.gamma << "\n";
+  if (trainer.budget_spent()) std::cerr << "The step budget is already spent; nothing to train.\n";
+
+  const int64_t gif_count = std::min<int64_t>(integer_option(p, "gif-images"), data->size());
+  auto fixed = data->images(subset_indices(data->size(), gif_count, train.seed));
+  std::vector<torch::Tensor> frames;
+  auto add_frame = [&] {
+    auto reconstruction = decode(trainer.networks().decoder, encode(trainer.networks().encoder, fixed).mu);
+    frames.push_back(tile(torch::stack({fixed, reconstruction}, 0), 1, 0.5));
+  };
+  auto save_all = [&] {
+    save_checkpoint(latest, trainer, info, latent_names);
+    write_csv(csv, trainer.history(), model.latent_dim);
+    if (!frames.empty()) save_gif(gif, frames, 500, {4, {}, 0, 0});
+  };
+
+  install_interrupt_handler();
+  ProgressLine progress("train");
+  const bool quiet = p.isSet("quiet");
+  const int64_t total = trainer.total_steps();
+  double speed = 0;
+  Trainer::Callbacks callbacks;
+  callbacks.on_step = [&](const StepReport& r) {
+    speed = speed == 0 ? r.images_per_second : 0.95 * speed + 0.05 * r.images_per_second;
+    if (!quiet) {
+      char detail[200];
+      std::snprintf(detail, sizeof detail, "epoch %lld recon %.2f kl %.2f tc %.3f acc %.2f %.0f img/s",
+                    static_cast<long long>(r.epoch + 1), r.reconstruction, r.kl, r.tc, r.disc_accuracy, speed);
+      progress.update(r.step, total, detail);
+    }
+    if (interrupted()) trainer.request_cancel();
+  };
+  callbacks.on_epoch_end = [&](int64_t epoch) {
+    add_frame();
+    save_all();
+    if (p.isSet("save-every-epoch")) {
+      char name[48];
+      std::snprintf(name, sizeof name, "/epoch-%03lld.fvae", static_cast<long long>(epoch + 1));
+      save_checkpoint(out + name, trainer, info, latent_names);
+    }
+  };
+
+  Trainer::Outcome outcome;
+  try {
+    outcome = trainer.run(callbacks);
+  } catch (const TrainingError&) {
+    progress.finish();
+    write_csv(csv, trainer.history(), model.latent_dim);  // the history up to the failure, for diagnosis
+    std::cerr << "The last good checkpoint (if any) is kept at " << latest << ".\n";
+    throw;
+  }
+  progress.finish();
+  if (frames.empty() || trainer.progress().step_in_epoch != 0) add_frame();
+  save_all();
+  const auto& h = trainer.history();
+  if (!h.empty())
+    std::cerr << "Step " << h.back().step << ": reconstruction " << h.back().reconstruction << ", KL " << h.back().kl
+              << ", TC " << h.back().tc << ", discriminator accuracy " << h.back().disc_accuracy << "\n";
+  std::cerr << (outcome == Trainer::Outcome::Cancelled ? "Stopped on request; saved " : "Saved ") << latest << ", "
+            << csv << ", " << gif << "\n";
+  return outcome == Trainer::Outcome::Cancelled ? 130 : 0;
+}
+
+}  // namespace fvae::cli

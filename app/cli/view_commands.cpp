@@ -1,0 +1,158 @@
+// factorvae replicate / latent / random: image grids from a trained model.
+#include <torch/torch.h>
+
+#include <QFileInfo>
+#include <iostream>
+
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "model/grids.h"
+#include "model/inference.h"
+#include "model/io/image_files.h"
+
+namespace fvae::cli {
+
+namespace {
+
+void add_output_options(QCommandLineParser& p, const QString& default_out) {
+  p.addOption({"checkpoint", "trained model (.fvae)", "file"});
+  p.addOption({"out", "output PNG (default: " + default_out + ")", "file", default_out});
+  p.addOption({"scale", "upscale factor with crisp pixels (default 4)", "n", "4"});
+}
+
+int scale_option(const QCommandLineParser& p) {
+  const int64_t scale = integer_option(p, "scale");
+  if (scale < 1 || scale > 32) throw UsageError("--scale must lie in 1..32");
+  return static_cast<int>(scale);
+}
+
+void check_shape(const Dataset& data, const ModelConfig& model) {
+  const auto s = data.shape();
+  if (s.channels != model.channels || s.height != model.image_size)
+    throw UsageError(data.description() + " does not match the model (" + model.describe() + ")");
+}
+
+}  // namespace
+
+int replicate_command(const QStringList& arguments) {
+  QCommandLineParser p;
+  add_dataset_options(p, true);
+  add_output_options(p, "replicate.png");
+  p.addOptions({{"count", "number of images (default 8)", "n", "8"},
+                {"index", "first dataset index (default: a seeded random choice)", "i"},
+                {"seed", "seed for the random choice (default 0)", "n", "0"}});
+  parse_or_exit(p, arguments, "Shows dataset images (top) above their reconstructions with z = mu (bottom).");
+  auto cp = open_checkpoint(p);
+  auto data = open_dataset(dataset_request(p, &cp));
+  check_shape(*data, cp.model);
+  const int64_t count = integer_option(p, "count");
+  if (count < 1 || count > 1024) throw UsageError("--count must lie in 1..1024");
+  torch::Tensor indices;
+  if (p.isSet("index")) {
+    const int64_t first = integer_option(p, "index");
+    if (first < 0 || first >= data->size())
+      throw UsageError("--index must lie in 0.." + std::to_string(data->size() - 1));
+    indices = torch::arange(first, std::min(first + count, data->size()), torch::kLong);
+  } else {
+    indices = subset_indices(data->size(), count, static_cast<uint64_t>(integer_option(p, "seed")));
+    indices = indices.index_select(0, torch::randperm(indices.size(0), at::make_generator<at::CPUGeneratorImpl>(
+                                                                           integer_option(p, "seed")), torch::kLong));
+  }
+  auto x = data->images(indices);
+  auto reconstruction = decode(cp.networks->decoder, encode(cp.networks->encoder, x).mu);
+  const int64_t columns = std::min<int64_t>(x.size(0), 16);
+  const int64_t rows = (x.size(0) + columns - 1) / columns;
+  std::vector<torch::Tensor> bands;
+  for (int64_t r = 0; r < rows; ++r) {
+    const int64_t start = r * columns, n = std::min(columns, x.size(0) - start);
+    auto pad = [&](const torch::Tensor& t) {
+      auto band = torch::full({columns, t.size(1), t.size(2), t.size(3)}, 0.5, torch::kFloat);
+      band.narrow(0, 0, n).copy_(t.narrow(0, start, n));
+      return band;
+    };
+    bands.push_back(pad(x));
+    bands.push_back(pad(reconstruction));
+  }
+  save_png(text_option(p, "out"), tile(torch::stack(bands, 0), 1, 0.5), {scale_option(p), {}, 0, 0});
+  std::cout << "Wrote " << text_option(p, "out") << " (" << x.size(0) << " images and reconstructions)\n";
+  return 0;
+}
+
+int latent_command(const QStringList& arguments) {
+  QCommandLineParser p;
+  add_dataset_options(p, true);
+  add_output_options(p, "traversal.png");
+  p.addOptions({{"gif", "also write an animated GIF of the traversal", "file"},
+                {"base", "base code: image (the mu of --index, default), zero or random", "kind", "image"},
+                {"index", "dataset index of the base image (default 0)", "i", "0"},
+                {"seed", "seed for --base random (default 0)", "n", "0"},
+                {"absolute", "set each dimension to the values instead of adding them to the base (the original "
+                             "project's behaviour)"},
+                {"limit", "traverse from -limit to +limit (default 3)", "x", "3"},
+                {"step", "traversal step (default 0.5)", "x", "0.5"}});
+  parse_or_exit(p, arguments,
+                "Latent traversal grid: one row per latent dimension, columns from -3 to +3 in steps of 0.5 added to "
+                "the base code, and a last column with the row's difference map (the mean image where the per-pixel "
+                "std across the row exceeds 0.02, black elsewhere). Rows are labelled with the dimension names.");
+  auto cp = open_checkpoint(p);
+  const int64_t L = cp.model.latent_dim;
+  const std::string base_kind = text_option(p, "base");
+  torch::Tensor base;
+  if (base_kind == "zero") {
+    base = torch::zeros({L});
+  } else if (base_kind == "random") {
+    base = sample_prior(1, L, 1.0, static_cast<uint64_t>(integer_option(p, "seed")))[0];
+  } else if (base_kind == "image") {
+    auto data = open_dataset(dataset_request(p, &cp));
+    check_shape(*data, cp.model);
+    const int64_t index = integer_option(p, "index");
+    if (index < 0 || index >= data->size())
+      throw UsageError("--index must lie in 0.." + std::to_string(data->size() - 1));
+    base = encode(cp.networks->encoder, data->image(index).unsqueeze(0)).mu[0];
+  } else {
+    throw UsageError("--base must be image, zero or random");
+  }
+  const double limit = number_option(p, "limit"), step = number_option(p, "step");
+  if (!(limit > 0 && step > 0 && limit / step <= 50)) throw UsageError("--limit and --step must be positive, at most 100 columns");
+  auto values = traversal_values(limit, step);
+  auto traversal = latent_traversal([&](const torch::Tensor& z) { return decode(cp.networks->decoder, z); }, base,
+                                    values, p.isSet("absolute"));
+  auto grid = with_difference_maps(traversal);
+  std::vector<std::string> labels;
+  for (int64_t d = 0; d < L; ++d) labels.push_back(cp.latent_name(d));
+  const int row_height = static_cast<int>(cp.model.image_size + 1);
+  const int scale = scale_option(p);
+  save_png(text_option(p, "out"), tile(grid, 1, 0.5), {scale, labels, row_height, 1});
+  std::cout << "Wrote " << text_option(p, "out") << " (" << L << " dimensions x " << values.size()
+            << " values + difference maps)\n";
+  if (p.isSet("gif")) {
+    std::vector<torch::Tensor> frames;
+    // Forth and back, so the loop plays smoothly.
+    for (size_t v = 0; v < values.size(); ++v) frames.push_back(tile(traversal.narrow(1, v, 1), 1, 0.5));
+    for (size_t v = values.size() - 1; v-- > 1;) frames.push_back(frames[v]);
+    save_gif(text_option(p, "gif"), frames, 120, {scale, labels, row_height, 1});
+    std::cout << "Wrote " << text_option(p, "gif") << " (" << frames.size() << " frames)\n";
+  }
+  return 0;
+}
+
+int random_command(const QStringList& arguments) {
+  QCommandLineParser p;
+  add_output_options(p, "random.png");
+  p.addOptions({{"count", "number of samples (default 64)", "n", "64"},
+                {"columns", "grid columns (default 8)", "n", "8"},
+                {"seed", "sampling seed (default 0)", "n", "0"},
+                {"temperature", "standard deviation of the prior samples (default 1)", "x", "1"}});
+  parse_or_exit(p, arguments, "A grid of images decoded from random codes drawn from the prior N(0, T^2 I).");
+  auto cp = open_checkpoint(p);
+  const int64_t count = integer_option(p, "count"), columns = integer_option(p, "columns");
+  const double temperature = number_option(p, "temperature");
+  if (count < 1 || count > 4096 || columns < 1) throw UsageError("--count must lie in 1..4096, --columns at least 1");
+  if (!(temperature >= 0 && temperature <= 10)) throw UsageError("--temperature must lie in 0..10");
+  auto z = sample_prior(count, cp.model.latent_dim, temperature, static_cast<uint64_t>(integer_option(p, "seed")));
+  save_png(text_option(p, "out"), tile(decode(cp.networks->decoder, z), columns, 1, 0.5), {scale_option(p), {}, 0, 0});
+  std::cout << "Wrote " << text_option(p, "out") << " (" << count << " samples, temperature " << temperature << ")\n";
+  return 0;
+}
+
+}  // namespace fvae::cli

@@ -1,0 +1,81 @@
+#pragma once
+// Datasets yield float images in [0, 1] as [N, C, H, W] on the CPU, with labels or ground-truth factors where known.
+
+#include <torch/torch.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace fvae {
+
+// Raised for unreadable or invalid dataset files; the message names the file and the problem.
+class DatasetError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ImageShape {
+  int64_t channels = 1, height = 28, width = 28;
+};
+
+class Dataset {
+ public:
+  virtual ~Dataset() = default;
+  virtual int64_t size() const = 0;
+  virtual ImageShape shape() const = 0;
+  // Float images [n, C, H, W] in [0, 1] for int64 `indices` (any order, repeats allowed).
+  virtual torch::Tensor images(const torch::Tensor& indices) const = 0;
+  // Int64 labels [n, K] (classes, multi-label flags or ground-truth factor indices), or an undefined tensor.
+  virtual torch::Tensor labels(const torch::Tensor& /*indices*/) const { return {}; }
+  virtual std::string kind() const = 0;         // "shapes", "npz", "idx", "folder"
+  virtual std::string description() const = 0;  // one line for humans and checkpoints
+
+  torch::Tensor image(int64_t index) const;  // [C, H, W]
+};
+
+// Images held in memory as uint8 [N, C, H, W]: a quarter of the memory of floats, converted per batch.
+class TensorDataset : public Dataset {
+ public:
+  TensorDataset(torch::Tensor images_u8, torch::Tensor labels, std::string kind, std::string description);
+  int64_t size() const override { return images_.size(0); }
+  ImageShape shape() const override;
+  torch::Tensor images(const torch::Tensor& indices) const override;
+  torch::Tensor labels(const torch::Tensor& indices) const override;
+  std::string kind() const override { return kind_; }
+  std::string description() const override { return description_; }
+
+ private:
+  torch::Tensor images_, labels_;
+  std::string kind_, description_;
+};
+
+// Converts uint8 images [N, C, H, W] to `channels` (1: luminance, 3: replicated grey) and `size`×`size` pixels
+// (area averaging when shrinking, bilinear when enlarging). Works in chunks to bound memory.
+torch::Tensor conform_images(const torch::Tensor& images_u8, int64_t channels, int64_t size);
+
+// Deterministic split of the first-party sample indices, for datasets that come without one.
+torch::Tensor split_indices(int64_t count, const std::string& split);  // "train" 90 %, "val" 5 %, "test" 5 %, "all"
+
+// At most `count` indices drawn without replacement from [0, size), seeded; all of them when count >= size.
+torch::Tensor subset_indices(int64_t size, int64_t count, uint64_t seed);
+
+// A view of a parent dataset through an index table.
+class SubsetDataset : public Dataset {
+ public:
+  SubsetDataset(std::shared_ptr<const Dataset> parent, torch::Tensor indices, std::string description_suffix);
+  int64_t size() const override { return indices_.size(0); }
+  ImageShape shape() const override { return parent_->shape(); }
+  torch::Tensor images(const torch::Tensor& indices) const override;
+  torch::Tensor labels(const torch::Tensor& indices) const override;
+  std::string kind() const override { return parent_->kind(); }
+  std::string description() const override;
+
+ private:
+  std::shared_ptr<const Dataset> parent_;
+  torch::Tensor indices_;
+  std::string suffix_;
+};
+
+}  // namespace fvae

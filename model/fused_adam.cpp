@@ -1,0 +1,71 @@
+#include "model/fused_adam.h"
+
+#include <cmath>
+
+namespace fvae {
+
+namespace {
+
+// One pass: the same arithmetic as torch::optim::Adam without weight decay or AMSGrad.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void adam_update(
+    float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t n, float beta1,
+    float beta2, float inv_sqrt_bc2, float eps, float step_size) {
+  const float a1 = 1.0f - beta1, a2 = 1.0f - beta2;
+  for (int64_t i = 0; i < n; ++i) {
+    const float gi = g[i];
+    const float mi = beta1 * m[i] + a1 * gi;
+    const float vi = beta2 * v[i] + a2 * gi * gi;
+    m[i] = mi;
+    v[i] = vi;
+    p[i] -= step_size * mi / (std::sqrt(vi) * inv_sqrt_bc2 + eps);
+  }
+}
+
+}  // namespace
+
+torch::Tensor FusedAdam::step(LossClosure closure) {
+  torch::NoGradGuard no_grad;
+  torch::Tensor loss = {};
+  if (closure != nullptr) {
+    at::AutoGradMode enable_grad(true);
+    loss = closure();
+  }
+  bool fallback = false;
+  for (auto& group : param_groups_) {
+    auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
+    if (options.weight_decay() != 0 || options.amsgrad()) fallback = true;
+    for (auto& p : group.params())
+      if (p.grad().defined() && !(p.device().is_cpu() && p.scalar_type() == torch::kFloat && p.is_contiguous() &&
+                                  p.grad().is_contiguous()))
+        fallback = true;
+  }
+  if (fallback) return torch::optim::Adam::step(nullptr), loss;
+
+  for (auto& group : param_groups_) {
+    auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
+    for (auto& p : group.params()) {
+      if (!p.grad().defined()) continue;
+      const auto key = c10::guts::to_string(p.unsafeGetTensorImpl());
+      auto it = state_.find(key);
+      if (it == state_.end()) {
+        auto state = std::make_unique<torch::optim::AdamParamState>();
+        state->step(0);
+        state->exp_avg(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
+        state->exp_avg_sq(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
+        it = state_.emplace(key, std::move(state)).first;
+      }
+      auto& state = static_cast<torch::optim::AdamParamState&>(*it->second);
+      state.step(state.step() + 1);
+      const double beta1 = std::get<0>(options.betas()), beta2 = std::get<1>(options.betas());
+      const double bias_correction1 = 1 - std::pow(beta1, static_cast<double>(state.step()));
+      const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(state.step()));
+      adam_update(p.data_ptr<float>(), p.grad().data_ptr<float>(), state.exp_avg().data_ptr<float>(),
+                  state.exp_avg_sq().data_ptr<float>(), p.numel(), static_cast<float>(beta1),
+                  static_cast<float>(beta2), static_cast<float>(1.0 / std::sqrt(bias_correction2)),
+                  static_cast<float>(options.eps()), static_cast<float>(options.lr() / bias_correction1));
+    }
+  }
+  return loss;
+}
+
+}  // namespace fvae

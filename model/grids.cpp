@@ -1,0 +1,61 @@
+#include "model/grids.h"
+
+#include <cmath>
+
+namespace fvae {
+
+std::vector<double> traversal_values(double limit, double step) {
+  std::vector<double> values;
+  const int64_t count = static_cast<int64_t>(std::llround(2 * limit / step)) + 1;
+  for (int64_t i = 0; i < count; ++i) values.push_back(-limit + step * static_cast<double>(i));
+  return values;
+}
+
+torch::Tensor latent_traversal(const std::function<torch::Tensor(const torch::Tensor&)>& decode,
+                               const torch::Tensor& base, const std::vector<double>& values, bool absolute) {
+  TORCH_CHECK(base.dim() == 1, "the base code must be one vector [latent], got ", base.sizes());
+  const int64_t D = base.size(0), V = static_cast<int64_t>(values.size());
+  auto codes = base.to(torch::kFloat).unsqueeze(0).unsqueeze(0).repeat({D, V, 1});
+  auto offsets = torch::tensor(std::vector<float>(values.begin(), values.end()));
+  for (int64_t d = 0; d < D; ++d) {
+    auto column = codes.select(0, d).select(1, d);
+    if (absolute)
+      column.copy_(offsets);
+    else
+      column.add_(offsets);
+  }
+  auto images = decode(codes.view({D * V, D}));
+  return images.view({D, V, images.size(1), images.size(2), images.size(3)});
+}
+
+torch::Tensor difference_map(const torch::Tensor& row, double threshold) {
+  auto mean = row.mean(0);
+  auto std = row.std(0, /*unbiased=*/false);
+  return torch::where(std > threshold, mean, torch::zeros_like(mean));
+}
+
+torch::Tensor with_difference_maps(const torch::Tensor& traversal) {
+  std::vector<torch::Tensor> maps;
+  for (int64_t d = 0; d < traversal.size(0); ++d) maps.push_back(difference_map(traversal[d]).unsqueeze(0));
+  return torch::cat({traversal, torch::stack(maps, 0)}, 1);
+}
+
+torch::Tensor tile(const torch::Tensor& cells, int64_t padding, double background) {
+  TORCH_CHECK(cells.dim() == 5, "tile expects [rows, columns, C, H, W], got ", cells.sizes());
+  const int64_t R = cells.size(0), K = cells.size(1), C = cells.size(2), H = cells.size(3), W = cells.size(4);
+  auto out = torch::full({C, R * (H + padding) + padding, K * (W + padding) + padding}, background, torch::kFloat);
+  for (int64_t r = 0; r < R; ++r)
+    for (int64_t k = 0; k < K; ++k)
+      out.narrow(1, padding + r * (H + padding), H).narrow(2, padding + k * (W + padding), W).copy_(cells[r][k]);
+  return out;
+}
+
+torch::Tensor tile(const torch::Tensor& images, int64_t columns, int64_t padding, double background) {
+  TORCH_CHECK(images.dim() == 4 && columns > 0, "tile expects [N, C, H, W] and a positive column count");
+  const int64_t n = images.size(0), rows = (n + columns - 1) / columns;
+  auto cells = torch::full({rows * columns, images.size(1), images.size(2), images.size(3)}, background, torch::kFloat);
+  cells.narrow(0, 0, n).copy_(images);
+  return tile(cells.view({rows, columns, images.size(1), images.size(2), images.size(3)}), padding, background);
+}
+
+}  // namespace fvae

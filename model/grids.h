@@ -1,0 +1,31 @@
+#pragma once
+// Image grids as the CLI and GUI show them: replications, latent traversals with difference maps, prior samples.
+// Everything here returns float images in [0, 1]; conversion to files lives in model/io.
+
+#include <torch/torch.h>
+
+#include <functional>
+#include <vector>
+
+namespace fvae {
+
+// Values −3 … +3 in steps of 0.5: the traversal columns of the original project.
+std::vector<double> traversal_values(double limit = 3.0, double step = 0.5);
+
+// Decoded traversals [D, V, C, H, W]: row d varies dimension d over `values`, either added to `base` (offsets) or
+// replacing it (absolute values, as the original project did).
+torch::Tensor latent_traversal(const std::function<torch::Tensor(const torch::Tensor&)>& decode,
+                               const torch::Tensor& base, const std::vector<double>& values, bool absolute);
+
+// The original project's difference map of one traversal row [V, C, H, W]: the row's mean image where the
+// per-pixel standard deviation across the row exceeds `threshold`, black elsewhere.
+torch::Tensor difference_map(const torch::Tensor& row, double threshold = 0.02);
+
+// Traversal rows with their difference map appended as a last column: [D, V + 1, C, H, W].
+torch::Tensor with_difference_maps(const torch::Tensor& traversal);
+
+// Lays out cells [R, K, C, H, W] (or [N, C, H, W] with `columns`) as one image [C, R·(H+pad)+pad, K·(W+pad)+pad].
+torch::Tensor tile(const torch::Tensor& cells, int64_t padding = 1, double background = 0.5);
+torch::Tensor tile(const torch::Tensor& images, int64_t columns, int64_t padding, double background);
+
+}  // namespace fvae

@@ -1,0 +1,79 @@
+#include "model/inference.h"
+
+namespace fvae {
+
+namespace {
+
+// Runs `f` with `module` in eval mode, restoring the previous mode afterwards, without autograd. (NoGradGuard, not
+// InferenceMode: callers go on to do arithmetic, even in place, on the results.)
+template <typename Module, typename F>
+auto in_eval_mode(Module& module, F&& f) {
+  const bool was_training = module->is_training();
+  module->eval();
+  struct Restore {
+    Module& m;
+    bool training;
+    ~Restore() { m->train(training); }
+  } restore{module, was_training};
+  torch::NoGradGuard no_grad;
+  return f();
+}
+
+torch::Device device_of(torch::nn::Module& module) {
+  auto params = module.parameters();
+  return params.empty() ? torch::Device(torch::kCPU) : params.front().device();
+}
+
+}  // namespace
+
+std::vector<torch::Tensor> module_state(torch::nn::Module& module) {
+  auto state = module.parameters();
+  for (auto& b : module.buffers()) state.push_back(b);
+  return state;
+}
+
+Posterior encode(Encoder& encoder, const torch::Tensor& images) {
+  return in_eval_mode(encoder, [&] {
+    auto p = encoder->forward(images.to(device_of(*encoder)));
+    return Posterior{p.mu.to(torch::kCPU), p.logvar.to(torch::kCPU)};
+  });
+}
+
+torch::Tensor decode(Decoder& decoder, const torch::Tensor& z) {
+  return in_eval_mode(decoder, [&] { return torch::sigmoid(decoder->forward(z.to(device_of(*decoder)))).cpu(); });
+}
+
+torch::Tensor sample_prior(int64_t count, int64_t latent_dim, double temperature, uint64_t seed) {
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  return torch::randn({count, latent_dim}, gen, torch::kFloat) * temperature;
+}
+
+ModelSnapshot::ModelSnapshot(const ModelConfig& config) : config_(config), encoder_(config), decoder_(config) {
+  encoder_->eval();
+  decoder_->eval();
+  encoder_state_ = module_state(*encoder_);
+  decoder_state_ = module_state(*decoder_);
+}
+
+void ModelSnapshot::update_from(Networks& live) {
+  TORCH_CHECK(live.config == config_, "snapshot and model differ in configuration");
+  auto enc = module_state(*live.encoder);
+  auto dec = module_state(*live.decoder);
+  torch::NoGradGuard no_grad;
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (size_t i = 0; i < enc.size(); ++i) encoder_state_[i].copy_(enc[i]);
+  for (size_t i = 0; i < dec.size(); ++i) decoder_state_[i].copy_(dec[i]);
+  ++version_;
+}
+
+Posterior ModelSnapshot::encode(const torch::Tensor& images) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return fvae::encode(encoder_, images);
+}
+
+torch::Tensor ModelSnapshot::decode(const torch::Tensor& z) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return fvae::decode(decoder_, z);
+}
+
+}  // namespace fvae

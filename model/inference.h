@@ -1,0 +1,43 @@
+#pragma once
+// Encoding, decoding and sampling in eval mode without autograd, and thread-safe weight snapshots for decoding on
+// another thread while training goes on.
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <mutex>
+
+#include "model/networks.h"
+
+namespace fvae {
+
+// Helpers that switch the module to eval mode for the call and restore its mode afterwards.
+// Not for modules that an optimiser is updating on another thread: use a ModelSnapshot there.
+Posterior encode(Encoder& encoder, const torch::Tensor& images);
+torch::Tensor decode(Decoder& decoder, const torch::Tensor& z);  // intensities in [0, 1]
+// Codes drawn from N(0, temperature²·I) with a private generator, so sampling never disturbs training's randomness.
+torch::Tensor sample_prior(int64_t count, int64_t latent_dim, double temperature, uint64_t seed);
+
+// A CPU copy of the encoder and decoder that the training thread refreshes by copy_() into preallocated tensors.
+class ModelSnapshot {
+ public:
+  explicit ModelSnapshot(const ModelConfig& config);
+  void update_from(Networks& live);  // called by the training thread
+  Posterior encode(const torch::Tensor& images);
+  torch::Tensor decode(const torch::Tensor& z);
+  uint64_t version() const { return version_; }  // incremented by each update
+  const ModelConfig& config() const { return config_; }
+
+ private:
+  ModelConfig config_;
+  Encoder encoder_;
+  Decoder decoder_;
+  std::vector<torch::Tensor> encoder_state_, decoder_state_;  // parameters then buffers, in module order
+  std::mutex mutex_;
+  std::atomic<uint64_t> version_{0};
+};
+
+// Parameters followed by buffers: the full state a copy needs (BatchNorm statistics included).
+std::vector<torch::Tensor> module_state(torch::nn::Module& module);
+
+}  // namespace fvae

@@ -1,0 +1,165 @@
+// Torch before Qt: Qt's `slots` macro breaks torch headers.
+#include "model/io/image_files.h"
+
+#include <gif_lib.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QFont>
+#include <QFontMetrics>
+#include <QGuiApplication>
+#include <QImage>
+#include <QImageWriter>
+#include <QPainter>
+#include <QSaveFile>
+#include <filesystem>
+#include <random>
+
+namespace fvae {
+
+namespace {
+
+// The tensor as an RGB/greyscale QImage, upscaled with crisp pixels, with row labels in a left margin.
+QImage render(const torch::Tensor& image, const ImageStyle& style) {
+  auto bytes = to_hwc_bytes(image);
+  const int h = static_cast<int>(bytes.size(0)), w = static_cast<int>(bytes.size(1));
+  const bool grey = bytes.size(2) == 1;
+  QImage base(bytes.data_ptr<uint8_t>(), w, h, static_cast<qsizetype>(w * bytes.size(2)),
+              grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+  const int scale = std::max(1, style.scale);
+  QImage scaled = base.scaled(w * scale, h * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+  const bool labels = !style.row_labels.empty() && style.row_height > 0 && qobject_cast<QGuiApplication*>(qApp);
+  if (!labels) return scaled.copy();  // detach from the tensor's memory
+  QFont font;
+  font.setPixelSize(std::max(9, std::min(14, style.row_height * scale / 2)));
+  QFontMetrics metrics(font);
+  int margin = 0;
+  for (const auto& label : style.row_labels)
+    margin = std::max(margin, metrics.horizontalAdvance(QString::fromStdString(label)));
+  margin += 8;
+  QImage out(scaled.width() + margin, scaled.height(), QImage::Format_RGB888);
+  out.fill(Qt::white);
+  QPainter painter(&out);
+  painter.drawImage(margin, 0, scaled);
+  painter.setFont(font);
+  painter.setPen(Qt::black);
+  for (size_t r = 0; r < style.row_labels.size(); ++r) {
+    const int top = (style.row_offset + static_cast<int>(r) * style.row_height) * scale;
+    painter.drawText(QRect(2, top, margin - 6, style.row_height * scale), Qt::AlignRight | Qt::AlignVCenter,
+                     QString::fromStdString(style.row_labels[r]));
+  }
+  return out;
+}
+
+// 6×7×6 colour cube plus a grey ramp: enough for RGB previews; greyscale GIFs use a 256-level grey palette instead.
+uint8_t cube_index(uint8_t r, uint8_t g, uint8_t b) {
+  const int ri = (r * 5 + 127) / 255, gi = (g * 6 + 127) / 255, bi = (b * 5 + 127) / 255;
+  return static_cast<uint8_t>(ri * 42 + gi * 6 + bi);
+}
+
+}  // namespace
+
+torch::Tensor to_hwc_bytes(const torch::Tensor& image) {
+  TORCH_CHECK(image.dim() == 3 && (image.size(0) == 1 || image.size(0) == 3), "expected an image [C, H, W], got ",
+              image.sizes());
+  return image.detach().cpu().to(torch::kFloat).clamp(0, 1).mul(255).round().to(torch::kUInt8).permute({1, 2, 0})
+      .contiguous();
+}
+
+void save_png(const std::string& path, const torch::Tensor& image, const ImageStyle& style) {
+  QImage rendered = render(image, style);
+  QSaveFile file(QString::fromStdString(path));
+  if (!file.open(QIODevice::WriteOnly))
+    throw ExportError(path + ": cannot write (" + file.errorString().toStdString() + ")");
+  QImageWriter writer(&file, "png");
+  if (!writer.write(rendered)) {
+    file.cancelWriting();
+    throw ExportError(path + ": could not write the PNG (" + writer.errorString().toStdString() + ")");
+  }
+  if (!file.commit()) throw ExportError(path + ": could not save (" + file.errorString().toStdString() + ")");
+}
+
+void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms, const ImageStyle& style) {
+  if (frames.empty()) throw ExportError(path + ": no frames to write");
+  std::vector<QImage> images;
+  for (const auto& f : frames) images.push_back(render(f, style).convertToFormat(QImage::Format_RGB888));
+  const bool grey = frames.front().size(0) == 1 && style.row_labels.empty();
+  const int w = images.front().width(), h = images.front().height();
+  for (const auto& im : images)
+    if (im.width() != w || im.height() != h) throw ExportError(path + ": GIF frames differ in size");
+
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  std::random_device rd;
+  const fs::path temporary = (target.has_parent_path() ? target.parent_path() : fs::path(".")) /
+                             ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
+  int error = 0;
+  GifFileType* gif = EGifOpenFileName(temporary.c_str(), false, &error);
+  if (!gif) throw ExportError(path + ": cannot write (" + GifErrorString(error) + ")");
+  auto fail = [&](const std::string& what) {
+    int close_error = 0;
+    EGifCloseFile(gif, &close_error);
+    std::error_code ec;
+    fs::remove(temporary, ec);
+    throw ExportError(path + ": " + what + " (" + GifErrorString(gif ? gif->Error : error) + ")");
+  };
+  std::vector<GifColorType> colors(256);
+  for (int i = 0; i < 256; ++i) {
+    if (grey) {
+      colors[i] = {static_cast<GifByteType>(i), static_cast<GifByteType>(i), static_cast<GifByteType>(i)};
+    } else if (i < 252) {
+      colors[i] = {static_cast<GifByteType>((i / 42) * 51), static_cast<GifByteType>(((i / 6) % 7) * 255 / 6),
+                   static_cast<GifByteType>((i % 6) * 51)};
+    } else {
+      colors[i] = {0, 0, 0};
+    }
+  }
+  ColorMapObject* map = GifMakeMapObject(256, colors.data());
+  EGifSetGifVersion(gif, true);
+  if (EGifPutScreenDesc(gif, w, h, 8, 0, map) == GIF_ERROR) {
+    GifFreeMapObject(map);
+    fail("could not write the GIF header");
+  }
+  GifFreeMapObject(map);
+  // NETSCAPE2.0 application extension: loop forever.
+  const unsigned char netscape[] = "NETSCAPE2.0";
+  const unsigned char loop[] = {1, 0, 0};
+  if (EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE) == GIF_ERROR ||
+      EGifPutExtensionBlock(gif, 11, netscape) == GIF_ERROR || EGifPutExtensionBlock(gif, 3, loop) == GIF_ERROR ||
+      EGifPutExtensionTrailer(gif) == GIF_ERROR)
+    fail("could not write the loop extension");
+  std::vector<GifByteType> line(static_cast<size_t>(w));
+  for (const auto& im : images) {
+    GraphicsControlBlock gcb{};
+    gcb.DisposalMode = DISPOSE_DO_NOT;
+    gcb.DelayTime = std::max(1, delay_ms / 10);
+    gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+    GifByteType ext[4];
+    const size_t n = EGifGCBToExtension(&gcb, ext);
+    if (EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(n), ext) == GIF_ERROR ||
+        EGifPutImageDesc(gif, 0, 0, w, h, false, nullptr) == GIF_ERROR)
+      fail("could not write a frame");
+    for (int y = 0; y < h; ++y) {
+      const uchar* p = im.constScanLine(y);
+      for (int x = 0; x < w; ++x) {
+        const uchar r = p[3 * x], g = p[3 * x + 1], b = p[3 * x + 2];
+        line[x] = grey ? r : cube_index(r, g, b);
+      }
+      if (EGifPutLine(gif, line.data(), w) == GIF_ERROR) fail("could not write a frame");
+    }
+  }
+  if (EGifCloseFile(gif, &error) == GIF_ERROR) {
+    gif = nullptr;
+    std::error_code ec;
+    fs::remove(temporary, ec);
+    throw ExportError(path + ": could not finish the GIF (" + GifErrorString(error) + ")");
+  }
+  std::error_code ec;
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw ExportError(path + ": could not move the GIF into place (" + ec.message() + ")");
+  }
+}
+
+}  // namespace fvae

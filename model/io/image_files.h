@@ -1,0 +1,35 @@
+#pragma once
+// Writing images: PNG through Qt, animated GIF through giflib (Qt cannot write GIF). Both write atomically.
+
+#include <torch/torch.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace fvae {
+
+class ExportError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ImageStyle {
+  int scale = 1;  // integer upscaling with crisp (nearest) pixels
+  // Optional labels drawn left of equally tall rows (e.g. latent names of a traversal grid). Needs a
+  // QGuiApplication for fonts; without one the labels are left out.
+  std::vector<std::string> row_labels;
+  int row_height = 0;  // rows' height in unscaled pixels, including padding
+  int row_offset = 0;  // unscaled pixels above the first row
+};
+
+// `image`: float [C, H, W] in [0, 1], C = 1 or 3.
+void save_png(const std::string& path, const torch::Tensor& image, const ImageStyle& style = {});
+// `frames`: equally sized float [C, H, W] images; `delay_ms` per frame; loops forever.
+void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms,
+              const ImageStyle& style = {});
+
+// Image tensor [C, H, W] float → uint8 [H, W, C] contiguous (the layout QImage and GIF want).
+torch::Tensor to_hwc_bytes(const torch::Tensor& image);
+
+}  // namespace fvae

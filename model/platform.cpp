@@ -1,0 +1,41 @@
+#include "model/platform.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <ATen/Parallel.h>
+#include <cstdlib>
+
+namespace fvae {
+
+void set_compute_threads(int threads) {
+  if (at::get_num_threads() != threads) at::set_num_threads(threads);
+  using SetThreads = void (*)(int);
+  static auto openblas_set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+  if (openblas_set) openblas_set(threads);
+}
+
+std::string blas_core_name() {
+  using CoreName = char* (*)();
+  auto corename = reinterpret_cast<CoreName>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+  return corename ? std::string(corename()) : std::string();
+}
+
+void relaunch_with_tuned_blas_if_needed(char** argv) {
+#if defined(__x86_64__)
+  if (std::getenv("OPENBLAS_CORETYPE") || std::getenv("FACTORVAE_NO_BLAS_RELAUNCH")) return;
+  const std::string core = blas_core_name();
+  if (core != "Prescott" && core != "prescott") return;
+  __builtin_cpu_init();
+  const char* better = __builtin_cpu_supports("avx512f") ? "SkylakeX"
+                       : __builtin_cpu_supports("avx2")  ? "Haswell"
+                                                         : nullptr;
+  if (!better) return;
+  setenv("OPENBLAS_CORETYPE", better, 1);
+  execv("/proc/self/exe", argv);  // returns only on failure: carry on with the slow kernels
+#else
+  (void)argv;
+#endif
+}
+
+}  // namespace fvae

@@ -1,0 +1,21 @@
+#pragma once
+// Tuning of the BLAS underneath LibTorch. Debian's LibTorch multiplies matrices through the system BLAS (OpenBLAS
+// when installed), whose thread pool and CPU detection are separate from ATen's.
+
+#include <string>
+
+namespace fvae {
+
+// Sets ATen's intra-op threads and, when OpenBLAS is loaded, OpenBLAS's own thread count to `threads`.
+void set_compute_threads(int threads);
+
+// OpenBLAS's kernel family ("SkylakeX", "Haswell", "Prescott", …), or "" when OpenBLAS is not in use.
+std::string blas_core_name();
+
+// OpenBLAS 0.3.21 (Debian 12) does not recognise recent Intel CPUs (e.g. Sapphire Rapids) and falls back to its
+// generic Prescott kernels, ~5× slower. When that happened and OPENBLAS_CORETYPE is unset, this re-executes the
+// program with OPENBLAS_CORETYPE naming the best kernels the CPU supports (the variable is read only at load time).
+// Returns only when no relaunch was needed or possible.
+void relaunch_with_tuned_blas_if_needed(char** argv);
+
+}  // namespace fvae

@@ -1,0 +1,142 @@
+#include "model/shapes.h"
+
+#include <cmath>
+
+namespace fvae {
+
+namespace {
+
+// The dSprites heart at scale 1 and orientation 0 (20×17), measured from the dataset's preview. Its rotation point
+// lies 9 rows below the top edge, which puts the centroid 1.93 px above it as in dSprites.
+constexpr int kHeartWidth = 20, kHeartHeight = 17;
+constexpr double kHeartPivotRow = 9.0;
+const char* const kHeart[kHeartHeight] = {
+    "...#####....#####...", "..#######..#######..", ".########..########.", ".##################.",
+    "####################", "####################", ".##################.", ".##################.",
+    "..################..", "..################..", "...##############...", "....############....",
+    ".....##########.....", "......########......", ".......######.......", "........####........",
+    ".........##.........",
+};
+
+double heart_cell(int row, int col) {
+  if (row < 0 || row >= kHeartHeight || col < 0 || col >= kHeartWidth) return 0.0;
+  return kHeart[row][col] == '#' ? 1.0 : 0.0;
+}
+
+// Bilinear sample of the silhouette at cell-centre coordinates: exact at scale 1, smooth edges when rotated.
+bool inside_heart(double bx, double by) {
+  const double x = bx - 0.5, y = by - 0.5;
+  const int c0 = static_cast<int>(std::floor(x)), r0 = static_cast<int>(std::floor(y));
+  const double fx = x - c0, fy = y - r0;
+  const double v = (1 - fy) * ((1 - fx) * heart_cell(r0, c0) + fx * heart_cell(r0, c0 + 1)) +
+                   fy * ((1 - fx) * heart_cell(r0 + 1, c0) + fx * heart_cell(r0 + 1, c0 + 1));
+  return v > 0.5;
+}
+
+// dSprites ellipse bounding boxes by scale 0.5…1.0 (not quite linear in scale).
+constexpr double kEllipseWidth[6] = {12, 16, 18, 20, 22, 26};
+constexpr double kEllipseHeight[6] = {8, 8, 10, 12, 12, 14};
+
+double table_at(const double* table, double scale) {
+  const double t = std::clamp((scale - 0.5) / 0.1, 0.0, 5.0);
+  const int i = std::min(static_cast<int>(t), 4);
+  return table[i] + (t - i) * (table[i + 1] - table[i]);
+}
+
+}  // namespace
+
+torch::Tensor GroundTruthSource::sample_factors(int64_t n, at::Generator& generator) const {
+  auto sizes = factor_sizes();
+  auto out = torch::empty({n, static_cast<int64_t>(sizes.size())}, torch::kLong);
+  for (size_t k = 0; k < sizes.size(); ++k)
+    out.select(1, static_cast<int64_t>(k)).copy_(torch::randint(sizes[k], {n}, generator, torch::kLong));
+  return out;
+}
+
+void render_sprite(SpriteShape shape, double scale, double angle, double centre_x, double centre_y, int64_t size,
+                   float* out) {
+  const double c = std::cos(angle), s = std::sin(angle);
+  const double pixel = 64.0 / static_cast<double>(size);
+  const double half_square = 10.0 * scale;
+  const double a = table_at(kEllipseWidth, scale) / 2, b = table_at(kEllipseHeight, scale) / 2;
+  for (int64_t row = 0; row < size; ++row) {
+    const double v = -((row + 0.5) * pixel - centre_y);  // up is positive
+    for (int64_t col = 0; col < size; ++col) {
+      const double u = (col + 0.5) * pixel - centre_x;
+      // Rotate the pixel centre back into the sprite's frame (the sprite turns counter-clockwise by `angle`).
+      const double su = c * u + s * v, sv = -s * u + c * v;
+      bool on = false;
+      switch (shape) {
+        case SpriteShape::Square:
+          on = std::abs(su) < half_square && std::abs(sv) < half_square;
+          break;
+        case SpriteShape::Ellipse:
+          on = (su * su) / (a * a) + (sv * sv) / (b * b) < 1.0;
+          break;
+        case SpriteShape::Heart:
+          on = inside_heart(su / scale + kHeartWidth / 2.0, kHeartPivotRow - sv / scale);
+          break;
+      }
+      out[row * size + col] = on ? 1.0f : 0.0f;
+    }
+  }
+}
+
+ShapesDataset::ShapesDataset(int64_t image_size, const std::string& split) : image_size_(image_size), split_(split) {
+  if (image_size < 8 || image_size > 256)
+    throw DatasetError("shapes: image size must lie in 8..256, got " + std::to_string(image_size));
+  if (split != "all") index_ = split_indices(kCombinations, split);
+}
+
+std::string ShapesDataset::description() const {
+  return "shapes (built-in dSprites-style, " + std::to_string(image_size_) + "x" + std::to_string(image_size_) +
+         ", " + split_ + ")";
+}
+
+torch::Tensor ShapesDataset::factors_of_combination(const torch::Tensor& combination) {
+  auto rest = combination.to(torch::kLong).clone();
+  auto out = torch::empty({rest.size(0), 5}, torch::kLong);
+  const int64_t sizes[5] = {3, 6, 40, 32, 32};
+  for (int k = 4; k >= 0; --k) {
+    out.select(1, k).copy_(rest.remainder(sizes[k]));
+    rest = rest.div(sizes[k], "floor");
+  }
+  return out;
+}
+
+torch::Tensor ShapesDataset::combination_of_factors(const torch::Tensor& factors) {
+  const int64_t sizes[5] = {3, 6, 40, 32, 32};
+  auto index = torch::zeros({factors.size(0)}, torch::kLong);
+  for (int k = 0; k < 5; ++k) index = index * sizes[k] + factors.select(1, k);
+  return index;
+}
+
+torch::Tensor ShapesDataset::labels(const torch::Tensor& indices) const {
+  auto combination = index_.defined() ? index_.index_select(0, indices) : indices;
+  return factors_of_combination(combination);
+}
+
+torch::Tensor ShapesDataset::images(const torch::Tensor& indices) const { return render(labels(indices)); }
+
+torch::Tensor ShapesDataset::render(const torch::Tensor& factors) const {
+  TORCH_CHECK(factors.dim() == 2 && factors.size(1) == 5, "shapes factors must be [n, 5], got ", factors.sizes());
+  auto f = factors.to(torch::kLong).contiguous();
+  const int64_t n = f.size(0);
+  auto out = torch::empty({n, 1, image_size_, image_size_}, torch::kFloat);
+  auto fa = f.accessor<int64_t, 2>();
+  float* base = out.data_ptr<float>();
+  const int64_t sizes[5] = {3, 6, 40, 32, 32};
+  for (int64_t i = 0; i < n; ++i) {
+    for (int k = 0; k < 5; ++k)
+      TORCH_CHECK(fa[i][k] >= 0 && fa[i][k] < sizes[k], "shapes factor ", k, " out of range: ", fa[i][k]);
+    const double scale = 0.5 + 0.1 * static_cast<double>(fa[i][1]);
+    const double angle = 2.0 * M_PI * static_cast<double>(fa[i][2]) / 39.0;  // linspace(0, 2π, 40)
+    const double cx = 16.0 + 32.0 * static_cast<double>(fa[i][3]) / 31.0;
+    const double cy = 16.0 + 32.0 * static_cast<double>(fa[i][4]) / 31.0;
+    render_sprite(static_cast<SpriteShape>(fa[i][0]), scale, angle, cx, cy, image_size_,
+                  base + i * image_size_ * image_size_);
+  }
+  return out;
+}
+
+}  // namespace fvae
