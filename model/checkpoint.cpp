@@ -1,6 +1,10 @@
 #include "model/checkpoint.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <random>
 
@@ -80,14 +84,29 @@ void write_atomically(const std::string& path, torch::serialize::OutputArchive& 
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw CheckpointError(path + ": the folder " + dir.string() + " does not exist");
+  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec))
+    throw CheckpointError(path + ": exists and is not a regular file; refusing to replace it");
+  // Serialise into memory first: LibTorch's file writer throws from a destructor when a write fails (a full disk
+  // would terminate the program); here every write error is ours to report.
+  std::string bytes;
+  archive.save_to([&bytes](const void* data, size_t size) -> size_t {
+    bytes.append(static_cast<const char*>(data), size);
+    return size;
+  });
   std::random_device rd;
   const fs::path temporary = dir / ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
-  try {
-    archive.save_to(temporary.string());
-  } catch (const std::exception& e) {
+  std::FILE* file = std::fopen(temporary.c_str(), "wb");
+  if (!file) throw CheckpointError(path + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) + ")");
+  bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+  int saved_errno = errno;
+  written = std::fflush(file) == 0 && written;
+  if (written) written = fsync(fileno(file)) == 0;
+  if (!written && saved_errno == 0) saved_errno = errno;
+  written = std::fclose(file) == 0 && written;
+  if (!written) {
     fs::remove(temporary, ec);
-    throw CheckpointError(path + ": could not write the checkpoint (disk full or not writable?): " +
-                          std::string(e.what()).substr(0, 200));
+    throw CheckpointError(path + ": could not write the checkpoint (" + std::strerror(saved_errno ? saved_errno : EIO) +
+                          "); the previous file is unchanged");
   }
   fs::rename(temporary, target, ec);
   if (ec) {

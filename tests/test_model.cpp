@@ -1,0 +1,316 @@
+// Networks, objective, shapes geometry, grids and the fused optimiser, checked against closed forms and
+// independent computations.
+#include <torch/torch.h>
+
+#include <QtTest>
+#include <cmath>
+
+#include "model/config.h"
+#include "model/fused_adam.h"
+#include "model/grids.h"
+#include "model/networks.h"
+#include "model/objective.h"
+#include "model/shapes.h"
+
+using namespace fvae;
+
+namespace {
+
+struct BoundingBox {
+  int64_t width = 0, height = 0, area = 0;
+};
+
+BoundingBox bbox(const torch::Tensor& image) {
+  auto on = image.squeeze() > 0.5;
+  auto rows = on.any(1).nonzero(), cols = on.any(0).nonzero();
+  if (rows.numel() == 0) return {};
+  return {cols.max().item<int64_t>() - cols.min().item<int64_t>() + 1,
+          rows.max().item<int64_t>() - rows.min().item<int64_t>() + 1, on.sum().item<int64_t>()};
+}
+
+torch::Tensor render_one(const ShapesDataset& s, int64_t shape, int64_t scale, int64_t orientation, int64_t x,
+                         int64_t y) {
+  return s.render(torch::tensor({shape, scale, orientation, x, y}, torch::kLong).view({1, 5}))[0];
+}
+
+}  // namespace
+
+class TestModel : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void outputShapes_data() {
+    QTest::addColumn<int>("architecture");
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<int>("size");
+    for (int arch : {0, 1})
+      for (int channels : {1, 3})
+        for (int size : {28, 32, 64}) {
+          if (arch == 1 && size == 64) continue;  // seed at 64×64 has 270 M parameters: too slow for a unit test
+          QTest::addRow("%s-%dch-%d", arch ? "seed" : "lean", channels, size) << arch << channels << size;
+        }
+  }
+  void outputShapes() {
+    QFETCH(int, architecture);
+    QFETCH(int, channels);
+    QFETCH(int, size);
+    ModelConfig c;
+    c.architecture = architecture ? Architecture::Seed : Architecture::Lean;
+    c.channels = channels;
+    c.image_size = size;
+    c.latent_dim = 5;
+    Networks n(c);
+    n.train(false);
+    torch::NoGradGuard no_grad;
+    auto p = n.encoder->forward(torch::rand({3, channels, size, size}));
+    QCOMPARE(p.mu.sizes().vec(), (std::vector<int64_t>{3, 5}));
+    QCOMPARE(p.logvar.sizes().vec(), (std::vector<int64_t>{3, 5}));
+    auto x = n.decoder->forward(p.mu);
+    QCOMPARE(x.sizes().vec(), (std::vector<int64_t>{3, channels, size, size}));
+    QCOMPARE(n.discriminator->forward(p.mu).sizes().vec(), (std::vector<int64_t>{3, 2}));
+  }
+
+  void seedParameterCount() {
+    ModelConfig c;
+    c.architecture = Architecture::Seed;
+    Networks n(c);
+    const int64_t total =
+        parameter_count(*n.encoder) + parameter_count(*n.decoder) + parameter_count(*n.discriminator);
+    QCOMPARE(total, int64_t{47525587});
+  }
+
+  void paperDiscriminatorLayout() {
+    Networks n(ModelConfig{});
+    int linear = 0;
+    for (const auto& m : n.discriminator->modules(false))
+      if (auto l = m->as<torch::nn::Linear>()) {
+        ++linear;
+        if (linear < 7) QCOMPARE(l->options.out_features(), int64_t{1000});
+      }
+    QCOMPARE(linear, 7);  // six hidden layers of 1000 units and the output layer
+  }
+
+  void resizeConvolutionEqualsUpsampleThenConv() {
+    torch::manual_seed(3);
+    ResizeConv2d layer(5, 4);
+    auto x = torch::randn({2, 5, 7, 6}, torch::requires_grad());
+    auto fast = layer->forward(x);
+    auto reference = layer->reference_forward(x);
+    QCOMPARE(fast.sizes().vec(), (std::vector<int64_t>{2, 4, 14, 12}));
+    QVERIFY(torch::allclose(fast, reference, 1e-5, 1e-5));
+    auto g = torch::randn_like(fast);
+    auto grads_fast = torch::autograd::grad({fast}, {x, layer->conv->weight}, {g});
+    auto grads_ref = torch::autograd::grad({layer->reference_forward(x)}, {x, layer->conv->weight}, {g});
+    QVERIFY(torch::allclose(grads_fast[0], grads_ref[0], 1e-4, 1e-4));
+    QVERIFY(torch::allclose(grads_fast[1], grads_ref[1], 1e-4, 1e-4));
+  }
+
+  void klMatchesClosedForm() {
+    // KL(N(m, s²) || N(0, 1)) = log(1/s) + (s² + m²)/2 − 1/2.
+    auto mu = torch::tensor({0.0, 1.0, -2.0, 0.5}, torch::kDouble).view({2, 2});
+    auto sigma = torch::tensor({1.0, 0.5, 2.0, 0.1}, torch::kDouble).view({2, 2});
+    auto kl = kl_per_dimension(mu, (sigma * sigma).log());
+    auto a = kl.accessor<double, 2>();
+    for (int i = 0; i < 2; ++i)
+      for (int j = 0; j < 2; ++j) {
+        const double m = mu[i][j].item<double>(), s = sigma[i][j].item<double>();
+        QVERIFY(std::abs(a[i][j] - (std::log(1 / s) + (s * s + m * m) / 2 - 0.5)) < 1e-12);
+      }
+    QCOMPARE(kl_per_dimension(torch::zeros({3, 4}), torch::zeros({3, 4})).abs().max().item<float>(), 0.0f);
+  }
+
+  void reconstructionLossIsPerImageSumAveragedOverBatch() {
+    auto logits = torch::tensor({0.0f, 2.0f, -1.0f, 0.5f}).view({2, 1, 1, 2});
+    auto target = torch::tensor({1.0f, 0.0f, 0.25f, 1.0f}).view({2, 1, 1, 2});
+    double expected = 0;
+    for (int i = 0; i < 4; ++i) {
+      const double p = 1 / (1 + std::exp(-logits.view(-1)[i].item<double>())), t = target.view(-1)[i].item<double>();
+      expected -= t * std::log(p) + (1 - t) * std::log(1 - p);
+    }
+    QVERIFY(std::abs(reconstruction_loss(logits, target, Reconstruction::Bernoulli).item<double>() - expected / 2) < 1e-5);
+    const double mse = (torch::sigmoid(logits) - target).pow(2).sum().item<double>() / 2;
+    QVERIFY(std::abs(reconstruction_loss(logits, target, Reconstruction::Gaussian).item<double>() - mse) < 1e-6);
+  }
+
+  void permutationPermutesEachColumnIndependently() {
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(7);
+    const int64_t B = 200, D = 6;
+    auto z = torch::arange(B, torch::kFloat).view({B, 1}).repeat({1, D}) + torch::arange(D).view({1, D}) * 1000;
+    auto p = permute_dimensions(z, gen);
+    int identical_columns = 0;
+    for (int64_t d = 0; d < D; ++d) {
+      // Each column holds exactly the same values (a permutation) …
+      QVERIFY(torch::equal(std::get<0>(p.select(1, d).sort()), z.select(1, d)));
+      // … and columns are permuted independently: rows no longer line up.
+      if (d > 0 && torch::equal(p.select(1, d) - 1000 * d, p.select(1, 0))) ++identical_columns;
+    }
+    QCOMPARE(identical_columns, 0);
+    QVERIFY(!torch::equal(p, z));
+  }
+
+  void totalCorrelationSignSeparatesDependentCodes() {
+    // Train a small discriminator to tell joint samples from permuted ones: for strongly dependent codes the TC
+    // estimate must be clearly positive, for independent codes close to zero.
+    auto estimate = [](bool dependent) {
+      torch::manual_seed(1);
+      auto gen = at::make_generator<at::CPUGeneratorImpl>(2);
+      // A small MLP: this checks the density-ratio estimator, not the paper's (slow to train) network.
+      torch::nn::Sequential d(torch::nn::Linear(2, 64), torch::nn::LeakyReLU(), torch::nn::Linear(64, 64),
+                              torch::nn::LeakyReLU(), torch::nn::Linear(64, 2));
+      torch::optim::Adam opt(d->parameters(), torch::optim::AdamOptions(1e-3).betas({0.5, 0.9}));
+      auto sample = [&](int64_t n) {
+        auto a = torch::randn({n, 1}, gen);
+        auto b = dependent ? a + 0.1 * torch::randn({n, 1}, gen) : torch::randn({n, 1}, gen);
+        return torch::cat({a, b}, 1);
+      };
+      for (int step = 0; step < 300; ++step) {
+        auto loss = discriminator_loss(d->forward(sample(128)), d->forward(permute_dimensions(sample(128), gen))).loss;
+        opt.zero_grad();
+        loss.backward();
+        opt.step();
+      }
+      torch::NoGradGuard no_grad;
+      return total_correlation_estimate(d->forward(sample(4096))).item<double>();
+    };
+    const double dependent = estimate(true), independent = estimate(false);
+    QVERIFY2(dependent > 1.0, qPrintable(QString::number(dependent)));  // true TC here: ~1.6 nats
+    QVERIFY2(std::abs(independent) < 0.3, qPrintable(QString::number(independent)));
+  }
+
+  void discriminatorLossAndAccuracy() {
+    auto real = torch::tensor({{2.0f, 0.0f}, {0.0f, 1.0f}});  // first right, second wrong
+    auto permuted = torch::tensor({{0.0f, 3.0f}, {0.0f, 1.0f}});  // both right
+    auto r = discriminator_loss(real, permuted);
+    QCOMPARE(r.accuracy.item<double>(), 0.75);
+    auto ce = [](double a, double b, int target) { return -((target == 0 ? a : b) - std::log(std::exp(a) + std::exp(b))); };
+    const double expected = 0.5 * ((ce(2, 0, 0) + ce(0, 1, 0)) / 2 + (ce(0, 3, 1) + ce(0, 1, 1)) / 2);
+    QVERIFY(std::abs(r.loss.item<double>() - expected) < 1e-5);
+  }
+
+  void fusedAdamMatchesLibTorchAdam() {
+    torch::manual_seed(4);
+    auto a = torch::randn({300, 7}, torch::requires_grad());
+    auto b = a.detach().clone().requires_grad_(true);
+    torch::optim::Adam reference({a}, torch::optim::AdamOptions(3e-3).betas({0.5, 0.9}));
+    FusedAdam fused({b}, torch::optim::AdamOptions(3e-3).betas({0.5, 0.9}));
+    for (int step = 0; step < 25; ++step) {
+      auto g = torch::randn({300, 7});
+      a.mutable_grad() = g.clone();
+      b.mutable_grad() = g.clone();
+      reference.step();
+      fused.step();
+    }
+    QVERIFY(torch::allclose(a, b, 1e-5, 1e-6));
+    QVERIFY(!torch::allclose(a, torch::zeros_like(a)));
+  }
+
+  void shapesGeometryAt64_data() {
+    QTest::addColumn<int>("shape");
+    QTest::addColumn<int>("scale");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::newRow("square scale 1") << 0 << 5 << 20 << 20;
+    QTest::newRow("square scale 0.5") << 0 << 0 << 10 << 10;
+    QTest::newRow("ellipse scale 1") << 1 << 5 << 26 << 14;
+    QTest::newRow("heart scale 1") << 2 << 5 << 20 << 17;
+  }
+  void shapesGeometryAt64() {
+    QFETCH(int, shape);
+    QFETCH(int, scale);
+    QFETCH(int, width);
+    QFETCH(int, height);
+    ShapesDataset s(64);
+    auto box = bbox(render_one(s, shape, scale, 0, 0, 0));
+    QCOMPARE(box.width, int64_t(width));
+    QCOMPARE(box.height, int64_t(height));
+    auto image = render_one(s, shape, scale, 0, 0, 0);
+    QVERIFY(torch::all((image == 0) | (image == 1)).item<bool>());  // binary, no anti-aliasing
+  }
+
+  void shapesPositionsAndSquareArea() {
+    ShapesDataset s(64);
+    // At pos 0 the square spans 6..25, at pos 1 38..57 (centre 16 + 32·pos); posY 0 is the top row.
+    auto at0 = render_one(s, 0, 5, 0, 0, 0).squeeze() > 0.5;
+    QCOMPARE(at0.any(0).nonzero().min().item<int64_t>(), int64_t{6});
+    QCOMPARE(at0.any(1).nonzero().min().item<int64_t>(), int64_t{6});
+    auto at1 = render_one(s, 0, 5, 0, 31, 31).squeeze() > 0.5;
+    QCOMPARE(at1.any(0).nonzero().max().item<int64_t>(), int64_t{57});
+    const int64_t areas[6] = {100, 144, 196, 256, 324, 400};
+    for (int k = 0; k < 6; ++k) QCOMPARE(bbox(render_one(s, 0, k, 0, 10, 10)).area, areas[k]);
+    QCOMPARE(bbox(render_one(s, 2, 5, 0, 0, 0)).area, int64_t{222});
+  }
+
+  void shapesRotateCounterClockwise() {
+    ShapesDataset s(64);
+    // The heart's point is at the bottom at orientation 0 and on the right after about 90° (index 10 of 40).
+    auto centroid_offset = [&](int64_t orientation) {
+      auto img = render_one(s, 2, 5, orientation, 16, 16).squeeze();
+      auto ys = torch::arange(64, torch::kFloat).view({64, 1}), xs = torch::arange(64, torch::kFloat).view({1, 64});
+      const float n = img.sum().item<float>();
+      const float cx = (img * xs).sum().item<float>() / n + 0.5f, cy = (img * ys).sum().item<float>() / n + 0.5f;
+      const float centre = 16 + 32 * 16 / 31.0f;
+      return std::make_pair(cx - centre, cy - centre);
+    };
+    auto [dx0, dy0] = centroid_offset(0);
+    QVERIFY(std::abs(dx0) < 0.2 && std::abs(dy0 + 1.93) < 0.2);  // centroid 1.93 px above the pivot
+    auto [dx10, dy10] = centroid_offset(10);  // ~92°: lobes turn to the left, point to the right
+    QVERIFY2(dx10 < -1.5 && std::abs(dy10) < 0.6, qPrintable(QString("%1 %2").arg(dx10).arg(dy10)));
+  }
+
+  void shapesSmallerSizesScaleThePicture() {
+    ShapesDataset s32(32);
+    auto box = bbox(render_one(s32, 0, 5, 0, 0, 0));
+    QCOMPARE(box.width, int64_t{10});
+    QCOMPARE(s32.size(), ShapesDataset::kCombinations);
+    auto f = torch::tensor({2, 3, 17, 5, 30}, torch::kLong).view({1, 5});
+    auto index = ShapesDataset::combination_of_factors(f);
+    QCOMPARE(index.item<int64_t>(), (((2 * 6 + 3) * 40 + 17) * 32 + 5) * 32 + 30);
+    QVERIFY(torch::equal(ShapesDataset::factors_of_combination(index), f));
+    QVERIFY(torch::equal(s32.labels(index), f));
+  }
+
+  void differenceMapFollowsTheOriginalRule() {
+    auto row = torch::zeros({3, 1, 2, 2});
+    row[0][0][0][0] = 1.0;  // varies across the row at (0,0) only
+    row.select(3, 1).fill_(0.7);  // constant column: std 0 → black
+    auto map = difference_map(row);
+    QVERIFY(std::abs(map[0][0][0].item<float>() - 1.0f / 3) < 1e-6);
+    QCOMPARE(map[0][0][1].item<float>(), 0.0f);
+    QCOMPARE(map[0][1][1].item<float>(), 0.0f);
+    auto values = traversal_values();
+    QCOMPARE(values.size(), size_t{13});
+    QCOMPARE(values.front(), -3.0);
+    QCOMPARE(values[7], 0.5);
+  }
+
+  void traversalOffsetsAndAbsoluteValues() {
+    auto identity = [](const torch::Tensor& z) { return z.view({z.size(0), 1, 1, z.size(1)}); };
+    auto base = torch::tensor({1.0f, -2.0f});
+    auto offsets = latent_traversal(identity, base, {-1.0, 0.0, 2.0}, false);
+    QCOMPARE(offsets.sizes().vec(), (std::vector<int64_t>{2, 3, 1, 1, 2}));
+    QCOMPARE(offsets[0][2][0][0][0].item<float>(), 3.0f);   // 1 + 2 on dimension 0
+    QCOMPARE(offsets[0][2][0][0][1].item<float>(), -2.0f);  // dimension 1 untouched
+    auto absolute = latent_traversal(identity, base, {-1.0, 0.0, 2.0}, true);
+    QCOMPARE(absolute[1][0][0][0][1].item<float>(), -1.0f);
+    QCOMPARE(with_difference_maps(offsets).size(1), int64_t{4});
+  }
+
+  void configRoundTripAndValidation() {
+    const auto& seed = preset("seed");
+    auto kv = to_key_values(seed.model, seed.train);
+    ModelConfig m;
+    TrainConfig t;
+    from_key_values(parse_key_values(serialize_key_values(kv)), m, t);
+    QVERIFY(m == seed.model);
+    QCOMPARE(t.gamma, 9.0 / 256.0);
+    QCOMPARE(t.beta_at(0), 0.001);
+    QCOMPARE(t.beta_at(15), 0.35);
+    QCOMPARE(t.beta_at(90), 0.7);
+    kv["model.image_size"] = "48";
+    QVERIFY_THROWS_EXCEPTION(ConfigError, from_key_values(kv, m, t));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, preset("nonsense"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestModel)
+#include "test_model.moc"

@@ -1,0 +1,324 @@
+// Training, checkpoints and snapshots: the loss falls, runs are bit-reproducible, resuming continues exactly,
+// NaN stops training without touching the last checkpoint, damaged or mismatching checkpoints are refused.
+#include <torch/torch.h>
+
+#include <sys/resource.h>
+
+#include <QTemporaryDir>
+#include <csignal>
+#include <QtTest>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "model/checkpoint.h"
+#include "model/inference.h"
+#include "model/shapes.h"
+#include "model/trainer.h"
+#include "test_support.h"
+
+using namespace fvae;
+
+namespace {
+
+std::shared_ptr<const Dataset> small_shapes(int64_t count = 512) {
+  auto shapes = std::make_shared<ShapesDataset>(28, "all");
+  return std::make_shared<SubsetDataset>(shapes, subset_indices(shapes->size(), count, 5), "test subset");
+}
+
+TrainConfig quick_config() {
+  TrainConfig t;
+  t.batch_size = 32;
+  t.epochs = 100;
+  t.seed = 11;
+  t.vae_lr = 1e-3;
+  t.gamma = 10;
+  t.device = "cpu";
+  return t;
+}
+
+std::vector<torch::Tensor> all_state(Networks& n) {
+  std::vector<torch::Tensor> out;
+  for (auto* m : std::initializer_list<torch::nn::Module*>{n.encoder.get(), n.decoder.get(), n.discriminator.get()}) {
+    for (auto& p : m->parameters()) out.push_back(p.detach().clone());
+    for (auto& b : m->buffers()) out.push_back(b.detach().clone());
+  }
+  return out;
+}
+
+bool same_tensors(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (!torch::equal(a[i], b[i])) return false;
+  return true;
+}
+
+bool same_history(const std::vector<StepReport>& a, const std::vector<StepReport>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    auto va = a[i].values(), vb = b[i].values();
+    va[10] = vb[10] = 0;  // images/s is a timing
+    if (va != vb) return false;
+  }
+  return true;
+}
+
+const DatasetInfo kInfo{"shapes", "all", "test subset", 512};
+
+}  // namespace
+
+class TestTraining : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void trainingLowersTheLoss() {
+    auto t = quick_config();
+    t.max_steps = 60;
+    Trainer trainer(ModelConfig{}, t, small_shapes());
+    QCOMPARE(trainer.run(), Trainer::Outcome::Finished);
+    const auto& h = trainer.history();
+    QCOMPARE(h.size(), size_t{60});
+    double first = 0, last = 0;
+    for (int i = 0; i < 5; ++i) first += h[i].reconstruction, last += h[h.size() - 1 - i].reconstruction;
+    QVERIFY2(last < 0.8 * first, qPrintable(QString("%1 -> %2").arg(first / 5).arg(last / 5)));
+    QCOMPARE(h.back().kl_per_dim.size(), size_t{8});
+    QCOMPARE(trainer.progress().step, int64_t{60});
+    QCOMPARE(trainer.progress().epoch, int64_t{60 / 16});
+  }
+
+  void sameSeedSameRun() {
+    auto t = quick_config();
+    t.max_steps = 12;
+    Trainer a(ModelConfig{}, t, small_shapes());
+    a.run();
+    Trainer b(ModelConfig{}, t, small_shapes());
+    b.run();
+    QVERIFY(same_history(a.history(), b.history()));
+    QVERIFY(same_tensors(all_state(a.networks()), all_state(b.networks())));
+    t.seed = 12;
+    Trainer c(ModelConfig{}, t, small_shapes());
+    c.run();
+    QVERIFY(!same_history(a.history(), c.history()));
+  }
+
+  void resumeContinuesExactly_data() {
+    QTest::addColumn<int>("architecture");
+    QTest::addColumn<int>("stop");
+    QTest::newRow("lean, mid-epoch") << 0 << 21;
+    QTest::newRow("lean, epoch boundary") << 0 << 16;
+    QTest::newRow("seed (BatchNorm, dropout)") << 1 << 5;
+  }
+  void resumeContinuesExactly() {
+    QFETCH(int, architecture);
+    QFETCH(int, stop);
+    ModelConfig m;
+    m.architecture = architecture ? Architecture::Seed : Architecture::Lean;
+    auto t = quick_config();
+    const int total = architecture ? 8 : 30;
+    t.max_steps = total;
+    auto data = small_shapes(architecture ? 128 : 512);
+    Trainer straight(m, t, data);
+    straight.run();
+
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("run.fvae").toStdString();
+    t.max_steps = stop;
+    Trainer first(m, t, data);
+    first.run();
+    save_checkpoint(path, first, kInfo, {"x", "", "scale"});
+
+    auto cp = load_checkpoint(path);
+    QCOMPARE(cp.step, int64_t(stop));
+    QCOMPARE(cp.latent_names[0], std::string("x"));
+    QCOMPARE(cp.latent_name(1), std::string("z1"));
+    QCOMPARE(cp.dataset.description, std::string("test subset"));
+    QVERIFY(cp.has_training_state);
+    auto resumed_config = cp.train;
+    resumed_config.max_steps = total;
+    Trainer second(cp.model, resumed_config, data);
+    restore_training_state(cp, second, path);
+    second.run();
+    QVERIFY(same_history(straight.history(), second.history()));
+    QVERIFY(same_tensors(all_state(straight.networks()), all_state(second.networks())));
+  }
+
+  void checkpointRoundTripKeepsEverything() {
+    auto t = quick_config();
+    t.max_steps = 3;
+    t.beta = 4;
+    Trainer trainer(ModelConfig{}, t, small_shapes());
+    trainer.run();
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("a.fvae").toStdString();
+    save_checkpoint(path, trainer, kInfo, {});
+    auto cp = load_checkpoint(path);
+    QVERIFY(cp.model == trainer.model_config());
+    QCOMPARE(cp.train.beta, 4.0);
+    QCOMPARE(cp.history.size(), size_t{3});
+    QVERIFY(same_tensors(all_state(*cp.networks), all_state(trainer.networks())));
+    // Decoding from the loaded model equals decoding from the live one.
+    auto z = torch::randn({4, 8});
+    QVERIFY(torch::equal(decode(cp.networks->decoder, z), decode(trainer.networks().decoder, z)));
+    // Rewriting with new names keeps the weights.
+    cp.latent_names[2] = "orientation";
+    save_checkpoint(path, cp);
+    auto again = load_checkpoint(path);
+    QCOMPARE(again.latent_names[2], std::string("orientation"));
+    QVERIFY(same_tensors(all_state(*again.networks), all_state(trainer.networks())));
+    QVERIFY(!again.has_training_state);
+  }
+
+  void damagedCheckpointsAreRefusedClearly() {
+    auto t = quick_config();
+    t.max_steps = 1;
+    Trainer trainer(ModelConfig{}, t, small_shapes());
+    trainer.run();
+    QTemporaryDir dir;
+    const std::string good = dir.filePath("good.fvae").toStdString();
+    save_checkpoint(good, trainer, kInfo, {});
+    auto bytes = testing::read_bytes(good);
+
+    const std::string truncated = dir.filePath("truncated.fvae").toStdString();
+    testing::write_bytes(truncated, std::vector<uint8_t>(bytes.begin(), bytes.begin() + bytes.size() / 2));
+    const std::string garbage = dir.filePath("garbage.fvae").toStdString();
+    testing::write_bytes(garbage, std::vector<uint8_t>(4096, 0x5a));
+    for (const auto& path : {truncated, garbage}) {
+      try {
+        load_checkpoint(path);
+        QFAIL("a damaged checkpoint loaded");
+      } catch (const CheckpointError& e) {
+        QVERIFY2(std::string(e.what()).find(path) != std::string::npos, e.what());
+      }
+    }
+    QVERIFY_THROWS_EXCEPTION(CheckpointError, load_checkpoint(dir.filePath("missing.fvae").toStdString()));
+  }
+
+  void otherArchitectureIsNamed() {
+    auto t = quick_config();
+    t.max_steps = 1;
+    Trainer lean(ModelConfig{}, t, small_shapes());
+    lean.run();
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("lean.fvae").toStdString();
+    save_checkpoint(path, lean, kInfo, {});
+    auto cp = load_checkpoint(path);
+    ModelConfig wider;
+    wider.latent_dim = 10;
+    Trainer other(wider, t, small_shapes());
+    try {
+      restore_training_state(cp, other, path);
+      QFAIL("a checkpoint of another architecture was accepted");
+    } catch (const CheckpointError& e) {
+      const std::string message = e.what();
+      QVERIFY2(message.find("latent 8") != std::string::npos && message.find("latent 10") != std::string::npos,
+               e.what());
+    }
+  }
+
+  void nanStopsTrainingAndKeepsTheCheckpoint() {
+    auto t = quick_config();
+    t.max_steps = 4;
+    Trainer trainer(ModelConfig{}, t, small_shapes());
+    trainer.run();
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("latest.fvae").toStdString();
+    save_checkpoint(path, trainer, kInfo, {});
+    const auto saved = testing::read_bytes(path);
+    {
+      torch::NoGradGuard no_grad;
+      trainer.networks().decoder->parameters().front()[0][0] = std::numeric_limits<float>::quiet_NaN();
+    }
+    auto before = all_state(trainer.networks());
+    trainer.set_budget(100, 10);
+    try {
+      trainer.run();
+      QFAIL("training went on with NaN");
+    } catch (const TrainingError& e) {
+      QVERIFY2(std::string(e.what()).find("NaN") != std::string::npos, e.what());
+      QVERIFY2(std::string(e.what()).find("step 5") != std::string::npos, e.what());
+    }
+    // No optimiser step ran: the weights are exactly as before the failing step.
+    auto after = all_state(trainer.networks());
+    for (size_t i = 0; i < before.size(); ++i) QVERIFY(torch::equal(before[i].nan_to_num(), after[i].nan_to_num()));
+    QCOMPARE(testing::read_bytes(path), saved);
+  }
+
+  void failedSaveLeavesThePreviousFile() {
+    auto t = quick_config();
+    t.max_steps = 1;
+    Trainer trainer(ModelConfig{}, t, small_shapes());
+    trainer.run();
+    QTemporaryDir dir;
+    QVERIFY_THROWS_EXCEPTION(CheckpointError,
+                             save_checkpoint(dir.filePath("no/such/folder/x.fvae").toStdString(), trainer, kInfo, {}));
+    QVERIFY_THROWS_EXCEPTION(CheckpointError, save_checkpoint("/dev/null", trainer, kInfo, {}));  // not a file
+
+    // A full disk, simulated by a file-size limit: the write fails, the previous checkpoint and folder stay as they were.
+    const std::string path = dir.filePath("latest.fvae").toStdString();
+    save_checkpoint(path, trainer, kInfo, {});
+    const auto saved = testing::read_bytes(path);
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit old_limit{};
+    getrlimit(RLIMIT_FSIZE, &old_limit);
+    rlimit small = old_limit;
+    small.rlim_cur = 64 * 1024;
+    setrlimit(RLIMIT_FSIZE, &small);
+    bool refused = false;
+    try {
+      save_checkpoint(path, trainer, kInfo, {"renamed"});
+    } catch (const CheckpointError& e) {
+      refused = std::string(e.what()).find(path) != std::string::npos;
+    }
+    setrlimit(RLIMIT_FSIZE, &old_limit);
+    QVERIFY(refused);
+    QCOMPARE(testing::read_bytes(path), saved);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"latest.fvae"});
+  }
+
+  void pauseResumeAndCancelFromAnotherThread() {
+    auto t = quick_config();
+    t.max_steps = 100000;
+    Trainer trainer(ModelConfig{}, t, small_shapes());
+    std::atomic<int64_t> steps{0};
+    Trainer::Callbacks callbacks;
+    callbacks.on_step = [&](const StepReport& r) { steps = r.step; };
+    std::atomic<bool> done{false};
+    Trainer::Outcome outcome = Trainer::Outcome::Finished;
+    std::thread worker([&] {
+      outcome = trainer.run(callbacks);
+      done = true;
+    });
+    while (steps < 2) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    trainer.set_paused(true);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const int64_t paused_at = steps;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    QCOMPARE(int64_t(steps), paused_at);  // no progress while paused
+    trainer.set_paused(false);
+    while (steps < paused_at + 2) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    trainer.request_cancel();
+    worker.join();
+    QVERIFY(done);
+    QCOMPARE(outcome, Trainer::Outcome::Cancelled);
+    QVERIFY(trainer.progress().step < 100000);
+  }
+
+  void snapshotDecodesLikeTheLiveModel() {
+    auto t = quick_config();
+    t.max_steps = 7;
+    Trainer trainer(ModelConfig{}, t, small_shapes());
+    auto snapshot = std::make_shared<ModelSnapshot>(ModelConfig{});
+    trainer.attach_snapshot(snapshot, 3);
+    const auto initial = snapshot->version();
+    trainer.run();
+    QVERIFY(snapshot->version() > initial);
+    snapshot->update_from(trainer.networks());
+    auto z = torch::randn({5, 8});
+    QVERIFY(torch::allclose(snapshot->decode(z), decode(trainer.networks().decoder, z)));
+    auto x = trainer.dataset().images(torch::arange(4, torch::kLong));
+    QVERIFY(torch::allclose(snapshot->encode(x).mu, encode(trainer.networks().encoder, x).mu));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestTraining)
+#include "test_training.moc"
