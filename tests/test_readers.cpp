@@ -1,0 +1,266 @@
+// Dataset readers and image writers on fixtures made here: MedMNIST .npz (stored and deflated), IDX (plain and
+// gzip), image folders, and damaged variants of each. Every error must name the file.
+#include <torch/torch.h>
+
+#include <QColor>
+#include <QDir>
+#include <QImage>
+#include <QImageReader>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "model/io/dataset_loader.h"
+#include "model/io/image_files.h"
+#include "model/io/npy.h"
+#include "model/io/readers.h"
+#include "test_support.h"
+
+using namespace fvae;
+using fvae::testing::write_zip;
+
+namespace {
+
+torch::Tensor ramp_images(int64_t n, int64_t size, int64_t channels = 0) {
+  auto base = torch::arange(n * size * size * std::max<int64_t>(channels, 1), torch::kLong).remainder(251);
+  if (channels == 0) return base.view({n, size, size}).to(torch::kUInt8);
+  return base.view({n, size, size, channels}).to(torch::kUInt8);
+}
+
+std::vector<std::pair<std::string, std::vector<uint8_t>>> medmnist_members(const torch::Tensor& images,
+                                                                           const torch::Tensor& labels, int version) {
+  return {{"train_images.npy", make_npy(images, version)},
+          {"train_labels.npy", make_npy(labels, version)},
+          {"val_images.npy", make_npy(images.narrow(0, 0, 2), version)},
+          {"val_labels.npy", make_npy(labels.narrow(0, 0, 2), version)}};
+}
+
+void expect_error_naming(const std::function<void()>& f, const std::string& path, const std::string& words) {
+  try {
+    f();
+    QFAIL("no error for a bad file");
+  } catch (const DatasetError& e) {
+    const std::string message = e.what();
+    QVERIFY2(message.find(path) != std::string::npos, e.what());
+    QVERIFY2(message.find(words) != std::string::npos, e.what());
+  }
+}
+
+}  // namespace
+
+class TestReaders : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  std::string file(const char* name) { return dir_.filePath(name).toStdString(); }
+
+ private slots:
+  void medmnistNpz_data() {
+    QTest::addColumn<bool>("deflate");
+    QTest::addColumn<int>("version");
+    QTest::addColumn<int>("channels");
+    QTest::newRow("stored v1 grey") << false << 1 << 0;
+    QTest::newRow("deflated v1 grey") << true << 1 << 0;
+    QTest::newRow("deflated v2 rgb") << true << 2 << 3;
+    QTest::newRow("stored v3 grey") << false << 3 << 0;
+  }
+  void medmnistNpz() {
+    QFETCH(bool, deflate);
+    QFETCH(int, version);
+    QFETCH(int, channels);
+    auto images = ramp_images(5, 28, channels);
+    auto labels = torch::randint(2, {5, 14}, torch::kUInt8);  // ChestMNIST: 14 binary labels
+    const std::string path = file("chest.npz");
+    write_zip(path, medmnist_members(images, labels, version), deflate);
+    auto raw = read_medmnist_npz(path, "train");
+    auto expected = channels ? images.permute({0, 3, 1, 2}) : images.unsqueeze(1);
+    QVERIFY(torch::equal(raw.images, expected));
+    QVERIFY(torch::equal(raw.labels, labels.to(torch::kLong)));
+    QCOMPARE(read_medmnist_npz(path, "val").images.size(0), int64_t{2});
+    auto data = open_dataset({path, "train", 0, 0, 0, 0});
+    QCOMPARE(data->size(), int64_t{5});
+    QCOMPARE(data->shape().channels, int64_t(channels ? 3 : 1));
+    auto first = data->images(torch::tensor({0}, torch::kLong));
+    QVERIFY(torch::allclose(first[0], expected[0].to(torch::kFloat) / 255));
+  }
+
+  void npzIsResizedAndConverted() {
+    const std::string path = file("big.npz");
+    auto images = torch::zeros({3, 64, 64, 3}, torch::kUInt8);
+    images.select(3, 0).fill_(200);  // pure red-ish
+    write_zip(path, medmnist_members(images, torch::zeros({3, 1}, torch::kUInt8), 1), true);
+    auto data = open_dataset({path, "train", 28, 1, 0, 0});
+    QCOMPARE(data->shape().height, int64_t{28});
+    QCOMPARE(data->shape().channels, int64_t{1});
+    const float grey = data->images(torch::tensor({1}, torch::kLong)).mean().item<float>();
+    QVERIFY(std::abs(grey - std::round(200 * 0.299) / 255) < 1e-3);
+    QCOMPARE(supported_size_for(64), int64_t{64});
+    QCOMPARE(open_dataset({path, "train", 0, 0, 0, 0})->shape().height, int64_t{64});
+  }
+
+  void damagedNpz_data() {
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("truncated archive") << "truncate" << "not a readable .npz";
+    QTest::newRow("garbage") << "garbage" << "not a readable .npz";
+    QTest::newRow("missing member") << "missing" << "no member 'train_images.npy'";
+    QTest::newRow("wrong npy magic") << "magic" << "wrong magic";
+    QTest::newRow("float images") << "dtype" << "must be uint8";
+    QTest::newRow("wrong rank") << "rank" << "N×H×W";
+    QTest::newRow("header larger than data") << "short" << "truncated";
+    QTest::newRow("label count mismatch") << "labels" << "does not match";
+    QTest::newRow("no images") << "empty" << "holds no images";
+  }
+  void damagedNpz() {
+    QFETCH(QString, damage);
+    QFETCH(QString, words);
+    const std::string path = file("damaged.npz");
+    auto images = ramp_images(4, 28);
+    auto labels = torch::zeros({4, 1}, torch::kUInt8);
+    std::vector<std::pair<std::string, std::vector<uint8_t>>> members = {{"train_images.npy", make_npy(images)},
+                                                                        {"train_labels.npy", make_npy(labels)}};
+    if (damage == "missing") members.erase(members.begin());
+    if (damage == "magic") members[0].second[1] = 'X';
+    if (damage == "dtype") members[0].second = make_npy(images.to(torch::kFloat));
+    if (damage == "rank") members[0].second = make_npy(images.view({4, 784}));
+    if (damage == "short") members[0].second.resize(members[0].second.size() - 100);
+    if (damage == "labels") members[1].second = make_npy(torch::zeros({3, 1}, torch::kUInt8));
+    if (damage == "empty") members[0].second = make_npy(torch::zeros({0, 28, 28}, torch::kUInt8));
+    write_zip(path, members, true);
+    auto bytes = testing::read_bytes(path);
+    if (damage == "truncate") testing::write_bytes(path, std::vector<uint8_t>(bytes.begin(), bytes.begin() + bytes.size() / 2));
+    if (damage == "garbage") testing::write_bytes(path, std::vector<uint8_t>(1000, 0x42));
+    expect_error_naming([&] { open_dataset({path, "train", 0, 0, 0, 0}); }, path, words.toStdString());
+  }
+
+  void idxPlainAndGzip_data() {
+    QTest::addColumn<bool>("gzip");
+    QTest::newRow("plain") << false;
+    QTest::newRow("gzip") << true;
+  }
+  void idxPlainAndGzip() {
+    QFETCH(bool, gzip);
+    QDir(dir_.path()).mkpath(gzip ? "gz" : "plain");
+    const std::string folder = dir_.filePath(gzip ? "gz" : "plain").toStdString();
+    const std::string suffix = gzip ? ".gz" : "";
+    auto images = ramp_images(6, 28);
+    auto labels = torch::tensor({0, 1, 2, 3, 4, 9}, torch::kUInt8);
+    testing::write_idx(folder + "/train-images-idx3-ubyte" + suffix, images, gzip);
+    testing::write_idx(folder + "/train-labels-idx1-ubyte" + suffix, labels, gzip);
+    testing::write_idx(folder + "/t10k-images-idx3-ubyte" + suffix, images.narrow(0, 0, 2), gzip);
+    QVERIFY(torch::equal(read_idx(folder + "/train-images-idx3-ubyte" + suffix), images.unsqueeze(1)));
+    auto data = open_dataset({folder, "train", 0, 0, 0, 0});
+    QCOMPARE(data->size(), int64_t{6});
+    QVERIFY(torch::equal(data->labels(torch::arange(6, torch::kLong)).squeeze(1), labels.to(torch::kLong)));
+    QCOMPARE(open_dataset({folder, "test", 0, 0, 0, 0})->size(), int64_t{2});
+    auto single = open_dataset({folder + "/train-images-idx3-ubyte" + suffix, "train", 32, 0, 0, 0});
+    QCOMPARE(single->shape().height, int64_t{32});
+  }
+
+  void damagedIdx_data() {
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("wrong magic") << "magic" << "wrong magic";
+    QTest::newRow("truncated plain") << "truncate" << "does not hold";
+    QTest::newRow("header larger than file") << "more" << "does not hold";
+    QTest::newRow("absurd header") << "huge" << "absurd";
+    QTest::newRow("truncated gzip") << "truncate-gz" << "truncated";
+    QTest::newRow("corrupt gzip") << "corrupt-gz" << "";
+    QTest::newRow("rank 2") << "rank" << "rank";
+    QTest::newRow("int32 data") << "type" << "unsigned-byte";
+  }
+  void damagedIdx() {
+    QFETCH(QString, damage);
+    QFETCH(QString, words);
+    const bool gz = damage.endsWith("-gz");
+    const std::string path = file(gz ? "bad-images-idx3-ubyte.gz" : "bad-images-idx3-ubyte");
+    testing::write_idx(path, ramp_images(10, 28), gz);
+    auto bytes = testing::read_bytes(path);
+    if (damage == "magic") bytes[0] = 7;
+    if (damage == "truncate" || damage == "truncate-gz") bytes.resize(bytes.size() / 2);
+    if (damage == "more") bytes[7] = 11;    // 11 images promised, 10 present
+    if (damage == "huge") bytes[4] = 0x7f;  // 2 billion images promised
+    if (damage == "corrupt-gz")
+      for (size_t i = 20; i < bytes.size() - 8; i += 7) bytes[i] ^= 0x5a;
+    if (damage == "rank") bytes[3] = 2;
+    if (damage == "type") bytes[2] = 0x0c;
+    testing::write_bytes(path, bytes);
+    expect_error_naming([&] { read_idx(path); }, path, words.toStdString());
+  }
+
+  void imageFolder() {
+    QDir root(dir_.filePath("folder"));
+    root.mkpath("cats");
+    root.mkpath("dogs");
+    for (int i = 0; i < 3; ++i) {
+      QImage image(40, 40, QImage::Format_RGB888);
+      image.fill(QColor(i * 100, 50, 10));
+      QVERIFY(image.save(root.filePath(QString("cats/%1.png").arg(i))));
+      QVERIFY(image.save(root.filePath(QString("dogs/%1.bmp").arg(i))));
+    }
+    auto raw = read_image_folder(root.path().toStdString(), 1, 28);
+    QCOMPARE(raw.images.sizes().vec(), (std::vector<int64_t>{6, 1, 28, 28}));
+    QCOMPARE(raw.labels.select(1, 0).sum().item<int64_t>(), int64_t{3});  // three in the second class folder
+    // Qt's own colour-managed conversion of the stored file (sRGB-aware, so not plain qGray).
+    const QImage stored(root.filePath("cats/2.png"));
+    const int expected = qGray(stored.convertToFormat(QImage::Format_Grayscale8).pixel(10, 10));
+    QVERIFY(expected > 60 && expected < 140);
+    QVERIFY2(std::abs(raw.images[2][0][10][10].item<int>() - expected) <= 1,
+             qPrintable(QString("%1 vs %2").arg(raw.images[2][0][10][10].item<int>()).arg(expected)));
+    auto data = open_dataset({root.path().toStdString(), "all", 28, 3, 0, 0});
+    QCOMPARE(data->shape().channels, int64_t{3});
+
+    testing::write_bytes(root.filePath("dogs/broken.png").toStdString(), std::vector<uint8_t>(50, 1));
+    const std::string broken = root.filePath("dogs/broken.png").toStdString();
+    expect_error_naming([&] { read_image_folder(root.path().toStdString(), 1, 28); }, broken, "cannot read");
+    QDir(dir_.filePath("empty")).mkpath(".");
+    expect_error_naming([&] { read_image_folder(dir_.filePath("empty").toStdString(), 1, 28); },
+                        dir_.filePath("empty").toStdString(), "no image files");
+    expect_error_naming([&] { open_dataset({file("nothing-here"), "train", 0, 0, 0, 0}); }, file("nothing-here"),
+                        "no such file");
+  }
+
+  void installedFashionMnist() {
+    const std::string folder = installed_fashion_mnist();
+    if (folder.empty()) QSKIP("dataset-fashion-mnist is not installed");
+    auto data = open_dataset({folder, "test", 0, 0, 0, 0});
+    QCOMPARE(data->size(), int64_t{10000});
+    QCOMPARE(data->shape().height, int64_t{28});
+    auto labels = data->labels(torch::arange(10000, torch::kLong));
+    QCOMPARE(labels.max().item<int64_t>(), int64_t{9});
+  }
+
+  void pngAndGifRoundTrip() {
+    auto image = torch::zeros({1, 4, 6});
+    image[0][1][2] = 1.0;
+    image[0][3][5] = 0.5;
+    const std::string png = file("out.png");
+    save_png(png, image, {3, {}, 0, 0});
+    QImageReader reader(QString::fromStdString(png));
+    QImage read = reader.read();
+    QCOMPARE(read.size(), QSize(18, 12));
+    QCOMPARE(qGray(read.pixel(2 * 3 + 1, 1 * 3 + 1)), 255);  // crisp upscaling: a 3×3 block per pixel
+    QCOMPARE(qGray(read.pixel(5 * 3, 3 * 3 + 2)), 128);
+    QCOMPARE(qGray(read.pixel(0, 0)), 0);
+
+    const std::string gif = file("out.gif");
+    std::vector<torch::Tensor> frames = {image, 1 - image, torch::full({1, 4, 6}, 0.25)};
+    save_gif(gif, frames, 100, {2, {}, 0, 0});
+    QImageReader gif_reader(QString::fromStdString(gif));
+    QCOMPARE(gif_reader.format(), QByteArray("gif"));
+    QCOMPARE(gif_reader.imageCount(), 3);
+    QImage f0 = gif_reader.read();
+    QCOMPARE(f0.size(), QSize(12, 8));
+    QCOMPARE(qGray(f0.pixel(2 * 2, 1 * 2)), 255);
+    QImage f1 = gif_reader.read();
+    QCOMPARE(qGray(f1.pixel(0, 0)), 255);
+    QCOMPARE(gif_reader.nextImageDelay(), 100);
+
+    auto rgb = torch::rand({3, 5, 5});
+    save_gif(file("rgb.gif"), {rgb, rgb.flip(2)}, 50, {});
+    QCOMPARE(QImageReader(dir_.filePath("rgb.gif")).imageCount(), 2);
+    QVERIFY_THROWS_EXCEPTION(ExportError, save_png(file("no/such/dir/x.png"), image, {}));
+    QVERIFY(!QFileInfo::exists(dir_.filePath("no")));
+  }
+};
+
+QTEST_MAIN(TestReaders)
+#include "test_readers.moc"
