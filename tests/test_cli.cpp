@@ -1,0 +1,174 @@
+// The `factorvae` command end to end: every mode, outputs read back with QImageReader, errors and cancellation.
+#include <torch/torch.h>
+
+#include <QFile>
+#include <QImageReader>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "model/checkpoint.h"
+
+namespace {
+
+struct Result {
+  int exit_code = -1;
+  QString out, err;
+};
+
+Result run(const QStringList& arguments, int timeout_ms = 300000) {
+  QProcess p;
+  p.start(qEnvironmentVariable("FACTORVAE_CLI"), arguments);
+  if (!p.waitForFinished(timeout_ms)) {
+    p.kill();
+    p.waitForFinished();
+  }
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+          p.readAllStandardError()};
+}
+
+QImage read_image(const QString& path, int* frames = nullptr) {
+  QImageReader reader(path);
+  if (frames) *frames = reader.imageCount();
+  return reader.read();
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString path(const QString& name) const { return dir_.filePath(name); }
+  QString checkpoint() const { return path("run/latest.fvae"); }
+
+ private slots:
+  void initTestCase() { QVERIFY(QFile::exists(qEnvironmentVariable("FACTORVAE_CLI"))); }
+
+  void helpForEveryMode() {
+    for (const QString mode : {"train", "replicate", "latent", "random", "evaluate"}) {
+      auto r = run({mode, "--help"});
+      QCOMPARE(r.exit_code, 0);
+      QVERIFY2(r.out.contains("--checkpoint") || r.out.contains("--preset"), qPrintable(mode));
+    }
+    auto r = run({"train", "--help"});
+    QVERIFY(r.out.contains("9/256"));  // the seed preset explains its gamma convention
+    QCOMPARE(run({"nonsense"}).exit_code, 2);
+  }
+
+  void trainWritesCheckpointCsvAndGif() {
+    auto r = run({"train", "--dataset", "shapes", "--size", "28", "--subset", "256", "--batch-size", "32", "--epochs",
+                  "2", "--seed", "3", "--out", path("run"), "--quiet"});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QFile csv(path("run/losses.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const auto lines = QString(csv.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + 16);  // header + 2 epochs × 8 steps
+    QVERIFY(lines[0].startsWith("step,epoch,reconstruction,kl,tc,vae_loss,disc_loss,disc_accuracy,beta,gamma"));
+    QVERIFY(lines[0].endsWith("kl_7"));
+    int frames = 0;
+    QImage gif = read_image(path("run/reconstructions.gif"), &frames);
+    QVERIFY(!gif.isNull());
+    QCOMPARE(frames, 2);  // one per epoch
+    QCOMPARE(gif.height(), (2 * 29 + 1) * 4);  // inputs above reconstructions, upscaled 4×
+    auto cp = fvae::load_checkpoint(checkpoint().toStdString());
+    QCOMPARE(cp.step, int64_t{16});
+    QCOMPARE(cp.dataset.spec, std::string("shapes"));
+    QCOMPARE(cp.train.gamma, 35.0);  // the paper's choice for dSprites-like data
+  }
+
+  void resumeContinues() {
+    auto r = run({"train", "--resume", checkpoint(), "--epochs", "3", "--out", path("run"), "--quiet"});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    auto cp = fvae::load_checkpoint(checkpoint().toStdString());
+    QCOMPARE(cp.step, int64_t{24});
+    QCOMPARE(cp.history.size(), size_t{24});
+    QCOMPARE(cp.history[16].step, int64_t{17});
+    auto refused = run({"train", "--resume", checkpoint(), "--latent-dim", "4", "--out", path("run")});
+    QCOMPARE(refused.exit_code, 1);
+    QVERIFY(refused.err.contains("cannot change when resuming"));
+  }
+
+  void replicateLatentRandom() {
+    auto r = run({"replicate", "--checkpoint", checkpoint(), "--count", "6", "--scale", "2", "--out", path("rep.png")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QImage rep = read_image(path("rep.png"));
+    QCOMPARE(rep.size(), QSize((6 * 29 + 1) * 2, (2 * 29 + 1) * 2));
+
+    r = run({"latent", "--checkpoint", checkpoint(), "--index", "3", "--scale", "1", "--out", path("lat.png"), "--gif",
+             path("lat.gif")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QImage lat = read_image(path("lat.png"));
+    QCOMPARE(lat.height(), 8 * 29 + 1);                // one row per latent dimension
+    QVERIFY(lat.width() > (13 + 1) * 29);              // 13 values + difference map, plus the label margin
+    int frames = 0;
+    QVERIFY(!read_image(path("lat.gif"), &frames).isNull());
+    QCOMPARE(frames, 13 + 11);  // forth and back
+
+    r = run({"latent", "--checkpoint", checkpoint(), "--base", "zero", "--absolute", "--limit", "2", "--step", "1",
+             "--scale", "1", "--out", path("abs.png")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY(read_image(path("abs.png")).width() > 6 * 29);
+
+    r = run({"random", "--checkpoint", checkpoint(), "--count", "12", "--columns", "4", "--seed", "5", "--scale", "1",
+             "--out", path("rnd.png")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QImage rnd = read_image(path("rnd.png"));
+    QCOMPARE(rnd.size(), QSize(4 * 29 + 1, 3 * 29 + 1));
+    // Same seed, same picture.
+    run({"random", "--checkpoint", checkpoint(), "--count", "12", "--columns", "4", "--seed", "5", "--scale", "1",
+         "--out", path("rnd2.png")});
+    QCOMPARE(read_image(path("rnd2.png")), rnd);
+  }
+
+  void evaluateReportsErrorsAndMetrics() {
+    auto r = run({"evaluate", "--checkpoint", checkpoint(), "--subset", "300", "--train-votes", "100", "--eval-votes",
+                  "50", "--mig-samples", "1000"});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("images: 300"));
+    QVERIFY(r.out.contains("reconstruction_bce_nats_per_image:"));
+    QVERIFY(r.out.contains("reconstruction_mse_per_pixel:"));
+    QVERIFY(r.out.contains("active_dimensions:"));
+    QVERIFY(r.out.contains("factorvae_metric:"));
+    QVERIFY(r.out.contains("mig:"));
+    QVERIFY(r.out.contains("dimension 7 captures:"));
+  }
+
+  void errorsAreClearAndLeaveNothing() {
+    auto r = run({"train", "--dataset", path("missing.npz"), "--out", path("bad")});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("missing.npz") && r.err.contains("no such file"), qPrintable(r.err));
+
+    QFile garbage(path("garbage.fvae"));
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(2000, 'x'));
+    garbage.close();
+    r = run({"latent", "--checkpoint", path("garbage.fvae"), "--out", path("never.png")});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("garbage.fvae") && r.err.contains("not a readable"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(path("never.png")));
+
+    r = run({"train", "--dataset", "shapes", "--size", "48", "--out", path("bad")});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("image size must be 28, 32 or 64"), qPrintable(r.err));
+    r = run({"random", "--checkpoint", checkpoint(), "--temperature", "abc"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY(r.err.contains("--temperature needs a number"));
+  }
+
+  void interruptSavesAndStops() {
+    QProcess p;
+    p.start(qEnvironmentVariable("FACTORVAE_CLI"), {"train", "--dataset", "shapes", "--size", "28", "--steps",
+                                                    "1000000", "--out", path("long"), "--quiet"});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(4000);
+    p.terminate();  // SIGTERM, handled like Ctrl-C
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 130);
+    auto cp = fvae::load_checkpoint(path("long/latest.fvae").toStdString());
+    QVERIFY(cp.step > 0 && cp.step < 1000000);
+    QVERIFY(cp.has_training_state);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
