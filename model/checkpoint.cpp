@@ -96,7 +96,8 @@ void write_atomically(const std::string& path, torch::serialize::OutputArchive& 
   std::random_device rd;
   const fs::path temporary = dir / ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
   std::FILE* file = std::fopen(temporary.c_str(), "wb");
-  if (!file) throw CheckpointError(path + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) + ")");
+  if (!file)
+    throw CheckpointError(path + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) + ")");
   bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
   int saved_errno = errno;
   written = std::fflush(file) == 0 && written;
@@ -128,8 +129,8 @@ void save_checkpoint(const std::string& path, Trainer& trainer, const DatasetInf
   const auto& progress = trainer.progress();
   torch::serialize::OutputArchive archive;
   archive.write("format", c10::IValue(std::string(kFormat)));
-  archive.write("config", c10::IValue(serialize_key_values(metadata(
-                              trainer.model_config(), trainer.train_config(), dataset, progress.epoch, progress.step))));
+  archive.write("config", c10::IValue(serialize_key_values(metadata(trainer.model_config(), trainer.train_config(),
+                                                                    dataset, progress.epoch, progress.step))));
   archive.write("latent_names", c10::IValue(join_names(latent_names)));
   auto& nets = trainer.networks();
   write_module(archive, "encoder.", *nets.encoder);
@@ -174,14 +175,16 @@ Checkpoint load_checkpoint(const std::string& path) {
   try {
     archive->load_from(path);
   } catch (const std::exception& e) {
-    throw CheckpointError(path + ": not a readable FactorVAE Studio checkpoint (the file is damaged, truncated or of "
-                                 "another format)");
+    throw CheckpointError(path +
+                          ": not a readable FactorVAE Studio checkpoint (the file is damaged, truncated or of "
+                          "another format)");
   }
   Checkpoint cp;
   c10::IValue format, config, names;
   if (!archive->try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
-    throw CheckpointError(path + ": not a FactorVAE Studio checkpoint (no format marker; a PyTorch or Lightning file "
-                                 "must be converted with tools/convert_checkpoint.py)");
+    throw CheckpointError(path +
+                          ": not a FactorVAE Studio checkpoint (no format marker; a PyTorch or Lightning file "
+                          "must be converted with tools/convert_checkpoint.py)");
   if (!archive->try_read("config", config) || !config.isString())
     throw CheckpointError(path + ": the configuration entry is missing");
   KeyValues kv;

@@ -22,7 +22,7 @@ class CheckpointError : public std::runtime_error {
 };
 
 struct DatasetInfo {
-  std::string spec;         // what --dataset was: "shapes" or a path
+  std::string spec;  // what --dataset was: "shapes" or a path
   std::string split = "train";
   std::string description;  // human-readable
   int64_t subset = 0;       // > 0: a seeded subset of this many images was used

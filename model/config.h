@@ -44,7 +44,7 @@ struct TrainConfig {
   int64_t epochs = 10;
   int64_t max_steps = 0;  // > 0: stop after this many steps in total, whatever the epoch count
   uint64_t seed = 1;
-  int threads = 1;  // intra-op threads; one is fastest on the 2-vCPU machines we measured
+  int threads = 1;              // intra-op threads; one is fastest on the 2-vCPU machines we measured
   std::string device = "auto";  // "auto" (CUDA when available), "cpu" or "cuda"
 
   void validate() const;  // throws ConfigError

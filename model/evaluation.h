@@ -13,9 +13,9 @@ namespace fvae {
 
 struct EvaluationResult {
   int64_t images = 0;
-  double bce_nats_per_image = 0;  // Bernoulli negative log-likelihood with z = μ, summed over pixels
-  double mse_per_pixel = 0;       // mean squared error of the reconstruction (z = μ)
-  std::vector<double> kl_per_dim;  // KL(q(z|x) || p(z)) averaged over images
+  double bce_nats_per_image = 0;    // Bernoulli negative log-likelihood with z = μ, summed over pixels
+  double mse_per_pixel = 0;         // mean squared error of the reconstruction (z = μ)
+  std::vector<double> kl_per_dim;   // KL(q(z|x) || p(z)) averaged over images
   std::vector<double> mu_variance;  // variance of μ across images, per dimension
   int64_t active_dims = 0;          // dimensions with Var_x[μ] > 0.01 (Burda et al.'s activity criterion)
 };

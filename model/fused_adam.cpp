@@ -35,8 +35,8 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
     auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
     if (options.weight_decay() != 0 || options.amsgrad()) fallback = true;
     for (auto& p : group.params())
-      if (p.grad().defined() && !(p.device().is_cpu() && p.scalar_type() == torch::kFloat && p.is_contiguous() &&
-                                  p.grad().is_contiguous()))
+      if (p.grad().defined() &&
+          !(p.device().is_cpu() && p.scalar_type() == torch::kFloat && p.is_contiguous() && p.grad().is_contiguous()))
         fallback = true;
   }
   if (fallback) return torch::optim::Adam::step(nullptr), loss;
@@ -60,9 +60,9 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
       const double bias_correction1 = 1 - std::pow(beta1, static_cast<double>(state.step()));
       const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(state.step()));
       adam_update(p.data_ptr<float>(), p.grad().data_ptr<float>(), state.exp_avg().data_ptr<float>(),
-                  state.exp_avg_sq().data_ptr<float>(), p.numel(), static_cast<float>(beta1),
-                  static_cast<float>(beta2), static_cast<float>(1.0 / std::sqrt(bias_correction2)),
-                  static_cast<float>(options.eps()), static_cast<float>(options.lr() / bias_correction1));
+                  state.exp_avg_sq().data_ptr<float>(), p.numel(), static_cast<float>(beta1), static_cast<float>(beta2),
+                  static_cast<float>(1.0 / std::sqrt(bias_correction2)), static_cast<float>(options.eps()),
+                  static_cast<float>(options.lr() / bias_correction1));
     }
   }
   return loss;

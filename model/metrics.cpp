@@ -42,11 +42,11 @@ FactorVaeMetricResult factor_vae_metric(const GroundTruthSource& source, const R
   auto gen = at::make_generator<at::CPUGeneratorImpl>(options.seed);
   const int64_t K = static_cast<int64_t>(source.factor_sizes().size());
   FactorVaeMetricResult result;
-  const double total_work = static_cast<double>(options.variance_samples + (options.train_votes + options.eval_votes) *
-                                                                               options.samples_per_vote);
+  const double total_work = static_cast<double>(options.variance_samples +
+                                                (options.train_votes + options.eval_votes) * options.samples_per_vote);
   report(progress, 0.0);
-  auto reps = represent_in_batches(source, represent, source.sample_factors(options.variance_samples, gen),
-                                   options.batch_size);
+  auto reps =
+      represent_in_batches(source, represent, source.sample_factors(options.variance_samples, gen), options.batch_size);
   auto global_variance = reps.var(0, true);
   const int64_t D = global_variance.size(0);
   auto active = global_variance.sqrt() >= options.prune_std_below;
@@ -137,7 +137,8 @@ MigResult mutual_information_gap(const GroundTruthSource& source, const Represen
   }
   for (int64_t d = 0; d < D; ++d) {
     auto code = column(codes, d);
-    for (int64_t k = 0; k < K; ++k) result.mutual_information[d][k] = discrete_mutual_information(code, factor_columns[k]);
+    for (int64_t k = 0; k < K; ++k)
+      result.mutual_information[d][k] = discrete_mutual_information(code, factor_columns[k]);
   }
   double sum = 0;
   for (int64_t k = 0; k < K; ++k) {

@@ -24,7 +24,7 @@ class MetricCancelled : public std::runtime_error {
 
 struct FactorVaeMetricOptions {
   uint64_t seed = 0;
-  int64_t samples_per_vote = 64;     // L
+  int64_t samples_per_vote = 64;  // L
   int64_t train_votes = 10000;
   int64_t eval_votes = 5000;
   int64_t variance_samples = 10000;
@@ -35,9 +35,9 @@ struct FactorVaeMetricOptions {
 struct FactorVaeMetricResult {
   double train_accuracy = 0, eval_accuracy = 0;  // eval_accuracy is the score
   int64_t active_dims = 0;
-  std::vector<double> global_variance;          // per dimension
-  std::vector<int64_t> dimension_factor;        // majority-vote factor per dimension, −1 when inactive or unvoted
-  std::vector<std::vector<int64_t>> votes;      // [factor][dimension], training votes
+  std::vector<double> global_variance;      // per dimension
+  std::vector<int64_t> dimension_factor;    // majority-vote factor per dimension, −1 when inactive or unvoted
+  std::vector<std::vector<int64_t>> votes;  // [factor][dimension], training votes
 };
 
 FactorVaeMetricResult factor_vae_metric(const GroundTruthSource& source, const RepresentationFunction& represent,
@@ -52,11 +52,11 @@ struct MigOptions {
 };
 
 struct MigResult {
-  double mig = 0;                                   // the score
-  std::vector<double> gap_per_factor;               // normalised gap per factor
-  std::vector<double> factor_entropy;               // nats
+  double mig = 0;                                       // the score
+  std::vector<double> gap_per_factor;                   // normalised gap per factor
+  std::vector<double> factor_entropy;                   // nats
   std::vector<std::vector<double>> mutual_information;  // [dimension][factor], nats
-  std::vector<int64_t> top_dimension;               // per factor, the dimension with the largest MI
+  std::vector<int64_t> top_dimension;                   // per factor, the dimension with the largest MI
 };
 
 MigResult mutual_information_gap(const GroundTruthSource& source, const RepresentationFunction& represent,

@@ -40,8 +40,8 @@ torch::Tensor ResizeConv2dImpl::forward(const torch::Tensor& x) {
 
 torch::Tensor ResizeConv2dImpl::reference_forward(const torch::Tensor& x) {
   namespace F = torch::nn::functional;
-  auto up = F::interpolate(
-      x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest));
+  auto up =
+      F::interpolate(x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest));
   return conv->forward(up);
 }
 
@@ -75,8 +75,8 @@ EncoderImpl::EncoderImpl(const ModelConfig& config) : config_(config) {
     features_->push_back(nn::Flatten());
     const int64_t flat = 512 * (config.image_size / 4) * (config.image_size / 4);  // 25088 at 28×28
     auto head = [&] {
-      return nn::Sequential(nn::Linear(flat, 256), leaky(), nn::Linear(256, 128), leaky(), nn::Linear(128, 64),
-                            leaky(), nn::Linear(64, L));
+      return nn::Sequential(nn::Linear(flat, 256), leaky(), nn::Linear(256, 128), leaky(), nn::Linear(128, 64), leaky(),
+                            nn::Linear(64, L));
     };
     mu_head_ = head();
     logvar_head_ = head();

@@ -20,7 +20,7 @@ class ResizeConv2dImpl : public torch::nn::Module {
   ResizeConv2dImpl(int64_t in_channels, int64_t out_channels);
   torch::Tensor forward(const torch::Tensor& x);
   torch::Tensor reference_forward(const torch::Tensor& x);  // the literal upsample + conv (for tests)
-  torch::nn::Conv2d conv{nullptr};                           // holds weight [out, in, 3, 3] and bias
+  torch::nn::Conv2d conv{nullptr};                          // holds weight [out, in, 3, 3] and bias
 
  private:
   torch::Tensor phase_map_;  // [2, 3, 3]: low-resolution tap × high-resolution tap, per output phase

@@ -89,8 +89,8 @@ ShapesDataset::ShapesDataset(int64_t image_size, const std::string& split) : ima
 }
 
 std::string ShapesDataset::description() const {
-  return "shapes (built-in dSprites-style, " + std::to_string(image_size_) + "x" + std::to_string(image_size_) +
-         ", " + split_ + ")";
+  return "shapes (built-in dSprites-style, " + std::to_string(image_size_) + "x" + std::to_string(image_size_) + ", " +
+         split_ + ")";
 }
 
 torch::Tensor ShapesDataset::factors_of_combination(const torch::Tensor& combination) {

@@ -14,16 +14,25 @@ constexpr int kFixedColumns = 11;
 }
 
 std::vector<std::string> StepReport::column_names(int64_t latent_dim) {
-  std::vector<std::string> names = {"step",           "epoch",          "reconstruction", "kl",
-                                    "tc",             "vae_loss",       "disc_loss",      "disc_accuracy",
-                                    "beta",           "gamma",          "images_per_second"};
+  std::vector<std::string> names = {"step", "epoch",    "reconstruction",   "kl",
+                                    "tc",   "vae_loss", "disc_loss",        "disc_accuracy",
+                                    "beta", "gamma",    "images_per_second"};
   for (int64_t d = 0; d < latent_dim; ++d) names.push_back("kl_" + std::to_string(d));
   return names;
 }
 
 std::vector<double> StepReport::values() const {
-  std::vector<double> v = {static_cast<double>(step), static_cast<double>(epoch), reconstruction, kl, tc, vae_loss,
-                           disc_loss, disc_accuracy, beta, gamma, images_per_second};
+  std::vector<double> v = {static_cast<double>(step),
+                           static_cast<double>(epoch),
+                           reconstruction,
+                           kl,
+                           tc,
+                           vae_loss,
+                           disc_loss,
+                           disc_accuracy,
+                           beta,
+                           gamma,
+                           images_per_second};
   v.insert(v.end(), kl_per_dim.begin(), kl_per_dim.end());
   return v;
 }
@@ -48,7 +57,10 @@ torch::Device resolve_device(const std::string& requested) {
 }
 
 Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared_ptr<const Dataset> data)
-    : model_config_(model), train_config_(train), data_(std::move(data)), device_(resolve_device(train.device)),
+    : model_config_(model),
+      train_config_(train),
+      data_(std::move(data)),
+      device_(resolve_device(train.device)),
       generator_(at::make_generator<at::CPUGeneratorImpl>(train.seed ^ 0x5DEECE66Dull)) {
   model.validate();
   train.validate();
@@ -73,8 +85,7 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
   vae_optimizer_ = std::make_unique<FusedAdam>(
       vae_parameters_, torch::optim::AdamOptions(train.vae_lr).betas({train.vae_beta1, train.vae_beta2}));
   disc_optimizer_ = std::make_unique<FusedAdam>(
-      disc_parameters_,
-      torch::optim::AdamOptions(train.disc_lr).betas({train.disc_beta1, train.disc_beta2}));
+      disc_parameters_, torch::optim::AdamOptions(train.disc_lr).betas({train.disc_beta1, train.disc_beta2}));
 }
 
 Trainer::~Trainer() = default;

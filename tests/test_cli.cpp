@@ -68,7 +68,7 @@ class TestCli : public QObject {
     int frames = 0;
     QImage gif = read_image(path("run/reconstructions.gif"), &frames);
     QVERIFY(!gif.isNull());
-    QCOMPARE(frames, 2);  // one per epoch
+    QCOMPARE(frames, 2);                       // one per epoch
     QCOMPARE(gif.height(), (2 * 29 + 1) * 4);  // inputs above reconstructions, upscaled 4×
     auto cp = fvae::load_checkpoint(checkpoint().toStdString());
     QCOMPARE(cp.step, int64_t{16});
@@ -98,8 +98,8 @@ class TestCli : public QObject {
              path("lat.gif")});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QImage lat = read_image(path("lat.png"));
-    QCOMPARE(lat.height(), 8 * 29 + 1);                // one row per latent dimension
-    QVERIFY(lat.width() > (13 + 1) * 29);              // 13 values + difference map, plus the label margin
+    QCOMPARE(lat.height(), 8 * 29 + 1);    // one row per latent dimension
+    QVERIFY(lat.width() > (13 + 1) * 29);  // 13 values + difference map, plus the label margin
     int frames = 0;
     QVERIFY(!read_image(path("lat.gif"), &frames).isNull());
     QCOMPARE(frames, 13 + 11);  // forth and back
@@ -157,8 +157,8 @@ class TestCli : public QObject {
 
   void interruptSavesAndStops() {
     QProcess p;
-    p.start(qEnvironmentVariable("FACTORVAE_CLI"), {"train", "--dataset", "shapes", "--size", "28", "--steps",
-                                                    "1000000", "--out", path("long"), "--quiet"});
+    p.start(qEnvironmentVariable("FACTORVAE_CLI"),
+            {"train", "--dataset", "shapes", "--size", "28", "--steps", "1000000", "--out", path("long"), "--quiet"});
     QVERIFY(p.waitForStarted());
     QTest::qWait(4000);
     p.terminate();  // SIGTERM, handled like Ctrl-C

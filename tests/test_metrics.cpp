@@ -122,9 +122,8 @@ class TestMetrics : public QObject {
 
   void cancellation() {
     int calls = 0;
-    QVERIFY_THROWS_EXCEPTION(MetricCancelled, factor_vae_metric(source_, perfect, {}, [&](double) {
-                               return ++calls < 3;
-                             }));
+    QVERIFY_THROWS_EXCEPTION(MetricCancelled,
+                             factor_vae_metric(source_, perfect, {}, [&](double) { return ++calls < 3; }));
     QCOMPARE(calls, 3);
   }
 };

@@ -74,8 +74,7 @@ class TestModel : public QObject {
     ModelConfig c;
     c.architecture = Architecture::Seed;
     Networks n(c);
-    const int64_t total =
-        parameter_count(*n.encoder) + parameter_count(*n.decoder) + parameter_count(*n.discriminator);
+    const int64_t total = parameter_count(*n.encoder) + parameter_count(*n.decoder) + parameter_count(*n.discriminator);
     QCOMPARE(total, int64_t{47525587});
   }
 
@@ -127,7 +126,8 @@ class TestModel : public QObject {
       const double p = 1 / (1 + std::exp(-logits.view(-1)[i].item<double>())), t = target.view(-1)[i].item<double>();
       expected -= t * std::log(p) + (1 - t) * std::log(1 - p);
     }
-    QVERIFY(std::abs(reconstruction_loss(logits, target, Reconstruction::Bernoulli).item<double>() - expected / 2) < 1e-5);
+    QVERIFY(std::abs(reconstruction_loss(logits, target, Reconstruction::Bernoulli).item<double>() - expected / 2) <
+            1e-5);
     const double mse = (torch::sigmoid(logits) - target).pow(2).sum().item<double>() / 2;
     QVERIFY(std::abs(reconstruction_loss(logits, target, Reconstruction::Gaussian).item<double>() - mse) < 1e-6);
   }
@@ -178,11 +178,13 @@ class TestModel : public QObject {
   }
 
   void discriminatorLossAndAccuracy() {
-    auto real = torch::tensor({{2.0f, 0.0f}, {0.0f, 1.0f}});  // first right, second wrong
+    auto real = torch::tensor({{2.0f, 0.0f}, {0.0f, 1.0f}});      // first right, second wrong
     auto permuted = torch::tensor({{0.0f, 3.0f}, {0.0f, 1.0f}});  // both right
     auto r = discriminator_loss(real, permuted);
     QCOMPARE(r.accuracy.item<double>(), 0.75);
-    auto ce = [](double a, double b, int target) { return -((target == 0 ? a : b) - std::log(std::exp(a) + std::exp(b))); };
+    auto ce = [](double a, double b, int target) {
+      return -((target == 0 ? a : b) - std::log(std::exp(a) + std::exp(b)));
+    };
     const double expected = 0.5 * ((ce(2, 0, 0) + ce(0, 1, 0)) / 2 + (ce(0, 3, 1) + ce(0, 1, 1)) / 2);
     QVERIFY(std::abs(r.loss.item<double>() - expected) < 1e-5);
   }
@@ -253,7 +255,7 @@ class TestModel : public QObject {
     };
     auto [dx0, dy0] = centroid_offset(0);
     QVERIFY(std::abs(dx0) < 0.2 && std::abs(dy0 + 1.93) < 0.2);  // centroid 1.93 px above the pivot
-    auto [dx10, dy10] = centroid_offset(10);  // ~92°: lobes turn to the left, point to the right
+    auto [dx10, dy10] = centroid_offset(10);                     // ~92°: lobes turn to the left, point to the right
     QVERIFY2(dx10 < -1.5 && std::abs(dy10) < 0.6, qPrintable(QString("%1 %2").arg(dx10).arg(dy10)));
   }
 
@@ -271,7 +273,7 @@ class TestModel : public QObject {
 
   void differenceMapFollowsTheOriginalRule() {
     auto row = torch::zeros({3, 1, 2, 2});
-    row[0][0][0][0] = 1.0;  // varies across the row at (0,0) only
+    row[0][0][0][0] = 1.0;        // varies across the row at (0,0) only
     row.select(3, 1).fill_(0.7);  // constant column: std 0 → black
     auto map = difference_map(row);
     QVERIFY(std::abs(map[0][0][0].item<float>() - 1.0f / 3) < 1e-6);

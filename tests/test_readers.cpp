@@ -99,15 +99,24 @@ class TestReaders : public QObject {
   void damagedNpz_data() {
     QTest::addColumn<QString>("damage");
     QTest::addColumn<QString>("words");
-    QTest::newRow("truncated archive") << "truncate" << "not a readable .npz";
-    QTest::newRow("garbage") << "garbage" << "not a readable .npz";
-    QTest::newRow("missing member") << "missing" << "no member 'train_images.npy'";
-    QTest::newRow("wrong npy magic") << "magic" << "wrong magic";
-    QTest::newRow("float images") << "dtype" << "must be uint8";
-    QTest::newRow("wrong rank") << "rank" << "N×H×W";
-    QTest::newRow("header larger than data") << "short" << "truncated";
-    QTest::newRow("label count mismatch") << "labels" << "does not match";
-    QTest::newRow("no images") << "empty" << "holds no images";
+    QTest::newRow("truncated archive") << "truncate"
+                                       << "not a readable .npz";
+    QTest::newRow("garbage") << "garbage"
+                             << "not a readable .npz";
+    QTest::newRow("missing member") << "missing"
+                                    << "no member 'train_images.npy'";
+    QTest::newRow("wrong npy magic") << "magic"
+                                     << "wrong magic";
+    QTest::newRow("float images") << "dtype"
+                                  << "must be uint8";
+    QTest::newRow("wrong rank") << "rank"
+                                << "N×H×W";
+    QTest::newRow("header larger than data") << "short"
+                                             << "truncated";
+    QTest::newRow("label count mismatch") << "labels"
+                                          << "does not match";
+    QTest::newRow("no images") << "empty"
+                               << "holds no images";
   }
   void damagedNpz() {
     QFETCH(QString, damage);
@@ -116,7 +125,7 @@ class TestReaders : public QObject {
     auto images = ramp_images(4, 28);
     auto labels = torch::zeros({4, 1}, torch::kUInt8);
     std::vector<std::pair<std::string, std::vector<uint8_t>>> members = {{"train_images.npy", make_npy(images)},
-                                                                        {"train_labels.npy", make_npy(labels)}};
+                                                                         {"train_labels.npy", make_npy(labels)}};
     if (damage == "missing") members.erase(members.begin());
     if (damage == "magic") members[0].second[1] = 'X';
     if (damage == "dtype") members[0].second = make_npy(images.to(torch::kFloat));
@@ -126,7 +135,8 @@ class TestReaders : public QObject {
     if (damage == "empty") members[0].second = make_npy(torch::zeros({0, 28, 28}, torch::kUInt8));
     write_zip(path, members, true);
     auto bytes = testing::read_bytes(path);
-    if (damage == "truncate") testing::write_bytes(path, std::vector<uint8_t>(bytes.begin(), bytes.begin() + bytes.size() / 2));
+    if (damage == "truncate")
+      testing::write_bytes(path, std::vector<uint8_t>(bytes.begin(), bytes.begin() + bytes.size() / 2));
     if (damage == "garbage") testing::write_bytes(path, std::vector<uint8_t>(1000, 0x42));
     expect_error_naming([&] { open_dataset({path, "train", 0, 0, 0, 0}); }, path, words.toStdString());
   }
@@ -158,14 +168,22 @@ class TestReaders : public QObject {
   void damagedIdx_data() {
     QTest::addColumn<QString>("damage");
     QTest::addColumn<QString>("words");
-    QTest::newRow("wrong magic") << "magic" << "wrong magic";
-    QTest::newRow("truncated plain") << "truncate" << "does not hold";
-    QTest::newRow("header larger than file") << "more" << "does not hold";
-    QTest::newRow("absurd header") << "huge" << "absurd";
-    QTest::newRow("truncated gzip") << "truncate-gz" << "truncated";
-    QTest::newRow("corrupt gzip") << "corrupt-gz" << "";
-    QTest::newRow("rank 2") << "rank" << "rank";
-    QTest::newRow("int32 data") << "type" << "unsigned-byte";
+    QTest::newRow("wrong magic") << "magic"
+                                 << "wrong magic";
+    QTest::newRow("truncated plain") << "truncate"
+                                     << "does not hold";
+    QTest::newRow("header larger than file") << "more"
+                                             << "does not hold";
+    QTest::newRow("absurd header") << "huge"
+                                   << "absurd";
+    QTest::newRow("truncated gzip") << "truncate-gz"
+                                    << "truncated";
+    QTest::newRow("corrupt gzip") << "corrupt-gz"
+                                  << "";
+    QTest::newRow("rank 2") << "rank"
+                            << "rank";
+    QTest::newRow("int32 data") << "type"
+                                << "unsigned-byte";
   }
   void damagedIdx() {
     QFETCH(QString, damage);
@@ -214,8 +232,11 @@ class TestReaders : public QObject {
     QDir(dir_.filePath("empty")).mkpath(".");
     expect_error_naming([&] { read_image_folder(dir_.filePath("empty").toStdString(), 1, 28); },
                         dir_.filePath("empty").toStdString(), "no image files");
-    expect_error_naming([&] { open_dataset({file("nothing-here"), "train", 0, 0, 0, 0}); }, file("nothing-here"),
-                        "no such file");
+    expect_error_naming(
+        [&] {
+          open_dataset({file("nothing-here"), "train", 0, 0, 0, 0});
+        },
+        file("nothing-here"), "no such file");
   }
 
   void installedFashionMnist() {

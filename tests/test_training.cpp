@@ -5,9 +5,9 @@
 #include <sys/resource.h>
 
 #include <QTemporaryDir>
-#include <csignal>
 #include <QtTest>
 #include <atomic>
+#include <csignal>
 #include <filesystem>
 #include <thread>
 
@@ -253,7 +253,8 @@ class TestTraining : public QObject {
                              save_checkpoint(dir.filePath("no/such/folder/x.fvae").toStdString(), trainer, kInfo, {}));
     QVERIFY_THROWS_EXCEPTION(CheckpointError, save_checkpoint("/dev/null", trainer, kInfo, {}));  // not a file
 
-    // A full disk, simulated by a file-size limit: the write fails, the previous checkpoint and folder stay as they were.
+    // A full disk, simulated by a file-size limit: the write fails, the previous checkpoint and folder stay as they
+    // were.
     const std::string path = dir.filePath("latest.fvae").toStdString();
     save_checkpoint(path, trainer, kInfo, {});
     const auto saved = testing::read_bytes(path);

@@ -32,7 +32,8 @@ void parse_or_exit(QCommandLineParser& parser, const QStringList& arguments, con
 double number_option(const QCommandLineParser& parser, const QString& name) {
   bool ok = false;
   const double v = parser.value(name).toDouble(&ok);
-  if (!ok) throw UsageError("--" + name.toStdString() + " needs a number, got '" + parser.value(name).toStdString() + "'");
+  if (!ok)
+    throw UsageError("--" + name.toStdString() + " needs a number, got '" + parser.value(name).toStdString() + "'");
   return v;
 }
 

@@ -150,8 +150,8 @@ int train_command(const QStringList& arguments) {
     resumed.reset();
   }
   if (latent_names.empty()) latent_names.assign(static_cast<size_t>(model.latent_dim), "");
-  std::cerr << "Training " << model.describe() << " (" << parameter_count(*trainer.networks().encoder) +
-                                                         parameter_count(*trainer.networks().decoder)
+  std::cerr << "Training " << model.describe() << " ("
+            << parameter_count(*trainer.networks().encoder) + parameter_count(*trainer.networks().decoder)
             << " VAE parameters) on " << data->description() << ", device " << trainer.device().str() << ", "
             << train.threads << " thread(s), batch " << train.batch_size << ", beta " << train.beta << ", gamma "
             << train.gamma << "\n";

@@ -55,8 +55,9 @@ int replicate_command(const QStringList& arguments) {
     indices = torch::arange(first, std::min(first + count, data->size()), torch::kLong);
   } else {
     indices = subset_indices(data->size(), count, static_cast<uint64_t>(integer_option(p, "seed")));
-    indices = indices.index_select(0, torch::randperm(indices.size(0), at::make_generator<at::CPUGeneratorImpl>(
-                                                                           integer_option(p, "seed")), torch::kLong));
+    indices = indices.index_select(
+        0, torch::randperm(indices.size(0), at::make_generator<at::CPUGeneratorImpl>(integer_option(p, "seed")),
+                           torch::kLong));
   }
   auto x = data->images(indices);
   auto reconstruction = decode(cp.networks->decoder, encode(cp.networks->encoder, x).mu);
@@ -86,8 +87,9 @@ int latent_command(const QStringList& arguments) {
                 {"base", "base code: image (the mu of --index, default), zero or random", "kind", "image"},
                 {"index", "dataset index of the base image (default 0)", "i", "0"},
                 {"seed", "seed for --base random (default 0)", "n", "0"},
-                {"absolute", "set each dimension to the values instead of adding them to the base (the original "
-                             "project's behaviour)"},
+                {"absolute",
+                 "set each dimension to the values instead of adding them to the base (the original "
+                 "project's behaviour)"},
                 {"limit", "traverse from -limit to +limit (default 3)", "x", "3"},
                 {"step", "traversal step (default 0.5)", "x", "0.5"}});
   parse_or_exit(p, arguments,
@@ -113,7 +115,8 @@ int latent_command(const QStringList& arguments) {
     throw UsageError("--base must be image, zero or random");
   }
   const double limit = number_option(p, "limit"), step = number_option(p, "step");
-  if (!(limit > 0 && step > 0 && limit / step <= 50)) throw UsageError("--limit and --step must be positive, at most 100 columns");
+  if (!(limit > 0 && step > 0 && limit / step <= 50))
+    throw UsageError("--limit and --step must be positive, at most 100 columns");
   auto values = traversal_values(limit, step);
   auto traversal = latent_traversal([&](const torch::Tensor& z) { return decode(cp.networks->decoder, z); }, base,
                                     values, p.isSet("absolute"));

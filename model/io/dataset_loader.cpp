@@ -82,12 +82,14 @@ std::shared_ptr<const Dataset> open_dataset(const DatasetRequest& request) {
     if (raw.labels.defined() && raw.labels.size(0) != raw.images.size(0))
       throw DatasetError(spec + ": " + std::to_string(raw.labels.size(0)) + " labels for " +
                          std::to_string(raw.images.size(0)) + " images");
-    const int64_t size = request.size ? request.size : supported_size_for(std::max(raw.images.size(2), raw.images.size(3)));
+    const int64_t size =
+        request.size ? request.size : supported_size_for(std::max(raw.images.size(2), raw.images.size(3)));
     const int64_t channels = request.channels ? request.channels : raw.images.size(1);
     auto images = conform_images(raw.images, channels, size);
     data = std::make_shared<TensorDataset>(images, raw.labels, kind, what + ", " + shape_text(images));
     if (kind == "folder" && request.split != "all")
-      data = std::make_shared<SubsetDataset>(data, split_indices(data->size(), request.split), request.split + " split");
+      data =
+          std::make_shared<SubsetDataset>(data, split_indices(data->size(), request.split), request.split + " split");
   }
   if (request.subset > 0 && request.subset < data->size())
     data = std::make_shared<SubsetDataset>(data, subset_indices(data->size(), request.subset, request.subset_seed),

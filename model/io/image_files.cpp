@@ -62,7 +62,14 @@ uint8_t cube_index(uint8_t r, uint8_t g, uint8_t b) {
 torch::Tensor to_hwc_bytes(const torch::Tensor& image) {
   TORCH_CHECK(image.dim() == 3 && (image.size(0) == 1 || image.size(0) == 3), "expected an image [C, H, W], got ",
               image.sizes());
-  return image.detach().cpu().to(torch::kFloat).clamp(0, 1).mul(255).round().to(torch::kUInt8).permute({1, 2, 0})
+  return image.detach()
+      .cpu()
+      .to(torch::kFloat)
+      .clamp(0, 1)
+      .mul(255)
+      .round()
+      .to(torch::kUInt8)
+      .permute({1, 2, 0})
       .contiguous();
 }
 
@@ -79,7 +86,8 @@ void save_png(const std::string& path, const torch::Tensor& image, const ImageSt
   if (!file.commit()) throw ExportError(path + ": could not save (" + file.errorString().toStdString() + ")");
 }
 
-void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms, const ImageStyle& style) {
+void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms,
+              const ImageStyle& style) {
   if (frames.empty()) throw ExportError(path + ": no frames to write");
   std::vector<QImage> images;
   for (const auto& f : frames) images.push_back(render(f, style).convertToFormat(QImage::Format_RGB888));

@@ -17,9 +17,9 @@ struct DtypeInfo {
 
 DtypeInfo dtype_of(const std::string& name, const std::string& descr) {
   static const std::vector<std::pair<std::string, DtypeInfo>> known = {
-      {"|u1", {torch::kUInt8, 1}},   {"<u1", {torch::kUInt8, 1}},   {"|i1", {torch::kInt8, 1}},
-      {"<i1", {torch::kInt8, 1}},    {"<i2", {torch::kInt16, 2}},   {"<i4", {torch::kInt32, 4}},
-      {"<i8", {torch::kInt64, 8}},   {"<f4", {torch::kFloat, 4}},   {"<f8", {torch::kDouble, 8}},
+      {"|u1", {torch::kUInt8, 1}}, {"<u1", {torch::kUInt8, 1}}, {"|i1", {torch::kInt8, 1}},
+      {"<i1", {torch::kInt8, 1}},  {"<i2", {torch::kInt16, 2}}, {"<i4", {torch::kInt32, 4}},
+      {"<i8", {torch::kInt64, 8}}, {"<f4", {torch::kFloat, 4}}, {"<f8", {torch::kDouble, 8}},
       {"|b1", {torch::kBool, 1}}};
   for (const auto& [d, info] : known)
     if (d == descr) return info;
@@ -28,14 +28,22 @@ DtypeInfo dtype_of(const std::string& name, const std::string& descr) {
 
 std::string typestr(torch::ScalarType t) {
   switch (t) {
-    case torch::kUInt8: return "|u1";
-    case torch::kInt8: return "|i1";
-    case torch::kInt16: return "<i2";
-    case torch::kInt32: return "<i4";
-    case torch::kInt64: return "<i8";
-    case torch::kFloat: return "<f4";
-    case torch::kDouble: return "<f8";
-    default: throw std::invalid_argument("make_npy: unsupported dtype");
+    case torch::kUInt8:
+      return "|u1";
+    case torch::kInt8:
+      return "|i1";
+    case torch::kInt16:
+      return "<i2";
+    case torch::kInt32:
+      return "<i4";
+    case torch::kInt64:
+      return "<i8";
+    case torch::kFloat:
+      return "<f4";
+    case torch::kDouble:
+      return "<f8";
+    default:
+      throw std::invalid_argument("make_npy: unsupported dtype");
   }
 }
 
@@ -101,8 +109,8 @@ std::vector<uint8_t> make_npy(const torch::Tensor& array, int major_version) {
   std::string shape;
   for (int64_t d : a.sizes()) shape += std::to_string(d) + ", ";
   if (a.dim() > 1) shape.resize(shape.size() - 1);
-  std::string header = "{'descr': '" + typestr(a.scalar_type()) + "', 'fortran_order': False, 'shape': (" + shape +
-                       "), }";
+  std::string header =
+      "{'descr': '" + typestr(a.scalar_type()) + "', 'fortran_order': False, 'shape': (" + shape + "), }";
   const size_t prefix = major_version == 1 ? 10 : 12;
   while ((prefix + header.size() + 1) % 64 != 0) header += ' ';
   header += '\n';

@@ -74,8 +74,7 @@ void copy_into(const QImage& image, int64_t channels, uint8_t* out) {
 QImage read_qimage(const std::string& path) {
   QImageReader reader(QString::fromStdString(path));
   QImage image = reader.read();
-  if (image.isNull())
-    throw DatasetError(path + ": cannot read the image (" + reader.errorString().toStdString() + ")");
+  if (image.isNull()) throw DatasetError(path + ": cannot read the image (" + reader.errorString().toStdString() + ")");
   return image;
 }
 
@@ -156,11 +155,12 @@ torch::Tensor read_idx(const std::string& path) {
   unsigned char header[4];
   read_exact(header, 4, "header");
   if (header[0] != 0 || header[1] != 0) throw DatasetError(path + ": not an IDX file (wrong magic number)");
-  if (header[2] != 0x08) throw DatasetError(path + ": only unsigned-byte IDX data is supported (type code " +
-                                            std::to_string(header[2]) + ")");
+  if (header[2] != 0x08)
+    throw DatasetError(path + ": only unsigned-byte IDX data is supported (type code " + std::to_string(header[2]) +
+                       ")");
   const int rank = header[3];
-  if (rank != 1 && rank != 3) throw DatasetError(path + ": IDX rank must be 1 (labels) or 3 (images), found " +
-                                                 std::to_string(rank));
+  if (rank != 1 && rank != 3)
+    throw DatasetError(path + ": IDX rank must be 1 (labels) or 3 (images), found " + std::to_string(rank));
   std::vector<int64_t> dims;
   uint64_t count = 1;
   for (int i = 0; i < rank; ++i) {

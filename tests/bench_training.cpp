@@ -1,0 +1,112 @@
+// Benchmark (not part of the default test run): training throughput, BLAS speed, the training step's achieved FLOP
+// rate as a fraction of the same run's GEMM rate, and single-image decode latency. All numbers come from one run,
+// so their ratios hold even on a noisy machine.
+//   cmake --build build --target bench          (or: ctest --test-dir build -L bench)
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include "model/inference.h"
+#include "model/platform.h"
+#include "model/shapes.h"
+#include "model/trainer.h"
+
+using namespace fvae;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+double gemm_gflops() {
+  auto a = torch::randn({512, 512}), b = torch::randn({512, 512});
+  for (int i = 0; i < 5; ++i) torch::mm(a, b);
+  const int n = 60;
+  auto t = Clock::now();
+  for (int i = 0; i < n; ++i) torch::mm(a, b);
+  return 2.0 * 512 * 512 * 512 * n / seconds_since(t) / 1e9;
+}
+
+// Multiply-accumulates per image of the lean model's forward passes (the layer formulas of networks.cpp).
+struct Macs {
+  double encoder = 0, decoder = 0, discriminator = 0;
+};
+Macs lean_macs(const ModelConfig& c) {
+  Macs m;
+  std::vector<int64_t> channels = c.image_size == 64 ? std::vector<int64_t>{32, 32, 64, 64} : std::vector<int64_t>{32, 64};
+  int64_t in = c.channels, size = c.image_size;
+  for (int64_t out : channels) {
+    size /= 2;
+    m.encoder += static_cast<double>(in * out * 16 * size * size);
+    m.decoder += static_cast<double>(out * in * 9 * (2 * size) * (2 * size));  // the mirrored resize-convolution
+    in = out;
+  }
+  const double flat = static_cast<double>(in * size * size);
+  m.encoder += flat * 128 + 128.0 * 2 * c.latent_dim;
+  m.decoder += c.latent_dim * 128.0 + 128 * flat;
+  m.discriminator = c.latent_dim * 1000.0 + 5 * 1000.0 * 1000 + 1000 * 2;
+  return m;
+}
+
+// FLOPs of one training step per VAE image: forward+backward (≈3× forward) of encoder and decoder, the encoder on the
+// independent batch, the discriminator's TC pass (forward + input gradients) and its own step on 2 codes per image.
+double step_flops_per_image(const ModelConfig& c) {
+  const Macs m = lean_macs(c);
+  return 2.0 * (3 * (m.encoder + m.decoder) + m.encoder + 2 * m.discriminator + 2 * 3 * m.discriminator);
+}
+
+}  // namespace
+
+int main(int, char** argv) {
+  relaunch_with_tuned_blas_if_needed(argv);
+  set_compute_threads(1);
+  std::printf("BLAS kernels: %s\n", blas_core_name().c_str());
+  const double gemm = gemm_gflops();
+  std::printf("torch::mm 512x512, 1 thread: %.1f GFLOP/s\n\n", gemm);
+  std::printf("%-8s %-6s %-8s %12s %14s %16s\n", "size", "batch", "threads", "images/s", "step GFLOP/s",
+              "fraction of mm");
+  for (int64_t size : {28, 64})
+    for (int64_t batch : {64, 256})
+      for (int threads : {1, 2}) {
+        if (threads == 2 && batch == 256) continue;
+        ModelConfig m;
+        m.image_size = size;
+        TrainConfig t;
+        t.batch_size = batch;
+        t.threads = threads;
+        t.device = "cpu";
+        t.max_steps = 1000000;
+        auto data = std::make_shared<ShapesDataset>(size, "all");
+        Trainer trainer(m, t, data);
+        for (int i = 0; i < 3; ++i) trainer.step();
+        const int steps = size == 64 ? (batch == 256 ? 4 : 12) : (batch == 256 ? 10 : 40);
+        auto start = Clock::now();
+        for (int i = 0; i < steps; ++i) trainer.step();
+        const double images_per_second = static_cast<double>(steps * batch) / seconds_since(start);
+        const double step_gflops = images_per_second * step_flops_per_image(m) / 1e9;
+        std::printf("%-8s %-6lld %-8d %12.0f %14.1f %16.2f\n", (std::to_string(size) + "x" + std::to_string(size)).c_str(),
+                    static_cast<long long>(batch), threads, images_per_second, step_gflops, step_gflops / gemm);
+        set_compute_threads(1);
+      }
+
+  for (int64_t size : {28, 64}) {
+    ModelConfig m;
+    m.image_size = size;
+    ModelSnapshot snapshot(m);
+    std::vector<double> ms;
+    auto z = torch::randn({1, m.latent_dim});
+    for (int i = 0; i < 300; ++i) {
+      auto t = Clock::now();
+      snapshot.decode(z);
+      ms.push_back(seconds_since(t) * 1000);
+    }
+    std::sort(ms.begin() + 0, ms.end());
+    std::printf("\nsingle-image decode %lldx%lld: median %.3f ms, 95th percentile %.3f ms", static_cast<long long>(size),
+                static_cast<long long>(size), ms[ms.size() / 2], ms[ms.size() * 95 / 100]);
+  }
+  std::printf("\n");
+  return 0;
+}
