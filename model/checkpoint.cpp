@@ -124,20 +124,29 @@ std::string Checkpoint::latent_name(int64_t dim) const {
   return "z" + std::to_string(dim);
 }
 
+namespace {
+
+// What every checkpoint holds: format marker, configuration, names, the three networks and the loss history.
+void write_model(torch::serialize::OutputArchive& archive, const ModelConfig& model, const TrainConfig& train,
+                 const DatasetInfo& dataset, int64_t epoch, int64_t step, const std::vector<std::string>& latent_names,
+                 Networks& networks, const std::vector<StepReport>& history) {
+  archive.write("format", c10::IValue(std::string(kFormat)));
+  archive.write("config", c10::IValue(serialize_key_values(metadata(model, train, dataset, epoch, step))));
+  archive.write("latent_names", c10::IValue(join_names(latent_names)));
+  write_module(archive, "encoder.", *networks.encoder);
+  write_module(archive, "decoder.", *networks.decoder);
+  write_module(archive, "discriminator.", *networks.discriminator);
+  archive.write("history", history_tensor(history, model.latent_dim));
+}
+
+}  // namespace
+
 void save_checkpoint(const std::string& path, Trainer& trainer, const DatasetInfo& dataset,
                      const std::vector<std::string>& latent_names) {
   const auto& progress = trainer.progress();
   torch::serialize::OutputArchive archive;
-  archive.write("format", c10::IValue(std::string(kFormat)));
-  archive.write("config", c10::IValue(serialize_key_values(metadata(trainer.model_config(), trainer.train_config(),
-                                                                    dataset, progress.epoch, progress.step))));
-  archive.write("latent_names", c10::IValue(join_names(latent_names)));
-  auto& nets = trainer.networks();
-  write_module(archive, "encoder.", *nets.encoder);
-  write_module(archive, "decoder.", *nets.decoder);
-  write_module(archive, "discriminator.", *nets.discriminator);
-  archive.write("history", history_tensor(trainer.history(), trainer.model_config().latent_dim));
-
+  write_model(archive, trainer.model_config(), trainer.train_config(), dataset, progress.epoch, progress.step,
+              latent_names, trainer.networks(), trainer.history());
   torch::serialize::OutputArchive vae_opt, disc_opt;
   trainer.vae_optimizer().save(vae_opt);
   trainer.disc_optimizer().save(disc_opt);
@@ -155,14 +164,30 @@ void save_checkpoint(const std::string& path, Trainer& trainer, const DatasetInf
 
 void save_checkpoint(const std::string& path, const Checkpoint& cp) {
   torch::serialize::OutputArchive archive;
-  archive.write("format", c10::IValue(std::string(kFormat)));
-  archive.write("config",
-                c10::IValue(serialize_key_values(metadata(cp.model, cp.train, cp.dataset, cp.epoch, cp.step))));
-  archive.write("latent_names", c10::IValue(join_names(cp.latent_names)));
-  write_module(archive, "encoder.", *cp.networks->encoder);
-  write_module(archive, "decoder.", *cp.networks->decoder);
-  write_module(archive, "discriminator.", *cp.networks->discriminator);
-  archive.write("history", history_tensor(cp.history, cp.model.latent_dim));
+  write_model(archive, cp.model, cp.train, cp.dataset, cp.epoch, cp.step, cp.latent_names, *cp.networks, cp.history);
+  if (cp.has_training_state && cp.archive) {
+    // Carry the training state over, so that a renamed checkpoint can still be resumed. Optimiser state goes through
+    // optimisers over the same parameters, as the trainer wrote it.
+    auto& in = *cp.archive;
+    std::vector<torch::Tensor> vae_params = cp.networks->encoder->parameters();
+    for (auto& p : cp.networks->decoder->parameters()) vae_params.push_back(p);
+    FusedAdam vae(vae_params, torch::optim::AdamOptions()), disc(cp.networks->discriminator->parameters(), {});
+    torch::serialize::InputArchive vae_in, disc_in;
+    in.read("vae_optimizer", vae_in);
+    in.read("disc_optimizer", disc_in);
+    vae.load(vae_in);
+    disc.load(disc_in);
+    torch::serialize::OutputArchive vae_out, disc_out;
+    vae.save(vae_out);
+    disc.save(disc_out);
+    archive.write("vae_optimizer", vae_out);
+    archive.write("disc_optimizer", disc_out);
+    for (const char* key :
+         {"state.generator", "state.global_generator", "state.step_in_epoch", "state.vae_order", "state.disc_order"}) {
+      torch::Tensor t;
+      if (in.try_read(key, t)) archive.write(key, t);
+    }
+  }
   write_atomically(path, archive);
 }
 

@@ -47,7 +47,7 @@ struct Checkpoint {
 // Writes atomically: a temporary file beside `path`, then rename. On failure the old file at `path` is untouched.
 void save_checkpoint(const std::string& path, Trainer& trainer, const DatasetInfo& dataset,
                      const std::vector<std::string>& latent_names);
-// For a model without a trainer (e.g. after renaming latent dimensions in an inspected checkpoint).
+// Rewrites a loaded checkpoint (e.g. with renamed latent dimensions), keeping its training state when it has one.
 void save_checkpoint(const std::string& path, const Checkpoint& checkpoint);
 
 Checkpoint load_checkpoint(const std::string& path);

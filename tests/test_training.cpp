@@ -165,7 +165,19 @@ class TestTraining : public QObject {
     auto again = load_checkpoint(path);
     QCOMPARE(again.latent_names[2], std::string("orientation"));
     QVERIFY(same_tensors(all_state(*again.networks), all_state(trainer.networks())));
-    QVERIFY(!again.has_training_state);
+    // … and the training state: the renamed checkpoint resumes exactly like the original.
+    QVERIFY(again.has_training_state);
+    auto resume = [&](const Checkpoint& from) {
+      auto config = from.train;
+      config.max_steps = 6;
+      Trainer continued(from.model, config, small_shapes());
+      restore_training_state(from, continued, path);
+      continued.run();
+      return all_state(continued.networks());
+    };
+    const std::string original = dir.filePath("original.fvae").toStdString();
+    save_checkpoint(original, trainer, kInfo, {});
+    QVERIFY(same_tensors(resume(again), resume(load_checkpoint(original))));
   }
 
   void damagedCheckpointsAreRefusedClearly() {

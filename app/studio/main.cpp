@@ -1,0 +1,52 @@
+// factorvae-studio: the desktop application.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include "model/platform.h"
+#include "ui/main_window.h"
+#include "ui/training_panel.h"
+
+int main(int argc, char** argv) {
+  fvae::relaunch_with_tuned_blas_if_needed(argv);
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("FactorVAE Studio"));
+  QApplication::setApplicationName(QStringLiteral("factorvae-studio"));
+  QApplication::setApplicationDisplayName(QStringLiteral("FactorVAE Studio"));
+  QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/factorvae-studio.svg")));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QApplication::translate("main", "Train a FactorVAE and explore its latent space."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("checkpoint"), QApplication::translate("main", "checkpoint to open"),
+                               QStringLiteral("[checkpoint]"));
+  const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                       QApplication::translate("main",
+                                                               "save a PNG of each tab after a few seconds "
+                                                               "and quit (for documentation)"),
+                                       QStringLiteral("prefix"));
+  const QCommandLineOption train(QStringLiteral("train"),
+                                 QApplication::translate("main", "start training on the built-in dataset at once"));
+  parser.addOption(screenshots);
+  parser.addOption(train);
+  parser.process(app);
+
+  fvae::ui::MainWindow window;
+  window.show();
+  if (!parser.positionalArguments().isEmpty()) window.openCheckpoint(parser.positionalArguments().first());
+  if (parser.isSet(train)) window.trainingPanel()->startTraining();
+  if (parser.isSet(screenshots)) {
+    QTimer::singleShot(8000, &window, [&window, &parser, &screenshots] {
+      window.saveScreenshots(parser.value(screenshots));
+      window.session()->stop();
+      auto* poll = new QTimer(&window);
+      QObject::connect(poll, &QTimer::timeout, &window, [&window] {
+        if (!window.session()->isRunning()) window.close();
+      });
+      poll->start(100);
+    });
+  }
+  return QApplication::exec();
+}

@@ -1,0 +1,67 @@
+#pragma once
+// Latent explorer: one slider per latent dimension, decoded in real time on the decode service's thread.
+
+#include <QImage>
+#include <QVector>
+#include <QWidget>
+#include <memory>
+
+#include "app/service/studio_service.h"
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSlider;
+class QTimer;
+class QGridLayout;
+
+namespace fvae::ui {
+
+class LatentExplorer : public QWidget {
+  Q_OBJECT
+ public:
+  explicit LatentExplorer(service::DecodeService* decoder, QWidget* parent = nullptr);
+
+  // A new model: one row per latent dimension with its name and KL (nats; empty when unknown).
+  void setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names, const QVector<double>& kl);
+  void setKl(const QVector<double>& kl);
+  QVector<float> code() const;  // base + offsets, or the slider values themselves in absolute mode
+  QStringList names() const;
+  QImage displayedImage() const { return shown_image_; }
+  QSlider* slider(int dimension) const { return sliders_.value(dimension); }
+  int dimensions() const { return sliders_.size(); }
+
+ public slots:
+  void resetAll();
+  void setBaseToZero();
+  void setBaseToRandomSample();
+
+ signals:
+  void imageShown(quint64 generation);
+  void namesEdited(const QStringList& names);
+
+ private:
+  void rebuildRows(const QStringList& names);
+  void requestDecode();
+  void showDecoded(const QImage& image, quint64 generation, double milliseconds);
+  void followLiveWeights();
+
+  service::DecodeService* decoder_;
+  std::shared_ptr<service::DecodeModel> model_;
+  QVector<float> base_;
+  QLabel* image_label_ = nullptr;
+  QLabel* timing_label_ = nullptr;
+  QCheckBox* absolute_ = nullptr;
+  QGridLayout* rows_ = nullptr;
+  QWidget* rows_widget_ = nullptr;
+  QVector<QSlider*> sliders_;
+  QVector<QDoubleSpinBox*> values_;
+  QVector<QLabel*> kl_labels_;
+  QVector<QLineEdit*> name_edits_;
+  QTimer* follow_timer_ = nullptr;
+  quint64 shown_generation_ = 0, model_version_ = 0, random_seed_ = 0;
+  QImage shown_image_;
+};
+
+}  // namespace fvae::ui

@@ -1,0 +1,368 @@
+#include "ui/training_panel.h"
+
+#include <qcustomplot.h>
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <cmath>
+
+namespace fvae::ui {
+
+namespace {
+
+const char* const kSeriesNames[] = {
+    QT_TRANSLATE_NOOP("TrainingPanel", "reconstruction"), QT_TRANSLATE_NOOP("TrainingPanel", "KL"),
+    QT_TRANSLATE_NOOP("TrainingPanel", "TC estimate"), QT_TRANSLATE_NOOP("TrainingPanel", "discriminator accuracy")};
+const QColor kColors[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44), QColor(148, 103, 189)};
+
+QString format_eta(double seconds) {
+  if (!(seconds >= 0) || seconds > 1e7) return QStringLiteral("–");
+  const qint64 s = static_cast<qint64>(seconds);
+  return QStringLiteral("%1:%2:%3")
+      .arg(s / 3600)
+      .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+      .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+}  // namespace
+
+TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent) : QWidget(parent), session_(session) {
+  dataset_ = new QComboBox;
+  dataset_->setEditable(true);
+  dataset_->addItem(QStringLiteral("shapes"));
+  const QString fashion = QStringLiteral("/usr/share/datasets/fashion-mnist");
+  if (QDir(fashion).exists()) dataset_->addItem(fashion);
+  dataset_->setToolTip(tr("shapes (built in), a MedMNIST .npz, an IDX folder or a folder of images"));
+  auto* browse = new QPushButton(tr("Browse…"));
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open dataset"), QString(),
+                                                      tr("Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)"));
+    if (!path.isEmpty()) dataset_->setCurrentText(path);
+  });
+  preset_ = new QComboBox;
+  preset_->addItem(tr("Paper (lean model)"), QStringLiteral("paper"));
+  preset_->addItem(tr("Original project (seed)"), QStringLiteral("seed"));
+  size_ = new QComboBox;
+  for (int s : {28, 32, 64}) size_->addItem(QStringLiteral("%1 × %1").arg(s), s);
+  size_->setCurrentIndex(1);
+  latent_ = new QSpinBox;
+  latent_->setRange(1, 64);
+  latent_->setValue(8);
+  beta_ = new QDoubleSpinBox;
+  beta_->setRange(0, 100);
+  beta_->setValue(1);
+  gamma_ = new QDoubleSpinBox;
+  gamma_->setRange(0, 1000);
+  gamma_->setValue(35);
+  gamma_->setToolTip(tr("Weight of the total-correlation term, per sample"));
+  learning_rate_ = new QDoubleSpinBox;
+  learning_rate_->setDecimals(5);
+  learning_rate_->setRange(1e-5, 1e-1);
+  learning_rate_->setSingleStep(1e-4);
+  learning_rate_->setValue(1e-4);
+  batch_ = new QSpinBox;
+  batch_->setRange(2, 4096);
+  batch_->setValue(64);
+  epochs_ = new QSpinBox;
+  epochs_->setRange(1, 100000);
+  epochs_->setValue(10);
+  steps_ = new QSpinBox;
+  steps_->setRange(0, 100000000);
+  steps_->setSpecialValueText(tr("no limit"));
+  seed_ = new QSpinBox;
+  seed_->setRange(0, 1 << 30);
+  seed_->setValue(1);
+  output_ = new QLineEdit(
+      QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("run")));
+  connect(preset_, &QComboBox::currentIndexChanged, this, [this] {
+    const bool paper = preset_->currentData().toString() == QLatin1String("paper");
+    for (QWidget* w : std::initializer_list<QWidget*>{beta_, gamma_, learning_rate_, batch_}) w->setEnabled(paper);
+  });
+
+  auto* form = new QFormLayout;
+  auto* dataset_row = new QHBoxLayout;
+  dataset_row->addWidget(dataset_, 1);
+  dataset_row->addWidget(browse);
+  form->addRow(tr("Dataset:"), dataset_row);
+  form->addRow(tr("&Preset:"), preset_);
+  form->addRow(tr("Image &size:"), size_);
+  form->addRow(tr("&Latent dimensions:"), latent_);
+  form->addRow(tr("&β (KL weight):"), beta_);
+  form->addRow(tr("&γ (TC weight):"), gamma_);
+  form->addRow(tr("Learning &rate:"), learning_rate_);
+  form->addRow(tr("&Batch size:"), batch_);
+  form->addRow(tr("&Epochs:"), epochs_);
+  form->addRow(tr("S&tep budget:"), steps_);
+  form->addRow(tr("S&eed:"), seed_);
+  form->addRow(tr("&Output folder:"), output_);
+  auto* settings_box = new QGroupBox(tr("Settings"));
+  settings_box->setLayout(form);
+
+  start_ = new QPushButton(tr("&Start"));
+  pause_ = new QPushButton(tr("&Pause"));
+  stop_ = new QPushButton(tr("St&op"));
+  connect(start_, &QPushButton::clicked, this, &TrainingPanel::startTraining);
+  connect(pause_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
+  connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stopTraining);
+  progress_ = new QProgressBar;
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  status_ = new QLabel(tr("Ready."));
+  status_->setWordWrap(true);
+
+  plot_ = new QCustomPlot;
+  plot_->setMinimumHeight(260);
+  plot_->yAxis2->setVisible(true);
+  plot_->yAxis2->setRange(0, 1);
+  plot_->xAxis->setLabel(tr("step"));
+  plot_->legend->setVisible(true);
+  for (int s = 0; s < kSeries; ++s) {
+    QCPAxis* value_axis = s == 3 ? plot_->yAxis2 : plot_->yAxis;
+    QCPGraph* raw = plot_->addGraph(plot_->xAxis, value_axis);
+    QColor faint = kColors[s];
+    faint.setAlpha(50);
+    raw->setPen(QPen(faint));
+    raw->removeFromLegend();
+    QCPGraph* smooth = plot_->addGraph(plot_->xAxis, value_axis);
+    smooth->setPen(QPen(kColors[s], 2));
+    smooth->setName(tr(kSeriesNames[s]));
+  }
+  smoothing_ = new QSlider(Qt::Horizontal);
+  smoothing_->setRange(0, 99);
+  smoothing_->setValue(90);
+  smoothing_->setToolTip(tr("EMA smoothing of the bold lines"));
+  connect(smoothing_, &QSlider::valueChanged, this, &TrainingPanel::recomputeSmoothing);
+  log_scale_ = new QCheckBox(tr("Log scale"));
+  connect(log_scale_, &QCheckBox::toggled, this, [this](bool on) {
+    plot_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+  });
+
+  kl_bars_ = new QBarSet(tr("KL per dimension"));
+  auto* series = new QBarSeries;
+  series->append(kl_bars_);
+  auto* chart = new QChart;
+  chart->addSeries(series);
+  chart->setAnimationOptions(QChart::NoAnimation);
+  chart->legend()->hide();
+  chart->setTitle(tr("KL per latent dimension (nats): bars near zero are collapsed dimensions"));
+  kl_axis_ = new QValueAxis;
+  kl_axis_->setRange(0, 1);
+  chart->addAxis(kl_axis_, Qt::AlignLeft);
+  series->attachAxis(kl_axis_);
+  kl_categories_ = new QBarCategoryAxis;
+  chart->addAxis(kl_categories_, Qt::AlignBottom);
+  series->attachAxis(kl_categories_);
+  auto* chart_view = new QChartView(chart);
+  chart_view->setMinimumHeight(200);
+
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(start_);
+  buttons->addWidget(pause_);
+  buttons->addWidget(stop_);
+  auto* left = new QVBoxLayout;
+  left->addWidget(settings_box);
+  left->addLayout(buttons);
+  left->addWidget(progress_);
+  left->addWidget(status_);
+  left->addStretch();
+  auto* plot_controls = new QHBoxLayout;
+  plot_controls->addWidget(new QLabel(tr("Smoothing:")));
+  plot_controls->addWidget(smoothing_);
+  plot_controls->addWidget(log_scale_);
+  auto* right = new QVBoxLayout;
+  right->addWidget(plot_, 3);
+  right->addLayout(plot_controls);
+  right->addWidget(chart_view, 2);
+  auto* layout = new QHBoxLayout(this);
+  layout->addLayout(left);
+  layout->addLayout(right, 1);
+
+  flush_timer_ = new QTimer(this);
+  flush_timer_->setInterval(200);
+  connect(flush_timer_, &QTimer::timeout, this, &TrainingPanel::flush);
+  connect(session_, &service::TrainingSession::stepped, this, &TrainingPanel::onStepped);
+  connect(session_, &service::TrainingSession::started, this,
+          [this](const QString& description, const QString& device) {
+            status_->setText(tr("Training %1 on %2.").arg(description, device));
+            emit trainingStarted();
+          });
+  connect(session_, &service::TrainingSession::finished, this, [this](bool, const QString& message) {
+    flush();
+    status_->setText(message);
+    setRunning(false);
+  });
+  connect(session_, &service::TrainingSession::failed, this, [this](const QString& message) {
+    flush();
+    status_->setText(tr("Training failed: %1").arg(message));
+    setRunning(false);
+    QMessageBox::critical(this, tr("Training failed"), message);
+  });
+  setRunning(false);
+}
+
+service::TrainingSettings TrainingPanel::settings() const {
+  service::TrainingSettings s;
+  s.dataset = dataset_->currentText().trimmed();
+  s.preset = preset_->currentData().toString();
+  s.imageSize = size_->currentData().toInt();
+  s.latentDim = latent_->value();
+  s.beta = beta_->value();
+  s.gamma = gamma_->value();
+  s.learningRate = learning_rate_->value();
+  s.batchSize = batch_->value();
+  s.epochs = epochs_->value();
+  s.steps = steps_->value();
+  s.seed = static_cast<quint64>(seed_->value());
+  s.outputFolder = output_->text().trimmed();
+  return s;
+}
+
+void TrainingPanel::setSettings(const service::TrainingSettings& s) {
+  dataset_->setCurrentText(s.dataset);
+  preset_->setCurrentIndex(std::max(0, preset_->findData(s.preset)));
+  size_->setCurrentIndex(std::max(0, size_->findData(s.imageSize)));
+  latent_->setValue(s.latentDim);
+  beta_->setValue(s.beta);
+  gamma_->setValue(s.gamma);
+  learning_rate_->setValue(s.learningRate);
+  batch_->setValue(s.batchSize);
+  epochs_->setValue(s.epochs);
+  steps_->setValue(static_cast<int>(s.steps));
+  seed_->setValue(static_cast<int>(s.seed));
+  if (!s.outputFolder.isEmpty()) output_->setText(s.outputFolder);
+}
+
+int TrainingPanel::pointsPlotted() const { return plot_->graph(1)->dataCount(); }
+
+void TrainingPanel::startTraining() {
+  QString error;
+  steps_seen_.clear();
+  for (auto& r : raw_) r.clear();
+  for (int g = 0; g < plot_->graphCount(); ++g) plot_->graph(g)->data()->clear();
+  ema_speed_ = 0;
+  if (!session_->start(settings(), &error)) {
+    QMessageBox::warning(this, tr("Cannot start training"), error);
+    return;
+  }
+  paused_ = false;
+  pause_->setText(tr("&Pause"));
+  status_->setText(tr("Preparing the dataset…"));
+  setRunning(true);
+}
+
+void TrainingPanel::togglePause() {
+  paused_ = !paused_;
+  session_->setPaused(paused_);
+  pause_->setText(paused_ ? tr("&Resume") : tr("&Pause"));
+  status_->setText(paused_ ? tr("Paused.") : tr("Resumed."));
+}
+
+void TrainingPanel::stopTraining() {
+  session_->setPaused(false);
+  session_->stop();
+  status_->setText(tr("Stopping after this step and saving…"));
+}
+
+void TrainingPanel::setRunning(bool running) {
+  start_->setEnabled(!running);
+  pause_->setEnabled(running);
+  stop_->setEnabled(running);
+  running ? flush_timer_->start() : flush_timer_->stop();
+}
+
+void TrainingPanel::onStepped(const service::TrainingPoint& point) { pending_ << point; }
+
+void TrainingPanel::flush() {
+  if (pending_.isEmpty()) return;
+  const double alpha = 1.0 - smoothing_->value() / 100.0;
+  QVector<double> keys, raw[kSeries], smooth[kSeries];
+  for (const auto& p : pending_) {
+    const double values[kSeries] = {p.reconstruction, p.kl, p.tc, p.discAccuracy};
+    keys << static_cast<double>(p.step);
+    steps_seen_ << static_cast<double>(p.step);
+    for (int s = 0; s < kSeries; ++s) {
+      ema_[s] = raw_[s].isEmpty() ? values[s] : ema_[s] + alpha * (values[s] - ema_[s]);
+      raw_[s] << values[s];
+      raw[s] << values[s];
+      smooth[s] << ema_[s];
+    }
+    ema_speed_ = ema_speed_ == 0 ? p.imagesPerSecond : 0.9 * ema_speed_ + 0.1 * p.imagesPerSecond;
+  }
+  for (int s = 0; s < kSeries; ++s) {
+    plot_->graph(2 * s)->addData(keys, raw[s], true);
+    plot_->graph(2 * s + 1)->addData(keys, smooth[s], true);
+  }
+  plot_->xAxis->setRange(0, std::max(1.0, keys.last()));
+  bool found = false;
+  QCPRange range = plot_->graph(1)->getValueRange(found);
+  for (int s = 1; s < 3; ++s) range.expand(plot_->graph(2 * s + 1)->getValueRange(found));
+  plot_->yAxis->setRange(range.lower - 0.05 * range.size(), range.upper + 0.05 * range.size());
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+
+  const auto& last = pending_.last();
+  latest_kl_ = last.klPerDim;
+  if (kl_bars_->count() != latest_kl_.size()) {
+    kl_bars_->remove(0, kl_bars_->count());
+    QStringList categories;
+    for (int d = 0; d < latest_kl_.size(); ++d) {
+      kl_bars_->append(latest_kl_[d]);
+      categories << QStringLiteral("z%1").arg(d);
+    }
+    kl_categories_->clear();
+    kl_categories_->append(categories);
+  } else {
+    for (int d = 0; d < latest_kl_.size(); ++d) kl_bars_->replace(d, latest_kl_[d]);
+  }
+  double top = 0.1;
+  for (double v : latest_kl_) top = std::max(top, v);
+  kl_axis_->setRange(0, top * 1.1);
+  emit klUpdated(latest_kl_);
+
+  const double fraction = last.totalSteps > 0 ? double(last.step) / double(last.totalSteps) : 0;
+  progress_->setValue(static_cast<int>(fraction * 1000));
+  const double eta = ema_speed_ > 0 ? double(last.totalSteps - last.step) * settings().batchSize / ema_speed_ : -1;
+  progress_->setFormat(tr("epoch %1 · step %2/%3 · %4 img/s · ETA %5")
+                           .arg(last.epoch + 1)
+                           .arg(last.step)
+                           .arg(last.totalSteps)
+                           .arg(ema_speed_, 0, 'f', 0)
+                           .arg(format_eta(eta)));
+  pending_.clear();
+}
+
+void TrainingPanel::recomputeSmoothing() {
+  const double alpha = 1.0 - smoothing_->value() / 100.0;
+  for (int s = 0; s < kSeries; ++s) {
+    QVector<double> smooth;
+    double previous = raw_[s].isEmpty() ? 0 : raw_[s].first();
+    for (double v : raw_[s]) smooth << (previous = previous + alpha * (v - previous));
+    ema_[s] = previous;
+    plot_->graph(2 * s + 1)->setData(steps_seen_, smooth, true);
+  }
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace fvae::ui

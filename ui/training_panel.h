@@ -1,0 +1,94 @@
+#pragma once
+// Training panel: hyperparameter form, start/pause/stop, progress, live loss curves (QCustomPlot) and KL per latent
+// dimension (Qt Charts). Points are buffered and drawn on a timer, never one at a time.
+
+#include <QVector>
+#include <QWidget>
+
+#include "app/service/studio_service.h"
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTimer;
+
+QT_BEGIN_NAMESPACE
+class QBarCategoryAxis;
+class QBarSet;
+class QValueAxis;
+QT_END_NAMESPACE
+
+namespace fvae::ui {
+
+class TrainingPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit TrainingPanel(service::TrainingSession* session, QWidget* parent = nullptr);
+  service::TrainingSettings settings() const;
+  void setSettings(const service::TrainingSettings& settings);
+  QCustomPlot* lossPlot() const { return plot_; }
+  QProgressBar* progressBar() const { return progress_; }
+  QPushButton* startButton() const { return start_; }
+  QPushButton* pauseButton() const { return pause_; }
+  QPushButton* stopButton() const { return stop_; }
+  int pointsPlotted() const;
+  QVector<double> latestKl() const { return latest_kl_; }
+
+ public slots:
+  void startTraining();
+  void togglePause();
+  void stopTraining();
+
+ signals:
+  void trainingStarted();
+  void klUpdated(const QVector<double>& kl);
+
+ private:
+  void onStepped(const service::TrainingPoint& point);
+  void flush();
+  void recomputeSmoothing();
+  void setRunning(bool running);
+
+  service::TrainingSession* session_;
+  QComboBox* dataset_ = nullptr;
+  QComboBox* preset_ = nullptr;
+  QComboBox* size_ = nullptr;
+  QSpinBox* latent_ = nullptr;
+  QDoubleSpinBox* beta_ = nullptr;
+  QDoubleSpinBox* gamma_ = nullptr;
+  QDoubleSpinBox* learning_rate_ = nullptr;
+  QSpinBox* batch_ = nullptr;
+  QSpinBox* epochs_ = nullptr;
+  QSpinBox* steps_ = nullptr;
+  QSpinBox* seed_ = nullptr;
+  QLineEdit* output_ = nullptr;
+  QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QLabel* status_ = nullptr;
+  QCustomPlot* plot_ = nullptr;
+  QSlider* smoothing_ = nullptr;
+  QCheckBox* log_scale_ = nullptr;
+  QBarSet* kl_bars_ = nullptr;
+  QValueAxis* kl_axis_ = nullptr;
+  QBarCategoryAxis* kl_categories_ = nullptr;
+  QTimer* flush_timer_ = nullptr;
+
+  // Series: reconstruction, KL, TC, discriminator accuracy. Raw values and their EMA.
+  static constexpr int kSeries = 4;
+  QVector<double> steps_seen_;
+  QVector<double> raw_[kSeries];
+  double ema_[kSeries] = {};
+  QVector<service::TrainingPoint> pending_;
+  QVector<double> latest_kl_;
+  double ema_speed_ = 0;
+  bool paused_ = false;
+};
+
+}  // namespace fvae::ui
