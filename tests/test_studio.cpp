@@ -5,6 +5,7 @@
 #include <qcustomplot.h>
 #include <QApplication>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -17,6 +18,7 @@
 #include "ui/latent_explorer.h"
 #include "ui/main_window.h"
 #include "ui/training_panel.h"
+#include "ui/translations.h"
 
 using namespace fvae;
 
@@ -106,6 +108,18 @@ class TestStudio : public QObject {
     QCOMPARE(cp.latent_names[3], std::string("scale"));
     QCOMPARE(cp.latent_names[0], std::string("x position"));
     QVERIFY(cp.has_training_state);
+  }
+
+  void germanTranslationLoads() {
+    QVERIFY(ui::installTranslations("de_DE"));
+    {
+      ui::MainWindow window;
+      QCOMPARE(window.menuBar()->actions().first()->text(), QString("&Datei"));
+      QCOMPARE(window.trainingPanel()->startButton()->text(), QString("&Starten"));
+    }
+    QVERIFY(!ui::installTranslations("en_GB"));  // English is the source language
+    ui::MainWindow window;
+    QCOMPARE(window.menuBar()->actions().first()->text(), QString("&File"));
   }
 
   void trainingFromTheGui() {

@@ -32,9 +32,10 @@ namespace fvae::ui {
 
 namespace {
 
-const char* const kSeriesNames[] = {
-    QT_TRANSLATE_NOOP("TrainingPanel", "reconstruction"), QT_TRANSLATE_NOOP("TrainingPanel", "KL"),
-    QT_TRANSLATE_NOOP("TrainingPanel", "TC estimate"), QT_TRANSLATE_NOOP("TrainingPanel", "discriminator accuracy")};
+const char* const kSeriesNames[] = {QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "reconstruction"),
+                                    QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "KL"),
+                                    QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "TC estimate"),
+                                    QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "discriminator accuracy")};
 const QColor kColors[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44), QColor(148, 103, 189)};
 
 QString format_eta(double seconds) {

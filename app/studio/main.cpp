@@ -1,11 +1,14 @@
 // factorvae-studio: the desktop application.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
+#include <QSettings>
 #include <QTimer>
 
 #include "model/platform.h"
 #include "ui/main_window.h"
 #include "ui/training_panel.h"
+#include "ui/translations.h"
 
 int main(int argc, char** argv) {
   fvae::relaunch_with_tuned_blas_if_needed(argv);
@@ -29,9 +32,20 @@ int main(int argc, char** argv) {
                                        QStringLiteral("prefix"));
   const QCommandLineOption train(QStringLiteral("train"),
                                  QApplication::translate("main", "start training on the built-in dataset at once"));
+  const QCommandLineOption language(QStringLiteral("language"),
+                                    QApplication::translate("main",
+                                                            "language of the user interface (e.g. en, de; "
+                                                            "default: the system's)"),
+                                    QStringLiteral("code"));
+  parser.addOption(language);
   parser.addOption(screenshots);
   parser.addOption(train);
   parser.process(app);
+
+  // Command line, then the saved choice, then the system locale.
+  QString chosen = parser.value(language);
+  if (chosen.isEmpty()) chosen = QSettings().value(QStringLiteral("ui/language")).toString();
+  fvae::ui::installTranslations(chosen.isEmpty() ? QLocale::system().name() : chosen);
 
   fvae::ui::MainWindow window;
   window.show();
