@@ -79,6 +79,26 @@ class TestStudio : public QObject {
     QCOMPARE(explorer.slider(0)->value(), 10);
   }
 
+  void traversalGridOffTheGuiThread() {
+    service::DecodeService decoder;
+    ui::LatentExplorer explorer(&decoder);
+    auto loaded = service::loadModel(checkpoint_);
+    explorer.setModel(loaded.model, loaded.latentNames, loaded.klPerDim);
+    explorer.slider(1)->setValue(-70);
+    QSignalSpy ready(&explorer, &ui::LatentExplorer::traversalGridReady);
+    explorer.showTraversalGrid();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
+    const QImage grid = ready.first().first().value<QImage>();
+    QCOMPARE(grid.size(), QSize((13 + 1) * 29 + 1, 8 * 29 + 1));  // 13 values + difference map, 8 rows
+    // Row 2, last value column (+3): the base code with +3 on dimension 2, decoded directly.
+    auto code = explorer.code();
+    code[2] += 3.0f;
+    const QImage expected = loaded.model->decode(code);
+    for (int y = 0; y < 28; y += 5)
+      for (int x = 0; x < 28; x += 5)
+        QCOMPARE(qGray(grid.pixel(1 + 12 * 29 + x, 1 + 2 * 29 + y)), qGray(expected.pixel(x, y)));
+  }
+
   void damagedCheckpointKeepsThePreviousModel() {
     ui::MainWindow window;
     QVERIFY(window.openCheckpoint(checkpoint_));

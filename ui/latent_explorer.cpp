@@ -1,17 +1,24 @@
 #include "ui/latent_explorer.h"
 
 #include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QScrollArea>
 #include <QSlider>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <atomic>
 #include <cmath>
 
 namespace fvae::ui {
@@ -33,6 +40,9 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   auto* zero = new QPushButton(tr("Base: zero"));
   auto* random = new QPushButton(tr("Base: random sample"));
   auto* reset = new QPushButton(tr("Reset sliders"));
+  auto* grid = new QPushButton(tr("Traversal grid…"));
+  grid->setToolTip(tr("Every dimension from −3 to +3 around the current code, with difference maps"));
+  connect(grid, &QPushButton::clicked, this, &LatentExplorer::showTraversalGrid);
   connect(zero, &QPushButton::clicked, this, &LatentExplorer::setBaseToZero);
   connect(random, &QPushButton::clicked, this, &LatentExplorer::setBaseToRandomSample);
   connect(reset, &QPushButton::clicked, this, &LatentExplorer::resetAll);
@@ -50,6 +60,7 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   left->addWidget(zero);
   left->addWidget(random);
   left->addWidget(reset);
+  left->addWidget(grid);
   left->addWidget(absolute_);
   left->addStretch();
   auto* layout = new QHBoxLayout(this);
@@ -179,6 +190,62 @@ void LatentExplorer::showDecoded(const QImage& image, quint64 generation, double
                                                           Qt::FastTransformation)));  // crisp pixels
   timing_label_->setText(tr("decoded in %1 ms").arg(milliseconds, 0, 'f', 2));
   emit imageShown(generation);
+}
+
+void LatentExplorer::showTraversalGrid() {
+  if (!model_) return;
+  auto model = model_;
+  const QVector<float> base = absolute_->isChecked() ? QVector<float>(model->latentDim(), 0.0f) : code();
+  const bool absolute = absolute_->isChecked();
+  auto* progress = new QProgressDialog(tr("Decoding the traversal grid…"), tr("Cancel"), 0, model->latentDim(), this);
+  progress->setWindowModality(Qt::WindowModal);
+  progress->setMinimumDuration(300);
+  auto cancelled = std::make_shared<std::atomic<bool>>(false);
+  connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+  // Off the GUI thread; results come back through queued calls.
+  QThread* worker = QThread::create([this, model, base, absolute, progress, cancelled] {
+    QImage grid = model->traversalGrid(base, absolute, [&](int done, int) {
+      QMetaObject::invokeMethod(
+          progress, [progress, done] { progress->setValue(done); }, Qt::QueuedConnection);
+      return !*cancelled;
+    });
+    QMetaObject::invokeMethod(
+        this,
+        [this, grid, progress] {
+          progress->deleteLater();
+          if (!grid.isNull()) showGridDialog(grid);
+        },
+        Qt::QueuedConnection);
+  });
+  connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+  worker->start();
+}
+
+void LatentExplorer::showGridDialog(const QImage& grid) {
+  last_grid_ = grid;
+  emit traversalGridReady(grid);
+  auto* dialog = new QDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setWindowTitle(tr("Traversal grid"));
+  auto* label = new QLabel;
+  const int scale = std::max(1, 720 / std::max(1, grid.width()));
+  label->setPixmap(QPixmap::fromImage(grid.scaled(grid.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(label);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close);
+  connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+  connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, grid, scale] {
+    const QString path = QFileDialog::getSaveFileName(dialog, tr("Save traversal grid"),
+                                                      QStringLiteral("traversal.png"), tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    if (!grid.scaled(grid.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation).save(path, "PNG"))
+      QMessageBox::warning(dialog, tr("Cannot save"), tr("Could not write %1.").arg(path));
+  });
+  auto* layout = new QVBoxLayout(dialog);
+  layout->addWidget(scroll);
+  layout->addWidget(buttons);
+  dialog->resize(800, 600);
+  dialog->show();
 }
 
 void LatentExplorer::followLiveWeights() {

@@ -36,16 +36,19 @@ class LatentExplorer : public QWidget {
   void resetAll();
   void setBaseToZero();
   void setBaseToRandomSample();
+  void showTraversalGrid();  // decoded off the GUI thread with progress, then shown with a Save button
 
  signals:
   void imageShown(quint64 generation);
   void namesEdited(const QStringList& names);
+  void traversalGridReady(const QImage& grid);
 
  private:
   void rebuildRows(const QStringList& names);
   void requestDecode();
   void showDecoded(const QImage& image, quint64 generation, double milliseconds);
   void followLiveWeights();
+  void showGridDialog(const QImage& grid);
 
   service::DecodeService* decoder_;
   std::shared_ptr<service::DecodeModel> model_;
@@ -61,7 +64,7 @@ class LatentExplorer : public QWidget {
   QVector<QLineEdit*> name_edits_;
   QTimer* follow_timer_ = nullptr;
   quint64 shown_generation_ = 0, model_version_ = 0, random_seed_ = 0;
-  QImage shown_image_;
+  QImage shown_image_, last_grid_;
 };
 
 }  // namespace fvae::ui

@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "model/checkpoint.h"
+#include "model/grids.h"
 #include "model/inference.h"
 #include "model/io/dataset_loader.h"
 #include "model/platform.h"
@@ -39,6 +40,25 @@ class SnapshotModel : public DecodeModel {
   QImage decode(const QVector<float>& code) override {
     auto z = torch::from_blob(const_cast<float*>(code.data()), {1, code.size()}, torch::kFloat).clone();
     return to_qimage(snapshot_->decode(z)[0]);
+  }
+
+  QImage traversalGrid(const QVector<float>& base, bool absolute,
+                       const std::function<bool(int, int)>& progress) override {
+    const auto values = traversal_values();
+    const int dims = latentDim();
+    auto z = torch::from_blob(const_cast<float*>(base.data()), {base.size()}, torch::kFloat).clone();
+    std::vector<torch::Tensor> rows;
+    for (int d = 0; d < dims; ++d) {
+      if (progress && !progress(d, dims)) return {};
+      // One dimension at a time, so that progress is reported and the snapshot lock is held briefly.
+      auto codes = z.unsqueeze(0).repeat({static_cast<int64_t>(values.size()), 1});
+      auto column = codes.select(1, d);
+      auto offsets = torch::tensor(std::vector<float>(values.begin(), values.end()));
+      absolute ? column.copy_(offsets) : column.add_(offsets);
+      rows.push_back(snapshot_->decode(codes));
+    }
+    if (progress) progress(dims, dims);
+    return to_qimage(tile(with_difference_maps(torch::stack(rows, 0)), 1, 0.5));
   }
 
   QVector<float> encodeMean(const QImage& image) override {

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVector>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -23,6 +24,10 @@ class DecodeModel {
   virtual QString description() const = 0;
   virtual QImage decode(const QVector<float>& code) = 0;  // greyscale or RGB, imageSize × imageSize
   virtual QVector<float> encodeMean(const QImage& image) = 0;
+  // Traversal grid: one row per dimension, values −3…3 in steps of 0.5 (offsets from `base`, or absolute), plus the
+  // difference-map column, with 1-pixel grey padding. `progress(done, total)` returning false cancels (null image).
+  virtual QImage traversalGrid(const QVector<float>& base, bool absolute,
+                               const std::function<bool(int, int)>& progress) = 0;
   virtual quint64 version() const = 0;  // changes whenever the weights change
 };
 
