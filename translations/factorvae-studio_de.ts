@@ -59,7 +59,7 @@
     <message>
         <location filename="../ui/latent_explorer.cpp" line="43"/>
         <source>Traversal grid…</source>
-        <translation type="unfinished"></translation>
+        <translation>Traversierungsraster…</translation>
     </message>
     <message>
         <location filename="../ui/latent_explorer.cpp" line="44"/>
@@ -104,7 +104,7 @@
     <message>
         <location filename="../ui/latent_explorer.cpp" line="200"/>
         <source>Decoding the traversal grid…</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Traversierungsraster wird dekodiert…</translation>
     </message>
     <message>
         <location filename="../ui/latent_explorer.cpp" line="200"/>
