@@ -9,6 +9,7 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 
 #include "app/service/studio_service.h"
@@ -17,6 +18,7 @@
 #include "model/trainer.h"
 #include "ui/latent_explorer.h"
 #include "ui/main_window.h"
+#include "ui/sampling_panel.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
 
@@ -97,6 +99,19 @@ class TestStudio : public QObject {
     for (int y = 0; y < 28; y += 5)
       for (int x = 0; x < 28; x += 5)
         QCOMPARE(qGray(grid.pixel(1 + 12 * 29 + x, 1 + 2 * 29 + y)), qGray(expected.pixel(x, y)));
+  }
+
+  void samplingGridSendsCodesToTheExplorer() {
+    ui::MainWindow window;
+    QVERIFY(window.openCheckpoint(checkpoint_));
+    auto* sampling = window.samplingPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(sampling->sampleCount(), 48, 20000);  // 8 × 6 by default
+    const auto codes = ui::prior_codes(48, 8, 1.0, 0);
+    QCOMPARE(sampling->sampleCode(5), codes[5]);  // seeded: the same seed gives the same grid
+    QTest::mouseClick(sampling->sampleButton(5), Qt::LeftButton);
+    QCOMPARE(window.explorer()->code(), codes[5]);
+    auto loaded = service::loadModel(checkpoint_);
+    QTRY_COMPARE(window.explorer()->displayedImage(), loaded.model->decode(codes[5]));
   }
 
   void damagedCheckpointKeepsThePreviousModel() {

@@ -97,42 +97,42 @@
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="191"/>
+        <location filename="../ui/latent_explorer.cpp" line="198"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="200"/>
+        <location filename="../ui/latent_explorer.cpp" line="207"/>
         <source>Decoding the traversal grid…</source>
         <translation>Das Traversierungsraster wird dekodiert…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="200"/>
+        <location filename="../ui/latent_explorer.cpp" line="207"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="228"/>
+        <location filename="../ui/latent_explorer.cpp" line="236"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="237"/>
+        <location filename="../ui/latent_explorer.cpp" line="245"/>
         <source>Save traversal grid</source>
         <translation>Traversierungsraster speichern</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="238"/>
+        <location filename="../ui/latent_explorer.cpp" line="246"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="241"/>
+        <location filename="../ui/latent_explorer.cpp" line="249"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="241"/>
+        <location filename="../ui/latent_explorer.cpp" line="249"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -140,159 +140,212 @@
 <context>
     <name>fvae::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="38"/>
+        <location filename="../ui/main_window.cpp" line="40"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="39"/>
+        <location filename="../ui/main_window.cpp" line="41"/>
         <source>dataset: shapes (built in)</source>
         <translation>Datensatz: shapes (eingebaut)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="41"/>
+        <location filename="../ui/main_window.cpp" line="43"/>
         <source>FactorVAE Studio</source>
         <translation>FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="44"/>
+        <location filename="../ui/main_window.cpp" line="46"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="45"/>
+        <location filename="../ui/main_window.cpp" line="47"/>
         <source>Latent &amp;explorer</source>
         <translation>Latenter &amp;Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="48"/>
+        <source>&amp;Sampling</source>
+        <translation>&amp;Stichproben</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="57"/>
         <source>device: CPU (CUDA when the LibTorch build and a GPU allow)</source>
         <translation>Gerät: CPU (CUDA, wenn LibTorch-Build und GPU es erlauben)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
         <source>device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="78"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="94"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="93"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>Load a trained model into the latent explorer</source>
         <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="111"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="164"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
+    </message>
+</context>
+<context>
+    <name>fvae::ui::SamplingPanel</name>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="42"/>
+        <source>Standard deviation of the prior samples</source>
+        <translation>Standardabweichung der Stichproben aus der Prior-Verteilung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="43"/>
+        <source>&amp;Resample</source>
+        <translation>&amp;Neu ziehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="44"/>
+        <source>&amp;New seed</source>
+        <translation>Neuer &amp;Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="52"/>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Seed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="53"/>
+        <source>&amp;Temperature:</source>
+        <translation>&amp;Temperatur:</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="54"/>
+        <source>&amp;Columns:</source>
+        <translation>&amp;Spalten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="55"/>
+        <source>R&amp;ows:</source>
+        <translation>&amp;Zeilen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="60"/>
+        <source>Click a sample to explore its code.</source>
+        <translation>Klicken Sie auf eine Stichprobe, um ihren Code zu erkunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="102"/>
+        <source>Sample %1: open in the latent explorer</source>
+        <translation>Stichprobe %1: im latenten Explorer öffnen</translation>
     </message>
 </context>
 <context>

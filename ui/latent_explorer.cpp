@@ -163,6 +163,13 @@ void LatentExplorer::resetAll() {
   requestDecode();
 }
 
+void LatentExplorer::setBaseCode(const QVector<float>& base) {
+  if (base.size() != base_.size()) return;
+  base_ = base;
+  absolute_->setChecked(false);
+  resetAll();
+}
+
 void LatentExplorer::setBaseToZero() {
   base_.fill(0.0f);
   requestDecode();

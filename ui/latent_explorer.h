@@ -34,6 +34,7 @@ class LatentExplorer : public QWidget {
 
  public slots:
   void resetAll();
+  void setBaseCode(const QVector<float>& base);  // sliders reset to zero around this code
   void setBaseToZero();
   void setBaseToRandomSample();
   void showTraversalGrid();  // decoded off the GUI thread with progress, then shown with a Save button

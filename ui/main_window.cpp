@@ -16,6 +16,7 @@
 #include <QThread>
 
 #include "ui/latent_explorer.h"
+#include "ui/sampling_panel.h"
 #include "ui/training_panel.h"
 
 // Resources in a static library need explicit registration (outside any namespace).
@@ -33,6 +34,7 @@ MainWindow::MainWindow(QWidget* parent)
       decoder_(new service::DecodeService(this)),
       training_(new TrainingPanel(session_)),
       explorer_(new LatentExplorer(decoder_)),
+      sampling_(new SamplingPanel),
       tabs_(new QTabWidget),
       device_label_(new QLabel),
       model_label_(new QLabel(tr("no model"))),
@@ -43,6 +45,11 @@ MainWindow::MainWindow(QWidget* parent)
   setAcceptDrops(true);
   tabs_->addTab(training_, tr("&Training"));
   tabs_->addTab(explorer_, tr("Latent &explorer"));
+  tabs_->addTab(sampling_, tr("&Sampling"));
+  connect(sampling_, &SamplingPanel::codeChosen, this, [this](const QVector<float>& code) {
+    explorer_->setBaseCode(code);
+    tabs_->setCurrentWidget(explorer_);
+  });
   setCentralWidget(tabs_);
   statusBar()->addWidget(device_label_);
   statusBar()->addWidget(model_label_);
@@ -56,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
             device_label_->setText(tr("device: %1").arg(device));
             model_label_->setText(description);
             explorer_->setModel(session_->liveModel(), {}, {});
+            sampling_->setModel(session_->liveModel());
           });
   connect(training_, &TrainingPanel::klUpdated, explorer_, &LatentExplorer::setKl);
   connect(session_, &service::TrainingSession::started, this, [this] { checkpoint_path_.clear(); });
@@ -138,6 +146,7 @@ bool MainWindow::openCheckpoint(const QString& path) {
   }
   checkpoint_path_ = path;
   explorer_->setModel(loaded.model, loaded.latentNames, loaded.klPerDim);
+  sampling_->setModel(loaded.model);
   model_label_->setText(tr("model: %1 (%2)").arg(loaded.model->description(), QFileInfo(path).fileName()));
   dataset_label_->setText(tr("dataset: %1").arg(loaded.datasetDescription));
   QSettings settings;

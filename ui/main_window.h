@@ -12,6 +12,7 @@ class QTabWidget;
 namespace fvae::ui {
 
 class LatentExplorer;
+class SamplingPanel;
 class TrainingPanel;
 
 class MainWindow : public QMainWindow {
@@ -23,6 +24,7 @@ class MainWindow : public QMainWindow {
   QStringList saveScreenshots(const QString& prefix);  // one PNG per tab: PREFIX-<tab>.png
   LatentExplorer* explorer() const { return explorer_; }
   TrainingPanel* trainingPanel() const { return training_; }
+  SamplingPanel* samplingPanel() const { return sampling_; }
   service::TrainingSession* session() const { return session_; }
 
  protected:
@@ -39,6 +41,7 @@ class MainWindow : public QMainWindow {
   service::DecodeService* decoder_;
   TrainingPanel* training_;
   LatentExplorer* explorer_;
+  SamplingPanel* sampling_;
   QTabWidget* tabs_;
   QMenu* recent_menu_ = nullptr;
   QLabel* device_label_;

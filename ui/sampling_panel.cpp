@@ -1,0 +1,109 @@
+#include "ui/sampling_panel.h"
+
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
+#include <QThread>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace fvae::ui {
+
+QVector<QVector<float>> prior_codes(int count, int dims, double temperature, quint64 seed) {
+  QRandomGenerator generator(static_cast<quint32>(seed));
+  QVector<QVector<float>> codes(count, QVector<float>(dims));
+  for (auto& code : codes)
+    for (auto& v : code) {
+      const double u1 = std::max(generator.generateDouble(), 1e-12), u2 = generator.generateDouble();
+      v = static_cast<float>(temperature * std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2));
+    }
+  return codes;
+}
+
+SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent) {
+  seed_ = new QSpinBox;
+  seed_->setRange(0, 1 << 30);
+  columns_ = new QSpinBox;
+  columns_->setRange(1, 16);
+  columns_->setValue(8);
+  rows_ = new QSpinBox;
+  rows_->setRange(1, 16);
+  rows_->setValue(6);
+  temperature_ = new QDoubleSpinBox;
+  temperature_->setRange(0, 5);
+  temperature_->setSingleStep(0.1);
+  temperature_->setValue(1.0);
+  temperature_->setToolTip(tr("Standard deviation of the prior samples"));
+  auto* again = new QPushButton(tr("&Resample"));
+  auto* next = new QPushButton(tr("&New seed"));
+  connect(again, &QPushButton::clicked, this, &SamplingPanel::resample);
+  connect(next, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
+  for (QSpinBox* box : {seed_, columns_, rows_}) connect(box, &QSpinBox::valueChanged, this, &SamplingPanel::resample);
+  connect(temperature_, &QDoubleSpinBox::valueChanged, this, &SamplingPanel::resample);
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("&Seed:"), seed_);
+  form->addRow(tr("&Temperature:"), temperature_);
+  form->addRow(tr("&Columns:"), columns_);
+  form->addRow(tr("R&ows:"), rows_);
+  auto* left = new QVBoxLayout;
+  left->addLayout(form);
+  left->addWidget(again);
+  left->addWidget(next);
+  left->addWidget(new QLabel(tr("Click a sample to explore its code.")));
+  left->addStretch();
+  auto* grid_widget = new QWidget;
+  grid_ = new QGridLayout(grid_widget);
+  grid_->setSpacing(2);
+  auto* layout = new QHBoxLayout(this);
+  layout->addLayout(left);
+  layout->addWidget(grid_widget, 1, Qt::AlignTop | Qt::AlignLeft);
+}
+
+void SamplingPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
+  model_ = std::move(model);
+  resample();
+}
+
+void SamplingPanel::resample() {
+  if (!model_) return;
+  const quint64 request = ++request_;
+  auto model = model_;
+  auto codes = prior_codes(columns_->value() * rows_->value(), model->latentDim(), temperature_->value(),
+                           static_cast<quint64>(seed_->value()));
+  QThread* worker = QThread::create([this, model, codes, request] {
+    QVector<QImage> images;
+    for (const auto& code : codes) images << model->decode(code);
+    QMetaObject::invokeMethod(
+        this, [this, codes, images, request] { show(codes, images, request); }, Qt::QueuedConnection);
+  });
+  connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+  worker->start();
+}
+
+void SamplingPanel::show(const QVector<QVector<float>>& codes, const QVector<QImage>& images, quint64 request) {
+  if (request != request_) return;  // a newer grid is on its way
+  qDeleteAll(buttons_);
+  buttons_.clear();
+  codes_ = codes;
+  const int columns = columns_->value();
+  const int cell = std::max(48, 2 * (images.isEmpty() ? 28 : images.first().width()));
+  for (int i = 0; i < images.size(); ++i) {
+    auto* button = new QToolButton;
+    button->setIcon(QPixmap::fromImage(images[i].scaled(cell, cell, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    button->setIconSize(QSize(cell, cell));
+    button->setToolTip(tr("Sample %1: open in the latent explorer").arg(i + 1));
+    connect(button, &QToolButton::clicked, this, [this, i] { emit codeChosen(codes_.value(i)); });
+    grid_->addWidget(button, i / columns, i % columns);
+    buttons_ << button;
+  }
+  emit samplesReady();
+}
+
+}  // namespace fvae::ui
