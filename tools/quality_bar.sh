@@ -9,11 +9,11 @@ cd "$(dirname "$0")/.."
 
 BIN=${BIN:-build/app/factorvae}
 OUT=${OUT:-quality-bar}
-STEPS=${STEPS:-14000}
+STEPS=${STEPS:-11520}
 SIZE=${SIZE:-32}
 SEED=${SEED:-1}
 GAMMA=${GAMMA:-35}
-LR=${LR:-5e-4}
+LR=${LR:-1e-3}
 
 [ -x "$BIN" ] || { echo "quality_bar: build first ($BIN is missing)" >&2; exit 1; }
 mkdir -p "$OUT"

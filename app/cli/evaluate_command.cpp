@@ -91,9 +91,13 @@ int evaluate_command(const QStringList& arguments) {
       std::printf("mig_%s: %.4f (top dimension %lld)\n", factor_names[k].c_str(), mig.gap_per_factor[k],
                   static_cast<long long>(mig.top_dimension[k]));
     auto suggested = suggested_dimension_names(fv, factor_names);
-    for (int64_t d = 0; d < cp.model.latent_dim; ++d)
+    // The vote classifier names every unpruned dimension; a nearly collapsed one (Var[mu] <= 0.01) gets votes by
+    // chance, so it is reported but never named.
+    for (int64_t d = 0; d < cp.model.latent_dim; ++d) {
+      if (result.mu_variance[d] <= 0.01) suggested[d].clear();
       std::printf("dimension %lld captures: %s\n", static_cast<long long>(d),
                   suggested[d].empty() ? "(nothing)" : suggested[d].c_str());
+    }
     if (p.isSet("save-names")) {
       for (int64_t d = 0; d < cp.model.latent_dim; ++d)
         if (cp.latent_names[d].empty()) cp.latent_names[d] = suggested[d];
