@@ -1,5 +1,7 @@
 #include "ui/latent_explorer.h"
 
+#include "ui/sampling_panel.h"
+
 #include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -12,7 +14,6 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QScrollArea>
 #include <QSlider>
 #include <QThread>
@@ -176,12 +177,7 @@ void LatentExplorer::setBaseToZero() {
 }
 
 void LatentExplorer::setBaseToRandomSample() {
-  QRandomGenerator generator(++random_seed_);
-  for (auto& v : base_) {
-    // Box–Muller: a standard normal from two uniforms.
-    const double u1 = std::max(generator.generateDouble(), 1e-12), u2 = generator.generateDouble();
-    v = static_cast<float>(std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2));
-  }
+  base_ = prior_codes(1, base_.size(), 1.0, ++random_seed_).value(0, base_);
   requestDecode();
 }
 
