@@ -5,6 +5,16 @@
 
 namespace fvae {
 
+ImageErrors per_image_errors(const torch::Tensor& images, const torch::Tensor& reconstructions) {
+  TORCH_CHECK(images.dim() == 4 && images.sizes() == reconstructions.sizes(),
+              "errors need images and reconstructions [N, C, H, W] of one shape, got ", images.sizes(), " and ",
+              reconstructions.sizes());
+  auto x = images.to(torch::kDouble), r = reconstructions.to(torch::kDouble).clamp(1e-7, 1 - 1e-7);
+  auto bce = torch::binary_cross_entropy(r, x, {}, at::Reduction::None).flatten(1).sum(1);
+  auto mse = (r - x).pow(2).flatten(1).mean(1);
+  return {bce, mse};
+}
+
 EvaluationResult evaluate_model(Networks& networks, const Dataset& data, int64_t batch_size,
                                 const std::function<bool(double)>& progress) {
   EvaluationResult result;
@@ -16,12 +26,11 @@ EvaluationResult evaluate_model(Networks& networks, const Dataset& data, int64_t
   for (int64_t start = 0; start < n; start += batch_size) {
     auto x = data.images(torch::arange(start, std::min(n, start + batch_size), torch::kLong));
     auto posterior = encode(networks.encoder, x);
-    auto reconstruction = decode(networks.decoder, posterior.mu).clamp(1e-7, 1 - 1e-7);
+    auto errors = per_image_errors(x, decode(networks.decoder, posterior.mu));
     auto mu = posterior.mu.to(torch::kDouble);
     pixels_per_image = x[0].numel();
-    bce += torch::binary_cross_entropy(reconstruction.to(torch::kDouble), x.to(torch::kDouble), {}, at::Reduction::Sum)
-               .item<double>();
-    squared += (reconstruction - x).pow(2).sum().item<double>();
+    bce += errors.bce_nats.sum().item<double>();
+    squared += errors.mse.sum().item<double>() * static_cast<double>(pixels_per_image);
     kl_sum += kl_per_dimension(mu, posterior.logvar.to(torch::kDouble)).sum(0);
     mu_sum += mu.sum(0);
     mu_sq_sum += mu.pow(2).sum(0);

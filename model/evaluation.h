@@ -20,6 +20,13 @@ struct EvaluationResult {
   int64_t active_dims = 0;          // dimensions with Var_x[μ] > 0.01 (Burda et al.'s activity criterion)
 };
 
+// Reconstruction errors per image of x and x̂ [N, C, H, W] in [0, 1]: Bernoulli NLL (nats, summed over pixels, x̂
+// clamped to [1e-7, 1 − 1e-7]) and mean squared error per pixel. Both double [N].
+struct ImageErrors {
+  torch::Tensor bce_nats, mse;
+};
+ImageErrors per_image_errors(const torch::Tensor& images, const torch::Tensor& reconstructions);
+
 // Returns false from `progress` (fraction done) to cancel; the partial result then covers the images seen.
 EvaluationResult evaluate_model(Networks& networks, const Dataset& data, int64_t batch_size = 256,
                                 const std::function<bool(double)>& progress = {});

@@ -1,5 +1,6 @@
 #include "model/grids.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace fvae {
@@ -26,6 +27,34 @@ torch::Tensor latent_traversal(const std::function<torch::Tensor(const torch::Te
   }
   auto images = decode(codes.view({D * V, D}));
   return images.view({D, V, images.size(1), images.size(2), images.size(3)});
+}
+
+torch::Tensor interpolate_codes(const torch::Tensor& a, const torch::Tensor& b, int64_t steps, bool spherical) {
+  TORCH_CHECK(a.dim() == 1 && a.sizes() == b.sizes(), "interpolation needs two codes [latent] of one size, got ",
+              a.sizes(), " and ", b.sizes());
+  TORCH_CHECK(steps >= 2, "interpolation needs at least 2 steps, got ", steps);
+  auto x = a.to(torch::kDouble), y = b.to(torch::kDouble);
+  auto t = torch::linspace(0.0, 1.0, steps, torch::kDouble).unsqueeze(1);
+  const double na = x.norm().item<double>(), nb = y.norm().item<double>();
+  double omega = 0;
+  if (spherical && na > 1e-8 && nb > 1e-8)
+    omega = std::acos(std::clamp((x.dot(y) / (na * nb)).item<double>(), -1.0, 1.0));
+  torch::Tensor codes;
+  if (omega > 1e-6 && omega < M_PI - 1e-6) {
+    const double s = std::sin(omega);
+    codes = torch::sin((1 - t) * omega) / s * x.unsqueeze(0) + torch::sin(t * omega) / s * y.unsqueeze(0);
+  } else {
+    codes = (1 - t) * x.unsqueeze(0) + t * y.unsqueeze(0);
+  }
+  return codes.to(torch::kFloat);
+}
+
+torch::Tensor error_heatmap(const torch::Tensor& original, const torch::Tensor& reconstruction) {
+  TORCH_CHECK(original.dim() == 3 && original.sizes() == reconstruction.sizes(),
+              "a heat map needs two images [C, H, W] of one shape, got ", original.sizes(), " and ",
+              reconstruction.sizes());
+  auto error = (original.to(torch::kFloat) - reconstruction.to(torch::kFloat)).abs().mean(0).clamp(0, 1);
+  return torch::stack({(3 * error).clamp(0, 1), (3 * error - 1).clamp(0, 1), (3 * error - 2).clamp(0, 1)}, 0);
 }
 
 torch::Tensor difference_map(const torch::Tensor& row, double threshold) {

@@ -24,6 +24,15 @@ torch::Tensor difference_map(const torch::Tensor& row, double threshold = 0.02);
 // Traversal rows with their difference map appended as a last column: [D, V + 1, C, H, W].
 torch::Tensor with_difference_maps(const torch::Tensor& traversal);
 
+// Codes from `a` to `b` ([D] each) at `steps` evenly spaced fractions t = 0 … 1, endpoints included: [steps, D].
+// Spherical: slerp over the angle between a and b (Shoemake 1985), which keeps the norm near that of prior samples
+// instead of shrinking it mid-way; falls back to linear when a and b are (anti)parallel or a norm is near zero.
+torch::Tensor interpolate_codes(const torch::Tensor& a, const torch::Tensor& b, int64_t steps, bool spherical);
+
+// Per-pixel absolute error |x − x̂| (averaged over channels) as an RGB "hot" colour map [3, H, W]: black for 0,
+// through red and yellow, white for 1. Not normalised per image, so maps of different images compare.
+torch::Tensor error_heatmap(const torch::Tensor& original, const torch::Tensor& reconstruction);
+
 // Lays out cells [R, K, C, H, W] (or [N, C, H, W] with `columns`) as one image [C, R·(H+pad)+pad, K·(W+pad)+pad].
 torch::Tensor tile(const torch::Tensor& cells, int64_t padding = 1, double background = 0.5);
 torch::Tensor tile(const torch::Tensor& images, int64_t columns, int64_t padding, double background);

@@ -1,5 +1,7 @@
 #include "model/inference.h"
 
+#include "model/grids.h"
+
 namespace fvae {
 
 namespace {
@@ -41,6 +43,14 @@ Posterior encode(Encoder& encoder, const torch::Tensor& images) {
 
 torch::Tensor decode(Decoder& decoder, const torch::Tensor& z) {
   return in_eval_mode(decoder, [&] { return torch::sigmoid(decoder->forward(z.to(device_of(*decoder)))).cpu(); });
+}
+
+torch::Tensor reconstruct(Networks& networks, const torch::Tensor& images) {
+  return decode(networks.decoder, encode(networks.encoder, images).mu);
+}
+
+torch::Tensor reconstruction_strip(Networks& networks, const torch::Tensor& images) {
+  return tile(torch::stack({images, reconstruct(networks, images)}, 0), 1, 0.5);
 }
 
 torch::Tensor sample_prior(int64_t count, int64_t latent_dim, double temperature, uint64_t seed) {

@@ -15,6 +15,10 @@ namespace fvae {
 // Not for modules that an optimiser is updating on another thread: use a ModelSnapshot there.
 Posterior encode(Encoder& encoder, const torch::Tensor& images);
 torch::Tensor decode(Decoder& decoder, const torch::Tensor& z);  // intensities in [0, 1]
+// Reconstructions with z = μ, in [0, 1].
+torch::Tensor reconstruct(Networks& networks, const torch::Tensor& images);
+// Fixed inputs [N, C, H, W] in a row above their reconstructions: one tiled image [C, H', W'] (grey padding).
+torch::Tensor reconstruction_strip(Networks& networks, const torch::Tensor& images);
 // Codes drawn from N(0, temperature²·I) with a private generator, so sampling never disturbs training's randomness.
 torch::Tensor sample_prior(int64_t count, int64_t latent_dim, double temperature, uint64_t seed);
 

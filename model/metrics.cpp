@@ -172,4 +172,26 @@ std::vector<std::string> suggested_dimension_names(const FactorVaeMetricResult& 
   return names;
 }
 
+DisentanglementResult measure_disentanglement(const GroundTruthSource& source, const RepresentationFunction& represent,
+                                              const DisentanglementOptions& options, const MetricProgress& progress) {
+  // The FactorVAE metric encodes (train + eval votes) · L + variance samples observations, MIG its samples: weigh
+  // the two parts of the progress bar by that.
+  const auto& fo = options.factor_vae;
+  const double fv_work =
+      static_cast<double>((fo.train_votes + fo.eval_votes) * fo.samples_per_vote + fo.variance_samples);
+  const double share = fv_work / (fv_work + static_cast<double>(options.mig.samples));
+  auto part = [&](double offset, double weight) -> MetricProgress {
+    if (!progress) return {};
+    return [&progress, offset, weight](double f) { return progress(offset + weight * f); };
+  };
+  DisentanglementResult result;
+  result.factor_names = source.factor_names();
+  result.factor_vae = factor_vae_metric(source, represent, fo, part(0, share));
+  result.mig = mutual_information_gap(source, represent, options.mig, part(share, 1 - share));
+  result.suggested_names = suggested_dimension_names(result.factor_vae, result.factor_names);
+  for (size_t d = 0; d < result.suggested_names.size() && d < result.factor_vae.global_variance.size(); ++d)
+    if (result.factor_vae.global_variance[d] <= 0.01) result.suggested_names[d].clear();
+  return result;
+}
+
 }  // namespace fvae

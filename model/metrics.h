@@ -71,4 +71,24 @@ torch::Tensor histogram_discretize(const torch::Tensor& x, int64_t bins);
 std::vector<std::string> suggested_dimension_names(const FactorVaeMetricResult& result,
                                                    const std::vector<std::string>& factor_names);
 
+// Both metrics with the factor each dimension captures, as the CLI and the GUI report them.
+struct DisentanglementOptions {
+  FactorVaeMetricOptions factor_vae;
+  MigOptions mig;
+};
+
+struct DisentanglementResult {
+  FactorVaeMetricResult factor_vae;
+  MigResult mig;
+  std::vector<std::string> factor_names;
+  // Per dimension: the factor it captures, or "" for nearly collapsed dimensions (Var[μ] ≤ 0.01), which the vote
+  // classifier would otherwise name by chance.
+  std::vector<std::string> suggested_names;
+};
+
+// `progress` sees the overall fraction (the FactorVAE metric first, then MIG); returning false throws MetricCancelled.
+DisentanglementResult measure_disentanglement(const GroundTruthSource& source, const RepresentationFunction& represent,
+                                              const DisentanglementOptions& options = {},
+                                              const MetricProgress& progress = {});
+
 }  // namespace fvae

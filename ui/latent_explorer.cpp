@@ -1,25 +1,25 @@
 #include "ui/latent_explorer.h"
 
+#include "ui/background_task.h"
+#include "ui/export_dialogs.h"
+#include "ui/image_picker_dialog.h"
+#include "ui/interpolation_view.h"
 #include "ui/sampling_panel.h"
 
 #include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSlider>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <atomic>
 #include <cmath>
 
 namespace fvae::ui {
@@ -40,7 +40,14 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   absolute_->setToolTip(tr("Sliders set the code directly instead of adding offsets to the base code"));
   auto* zero = new QPushButton(tr("Base: zero"));
   auto* random = new QPushButton(tr("Base: random sample"));
+  auto* from_image = new QPushButton(tr("Base: dataset image…"));
+  from_image->setToolTip(tr("Start from the encoding (μ) of an image of the current dataset"));
   auto* reset = new QPushButton(tr("Reset sliders"));
+  auto* save = new QPushButton(tr("Save image…"));
+  connect(save, &QPushButton::clicked, this, [this] {
+    if (!shown_image_.isNull()) saveImageAs(this, shown_image_, QStringLiteral("decoded.png"));
+  });
+  connect(from_image, &QPushButton::clicked, this, &LatentExplorer::chooseBaseImage);
   auto* grid = new QPushButton(tr("Traversal grid…"));
   grid->setToolTip(tr("Every dimension from −3 to +3 around the current code, with difference maps"));
   connect(grid, &QPushButton::clicked, this, &LatentExplorer::showTraversalGrid);
@@ -60,13 +67,19 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   left->addWidget(timing_label_);
   left->addWidget(zero);
   left->addWidget(random);
+  left->addWidget(from_image);
   left->addWidget(reset);
   left->addWidget(grid);
+  left->addWidget(save);
   left->addWidget(absolute_);
   left->addStretch();
+  interpolation_ = new InterpolationView;
+  auto* right = new QVBoxLayout;
+  right->addWidget(scroll, 1);
+  right->addWidget(interpolation_);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left);
-  layout->addWidget(scroll, 1);
+  layout->addLayout(right, 1);
 
   connect(decoder_, &service::DecodeService::decoded, this, &LatentExplorer::showDecoded);
   follow_timer_ = new QTimer(this);
@@ -83,7 +96,30 @@ void LatentExplorer::setModel(std::shared_ptr<service::DecodeModel> model, const
   model_version_ = model_ ? model_->version() : 0;
   rebuildRows(names);
   setKl(kl);
+  interpolation_->setModel(model_);
   requestDecode();
+}
+
+void LatentExplorer::setDataset(std::shared_ptr<service::DatasetView> dataset) {
+  dataset_ = dataset;
+  interpolation_->setDataset(std::move(dataset));
+}
+
+void LatentExplorer::applySuggestedNames(const QStringList& suggested) {
+  for (int d = 0; d < name_edits_.size() && d < suggested.size(); ++d)
+    if (name_edits_[d]->text().trimmed().isEmpty()) name_edits_[d]->setText(suggested[d]);
+  emit namesEdited(names());
+}
+
+void LatentExplorer::chooseBaseImage() {
+  const int index = ImagePickerDialog::pick(this, dataset_, tr("Base code from an image"));
+  if (index >= 0) setBaseToDatasetImage(index);
+}
+
+void LatentExplorer::setBaseToDatasetImage(int index) {
+  if (!model_ || !dataset_) return;
+  const QImage image = dataset_->image(index);
+  if (!image.isNull()) setBaseCode(model_->encodeMean(image));
 }
 
 void LatentExplorer::rebuildRows(const QStringList& names) {
@@ -203,46 +239,63 @@ void LatentExplorer::showTraversalGrid() {
   auto* progress = new QProgressDialog(tr("Decoding the traversal grid…"), tr("Cancel"), 0, model->latentDim(), this);
   progress->setWindowModality(Qt::WindowModal);
   progress->setMinimumDuration(300);
-  auto cancelled = std::make_shared<std::atomic<bool>>(false);
-  connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
-  // Off the GUI thread; results come back through queued calls.
-  QThread* worker = QThread::create([this, model, base, absolute, progress, cancelled] {
-    QImage grid = model->traversalGrid(base, absolute, [&](int done, int) {
-      QMetaObject::invokeMethod(
-          progress, [progress, done] { progress->setValue(done); }, Qt::QueuedConnection);
-      return !*cancelled;
-    });
-    QMetaObject::invokeMethod(
-        this,
-        [this, grid, progress] {
-          progress->deleteLater();
-          if (!grid.isNull()) showGridDialog(grid);
-        },
-        Qt::QueuedConnection);
-  });
-  connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-  worker->start();
+  const int dims = model->latentDim();
+  auto task = runInBackground<service::Traversal>(
+      this,
+      [model, base, absolute, dims](TaskControl& control) {
+        return model->traversal(base, absolute, [&](int done, int) { return control.report(double(done) / dims); });
+      },
+      [this, progress](const service::Traversal& traversal) {
+        progress->deleteLater();
+        if (traversal.grid.isNull()) return;
+        last_traversal_ = traversal;
+        emit traversalGridReady(traversal.grid);
+        showGridDialog();
+      },
+      [progress, dims](double fraction) { progress->setValue(static_cast<int>(fraction * dims)); });
+  connect(progress, &QProgressDialog::canceled, this, [task] { task->cancelled = true; });
 }
 
-void LatentExplorer::showGridDialog(const QImage& grid) {
-  last_grid_ = grid;
-  emit traversalGridReady(grid);
+service::ExportStyle LatentExplorer::traversalStyle(int scale) const {
+  service::ExportStyle style;
+  style.scale = scale;
+  const QStringList given = names();
+  for (int d = 0; d < given.size(); ++d)
+    style.rowLabels << (given[d].isEmpty() ? QStringLiteral("z%1").arg(d) : given[d]);
+  style.rowHeight = last_traversal_.rowHeight;
+  style.rowOffset = 1;
+  return style;
+}
+
+QString LatentExplorer::saveTraversalPng(const QString& path, int scale) const {
+  return service::writePng(path, last_traversal_.grid, traversalStyle(scale));
+}
+
+QString LatentExplorer::saveTraversalGif(const QString& path, int scale) const {
+  return service::writeGif(path, last_traversal_.frames, 120, traversalStyle(scale));
+}
+
+void LatentExplorer::showGridDialog() {
+  const QImage grid = last_traversal_.grid;
   auto* dialog = new QDialog(this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->setWindowTitle(tr("Traversal grid"));
   auto* label = new QLabel;
   const int scale = std::max(1, 720 / std::max(1, grid.width()));
   label->setPixmap(QPixmap::fromImage(grid.scaled(grid.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
+  label->setToolTip(tr("Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map"));
   auto* scroll = new QScrollArea;
   scroll->setWidget(label);
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+  QPushButton* png = buttons->addButton(tr("Save PNG…"), QDialogButtonBox::ActionRole);
+  QPushButton* gif = buttons->addButton(tr("Save GIF…"), QDialogButtonBox::ActionRole);
   connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-  connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, grid, scale] {
-    const QString path = QFileDialog::getSaveFileName(dialog, tr("Save traversal grid"),
-                                                      QStringLiteral("traversal.png"), tr("PNG images (*.png)"));
-    if (path.isEmpty()) return;
-    if (!grid.scaled(grid.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation).save(path, "PNG"))
-      QMessageBox::warning(dialog, tr("Cannot save"), tr("Could not write %1.").arg(path));
+  const auto traversal = last_traversal_;
+  connect(png, &QPushButton::clicked, dialog, [this, dialog, traversal] {
+    saveImageAs(dialog, traversal.grid, QStringLiteral("traversal.png"), traversalStyle(1));
+  });
+  connect(gif, &QPushButton::clicked, dialog, [this, dialog, traversal] {
+    saveAnimationAs(dialog, traversal.frames, 120, QStringLiteral("traversal.gif"), traversalStyle(1));
   });
   auto* layout = new QVBoxLayout(dialog);
   layout->addWidget(scroll);

@@ -6,6 +6,8 @@
 #include <QWidget>
 #include <memory>
 
+#include "app/service/dataset_view.h"
+#include "app/service/image_export.h"
 #include "app/service/studio_service.h"
 
 class QCheckBox;
@@ -18,6 +20,8 @@ class QGridLayout;
 
 namespace fvae::ui {
 
+class InterpolationView;
+
 class LatentExplorer : public QWidget {
   Q_OBJECT
  public:
@@ -26,6 +30,11 @@ class LatentExplorer : public QWidget {
   // A new model: one row per latent dimension with its name and KL (nats; empty when unknown).
   void setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names, const QVector<double>& kl);
   void setKl(const QVector<double>& kl);
+  void setDataset(std::shared_ptr<service::DatasetView> dataset);  // for image bases and interpolation
+  InterpolationView* interpolation() const { return interpolation_; }
+  service::Traversal lastTraversal() const { return last_traversal_; }
+  QString saveTraversalPng(const QString& path, int scale) const;  // rows labelled with names; "" or an error
+  QString saveTraversalGif(const QString& path, int scale) const;
   QVector<float> code() const;  // base + offsets, or the slider values themselves in absolute mode
   QStringList names() const;
   QImage displayedImage() const { return shown_image_; }
@@ -37,6 +46,9 @@ class LatentExplorer : public QWidget {
   void setBaseCode(const QVector<float>& base);  // sliders reset to zero around this code
   void setBaseToZero();
   void setBaseToRandomSample();
+  void setBaseToDatasetImage(int index);  // the image's encoding (μ)
+  void chooseBaseImage();
+  void applySuggestedNames(const QStringList& suggested);  // fills unnamed dimensions, then emits namesEdited
   void showTraversalGrid();  // decoded off the GUI thread with progress, then shown with a Save button
 
  signals:
@@ -49,7 +61,8 @@ class LatentExplorer : public QWidget {
   void requestDecode();
   void showDecoded(const QImage& image, quint64 generation, double milliseconds);
   void followLiveWeights();
-  void showGridDialog(const QImage& grid);
+  void showGridDialog();
+  service::ExportStyle traversalStyle(int scale) const;
 
   service::DecodeService* decoder_;
   std::shared_ptr<service::DecodeModel> model_;
@@ -65,7 +78,10 @@ class LatentExplorer : public QWidget {
   QVector<QLineEdit*> name_edits_;
   QTimer* follow_timer_ = nullptr;
   quint64 shown_generation_ = 0, model_version_ = 0, random_seed_ = 0;
-  QImage shown_image_, last_grid_;
+  QImage shown_image_;
+  service::Traversal last_traversal_;
+  std::shared_ptr<service::DatasetView> dataset_;
+  InterpolationView* interpolation_ = nullptr;
 };
 
 }  // namespace fvae::ui

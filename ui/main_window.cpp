@@ -15,7 +15,10 @@
 #include <QTabWidget>
 #include <QThread>
 
+#include "ui/background_task.h"
 #include "ui/latent_explorer.h"
+#include "ui/metrics_panel.h"
+#include "ui/reconstruction_panel.h"
 #include "ui/sampling_panel.h"
 #include "ui/training_panel.h"
 
@@ -35,26 +38,33 @@ MainWindow::MainWindow(QWidget* parent)
       training_(new TrainingPanel(session_)),
       explorer_(new LatentExplorer(decoder_)),
       sampling_(new SamplingPanel),
+      reconstruction_(new ReconstructionPanel),
+      metrics_(new MetricsPanel),
       tabs_(new QTabWidget),
       device_label_(new QLabel),
       model_label_(new QLabel(tr("no model"))),
-      dataset_label_(new QLabel(tr("dataset: shapes (built in)"))) {
+      dataset_label_(new QLabel(tr("dataset: none"))) {
   register_resources();
   setWindowTitle(tr("FactorVAE Studio"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/factorvae-studio.svg")));
   setAcceptDrops(true);
   tabs_->addTab(training_, tr("&Training"));
   tabs_->addTab(explorer_, tr("Latent &explorer"));
+  tabs_->addTab(reconstruction_, tr("Re&construction"));
   tabs_->addTab(sampling_, tr("&Sampling"));
-  connect(sampling_, &SamplingPanel::codeChosen, this, [this](const QVector<float>& code) {
+  tabs_->addTab(metrics_, tr("&Metrics"));
+  auto explore = [this](const QVector<float>& code) {
     explorer_->setBaseCode(code);
     tabs_->setCurrentWidget(explorer_);
-  });
+  };
+  connect(sampling_, &SamplingPanel::codeChosen, this, explore);
+  connect(reconstruction_, &ReconstructionPanel::exploreCode, this, explore);
+  connect(metrics_, &MetricsPanel::namesSuggested, explorer_, &LatentExplorer::applySuggestedNames);
   setCentralWidget(tabs_);
   statusBar()->addWidget(device_label_);
   statusBar()->addWidget(model_label_);
   statusBar()->addWidget(dataset_label_, 1);
-  device_label_->setText(tr("device: CPU (CUDA when the LibTorch build and a GPU allow)"));
+  device_label_->setText(tr("device: %1").arg(service::computeDeviceDescription()));
   createMenus();
 
   // During training the explorer follows the live weights.
@@ -62,8 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
           [this](const QString& description, const QString& device) {
             device_label_->setText(tr("device: %1").arg(device));
             model_label_->setText(description);
-            explorer_->setModel(session_->liveModel(), {}, {});
-            sampling_->setModel(session_->liveModel());
+            setModel(session_->liveModel(), {}, {}, training_->settings().dataset);
           });
   connect(training_, &TrainingPanel::klUpdated, explorer_, &LatentExplorer::setKl);
   connect(session_, &service::TrainingSession::started, this, [this] { checkpoint_path_.clear(); });
@@ -86,6 +95,7 @@ MainWindow::MainWindow(QWidget* parent)
   restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   tabs_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
   if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1200, 780);
+  openDataset(QStringLiteral("shapes"));  // the built-in dataset: nothing to configure
 }
 
 MainWindow::~MainWindow() = default;
@@ -100,7 +110,25 @@ void MainWindow::createMenus() {
   open->setShortcut(QKeySequence::Open);
   open->setToolTip(tr("Load a trained model into the latent explorer"));
   recent_menu_ = file->addMenu(tr("&Recent checkpoints"));
-  updateRecentMenu();
+  file->addSeparator();
+  QAction* open_data = file->addAction(tr("Open &dataset file…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open dataset"), QString(),
+        tr("Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)"));
+    if (!path.isEmpty()) openDataset(path);
+  });
+  open_data->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+  open_data->setToolTip(tr("A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file"));
+  file->addAction(tr("Open &image folder…"), this, [this] {
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of images or IDX files"));
+    if (!path.isEmpty()) openDataset(path);
+  });
+  file->addAction(tr("Built-in &shapes"), this, [this] { openDataset(QStringLiteral("shapes")); });
+  const QString fashion = service::installedFashionMnist();
+  if (!fashion.isEmpty())
+    file->addAction(tr("&Fashion-MNIST (installed)"), this, [this, fashion] { openDataset(fashion); });
+  recent_datasets_menu_ = file->addMenu(tr("Recent d&atasets"));
+  updateRecentMenus();
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -117,12 +145,77 @@ void MainWindow::createMenus() {
   help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::updateRecentMenu() {
+void MainWindow::updateRecentMenus() {
+  const QSettings settings;
   recent_menu_->clear();
-  const QStringList recent = QSettings().value(QStringLiteral("recent/checkpoints")).toStringList();
-  for (const QString& path : recent)
+  const QStringList checkpoints = settings.value(QStringLiteral("recent/checkpoints")).toStringList();
+  for (const QString& path : checkpoints)
     recent_menu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openCheckpoint(path); })->setToolTip(path);
-  recent_menu_->setEnabled(!recent.isEmpty());
+  recent_menu_->setEnabled(!checkpoints.isEmpty());
+  recent_datasets_menu_->clear();
+  const QStringList datasets = settings.value(QStringLiteral("recent/datasets")).toStringList();
+  for (const QString& spec : datasets)
+    recent_datasets_menu_->addAction(QFileInfo(spec).fileName(), this, [this, spec] { openDataset(spec); })
+        ->setToolTip(spec);
+  recent_datasets_menu_->setEnabled(!datasets.isEmpty());
+}
+
+void MainWindow::remember(const QString& key, const QString& value) {
+  QSettings settings;
+  QStringList recent = settings.value(key).toStringList();
+  recent.removeAll(value);
+  recent.prepend(value);
+  while (recent.size() > kMaxRecent) recent.removeLast();
+  settings.setValue(key, recent);
+  updateRecentMenus();
+}
+
+void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names,
+                          const QVector<double>& kl, const QString& datasetSpec) {
+  model_ = model;
+  explorer_->setModel(model, names, kl);
+  sampling_->setModel(model);
+  reconstruction_->setModel(model);
+  metrics_->setModel(model, datasetSpec);
+  // Browse the model's own data at the model's size, so that images encode as they were trained. (A checkpoint's
+  // dataset may have moved since: then the current one.)
+  QString spec = datasetSpec;
+  if (spec.isEmpty() || (spec != QLatin1String("shapes") && !QFileInfo::exists(spec)))
+    spec = dataset_ ? dataset_->spec() : QStringLiteral("shapes");
+  if (model && (!dataset_ || dataset_->spec() != spec || dataset_->imageSize() != model->imageSize() ||
+                dataset_->channels() != model->channels()))
+    openDataset(spec);
+}
+
+void MainWindow::openDataset(const QString& spec) {
+  opening_dataset_ = spec;
+  dataset_label_->setText(tr("dataset: opening %1…").arg(spec));
+  const int size = model_ ? model_->imageSize() : 0;
+  const int channels = model_ ? model_->channels() : 0;
+  // Big folders take a while: off the GUI thread.
+  runInBackground<service::OpenedDataset>(
+      this, [spec, size, channels](TaskControl&) { return service::openDataset(spec, size, channels); },
+      [this, spec](const service::OpenedDataset& opened) {
+        if (spec != opening_dataset_) return;  // a newer request superseded this one
+        opening_dataset_.clear();
+        if (!opened.dataset) {
+          dataset_label_->setText(dataset_ ? tr("dataset: %1").arg(dataset_->description()) : tr("dataset: none"));
+          QMessageBox::critical(this, tr("Cannot open the dataset"), opened.error);
+          emit datasetFailed(opened.error);
+          return;
+        }
+        setDataset(opened.dataset);
+        if (spec != QLatin1String("shapes")) remember(QStringLiteral("recent/datasets"), spec);
+        emit datasetOpened(spec);
+      });
+}
+
+void MainWindow::setDataset(std::shared_ptr<service::DatasetView> dataset) {
+  dataset_ = dataset;
+  dataset_label_->setText(tr("dataset: %1").arg(dataset->description()));
+  explorer_->setDataset(dataset);
+  reconstruction_->setDataset(dataset);
+  if (!session_->isRunning()) training_->setDatasetSpec(dataset->spec());
 }
 
 QStringList MainWindow::saveScreenshots(const QString& prefix) {
@@ -145,17 +238,9 @@ bool MainWindow::openCheckpoint(const QString& path) {
     return false;  // the previous model stays loaded
   }
   checkpoint_path_ = path;
-  explorer_->setModel(loaded.model, loaded.latentNames, loaded.klPerDim);
-  sampling_->setModel(loaded.model);
+  setModel(loaded.model, loaded.latentNames, loaded.klPerDim, loaded.datasetSpec);
   model_label_->setText(tr("model: %1 (%2)").arg(loaded.model->description(), QFileInfo(path).fileName()));
-  dataset_label_->setText(tr("dataset: %1").arg(loaded.datasetDescription));
-  QSettings settings;
-  QStringList recent = settings.value(QStringLiteral("recent/checkpoints")).toStringList();
-  recent.removeAll(path);
-  recent.prepend(path);
-  while (recent.size() > kMaxRecent) recent.removeLast();
-  settings.setValue(QStringLiteral("recent/checkpoints"), recent);
-  updateRecentMenu();
+  remember(QStringLiteral("recent/checkpoints"), path);
   tabs_->setCurrentWidget(explorer_);
   return true;
 }
@@ -197,11 +282,12 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-  for (const QUrl& url : event->mimeData()->urls())
-    if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".fvae"))) {
-      openCheckpoint(url.toLocalFile());
-      break;
-    }
+  for (const QUrl& url : event->mimeData()->urls()) {
+    if (!url.isLocalFile()) continue;
+    const QString path = url.toLocalFile();
+    path.endsWith(QLatin1String(".fvae")) ? (void)openCheckpoint(path) : openDataset(path);
+    break;
+  }
 }
 
 }  // namespace fvae::ui

@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+#include "app/service/dataset_view.h"
 #include "app/service/studio_service.h"
 
 class QLabel;
@@ -12,6 +13,8 @@ class QTabWidget;
 namespace fvae::ui {
 
 class LatentExplorer;
+class MetricsPanel;
+class ReconstructionPanel;
 class SamplingPanel;
 class TrainingPanel;
 
@@ -20,12 +23,22 @@ class MainWindow : public QMainWindow {
  public:
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
-  bool openCheckpoint(const QString& path);            // shows an error dialog and keeps the current model on failure
+  bool openCheckpoint(const QString& path);  // shows an error dialog and keeps the current model on failure
+  // Opens a dataset off the GUI thread (at the model's image size when one is loaded); on failure an error dialog
+  // and the current dataset stays. Emits datasetOpened or datasetFailed.
+  void openDataset(const QString& spec);
+  std::shared_ptr<service::DatasetView> dataset() const { return dataset_; }
   QStringList saveScreenshots(const QString& prefix);  // one PNG per tab: PREFIX-<tab>.png
   LatentExplorer* explorer() const { return explorer_; }
   TrainingPanel* trainingPanel() const { return training_; }
   SamplingPanel* samplingPanel() const { return sampling_; }
+  ReconstructionPanel* reconstructionPanel() const { return reconstruction_; }
+  MetricsPanel* metricsPanel() const { return metrics_; }
   service::TrainingSession* session() const { return session_; }
+
+ signals:
+  void datasetOpened(const QString& spec);
+  void datasetFailed(const QString& error);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -34,7 +47,11 @@ class MainWindow : public QMainWindow {
 
  private:
   void createMenus();
-  void updateRecentMenu();
+  void updateRecentMenus();
+  void setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names, const QVector<double>& kl,
+                const QString& datasetSpec);
+  void setDataset(std::shared_ptr<service::DatasetView> dataset);
+  void remember(const QString& key, const QString& value);
   void showAbout();
 
   service::TrainingSession* session_;
@@ -42,12 +59,18 @@ class MainWindow : public QMainWindow {
   TrainingPanel* training_;
   LatentExplorer* explorer_;
   SamplingPanel* sampling_;
+  ReconstructionPanel* reconstruction_;
+  MetricsPanel* metrics_;
   QTabWidget* tabs_;
   QMenu* recent_menu_ = nullptr;
+  QMenu* recent_datasets_menu_ = nullptr;
   QLabel* device_label_;
   QLabel* model_label_;
   QLabel* dataset_label_;
   QString checkpoint_path_;
+  std::shared_ptr<service::DecodeModel> model_;
+  std::shared_ptr<service::DatasetView> dataset_;
+  QString opening_dataset_;  // the spec being opened, "" when none
 };
 
 }  // namespace fvae::ui

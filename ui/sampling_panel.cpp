@@ -1,5 +1,7 @@
 #include "ui/sampling_panel.h"
 
+#include "ui/background_task.h"
+
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -8,7 +10,6 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSpinBox>
-#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
@@ -77,14 +78,14 @@ void SamplingPanel::resample() {
   auto model = model_;
   auto codes = prior_codes(columns_->value() * rows_->value(), model->latentDim(), temperature_->value(),
                            static_cast<quint64>(seed_->value()));
-  QThread* worker = QThread::create([this, model, codes, request] {
-    QVector<QImage> images;
-    for (const auto& code : codes) images << model->decode(code);
-    QMetaObject::invokeMethod(
-        this, [this, codes, images, request] { show(codes, images, request); }, Qt::QueuedConnection);
-  });
-  connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-  worker->start();
+  runInBackground<QVector<QImage>>(
+      this,
+      [model, codes](TaskControl&) {
+        QVector<QImage> images;
+        for (const auto& code : codes) images << model->decode(code);
+        return images;
+      },
+      [this, codes, request](const QVector<QImage>& images) { show(codes, images, request); });
 }
 
 void SamplingPanel::show(const QVector<QVector<float>>& codes, const QVector<QImage>& images, quint64 request) {

@@ -12,12 +12,14 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSlider>
@@ -28,6 +30,8 @@
 #include <QValueAxis>
 #include <cmath>
 
+#include "app/service/image_export.h"
+
 namespace fvae::ui {
 
 namespace {
@@ -35,8 +39,13 @@ namespace {
 const char* const kSeriesNames[] = {QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "reconstruction"),
                                     QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "KL"),
                                     QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "TC estimate"),
-                                    QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "discriminator accuracy")};
-const QColor kColors[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44), QColor(148, 103, 189)};
+                                    QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "discriminator loss"),
+                                    QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "discriminator accuracy"),
+                                    QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "β"),
+                                    QT_TRANSLATE_NOOP("fvae::ui::TrainingPanel", "γ")};
+const QColor kColors[] = {QColor(31, 119, 180),  QColor(214, 39, 40), QColor(44, 160, 44),  QColor(255, 127, 14),
+                          QColor(148, 103, 189), QColor(140, 86, 75), QColor(127, 127, 127)};
+constexpr int kReconstructionScale = 3;
 
 QString format_eta(double seconds) {
   if (!(seconds >= 0) || seconds > 1e7) return QStringLiteral("–");
@@ -62,6 +71,11 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
                                                       tr("Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)"));
     if (!path.isEmpty()) dataset_->setCurrentText(path);
   });
+  device_ = new QComboBox;
+  device_->addItem(tr("Automatic (CUDA when available)"), QStringLiteral("auto"));
+  device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+  device_->addItem(tr("CUDA"), QStringLiteral("cuda"));
+  device_->setToolTip(tr("Where training runs; available here: %1").arg(service::computeDeviceDescription()));
   preset_ = new QComboBox;
   preset_->addItem(tr("Paper (lean model)"), QStringLiteral("paper"));
   preset_->addItem(tr("Original project (seed)"), QStringLiteral("seed"));
@@ -117,6 +131,7 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   form->addRow(tr("&Epochs:"), epochs_);
   form->addRow(tr("S&tep budget:"), steps_);
   form->addRow(tr("S&eed:"), seed_);
+  form->addRow(tr("&Device:"), device_);
   form->addRow(tr("&Output folder:"), output_);
   auto* settings_box = new QGroupBox(tr("Settings"));
   settings_box->setLayout(form);
@@ -124,6 +139,14 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   start_ = new QPushButton(tr("&Start"));
   pause_ = new QPushButton(tr("&Pause"));
   stop_ = new QPushButton(tr("St&op"));
+  resume_ = new QPushButton(tr("Resume a run…"));
+  resume_->setToolTip(tr("Continue a saved run (its model, settings and dataset) up to the epochs or steps above"));
+  connect(resume_, &QPushButton::clicked, this, [this] {
+    const QString suggested = QDir(output_->text().trimmed()).filePath(QStringLiteral("latest.fvae"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Resume training"), suggested, tr("FactorVAE checkpoints (*.fvae)"));
+    if (!path.isEmpty()) resumeTraining(path);
+  });
   connect(start_, &QPushButton::clicked, this, &TrainingPanel::startTraining);
   connect(pause_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
   connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stopTraining);
@@ -139,8 +162,12 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   plot_->yAxis2->setRange(0, 1);
   plot_->xAxis->setLabel(tr("step"));
   plot_->legend->setVisible(true);
+  plot_->yAxis->setLabel(tr("nats"));
+  plot_->yAxis2->setLabel(tr("discriminator"));
+  schedule_axis_ = plot_->axisRect()->addAxis(QCPAxis::atRight);
+  schedule_axis_->setLabel(tr("β, γ"));
   for (int s = 0; s < kSeries; ++s) {
-    QCPAxis* value_axis = s == 3 ? plot_->yAxis2 : plot_->yAxis;
+    QCPAxis* value_axis = s <= 2 ? plot_->yAxis : s <= 4 ? plot_->yAxis2 : schedule_axis_;
     QCPGraph* raw = plot_->addGraph(plot_->xAxis, value_axis);
     QColor faint = kColors[s];
     faint.setAlpha(50);
@@ -176,13 +203,34 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   kl_categories_ = new QBarCategoryAxis;
   chart->addAxis(kl_categories_, Qt::AlignBottom);
   series->attachAxis(kl_categories_);
-  auto* chart_view = new QChartView(chart);
-  chart_view->setMinimumHeight(200);
+  chart_view_ = new QChartView(chart);
+  chart_view_->setMinimumHeight(200);
+  reconstructions_ = new QLabel(tr("Fixed inputs and their reconstructions appear here during training."));
+  reconstructions_->setToolTip(
+      tr("Fixed inputs (top) and their current reconstructions (bottom), refreshed each "
+         "epoch and every 500 steps"));
+  reconstructions_->setMinimumHeight(2 * 32 * kReconstructionScale / 2);
+  connect(session_, &service::TrainingSession::reconstructionsUpdated, this, [this](const QImage& strip, qint64) {
+    last_reconstructions_ = strip;
+    const int scale = std::clamp(600 / std::max(1, strip.width()), 1, kReconstructionScale);
+    reconstructions_->setPixmap(
+        QPixmap::fromImage(strip.scaled(strip.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
+  });
+  auto* save_charts = new QPushButton(tr("Save charts…"));
+  save_charts->setToolTip(tr("The loss curves and the KL bars as one PNG"));
+  connect(save_charts, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save charts"), QStringLiteral("training-charts.png"),
+                                                      tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    const QString error = saveChartsPng(path);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot save the charts"), error);
+  });
 
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(start_);
   buttons->addWidget(pause_);
   buttons->addWidget(stop_);
+  buttons->addWidget(resume_);
   auto* left = new QVBoxLayout;
   left->addWidget(settings_box);
   left->addLayout(buttons);
@@ -193,10 +241,12 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   plot_controls->addWidget(new QLabel(tr("Smoothing:")));
   plot_controls->addWidget(smoothing_);
   plot_controls->addWidget(log_scale_);
+  plot_controls->addWidget(save_charts);
   auto* right = new QVBoxLayout;
   right->addWidget(plot_, 3);
   right->addLayout(plot_controls);
-  right->addWidget(chart_view, 2);
+  right->addWidget(chart_view_, 2);
+  right->addWidget(reconstructions_);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left);
   layout->addLayout(right, 1);
@@ -237,6 +287,7 @@ service::TrainingSettings TrainingPanel::settings() const {
   s.epochs = epochs_->value();
   s.steps = steps_->value();
   s.seed = static_cast<quint64>(seed_->value());
+  s.device = device_->currentData().toString();
   s.outputFolder = output_->text().trimmed();
   return s;
 }
@@ -253,18 +304,43 @@ void TrainingPanel::setSettings(const service::TrainingSettings& s) {
   epochs_->setValue(s.epochs);
   steps_->setValue(static_cast<int>(s.steps));
   seed_->setValue(static_cast<int>(s.seed));
+  device_->setCurrentIndex(std::max(0, device_->findData(s.device)));
   if (!s.outputFolder.isEmpty()) output_->setText(s.outputFolder);
 }
 
 int TrainingPanel::pointsPlotted() const { return plot_->graph(1)->dataCount(); }
 
-void TrainingPanel::startTraining() {
+void TrainingPanel::setDatasetSpec(const QString& spec) { dataset_->setCurrentText(spec); }
+
+void TrainingPanel::startTraining() { start(settings()); }
+
+void TrainingPanel::resumeTraining(const QString& checkpointPath) {
+  auto s = settings();
+  s.resumeFrom = checkpointPath;
+  s.outputFolder = QFileInfo(checkpointPath).absolutePath();
+  output_->setText(s.outputFolder);
+  start(s);
+}
+
+QString TrainingPanel::saveChartsPng(const QString& path) const {
+  const QPixmap curves = plot_->toPixmap(plot_->width(), plot_->height());
+  const QPixmap bars = chart_view_->grab();
+  QImage out(std::max(curves.width(), bars.width()), curves.height() + bars.height(), QImage::Format_RGB888);
+  out.fill(Qt::white);
+  QPainter painter(&out);
+  painter.drawPixmap(0, 0, curves);
+  painter.drawPixmap(0, curves.height(), bars);
+  painter.end();
+  return service::writePng(path, out);
+}
+
+void TrainingPanel::start(const service::TrainingSettings& s) {
   QString error;
   steps_seen_.clear();
   for (auto& r : raw_) r.clear();
   for (int g = 0; g < plot_->graphCount(); ++g) plot_->graph(g)->data()->clear();
   ema_speed_ = 0;
-  if (!session_->start(settings(), &error)) {
+  if (!session_->start(s, &error)) {
     QMessageBox::warning(this, tr("Cannot start training"), error);
     return;
   }
@@ -289,6 +365,7 @@ void TrainingPanel::stopTraining() {
 
 void TrainingPanel::setRunning(bool running) {
   start_->setEnabled(!running);
+  resume_->setEnabled(!running);
   pause_->setEnabled(running);
   stop_->setEnabled(running);
   running ? flush_timer_->start() : flush_timer_->stop();
@@ -301,7 +378,7 @@ void TrainingPanel::flush() {
   const double alpha = 1.0 - smoothing_->value() / 100.0;
   QVector<double> keys, raw[kSeries], smooth[kSeries];
   for (const auto& p : pending_) {
-    const double values[kSeries] = {p.reconstruction, p.kl, p.tc, p.discAccuracy};
+    const double values[kSeries] = {p.reconstruction, p.kl, p.tc, p.discLoss, p.discAccuracy, p.beta, p.gamma};
     keys << static_cast<double>(p.step);
     steps_seen_ << static_cast<double>(p.step);
     for (int s = 0; s < kSeries; ++s) {
@@ -321,6 +398,11 @@ void TrainingPanel::flush() {
   QCPRange range = plot_->graph(1)->getValueRange(found);
   for (int s = 1; s < 3; ++s) range.expand(plot_->graph(2 * s + 1)->getValueRange(found));
   plot_->yAxis->setRange(range.lower - 0.05 * range.size(), range.upper + 0.05 * range.size());
+  const QCPRange disc = plot_->graph(7)->getValueRange(found);
+  plot_->yAxis2->setRange(0, std::max(1.0, disc.upper * 1.05));
+  QCPRange schedule = plot_->graph(11)->getValueRange(found);
+  schedule.expand(plot_->graph(13)->getValueRange(found));
+  schedule_axis_->setRange(0, std::max(1.0, schedule.upper * 1.1));
   plot_->replot(QCustomPlot::rpQueuedReplot);
 
   const auto& last = pending_.last();

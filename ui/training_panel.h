@@ -2,6 +2,7 @@
 // Training panel: hyperparameter form, start/pause/stop, progress, live loss curves (QCustomPlot) and KL per latent
 // dimension (Qt Charts). Points are buffered and drawn on a timer, never one at a time.
 
+#include <QImage>
 #include <QVector>
 #include <QWidget>
 
@@ -9,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QCPAxis;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
@@ -22,6 +24,7 @@ class QTimer;
 QT_BEGIN_NAMESPACE
 class QBarCategoryAxis;
 class QBarSet;
+class QChartView;
 class QValueAxis;
 QT_END_NAMESPACE
 
@@ -40,9 +43,13 @@ class TrainingPanel : public QWidget {
   QPushButton* stopButton() const { return stop_; }
   int pointsPlotted() const;
   QVector<double> latestKl() const { return latest_kl_; }
+  QImage lastReconstructions() const { return last_reconstructions_; }
+  void setDatasetSpec(const QString& spec);
+  QString saveChartsPng(const QString& path) const;  // loss curves above the KL bars; "" or an error
 
  public slots:
   void startTraining();
+  void resumeTraining(const QString& checkpointPath);  // continues that run, saving beside it
   void togglePause();
   void stopTraining();
 
@@ -51,6 +58,7 @@ class TrainingPanel : public QWidget {
   void klUpdated(const QVector<double>& kl);
 
  private:
+  void start(const service::TrainingSettings& settings);
   void onStepped(const service::TrainingPoint& point);
   void flush();
   void recomputeSmoothing();
@@ -59,6 +67,7 @@ class TrainingPanel : public QWidget {
   service::TrainingSession* session_;
   QComboBox* dataset_ = nullptr;
   QComboBox* preset_ = nullptr;
+  QComboBox* device_ = nullptr;
   QComboBox* size_ = nullptr;
   QSpinBox* latent_ = nullptr;
   QDoubleSpinBox* beta_ = nullptr;
@@ -69,19 +78,23 @@ class TrainingPanel : public QWidget {
   QSpinBox* steps_ = nullptr;
   QSpinBox* seed_ = nullptr;
   QLineEdit* output_ = nullptr;
-  QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr;
+  QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *resume_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
   QCustomPlot* plot_ = nullptr;
   QSlider* smoothing_ = nullptr;
   QCheckBox* log_scale_ = nullptr;
+  QCPAxis* schedule_axis_ = nullptr;  // β and γ
+  QChartView* chart_view_ = nullptr;
+  QLabel* reconstructions_ = nullptr;
+  QImage last_reconstructions_;
   QBarSet* kl_bars_ = nullptr;
   QValueAxis* kl_axis_ = nullptr;
   QBarCategoryAxis* kl_categories_ = nullptr;
   QTimer* flush_timer_ = nullptr;
 
-  // Series: reconstruction, KL, TC, discriminator accuracy. Raw values and their EMA.
-  static constexpr int kSeries = 4;
+  // Series: reconstruction, KL, TC, discriminator loss and accuracy, β, γ. Raw values and their EMA.
+  static constexpr int kSeries = 7;
   QVector<double> steps_seen_;
   QVector<double> raw_[kSeries];
   double ema_[kSeries] = {};

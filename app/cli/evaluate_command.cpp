@@ -61,43 +61,35 @@ int evaluate_command(const QStringList& arguments) {
     ModelSnapshot snapshot(cp.model);
     snapshot.update_from(*cp.networks);
     RepresentationFunction represent = [&](const torch::Tensor& x) { return snapshot.encode(x).mu; };
-    FactorVaeMetricOptions fo;
+    DisentanglementOptions options;
+    auto& fo = options.factor_vae;
     fo.seed = static_cast<uint64_t>(integer_option(p, "metric-seed"));
     fo.train_votes = integer_option(p, "train-votes");
     fo.eval_votes = integer_option(p, "eval-votes");
     fo.samples_per_vote = integer_option(p, "samples-per-vote");
     if (fo.train_votes < 1 || fo.eval_votes < 1 || fo.samples_per_vote < 2)
       throw UsageError("vote counts must be positive and --samples-per-vote at least 2");
-    ProgressLine metric_progress("FactorVAE metric");
-    auto cancel_or_report = [&](ProgressLine& line) {
-      return [&](double f) {
-        line.update(static_cast<int64_t>(f * 1000), 1000);
-        return !interrupted();
-      };
-    };
-    auto fv = factor_vae_metric(shapes, represent, fo, cancel_or_report(metric_progress));
+    options.mig.seed = fo.seed;
+    options.mig.samples = integer_option(p, "mig-samples");
+    ProgressLine metric_progress("FactorVAE metric, MIG");
+    auto measured = measure_disentanglement(shapes, represent, options, [&](double f) {
+      metric_progress.update(static_cast<int64_t>(f * 1000), 1000);
+      return !interrupted();
+    });
     metric_progress.finish();
-    MigOptions mo;
-    mo.seed = fo.seed;
-    mo.samples = integer_option(p, "mig-samples");
-    ProgressLine mig_progress("MIG");
-    auto mig = mutual_information_gap(shapes, represent, mo, cancel_or_report(mig_progress));
-    mig_progress.finish();
-    const auto factor_names = shapes.factor_names();
+    const auto& fv = measured.factor_vae;
+    const auto& mig = measured.mig;
+    const auto& factor_names = measured.factor_names;
     std::printf("factorvae_metric: %.4f\nfactorvae_metric_train_accuracy: %.4f\nfactorvae_active_dims: %lld\n",
                 fv.eval_accuracy, fv.train_accuracy, static_cast<long long>(fv.active_dims));
     std::printf("mig: %.4f\n", mig.mig);
     for (size_t k = 0; k < factor_names.size(); ++k)
       std::printf("mig_%s: %.4f (top dimension %lld)\n", factor_names[k].c_str(), mig.gap_per_factor[k],
                   static_cast<long long>(mig.top_dimension[k]));
-    auto suggested = suggested_dimension_names(fv, factor_names);
-    // The vote classifier names every unpruned dimension; a nearly collapsed one (Var[mu] <= 0.01) gets votes by
-    // chance, so it is reported but never named.
-    for (int64_t d = 0; d < cp.model.latent_dim; ++d) {
-      if (result.mu_variance[d] <= 0.01) suggested[d].clear();
+    const auto& suggested = measured.suggested_names;
+    for (int64_t d = 0; d < cp.model.latent_dim; ++d)
       std::printf("dimension %lld captures: %s\n", static_cast<long long>(d),
                   suggested[d].empty() ? "(nothing)" : suggested[d].c_str());
-    }
     if (p.isSet("save-names")) {
       for (int64_t d = 0; d < cp.model.latent_dim; ++d)
         if (cp.latent_names[d].empty()) cp.latent_names[d] = suggested[d];

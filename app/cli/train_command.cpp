@@ -160,10 +160,7 @@ int train_command(const QStringList& arguments) {
   const int64_t gif_count = std::min<int64_t>(integer_option(p, "gif-images"), data->size());
   auto fixed = data->images(subset_indices(data->size(), gif_count, train.seed));
   std::vector<torch::Tensor> frames;
-  auto add_frame = [&] {
-    auto reconstruction = decode(trainer.networks().decoder, encode(trainer.networks().encoder, fixed).mu);
-    frames.push_back(tile(torch::stack({fixed, reconstruction}, 0), 1, 0.5));
-  };
+  auto add_frame = [&] { frames.push_back(reconstruction_strip(trainer.networks(), fixed)); };
   auto save_all = [&] {
     save_checkpoint(latest, trainer, info, latent_names);
     write_csv(csv, trainer.history(), model.latent_dim);

@@ -60,7 +60,7 @@ int replicate_command(const QStringList& arguments) {
                            torch::kLong));
   }
   auto x = data->images(indices);
-  auto reconstruction = decode(cp.networks->decoder, encode(cp.networks->encoder, x).mu);
+  auto reconstruction = reconstruct(*cp.networks, x);
   const int64_t columns = std::min<int64_t>(x.size(0), 16);
   const int64_t rows = (x.size(0) + columns - 1) / columns;
   std::vector<torch::Tensor> bands;

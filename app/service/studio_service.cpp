@@ -4,28 +4,34 @@
 #include "app/service/studio_service.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QMetaObject>
 #include <atomic>
 #include <chrono>
 
+#include "app/service/tensor_images.h"
 #include "model/checkpoint.h"
+#include "model/evaluation.h"
 #include "model/grids.h"
 #include "model/inference.h"
 #include "model/io/dataset_loader.h"
+#include "model/metrics.h"
 #include "model/platform.h"
+#include "model/shapes.h"
 #include "model/trainer.h"
 
 namespace fvae::service {
 
 namespace {
 
-QImage to_qimage(const torch::Tensor& image) {  // [C, H, W] in [0, 1]
-  auto bytes = image.clamp(0, 1).mul(255).round().to(torch::kUInt8).permute({1, 2, 0}).contiguous();
-  const int h = static_cast<int>(bytes.size(0)), w = static_cast<int>(bytes.size(1));
-  const bool grey = bytes.size(2) == 1;
-  QImage view(bytes.data_ptr<uint8_t>(), w, h, static_cast<qsizetype>(w * bytes.size(2)),
-              grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
-  return view.copy();  // owns its pixels once the tensor is gone
+QVector<QImage> to_qimages(const torch::Tensor& images) {  // [N, C, H, W]
+  QVector<QImage> out;
+  for (int64_t i = 0; i < images.size(0); ++i) out << to_qimage(images[i]);
+  return out;
+}
+
+torch::Tensor code_tensor(const QVector<float>& code) {
+  return torch::tensor(std::vector<float>(code.begin(), code.end()), torch::kFloat);
 }
 
 class SnapshotModel : public DecodeModel {
@@ -34,19 +40,19 @@ class SnapshotModel : public DecodeModel {
       : snapshot_(std::move(snapshot)), description_(std::move(description)) {}
   int latentDim() const override { return static_cast<int>(snapshot_->config().latent_dim); }
   int imageSize() const override { return static_cast<int>(snapshot_->config().image_size); }
+  int channels() const override { return static_cast<int>(snapshot_->config().channels); }
   QString description() const override { return description_; }
   quint64 version() const override { return snapshot_->version(); }
 
   QImage decode(const QVector<float>& code) override {
-    auto z = torch::from_blob(const_cast<float*>(code.data()), {1, code.size()}, torch::kFloat).clone();
-    return to_qimage(snapshot_->decode(z)[0]);
+    return to_qimage(snapshot_->decode(code_tensor(code).unsqueeze(0))[0]);
   }
 
-  QImage traversalGrid(const QVector<float>& base, bool absolute,
-                       const std::function<bool(int, int)>& progress) override {
+  Traversal traversal(const QVector<float>& base, bool absolute,
+                      const std::function<bool(int, int)>& progress) override {
     const auto values = traversal_values();
     const int dims = latentDim();
-    auto z = torch::from_blob(const_cast<float*>(base.data()), {base.size()}, torch::kFloat).clone();
+    auto z = code_tensor(base);
     std::vector<torch::Tensor> rows;
     for (int d = 0; d < dims; ++d) {
       if (progress && !progress(d, dims)) return {};
@@ -58,23 +64,74 @@ class SnapshotModel : public DecodeModel {
       rows.push_back(snapshot_->decode(codes));
     }
     if (progress) progress(dims, dims);
-    return to_qimage(tile(with_difference_maps(torch::stack(rows, 0)), 1, 0.5));
+    auto traversal = torch::stack(rows, 0);
+    Traversal result;
+    result.grid = to_qimage(tile(with_difference_maps(traversal), 1, 0.5));
+    for (int64_t v = 0; v < traversal.size(1); ++v) result.frames << to_qimage(tile(traversal.narrow(1, v, 1), 1, 0.5));
+    for (int v = result.frames.size() - 1; v-- > 1;) result.frames << result.frames[v];  // forth and back
+    result.rowHeight = imageSize() + 1;
+    return result;
   }
 
   QVector<float> encodeMean(const QImage& image) override {
     const auto& c = snapshot_->config();
-    const int size = static_cast<int>(c.image_size);
-    QImage converted = image.convertToFormat(c.channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888)
-                           .scaled(size, size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    auto x = torch::empty({1, c.channels, size, size});
-    auto a = x.accessor<float, 4>();
-    for (int y = 0; y < size; ++y) {
-      const uchar* line = converted.constScanLine(y);
-      for (int px = 0; px < size; ++px)
-        for (int64_t ch = 0; ch < c.channels; ++ch) a[0][ch][y][px] = line[px * c.channels + ch] / 255.0f;
-    }
-    auto mu = snapshot_->encode(x).mu[0].contiguous();
+    auto mu = snapshot_->encode(from_qimage(image, c.channels, c.image_size).unsqueeze(0)).mu[0].contiguous();
     return QVector<float>(mu.data_ptr<float>(), mu.data_ptr<float>() + mu.numel());
+  }
+
+  QVector<Reconstruction> reconstruct(const QVector<QImage>& images) override {
+    QVector<Reconstruction> out;
+    if (images.isEmpty()) return out;
+    const auto& c = snapshot_->config();
+    auto x = from_qimages(images, c.channels, c.image_size);
+    auto r = snapshot_->decode(snapshot_->encode(x).mu);
+    auto errors = per_image_errors(x, r);
+    for (int64_t i = 0; i < x.size(0); ++i) {
+      Reconstruction item;
+      item.original = to_qimage(x[i]);
+      item.reconstruction = to_qimage(r[i]);
+      item.heatmap = to_qimage(error_heatmap(x[i], r[i]));
+      item.bceNats = errors.bce_nats[i].item<double>();
+      item.mse = errors.mse[i].item<double>();
+      out << item;
+    }
+    return out;
+  }
+
+  QVector<QImage> interpolate(const QVector<float>& from, const QVector<float>& to, int steps,
+                              bool spherical) override {
+    return to_qimages(snapshot_->decode(interpolate_codes(code_tensor(from), code_tensor(to), steps, spherical)));
+  }
+
+  DisentanglementReport measureDisentanglement(const MetricSettings& settings,
+                                               const std::function<bool(double)>& progress) override {
+    DisentanglementReport report;
+    try {
+      ShapesDataset shapes(snapshot_->config().image_size, "all");
+      if (snapshot_->config().channels != 1)
+        throw std::runtime_error("the metrics need a greyscale model: the shapes dataset has one channel");
+      DisentanglementOptions options;
+      options.factor_vae.seed = options.mig.seed = settings.seed;
+      options.factor_vae.train_votes = settings.trainVotes;
+      options.factor_vae.eval_votes = settings.evalVotes;
+      options.factor_vae.samples_per_vote = settings.samplesPerVote;
+      options.mig.samples = settings.migSamples;
+      auto result = measure_disentanglement(
+          shapes, [&](const torch::Tensor& x) { return snapshot_->encode(x).mu; }, options, progress);
+      report.factorVaeMetric = result.factor_vae.eval_accuracy;
+      report.migScore = result.mig.mig;
+      report.activeDims = static_cast<int>(result.factor_vae.active_dims);
+      for (const auto& name : result.factor_names) report.factorNames << QString::fromStdString(name);
+      for (double g : result.mig.gap_per_factor) report.gapPerFactor << g;
+      for (int64_t d : result.mig.top_dimension) report.topDimension << static_cast<int>(d);
+      for (const auto& name : result.suggested_names) report.suggestedNames << QString::fromStdString(name);
+      for (double v : result.factor_vae.global_variance) report.meanVariance << v;
+    } catch (const MetricCancelled&) {
+      report.cancelled = true;
+    } catch (const std::exception& e) {
+      report.error = QString::fromStdString(e.what());
+    }
+    return report;
   }
 
  private:
@@ -106,6 +163,7 @@ LoadedModel loadModel(const QString& path) {
     if (!cp.history.empty())
       for (double k : cp.history.back().kl_per_dim) loaded.klPerDim << k;
     loaded.datasetDescription = QString::fromStdString(cp.dataset.description);
+    loaded.datasetSpec = QString::fromStdString(cp.dataset.spec);
   } catch (const std::exception& e) {
     loaded.error = QString::fromStdString(e.what());
   }
@@ -122,6 +180,11 @@ QString saveLatentNames(const QString& path, const QStringList& names) {
   } catch (const std::exception& e) {
     return QString::fromStdString(e.what());
   }
+}
+
+QString computeDeviceDescription() {
+  if (!torch::cuda::is_available()) return QStringLiteral("CPU");
+  return QStringLiteral("CUDA (%1 GPU)").arg(torch::cuda::device_count());
 }
 
 struct TrainingSession::Worker {
@@ -175,50 +238,77 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
   if (worker_->thread.joinable()) worker_->thread.join();
   ModelConfig model;
   TrainConfig train;
+  DatasetRequest request;
+  std::shared_ptr<Checkpoint> resumed;
+  QString folder = s.outputFolder;
   try {
-    const auto& p = preset(s.preset.toStdString());
-    model = p.model;
-    train = p.train;
-    model.latent_dim = s.latentDim;
-    model.image_size = s.imageSize;
-    if (s.preset == QLatin1String("paper")) {
-      train.beta = s.beta;
-      train.gamma = s.gamma;
-      train.vae_lr = s.learningRate;
-      train.batch_size = s.batchSize;
+    if (!s.resumeFrom.isEmpty()) {
+      resumed = std::make_shared<Checkpoint>(load_checkpoint(s.resumeFrom.toStdString()));
+      if (!resumed->has_training_state)
+        throw CheckpointError(s.resumeFrom.toStdString() + ": holds weights only, no training state to resume");
+      model = resumed->model;
+      train = resumed->train;
+      request.spec = resumed->dataset.spec;
+      request.split = resumed->dataset.split;
+      request.subset = resumed->dataset.subset;
+      request.channels = model.channels;
+      if (folder.isEmpty()) folder = QFileInfo(s.resumeFrom).absolutePath();
+    } else {
+      const auto& p = preset(s.preset.toStdString());
+      model = p.model;
+      train = p.train;
+      model.latent_dim = s.latentDim;
+      model.image_size = s.imageSize;
+      if (s.preset == QLatin1String("paper")) {
+        train.beta = s.beta;
+        train.gamma = s.gamma;
+        train.vae_lr = s.learningRate;
+        train.batch_size = s.batchSize;
+      }
+      train.seed = s.seed;
+      request.spec = s.dataset.toStdString();
     }
     train.epochs = s.epochs;
     train.max_steps = s.steps;
-    train.seed = s.seed;
+    train.device = s.device.toStdString();
+    request.size = model.image_size;
+    request.subset_seed = train.seed;
     model.validate();
     train.validate();
   } catch (const std::exception& e) {
     if (error) *error = QString::fromStdString(e.what());
     return false;
   }
-  if (!QDir().mkpath(s.outputFolder)) {
-    if (error) *error = tr("Cannot create the folder %1.").arg(s.outputFolder);
+  if (!QDir().mkpath(folder)) {
+    if (error) *error = tr("Cannot create the folder %1.").arg(folder);
     return false;
   }
   worker_->stop = false;
   worker_->running = true;
   {
     std::lock_guard<std::mutex> lock(worker_->mutex);
-    worker_->names.clear();
+    worker_->names = resumed ? resumed->latent_names : std::vector<std::string>{};
   }
-  worker_->thread = std::thread([this, s, model, train]() mutable {
+  const std::string resume_path = s.resumeFrom.toStdString();
+  worker_->thread = std::thread([this, folder, model, train, request, resumed, resume_path]() mutable {
     Worker& w = *worker_;
-    const std::string latest = QDir(s.outputFolder).filePath(QStringLiteral("latest.fvae")).toStdString();
+    const std::string latest = QDir(folder).filePath(QStringLiteral("latest.fvae")).toStdString();
     auto emit_queued = [this](auto f) { QMetaObject::invokeMethod(this, f, Qt::QueuedConnection); };
     try {
       set_compute_threads(train.threads);  // ATen's thread setting is per OS thread
-      DatasetRequest request;
-      request.spec = s.dataset.toStdString();
-      request.size = model.image_size;
       auto data = open_dataset(request);
-      model.channels = data->shape().channels;
-      DatasetInfo info{request.spec, request.split, data->description(), 0};
+      if (!resumed) model.channels = data->shape().channels;
+      DatasetInfo info{request.spec, request.split, data->description(), request.subset};
       auto trainer = std::make_unique<Trainer>(model, train, data);
+      if (resumed) {
+        restore_training_state(*resumed, *trainer, resume_path);
+        resumed.reset();
+        if (trainer->budget_spent())
+          throw std::runtime_error(resume_path + ": this run has already used its budget (epoch " +
+                                   std::to_string(trainer->progress().epoch) + ", step " +
+                                   std::to_string(trainer->progress().step) +
+                                   "); raise the epochs or the step budget to continue it");
+      }
       auto snapshot = std::make_shared<ModelSnapshot>(model);
       trainer->attach_snapshot(snapshot, 5);
       const int64_t total = trainer->total_steps();
@@ -238,18 +328,27 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
         n.resize(static_cast<size_t>(model.latent_dim));
         return n;
       };
+      const auto fixed = data->images(subset_indices(data->size(), 8, train.seed));
+      auto show_reconstructions = [&](int64_t step) {
+        const QImage strip = to_qimage(reconstruction_strip(w.trainer->networks(), fixed));
+        emit_queued([this, strip, step] { emit reconstructionsUpdated(strip, step); });
+      };
+      show_reconstructions(w.trainer->progress().step);
       Trainer::Callbacks callbacks;
       callbacks.on_step = [&](const StepReport& r) {
         auto point = to_point(r, total);
         emit_queued([this, point] { emit stepped(point); });
+        if (r.step % 500 == 0) show_reconstructions(r.step);  // long epochs (shapes) still show progress
       };
       callbacks.on_epoch_end = [&](int64_t epoch) {
         save_checkpoint(latest, *w.trainer, info, names());
+        show_reconstructions(w.trainer->progress().step);
         const QString path = QString::fromStdString(latest);
         emit_queued([this, epoch, path] { emit epochFinished(static_cast<int>(epoch), path); });
       };
       const auto outcome = w.trainer->run(callbacks);
       save_checkpoint(latest, *w.trainer, info, names());
+      show_reconstructions(w.trainer->progress().step);
       const bool cancelled = outcome == Trainer::Outcome::Cancelled;
       const QString message = (cancelled ? tr("Training stopped; saved %1") : tr("Training finished; saved %1"))
                                   .arg(QString::fromStdString(latest));

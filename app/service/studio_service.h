@@ -15,28 +15,73 @@
 
 namespace fvae::service {
 
+// An image, its reconstruction (z = μ), their per-pixel error as a heat map and the errors in numbers.
+struct Reconstruction {
+  QImage original;  // converted to the model's size and channels
+  QImage reconstruction, heatmap;
+  double bceNats = 0;  // Bernoulli negative log-likelihood, summed over pixels
+  double mse = 0;      // mean squared error per pixel
+};
+
+// A traversal: the grid (one row per dimension, values −3…3 in steps of 0.5, the difference-map column, 1-pixel
+// grey padding) and animation frames (one grid column per frame, forth and back).
+struct Traversal {
+  QImage grid;
+  QVector<QImage> frames;
+  int rowHeight = 0;  // pixels per row, padding included (for labelling rows)
+};
+
+struct MetricSettings {
+  int trainVotes = 10000, evalVotes = 5000, samplesPerVote = 64, migSamples = 10000;  // disentanglement_lib's
+  quint64 seed = 0;
+};
+
+// The FactorVAE metric and MIG on the built-in shapes dataset at the model's size.
+struct DisentanglementReport {
+  double factorVaeMetric = 0, migScore = 0;
+  int activeDims = 0;
+  QStringList factorNames;
+  QVector<double> gapPerFactor;  // MIG's normalised gap per factor
+  QVector<int> topDimension;     // per factor, the dimension with the most mutual information
+  QStringList suggestedNames;    // per dimension: the factor it captures, "" for none
+  QVector<double> meanVariance;  // per dimension, Var[μ] over the samples
+  bool cancelled = false;
+  QString error;
+};
+
 // A trained or training model as the explorer sees it: decode codes, encode images. Thread-safe.
 class DecodeModel {
  public:
   virtual ~DecodeModel() = default;
   virtual int latentDim() const = 0;
   virtual int imageSize() const = 0;
+  virtual int channels() const = 0;
   virtual QString description() const = 0;
   virtual QImage decode(const QVector<float>& code) = 0;  // greyscale or RGB, imageSize × imageSize
   virtual QVector<float> encodeMean(const QImage& image) = 0;
-  // Traversal grid: one row per dimension, values −3…3 in steps of 0.5 (offsets from `base`, or absolute), plus the
-  // difference-map column, with 1-pixel grey padding. `progress(done, total)` returning false cancels (null image).
-  virtual QImage traversalGrid(const QVector<float>& base, bool absolute,
-                               const std::function<bool(int, int)>& progress) = 0;
+  virtual QVector<Reconstruction> reconstruct(const QVector<QImage>& images) = 0;
+  // Decoded codes from `from` to `to`, endpoints included: linear or spherical (slerp) interpolation.
+  virtual QVector<QImage> interpolate(const QVector<float>& from, const QVector<float>& to, int steps,
+                                      bool spherical) = 0;
+  // Offsets from `base` (or absolute values). `progress(done, total)` returning false cancels (null grid).
+  virtual Traversal traversal(const QVector<float>& base, bool absolute,
+                              const std::function<bool(int, int)>& progress) = 0;
+  // `progress(fraction)` returning false cancels (report.cancelled).
+  virtual DisentanglementReport measureDisentanglement(const MetricSettings& settings,
+                                                       const std::function<bool(double)>& progress) = 0;
   virtual quint64 version() const = 0;  // changes whenever the weights change
 };
+
+// "CPU", or "CUDA (n GPUs)" when the linked LibTorch has CUDA and a GPU is present.
+QString computeDeviceDescription();
 
 struct LoadedModel {
   std::shared_ptr<DecodeModel> model;
   QStringList latentNames;   // "" where unnamed
   QVector<double> klPerDim;  // from the last training step, empty when unknown
   QString datasetDescription;
-  QString error;  // non-empty when loading failed
+  QString datasetSpec;  // what the training opened: "shapes" or a path
+  QString error;        // non-empty when loading failed
 };
 LoadedModel loadModel(const QString& checkpointPath);
 // Stores names of latent dimensions in a checkpoint (atomically, keeping its training state). Returns an error or "".
@@ -54,7 +99,11 @@ struct TrainingSettings {
   int epochs = 10;
   qint64 steps = 0;  // > 0 overrides epochs
   quint64 seed = 1;
-  QString outputFolder;  // latest.fvae is saved here every epoch and at the end
+  QString device = QStringLiteral("auto");  // auto (CUDA when available), cpu or cuda
+  QString outputFolder;                     // latest.fvae is saved here every epoch and at the end
+  // Non-empty: continue the run saved in this checkpoint (its model, hyperparameters and dataset) until `epochs`
+  // (or `steps`) in total; the form's other values are ignored.
+  QString resumeFrom;
 };
 
 struct TrainingPoint {
@@ -82,6 +131,8 @@ class TrainingSession : public QObject {
   void started(const QString& description, const QString& device);
   void stepped(const fvae::service::TrainingPoint& point);
   void epochFinished(int epoch, const QString& checkpointPath);
+  // Fixed inputs above their current reconstructions: at the start, after each epoch and every few hundred steps.
+  void reconstructionsUpdated(const QImage& strip, qint64 step);
   void finished(bool cancelled, const QString& message);
   void failed(const QString& message);
 

@@ -1,0 +1,87 @@
+#include <torch/torch.h>
+
+#include "app/service/dataset_view.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include "app/service/tensor_images.h"
+#include "model/io/dataset_loader.h"
+#include "model/shapes.h"
+
+namespace fvae::service {
+
+struct DatasetView::Impl {
+  std::shared_ptr<const Dataset> data;
+  QString spec;
+};
+
+DatasetView::DatasetView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+DatasetView::~DatasetView() = default;
+
+QString DatasetView::spec() const { return impl_->spec; }
+QString DatasetView::description() const { return QString::fromStdString(impl_->data->description()); }
+int DatasetView::count() const { return static_cast<int>(impl_->data->size()); }
+int DatasetView::imageSize() const { return static_cast<int>(impl_->data->shape().height); }
+int DatasetView::channels() const { return static_cast<int>(impl_->data->shape().channels); }
+
+QImage DatasetView::image(int index) const {
+  if (index < 0 || index >= count()) return {};
+  return to_qimage(impl_->data->image(index));
+}
+
+QVector<QImage> DatasetView::images(const QVector<int>& indices) const {
+  QVector<QImage> out;
+  std::vector<int64_t> valid;
+  for (int i : indices)
+    if (i >= 0 && i < count()) valid.push_back(i);
+  if (valid.empty()) return out;
+  auto batch = impl_->data->images(torch::tensor(valid, torch::kLong));
+  for (int64_t k = 0; k < batch.size(0); ++k) out << to_qimage(batch[k]);
+  return out;
+}
+
+QString DatasetView::label(int index) const {
+  if (index < 0 || index >= count()) return {};
+  auto labels = impl_->data->labels(torch::tensor({static_cast<int64_t>(index)}, torch::kLong));
+  if (!labels.defined() || labels.numel() == 0) return {};
+  auto row = labels[0].to(torch::kLong).contiguous();
+  const int64_t* v = row.data_ptr<int64_t>();
+  const int64_t k = row.numel();
+  if (impl_->data->kind() == "shapes" && k == 5) {
+    static const char* const kShapes[] = {QT_TRANSLATE_NOOP("DatasetView", "square"),
+                                          QT_TRANSLATE_NOOP("DatasetView", "ellipse"),
+                                          QT_TRANSLATE_NOOP("DatasetView", "heart")};
+    const QString shape = v[0] >= 0 && v[0] < 3 ? QObject::tr(kShapes[v[0]]) : QString::number(v[0]);
+    return QObject::tr("%1, scale %2, angle %3, x %4, y %5").arg(shape).arg(v[1]).arg(v[2]).arg(v[3]).arg(v[4]);
+  }
+  if (k == 1) return QObject::tr("class %1").arg(v[0]);
+  // Multi-label flags (ChestMNIST's 14 findings): the positive ones.
+  QStringList positive;
+  for (int64_t i = 0; i < k; ++i)
+    if (v[i] != 0) positive << QString::number(i);
+  return positive.isEmpty() ? QObject::tr("no finding") : QObject::tr("findings %1").arg(positive.join(u','));
+}
+
+OpenedDataset openDataset(const QString& spec, int size, int channels, const QString& split) {
+  OpenedDataset opened;
+  try {
+    DatasetRequest request;
+    request.spec = spec.toStdString();
+    request.size = size;
+    request.channels = channels;
+    request.split = split.toStdString();
+    auto impl = std::make_unique<DatasetView::Impl>();
+    impl->data = open_dataset(request);
+    impl->spec = spec;
+    if (impl->data->size() == 0) throw DatasetError(spec.toStdString() + ": the dataset is empty");
+    opened.dataset = std::make_shared<DatasetView>(std::move(impl));
+  } catch (const std::exception& e) {
+    opened.error = QString::fromStdString(e.what());
+  }
+  return opened;
+}
+
+QString installedFashionMnist() { return QString::fromStdString(installed_fashion_mnist()); }
+
+}  // namespace fvae::service

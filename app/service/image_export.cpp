@@ -1,0 +1,57 @@
+#include <torch/torch.h>
+
+#include "app/service/image_export.h"
+
+#include <algorithm>
+
+#include "app/service/tensor_images.h"
+#include "model/io/image_files.h"
+
+namespace fvae::service {
+
+namespace {
+
+// Keeps the image's own channels: grey stays grey, anything in colour becomes RGB.
+torch::Tensor image_tensor(const QImage& image) { return image_pixels(image, image.isGrayscale() ? 1 : 3); }
+
+ImageStyle to_style(const ExportStyle& style) {
+  ImageStyle s;
+  s.scale = std::max(1, style.scale);
+  for (const QString& label : style.rowLabels) s.row_labels.push_back(label.toStdString());
+  s.row_height = style.rowHeight;
+  s.row_offset = style.rowOffset;
+  return s;
+}
+
+}  // namespace
+
+QString writePng(const QString& path, const QImage& image, const ExportStyle& style) {
+  if (image.isNull()) return QStringLiteral("%1: there is no image to save").arg(path);
+  try {
+    save_png(path.toStdString(), image_tensor(image), to_style(style));
+    return {};
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+}
+
+QString writeGif(const QString& path, const QVector<QImage>& frames, int delayMs, const ExportStyle& style) {
+  if (frames.isEmpty()) return QStringLiteral("%1: there are no frames to save").arg(path);
+  try {
+    std::vector<torch::Tensor> tensors;
+    for (const QImage& frame : frames) {
+      if (frame.size() != frames.first().size()) return QStringLiteral("%1: the frames differ in size").arg(path);
+      tensors.push_back(image_tensor(frame));
+    }
+    // One channel count for all frames.
+    const bool rgb = std::any_of(tensors.begin(), tensors.end(), [](const auto& t) { return t.size(0) == 3; });
+    if (rgb)
+      for (auto& t : tensors) t = t.expand({3, t.size(1), t.size(2)}).contiguous();
+    save_gif(path.toStdString(), tensors, delayMs, to_style(style));
+    return {};
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+}
+
+}  // namespace fvae::service

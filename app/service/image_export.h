@@ -1,0 +1,23 @@
+#pragma once
+// Writing what the user made: PNG and animated GIF (through giflib: Qt cannot write GIF), upscaled with crisp
+// pixels, optionally with labelled rows. Both write atomically; an error leaves any earlier file untouched.
+
+#include <QImage>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace fvae::service {
+
+struct ExportStyle {
+  int scale = 1;          // integer upscaling, nearest neighbour
+  QStringList rowLabels;  // drawn left of equally tall rows (e.g. latent names of a traversal grid)
+  int rowHeight = 0;      // rows' height in unscaled pixels, padding included
+  int rowOffset = 0;      // unscaled pixels above the first row
+};
+
+// Return "" on success, else a message naming the file and the problem.
+QString writePng(const QString& path, const QImage& image, const ExportStyle& style = {});
+QString writeGif(const QString& path, const QVector<QImage>& frames, int delayMs, const ExportStyle& style = {});
+
+}  // namespace fvae::service

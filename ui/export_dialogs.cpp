@@ -1,0 +1,57 @@
+#include "ui/export_dialogs.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace fvae::ui {
+
+namespace {
+
+struct Export {
+  Q_DECLARE_TR_FUNCTIONS(Export)
+};
+
+// Asks for a file name and an upscaling factor; false when cancelled.
+bool askTarget(QWidget* parent, const QString& suggestedName, const QString& filter, QString* path, int* scale) {
+  QSettings settings;
+  const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+  *path = QFileDialog::getSaveFileName(parent, Export::tr("Export"), QDir(folder).filePath(suggestedName), filter);
+  if (path->isEmpty()) return false;
+  bool ok = false;
+  *scale = QInputDialog::getInt(parent, Export::tr("Export"), Export::tr("Upscale by (crisp pixels):"),
+                                settings.value(QStringLiteral("export/scale"), 4).toInt(), 1, 16, 1, &ok);
+  if (!ok) return false;
+  settings.setValue(QStringLiteral("export/folder"), QFileInfo(*path).absolutePath());
+  settings.setValue(QStringLiteral("export/scale"), *scale);
+  return true;
+}
+
+bool report(QWidget* parent, const QString& error) {
+  if (error.isEmpty()) return true;
+  QMessageBox::warning(parent, Export::tr("Cannot export"), error);
+  return false;
+}
+
+}  // namespace
+
+bool saveImageAs(QWidget* parent, const QImage& image, const QString& suggestedName, service::ExportStyle style) {
+  QString path;
+  if (!askTarget(parent, suggestedName, Export::tr("PNG images (*.png)"), &path, &style.scale)) return false;
+  if (!path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) path += QLatin1String(".png");
+  return report(parent, service::writePng(path, image, style));
+}
+
+bool saveAnimationAs(QWidget* parent, const QVector<QImage>& frames, int delayMs, const QString& suggestedName,
+                     service::ExportStyle style) {
+  QString path;
+  if (!askTarget(parent, suggestedName, Export::tr("Animated GIF (*.gif)"), &path, &style.scale)) return false;
+  if (!path.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive)) path += QLatin1String(".gif");
+  return report(parent, service::writeGif(path, frames, delayMs, style));
+}
+
+}  // namespace fvae::ui

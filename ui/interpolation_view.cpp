@@ -1,0 +1,141 @@
+#include "ui/interpolation_view.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QToolButton>
+
+#include "ui/export_dialogs.h"
+#include "ui/image_picker_dialog.h"
+#include "ui/image_tiles.h"
+
+namespace fvae::ui {
+
+namespace {
+constexpr int kStripScale = 3;
+constexpr int kGifDelayMs = 120;
+}  // namespace
+
+InterpolationView::InterpolationView(QWidget* parent) : QGroupBox(tr("Interpolation between two images"), parent) {
+  for (int which = 0; which < 2; ++which) {
+    pick_[which] = new QToolButton;
+    pick_[which]->setText(which == 0 ? tr("From…") : tr("To…"));
+    pick_[which]->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    pick_[which]->setIconSize(QSize(48, 48));
+    pick_[which]->setToolTip(tr("Pick a dataset image; its encoding (μ) is an end of the interpolation"));
+    connect(pick_[which], &QToolButton::clicked, this, [this, which] { pickEndpoint(which); });
+  }
+  mode_ = new QComboBox;
+  mode_->addItem(tr("Linear"));
+  mode_->addItem(tr("Spherical (slerp)"));
+  mode_->setToolTip(tr("Spherical interpolation keeps the code's norm typical of the prior along the way"));
+  steps_ = new QSpinBox;
+  steps_->setRange(3, 32);
+  steps_->setValue(10);
+  steps_->setToolTip(tr("Images in the strip, ends included"));
+  connect(mode_, &QComboBox::currentIndexChanged, this, &InterpolationView::refresh);
+  connect(steps_, &QSpinBox::valueChanged, this, &InterpolationView::refresh);
+  strip_label_ = new QLabel(tr("Pick two images to interpolate between their codes."));
+  strip_label_->setMinimumHeight(90);
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(strip_label_);
+  scroll->setWidgetResizable(true);
+  scroll->setMinimumHeight(110);
+  auto* png = new QPushButton(tr("Save PNG…"));
+  auto* gif = new QPushButton(tr("Save GIF…"));
+  connect(png, &QPushButton::clicked, this, [this] {
+    if (!strip_.isNull()) saveImageAs(this, strip_, QStringLiteral("interpolation.png"));
+  });
+  connect(gif, &QPushButton::clicked, this, [this] {
+    if (!frames_.isEmpty()) saveAnimationAs(this, animationFrames(), kGifDelayMs, QStringLiteral("interpolation.gif"));
+  });
+
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(pick_[0]);
+  controls->addWidget(pick_[1]);
+  controls->addWidget(new QLabel(tr("Mode:")));
+  controls->addWidget(mode_);
+  controls->addWidget(new QLabel(tr("Steps:")));
+  controls->addWidget(steps_);
+  controls->addStretch();
+  controls->addWidget(png);
+  controls->addWidget(gif);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(controls);
+  layout->addWidget(scroll);
+}
+
+void InterpolationView::setModel(std::shared_ptr<service::DecodeModel> model) {
+  model_ = std::move(model);
+  refresh();
+}
+
+void InterpolationView::setDataset(std::shared_ptr<service::DatasetView> dataset) {
+  dataset_ = std::move(dataset);
+  endpoints_[0] = endpoints_[1] = -1;
+  showEndpoint(0);
+  showEndpoint(1);
+  refresh();
+}
+
+void InterpolationView::setEndpoints(int from, int to) {
+  endpoints_[0] = from;
+  endpoints_[1] = to;
+  showEndpoint(0);
+  showEndpoint(1);
+  refresh();
+}
+
+void InterpolationView::setSpherical(bool spherical) { mode_->setCurrentIndex(spherical ? 1 : 0); }
+void InterpolationView::setSteps(int steps) { steps_->setValue(steps); }
+
+void InterpolationView::pickEndpoint(int which) {
+  const int index = ImagePickerDialog::pick(this, dataset_, which == 0 ? tr("Interpolate from") : tr("Interpolate to"));
+  if (index < 0) return;
+  endpoints_[which] = index;
+  showEndpoint(which);
+  refresh();
+}
+
+void InterpolationView::showEndpoint(int which) {
+  const int index = endpoints_[which];
+  const QImage image = dataset_ && index >= 0 ? dataset_->image(index) : QImage();
+  pick_[which]->setIcon(image.isNull() ? QIcon() : QIcon(QPixmap::fromImage(upscaled(image, 2))));
+  const QString end = which == 0 ? tr("From") : tr("To");
+  pick_[which]->setText(index >= 0 ? QStringLiteral("%1 #%2").arg(end).arg(index) : end + QStringLiteral("…"));
+}
+
+void InterpolationView::refresh() {
+  frames_.clear();
+  strip_ = QImage();
+  if (model_ && dataset_ && endpoints_[0] >= 0 && endpoints_[1] >= 0) {
+    const auto ends = dataset_->images({endpoints_[0], endpoints_[1]});
+    if (ends.size() == 2) {
+      frames_ = model_->interpolate(model_->encodeMean(ends[0]), model_->encodeMean(ends[1]), steps_->value(),
+                                    mode_->currentIndex() == 1);
+      strip_ = tileImages(frames_);
+      strip_label_->setPixmap(QPixmap::fromImage(upscaled(strip_, kStripScale)));
+    }
+  }
+  emit refreshed();
+}
+
+QString InterpolationView::savePng(const QString& path, int scale) const {
+  return service::writePng(path, strip_, {scale, {}, 0, 0});
+}
+
+QString InterpolationView::saveGif(const QString& path, int scale) const {
+  return service::writeGif(path, animationFrames(), kGifDelayMs, {scale, {}, 0, 0});
+}
+
+QVector<QImage> InterpolationView::animationFrames() const {
+  QVector<QImage> loop = frames_;
+  for (int i = static_cast<int>(frames_.size()) - 2; i > 0; --i) loop << frames_[i];  // forth and back
+  return loop;
+}
+
+}  // namespace fvae::ui

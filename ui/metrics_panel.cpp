@@ -1,0 +1,209 @@
+#include "ui/metrics_panel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include "ui/background_task.h"
+
+namespace fvae::ui {
+
+namespace {
+QSpinBox* countBox(int minimum, int maximum, int value, const QString& tip) {
+  auto* box = new QSpinBox;
+  box->setRange(minimum, maximum);
+  box->setValue(value);
+  box->setToolTip(tip);
+  return box;
+}
+}  // namespace
+
+MetricsPanel::MetricsPanel(QWidget* parent)
+    : QWidget(parent),
+      train_votes_(countBox(1, 100000, 10000, tr("Votes that train the majority-vote classifier"))),
+      eval_votes_(countBox(1, 100000, 5000, tr("Fresh votes the score is measured on"))),
+      samples_per_vote_(countBox(2, 1024, 64, tr("Samples per vote (L): one factor fixed, the others random"))),
+      mig_samples_(countBox(100, 100000, 10000, tr("Samples for the mutual information gap"))),
+      seed_(countBox(0, 1000000, 0, tr("The same seed gives the same scores"))),
+      measure_(new QPushButton(tr("&Measure"))),
+      cancel_(new QPushButton(tr("Cancel"))),
+      use_names_(new QPushButton(tr("Use suggested &names"))),
+      progress_(new QProgressBar),
+      note_(new QLabel),
+      scores_(new QLabel),
+      dimensions_(new QTableWidget(0, 3)),
+      bars_(new QBarSet(tr("score"))),
+      categories_(new QBarCategoryAxis) {
+  qRegisterMetaType<service::DisentanglementReport>();
+  auto* quick = new QPushButton(tr("Quick settings"));
+  quick->setToolTip(tr("A tenth of the votes and samples: a rough score in seconds"));
+  connect(quick, &QPushButton::clicked, this,
+          [this] { train_votes_->setValue(1000), eval_votes_->setValue(500), mig_samples_->setValue(2000); });
+  auto* standard = new QPushButton(tr("disentanglement_lib settings"));
+  connect(standard, &QPushButton::clicked, this, [this] { setSettings({}); });
+  measure_->setToolTip(tr("FactorVAE metric and MIG on the built-in shapes dataset, whose factors are known"));
+  connect(measure_, &QPushButton::clicked, this, &MetricsPanel::measure);
+  connect(cancel_, &QPushButton::clicked, this, &MetricsPanel::cancel);
+  connect(use_names_, &QPushButton::clicked, this, [this] { emit namesSuggested(report_.suggestedNames); });
+  cancel_->setEnabled(false);
+  use_names_->setEnabled(false);
+  use_names_->setToolTip(tr("Name unnamed latent dimensions after the factor they capture"));
+  note_->setWordWrap(true);
+  scores_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Training votes:"), train_votes_);
+  form->addRow(tr("Evaluation votes:"), eval_votes_);
+  form->addRow(tr("Samples per vote (L):"), samples_per_vote_);
+  form->addRow(tr("MIG samples:"), mig_samples_);
+  form->addRow(tr("Seed:"), seed_);
+  auto* presets = new QHBoxLayout;
+  presets->addWidget(quick);
+  presets->addWidget(standard);
+  auto* run = new QHBoxLayout;
+  run->addWidget(measure_);
+  run->addWidget(cancel_);
+
+  dimensions_->setHorizontalHeaderLabels({tr("Dimension"), tr("Captures"), tr("Var[μ]")});
+  dimensions_->verticalHeader()->hide();
+  dimensions_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  dimensions_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+
+  auto* series = new QBarSeries;
+  series->append(bars_);
+  auto* chart = new QChart;
+  chart->addSeries(series);
+  chart->setTitle(tr("Scores (FactorVAE metric, MIG and MIG per factor)"));
+  chart->legend()->hide();
+  auto* axis = new QValueAxis;
+  axis->setRange(0, 1);
+  chart->addAxis(categories_, Qt::AlignBottom);
+  chart->addAxis(axis, Qt::AlignLeft);
+  series->attachAxis(categories_);
+  series->attachAxis(axis);
+  auto* view = new QChartView(chart);
+  view->setRenderHint(QPainter::Antialiasing);
+  view->setMinimumHeight(260);
+
+  auto* left = new QVBoxLayout;
+  left->addLayout(form);
+  left->addLayout(presets);
+  left->addLayout(run);
+  left->addWidget(progress_);
+  left->addWidget(note_);
+  left->addWidget(scores_);
+  left->addWidget(use_names_);
+  left->addStretch();
+  auto* right = new QVBoxLayout;
+  right->addWidget(view, 1);
+  right->addWidget(dimensions_, 1);
+  auto* layout = new QHBoxLayout(this);
+  layout->addLayout(left);
+  layout->addLayout(right, 1);
+  setModel(nullptr, {});
+}
+
+void MetricsPanel::setModel(std::shared_ptr<service::DecodeModel> model, const QString& datasetSpec) {
+  model_ = std::move(model);
+  measure_->setEnabled(model_ && !measuring_);
+  if (!model_)
+    note_->setText(tr("Open a checkpoint or start a training to measure its disentanglement."));
+  else if (model_->channels() != 1)
+    note_->setText(tr("The metrics need a greyscale model: the shapes dataset has one channel."));
+  else if (datasetSpec != QLatin1String("shapes"))
+    note_->setText(tr("This model was not trained on shapes: its scores on shapes say little."));
+  else
+    note_->setText(tr("Ground truth from the built-in shapes dataset (shape, scale, orientation, x, y)."));
+}
+
+void MetricsPanel::setSettings(const service::MetricSettings& s) {
+  train_votes_->setValue(s.trainVotes);
+  eval_votes_->setValue(s.evalVotes);
+  samples_per_vote_->setValue(s.samplesPerVote);
+  mig_samples_->setValue(s.migSamples);
+  seed_->setValue(static_cast<int>(s.seed));
+}
+
+service::MetricSettings MetricsPanel::settings() const {
+  service::MetricSettings s;
+  s.trainVotes = train_votes_->value();
+  s.evalVotes = eval_votes_->value();
+  s.samplesPerVote = samples_per_vote_->value();
+  s.migSamples = mig_samples_->value();
+  s.seed = static_cast<quint64>(seed_->value());
+  return s;
+}
+
+void MetricsPanel::measure() {
+  if (!model_ || measuring_) return;
+  measuring_ = true;
+  measure_->setEnabled(false);
+  cancel_->setEnabled(true);
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  auto model = model_;
+  const auto s = settings();
+  task_ = runInBackground<service::DisentanglementReport>(
+      this,
+      [model, s](TaskControl& control) {
+        return model->measureDisentanglement(s, [&control](double fraction) { return control.report(fraction); });
+      },
+      [this](const service::DisentanglementReport& report) { showReport(report); },
+      [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
+}
+
+MetricsPanel::~MetricsPanel() { cancel(); }
+
+void MetricsPanel::cancel() {
+  if (task_) task_->cancelled = true;
+}
+
+void MetricsPanel::showReport(const service::DisentanglementReport& report) {
+  measuring_ = false;
+  measure_->setEnabled(model_ != nullptr);
+  cancel_->setEnabled(false);
+  if (report.cancelled || !report.error.isEmpty()) {
+    progress_->setValue(0);
+    scores_->setText(report.cancelled ? tr("Cancelled.") : tr("Failed: %1").arg(report.error));
+    return;
+  }
+  progress_->setValue(progress_->maximum());
+  report_ = report;
+  scores_->setText(tr("<b>FactorVAE metric: %1</b><br><b>MIG: %2</b><br>active dimensions: %3")
+                       .arg(report.factorVaeMetric, 0, 'f', 3)
+                       .arg(report.migScore, 0, 'f', 3)
+                       .arg(report.activeDims));
+  QStringList labels{tr("FactorVAE"), tr("MIG")};
+  bars_->remove(0, bars_->count());
+  bars_->append(report.factorVaeMetric);
+  bars_->append(report.migScore);
+  for (int k = 0; k < report.factorNames.size(); ++k) {
+    labels << tr("MIG %1").arg(report.factorNames[k]);
+    bars_->append(report.gapPerFactor.value(k));
+  }
+  categories_->clear();
+  categories_->append(labels);
+  dimensions_->setRowCount(static_cast<int>(report.suggestedNames.size()));
+  for (int d = 0; d < report.suggestedNames.size(); ++d) {
+    dimensions_->setItem(d, 0, new QTableWidgetItem(QStringLiteral("z%1").arg(d)));
+    const QString name = report.suggestedNames[d];
+    dimensions_->setItem(d, 1, new QTableWidgetItem(name.isEmpty() ? tr("(nothing)") : name));
+    dimensions_->setItem(d, 2, new QTableWidgetItem(QString::number(report.meanVariance.value(d), 'f', 3)));
+  }
+  use_names_->setEnabled(true);
+  emit measured(report);
+}
+
+}  // namespace fvae::ui

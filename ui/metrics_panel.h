@@ -1,0 +1,69 @@
+#pragma once
+// Metrics panel: the FactorVAE metric and MIG on the built-in shapes dataset, computed off the GUI thread with
+// progress and cancel, shown as numbers, a bar chart (Qt Charts) and the factor each dimension captures.
+
+#include <QWidget>
+#include <memory>
+
+#include "app/service/studio_service.h"
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+QT_BEGIN_NAMESPACE
+class QBarCategoryAxis;
+class QBarSet;
+QT_END_NAMESPACE
+
+namespace fvae::ui {
+
+struct TaskControl;
+
+class MetricsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit MetricsPanel(QWidget* parent = nullptr);
+  ~MetricsPanel() override;  // cancels a measurement in flight
+  void setModel(std::shared_ptr<service::DecodeModel> model, const QString& datasetSpec);
+  void setSettings(const service::MetricSettings& settings);
+  service::MetricSettings settings() const;
+  service::DisentanglementReport report() const { return report_; }
+  bool isMeasuring() const { return measuring_; }
+
+ public slots:
+  void measure();
+  void cancel();
+
+ signals:
+  void measured(const fvae::service::DisentanglementReport& report);
+  void namesSuggested(const QStringList& names);  // "Use suggested names"
+
+ private:
+  void showReport(const service::DisentanglementReport& report);
+
+  std::shared_ptr<service::DecodeModel> model_;
+  QSpinBox* train_votes_;
+  QSpinBox* eval_votes_;
+  QSpinBox* samples_per_vote_;
+  QSpinBox* mig_samples_;
+  QSpinBox* seed_;
+  QPushButton* measure_;
+  QPushButton* cancel_;
+  QPushButton* use_names_;
+  QProgressBar* progress_;
+  QLabel* note_;
+  QLabel* scores_;
+  QTableWidget* dimensions_;
+  QBarSet* bars_;
+  QBarCategoryAxis* categories_;
+  service::DisentanglementReport report_;
+  std::shared_ptr<TaskControl> task_;
+  bool measuring_ = false;
+};
+
+}  // namespace fvae::ui
+
+Q_DECLARE_METATYPE(fvae::service::DisentanglementReport)

@@ -1,0 +1,181 @@
+#include "ui/reconstruction_panel.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImageReader>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "ui/dataset_browser.h"
+#include "ui/export_dialogs.h"
+#include "ui/image_tiles.h"
+
+namespace fvae::ui {
+
+namespace {
+constexpr int kCellScale = 3;
+enum Column { kCaption, kOriginal, kReconstruction, kHeatmap, kBce, kMse, kColumns };
+}  // namespace
+
+ReconstructionPanel::ReconstructionPanel(QWidget* parent)
+    : QWidget(parent),
+      browser_(new DatasetBrowser(QAbstractItemView::ExtendedSelection)),
+      table_(new QTableWidget(0, kColumns)),
+      summary_(new QLabel),
+      reconstruct_(new QPushButton(tr("&Reconstruct selected"))),
+      explore_(new QPushButton(tr("E&xplore this code"))),
+      export_(new QPushButton(tr("Save comparison…"))) {
+  reconstruct_->setToolTip(
+      tr("Encode the selected dataset images (z = μ) and decode them (at most %1)").arg(kMaxImages));
+  auto* load = new QPushButton(tr("&Load image files…"));
+  load->setToolTip(tr("Images from disk, converted and resized like the dataset"));
+  explore_->setToolTip(tr("Send the selected result's code (μ) to the latent explorer as its base"));
+  export_->setToolTip(tr("Originals, reconstructions and heat maps as one PNG"));
+  connect(reconstruct_, &QPushButton::clicked, this, &ReconstructionPanel::reconstructSelected);
+  connect(load, &QPushButton::clicked, this, &ReconstructionPanel::chooseImageFiles);
+  connect(browser_, &DatasetBrowser::activated, this, &ReconstructionPanel::reconstructSelected);
+  connect(explore_, &QPushButton::clicked, this, [this] {
+    const int row = table_->currentRow();
+    if (model_ && row >= 0 && row < inputs_.size()) emit exploreCode(model_->encodeMean(inputs_[row]));
+  });
+  connect(export_, &QPushButton::clicked, this,
+          [this] { saveImageAs(this, comparisonGrid(), QStringLiteral("reconstructions.png")); });
+
+  table_->setHorizontalHeaderLabels(
+      {tr("Image"), tr("Original"), tr("Reconstruction"), tr("|Error| map"), tr("BCE (nats)"), tr("MSE / pixel")});
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::SingleSelection);
+  table_->verticalHeader()->hide();
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table_->setAccessibleName(tr("Reconstructions"));
+  table_->setToolTip(tr("The heat map shows |original − reconstruction|: black 0, red, yellow, white 1"));
+
+  auto* left = new QWidget;
+  auto* left_layout = new QVBoxLayout(left);
+  left_layout->addWidget(browser_, 1);
+  auto* left_buttons = new QHBoxLayout;
+  left_buttons->addWidget(reconstruct_);
+  left_buttons->addWidget(load);
+  left_layout->addLayout(left_buttons);
+  auto* right = new QWidget;
+  auto* right_layout = new QVBoxLayout(right);
+  right_layout->addWidget(summary_);
+  right_layout->addWidget(table_, 1);
+  auto* right_buttons = new QHBoxLayout;
+  right_buttons->addWidget(explore_);
+  right_buttons->addWidget(export_);
+  right_buttons->addStretch();
+  right_layout->addLayout(right_buttons);
+  auto* splitter = new QSplitter;
+  splitter->addWidget(left);
+  splitter->addWidget(right);
+  splitter->setStretchFactor(1, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(splitter);
+  setModel(nullptr);
+}
+
+void ReconstructionPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
+  model_ = std::move(model);
+  reconstruct_->setEnabled(model_ != nullptr);
+  if (!model_) summary_->setText(tr("Open a checkpoint or start a training to reconstruct images."));
+  inputs_.clear();
+  results_.clear();
+  table_->setRowCount(0);
+  explore_->setEnabled(false);
+  export_->setEnabled(false);
+}
+
+void ReconstructionPanel::setDataset(std::shared_ptr<service::DatasetView> dataset) {
+  browser_->setDataset(std::move(dataset));
+}
+
+void ReconstructionPanel::reconstructSelected() {
+  auto dataset = browser_->dataset();
+  if (!dataset) return;
+  QVector<int> indices = browser_->selectedIndices();
+  if (indices.size() > kMaxImages) indices.resize(kMaxImages);
+  QStringList captions;
+  for (int i : indices) {
+    const QString label = dataset->label(i);
+    captions << (label.isEmpty() ? QStringLiteral("#%1").arg(i) : QStringLiteral("#%1\n%2").arg(i).arg(label));
+  }
+  reconstructImages(dataset->images(indices), captions);
+}
+
+QStringList ReconstructionPanel::loadImageFiles(const QStringList& paths) {
+  QVector<QImage> images;
+  QStringList captions, failed;
+  for (const QString& path : paths.mid(0, kMaxImages)) {
+    QImageReader reader(path);
+    const QImage image = reader.read();
+    if (image.isNull()) {
+      failed << tr("%1: %2").arg(path, reader.errorString());
+      continue;
+    }
+    images << image;
+    captions << QFileInfo(path).fileName();
+  }
+  if (!images.isEmpty()) reconstructImages(images, captions);
+  return failed;
+}
+
+void ReconstructionPanel::chooseImageFiles() {
+  const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Load images"), QString(),
+                                                          tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm)"));
+  if (paths.isEmpty()) return;
+  const QStringList failed = loadImageFiles(paths);
+  if (!failed.isEmpty()) QMessageBox::warning(this, tr("Cannot read some images"), failed.join(QLatin1Char('\n')));
+}
+
+void ReconstructionPanel::reconstructImages(const QVector<QImage>& images, const QStringList& captions) {
+  if (!model_ || images.isEmpty()) return;
+  inputs_ = images;
+  results_ = model_->reconstruct(images);
+  showResults(captions);
+}
+
+void ReconstructionPanel::showResults(const QStringList& captions) {
+  table_->setRowCount(static_cast<int>(results_.size()));
+  const int cell = model_->imageSize() * kCellScale;
+  table_->setIconSize(QSize(cell, cell));
+  double bce = 0, mse = 0;
+  for (int row = 0; row < results_.size(); ++row) {
+    const auto& r = results_[row];
+    table_->setItem(row, kCaption, new QTableWidgetItem(captions.value(row)));
+    const QImage* images[] = {&r.original, &r.reconstruction, &r.heatmap};
+    for (int c = 0; c < 3; ++c) {
+      auto* item = new QTableWidgetItem;
+      item->setIcon(QIcon(QPixmap::fromImage(upscaled(*images[c], kCellScale))));
+      table_->setItem(row, kOriginal + c, item);
+    }
+    table_->setItem(row, kBce, new QTableWidgetItem(QString::number(r.bceNats, 'f', 2)));
+    table_->setItem(row, kMse, new QTableWidgetItem(QString::number(r.mse, 'f', 5)));
+    table_->setRowHeight(row, cell + 6);
+    bce += r.bceNats, mse += r.mse;
+  }
+  const int n = static_cast<int>(results_.size());
+  summary_->setText(tr("%Ln image(s): mean BCE %1 nats, mean MSE %2 per pixel", "", n)
+                        .arg(bce / std::max(1, n), 0, 'f', 2)
+                        .arg(mse / std::max(1, n), 0, 'f', 5));
+  if (n > 0) table_->selectRow(0);
+  explore_->setEnabled(n > 0);
+  export_->setEnabled(n > 0);
+}
+
+QImage ReconstructionPanel::comparisonGrid() const {
+  QVector<QImage> cells;
+  for (const auto& r : results_) cells << r.original.convertToFormat(QImage::Format_RGB888);
+  for (const auto& r : results_) cells << r.reconstruction.convertToFormat(QImage::Format_RGB888);
+  for (const auto& r : results_) cells << r.heatmap;
+  return tileImages(cells, static_cast<int>(results_.size()));
+}
+
+}  // namespace fvae::ui

@@ -1,0 +1,55 @@
+#pragma once
+// Reconstruction panel: browse the dataset or load image files, then compare originals with their reconstructions
+// (z = μ), per-image error and a difference heat map.
+
+#include <QVector>
+#include <QWidget>
+#include <memory>
+
+#include "app/service/dataset_view.h"
+#include "app/service/studio_service.h"
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace fvae::ui {
+
+class DatasetBrowser;
+
+class ReconstructionPanel : public QWidget {
+  Q_OBJECT
+ public:
+  static constexpr int kMaxImages = 64;
+
+  explicit ReconstructionPanel(QWidget* parent = nullptr);
+  void setModel(std::shared_ptr<service::DecodeModel> model);
+  void setDataset(std::shared_ptr<service::DatasetView> dataset);
+  DatasetBrowser* browser() const { return browser_; }
+  QVector<service::Reconstruction> results() const { return results_; }
+  QImage comparisonGrid() const;  // originals, reconstructions and heat maps as three rows
+
+ public slots:
+  void reconstructSelected();
+  void reconstructImages(const QVector<QImage>& images, const QStringList& captions);
+  QStringList loadImageFiles(const QStringList& paths);  // returns the files that could not be read
+
+ signals:
+  void exploreCode(const QVector<float>& code);  // "explore" on a result: its μ becomes the explorer's base code
+
+ private:
+  void chooseImageFiles();
+  void showResults(const QStringList& captions);
+
+  std::shared_ptr<service::DecodeModel> model_;
+  DatasetBrowser* browser_;
+  QTableWidget* table_;
+  QLabel* summary_;
+  QPushButton* reconstruct_;
+  QPushButton* explore_;
+  QPushButton* export_;
+  QVector<QImage> inputs_;
+  QVector<service::Reconstruction> results_;
+};
+
+}  // namespace fvae::ui
