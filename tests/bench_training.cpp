@@ -36,7 +36,8 @@ struct Macs {
 };
 Macs lean_macs(const ModelConfig& c) {
   Macs m;
-  std::vector<int64_t> channels = c.image_size == 64 ? std::vector<int64_t>{32, 32, 64, 64} : std::vector<int64_t>{32, 64};
+  std::vector<int64_t> channels =
+      c.image_size == 64 ? std::vector<int64_t>{32, 32, 64, 64} : std::vector<int64_t>{32, 64};
   int64_t in = c.channels, size = c.image_size;
   for (int64_t out : channels) {
     size /= 2;
@@ -87,8 +88,9 @@ int main(int, char** argv) {
         for (int i = 0; i < steps; ++i) trainer.step();
         const double images_per_second = static_cast<double>(steps * batch) / seconds_since(start);
         const double step_gflops = images_per_second * step_flops_per_image(m) / 1e9;
-        std::printf("%-8s %-6lld %-8d %12.0f %14.1f %16.2f\n", (std::to_string(size) + "x" + std::to_string(size)).c_str(),
-                    static_cast<long long>(batch), threads, images_per_second, step_gflops, step_gflops / gemm);
+        std::printf("%-8s %-6lld %-8d %12.0f %14.1f %16.2f\n",
+                    (std::to_string(size) + "x" + std::to_string(size)).c_str(), static_cast<long long>(batch), threads,
+                    images_per_second, step_gflops, step_gflops / gemm);
         set_compute_threads(1);
       }
 
@@ -104,8 +106,9 @@ int main(int, char** argv) {
       ms.push_back(seconds_since(t) * 1000);
     }
     std::sort(ms.begin() + 0, ms.end());
-    std::printf("\nsingle-image decode %lldx%lld: median %.3f ms, 95th percentile %.3f ms", static_cast<long long>(size),
-                static_cast<long long>(size), ms[ms.size() / 2], ms[ms.size() * 95 / 100]);
+    std::printf("\nsingle-image decode %lldx%lld: median %.3f ms, 95th percentile %.3f ms",
+                static_cast<long long>(size), static_cast<long long>(size), ms[ms.size() / 2],
+                ms[ms.size() * 95 / 100]);
   }
   std::printf("\n");
   return 0;

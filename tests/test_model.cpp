@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "model/config.h"
+#include "model/evaluation.h"
 #include "model/fused_adam.h"
 #include "model/grids.h"
 #include "model/networks.h"
@@ -295,6 +296,49 @@ class TestModel : public QObject {
     auto absolute = latent_traversal(identity, base, {-1.0, 0.0, 2.0}, true);
     QCOMPARE(absolute[1][0][0][0][1].item<float>(), -1.0f);
     QCOMPARE(with_difference_maps(offsets).size(1), int64_t{4});
+  }
+
+  void interpolationClosedForms() {
+    auto a = torch::tensor({1.0f, 0.0f, 0.0f}), b = torch::tensor({0.0f, 2.0f, 0.0f});
+    auto linear = interpolate_codes(a, b, 5, false);
+    QCOMPARE(linear.sizes(), (torch::IntArrayRef{5, 3}));
+    QVERIFY(torch::allclose(linear[0], a) && torch::allclose(linear[4], b));
+    QVERIFY(torch::allclose(linear[2], torch::tensor({0.5f, 1.0f, 0.0f})));
+    // Unit vectors at 90°: slerp keeps the norm 1 and passes through (e0 + e1)/√2 at t = 1/2.
+    auto e0 = torch::tensor({1.0f, 0.0f}), e1 = torch::tensor({0.0f, 1.0f});
+    auto slerp = interpolate_codes(e0, e1, 3, true);
+    QVERIFY(torch::allclose(slerp[0], e0, 1e-6, 1e-6) && torch::allclose(slerp[2], e1, 1e-6, 1e-6));
+    QVERIFY(torch::allclose(slerp[1], torch::tensor({1.0f, 1.0f}) / std::sqrt(2.0f), 1e-6, 1e-6));
+    QVERIFY(torch::allclose(interpolate_codes(e0, e1, 9, true).norm(2, 1), torch::ones({9}), 1e-5, 1e-5));
+    // At t: cos and sin of t·90° for orthogonal unit vectors.
+    auto quarter = interpolate_codes(e0, e1, 4, true)[1];
+    QVERIFY(std::abs(quarter[0].item<float>() - std::cos(M_PI / 6)) < 1e-6);
+    // Parallel codes: no angle to follow, so linear.
+    QVERIFY(torch::allclose(interpolate_codes(e0, 3 * e0, 3, true), interpolate_codes(e0, 3 * e0, 3, false)));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, interpolate_codes(e0, a, 3, true));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, interpolate_codes(e0, e1, 1, true));
+  }
+
+  void errorHeatmapColours() {
+    auto x = torch::zeros({1, 1, 4});
+    auto r = torch::tensor({0.0f, 1.0f / 3, 0.5f, 1.0f}).view({1, 1, 4});
+    auto map = error_heatmap(x, r);                                    // [3, 1, 4]
+    QVERIFY(torch::allclose(map.select(2, 0), torch::zeros({3, 1})));  // no error: black
+    QVERIFY(torch::allclose(map.select(2, 1).flatten(), torch::tensor({1.0f, 0.0f, 0.0f}), 1e-5, 1e-5));  // red
+    QVERIFY(torch::allclose(map.select(2, 2).flatten(), torch::tensor({1.0f, 0.5f, 0.0f}), 1e-5, 1e-5));  // orange
+    QVERIFY(torch::allclose(map.select(2, 3).flatten(), torch::ones({3})));                               // white
+    QVERIFY_THROWS_EXCEPTION(c10::Error, error_heatmap(x, torch::zeros({1, 2, 4})));
+  }
+
+  void perImageErrorsMatchTheFormulas() {
+    auto x = torch::tensor({0.0f, 1.0f, 1.0f, 0.0f}).view({2, 1, 1, 2});
+    auto r = torch::tensor({0.25f, 0.5f, 0.9f, 0.0f}).view({2, 1, 1, 2});
+    auto e = per_image_errors(x, r);
+    // Image 0: −log(1 − 0.25) − log(0.5); image 1: −log(0.9) − log(1 − 1e-7) (clamped). (0.9 is a float: 1e-7.)
+    QVERIFY(std::abs(e.bce_nats[0].item<double>() - (-std::log(0.75) - std::log(0.5))) < 1e-9);
+    QVERIFY(std::abs(e.bce_nats[1].item<double>() - (-std::log(0.9) - std::log1p(-1e-7))) < 1e-7);
+    QVERIFY(std::abs(e.mse[0].item<double>() - (0.0625 + 0.25) / 2) < 1e-7);
+    QVERIFY(std::abs(e.mse[1].item<double>() - (0.01 + 1e-14) / 2) < 1e-7);
   }
 
   void configRoundTripAndValidation() {

@@ -4,6 +4,7 @@
 
 #include <qcustomplot.h>
 #include <QApplication>
+#include <QImageReader>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSlider>
@@ -12,12 +13,19 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include "app/service/dataset_view.h"
 #include "app/service/studio_service.h"
 #include "model/checkpoint.h"
+#include "model/inference.h"
+#include "model/metrics.h"
 #include "model/shapes.h"
 #include "model/trainer.h"
+#include "ui/dataset_browser.h"
+#include "ui/interpolation_view.h"
 #include "ui/latent_explorer.h"
 #include "ui/main_window.h"
+#include "ui/metrics_panel.h"
+#include "ui/reconstruction_panel.h"
 #include "ui/sampling_panel.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
@@ -157,6 +165,161 @@ class TestStudio : public QObject {
     QCOMPARE(window.menuBar()->actions().first()->text(), QString("&File"));
   }
 
+  void reconstructionPanelMatchesADirectComputation() {
+    auto loaded = service::loadModel(checkpoint_);
+    auto opened = service::openDataset("shapes", 28, 1);
+    QVERIFY2(opened.dataset, qPrintable(opened.error));
+    QCOMPARE(opened.dataset->label(0), QString("square, scale 0.5, 0°, x 0, y 0"));
+    ui::ReconstructionPanel panel;
+    panel.setModel(loaded.model);
+    panel.setDataset(opened.dataset);
+    panel.browser()->selectIndex(300);  // on the second page
+    panel.reconstructSelected();
+    const auto results = panel.results();
+    QCOMPARE(results.size(), 1);
+    const auto& result = results.first();
+    QCOMPARE(result.original, opened.dataset->image(300));
+
+    // Independently: the checkpoint's own networks, BCE by its formula.
+    auto cp = load_checkpoint(checkpoint_.toStdString());
+    auto x = ShapesDataset(28, "train").image(300).unsqueeze(0);
+    auto r = reconstruct(*cp.networks, x).clamp(1e-7, 1 - 1e-7).to(torch::kDouble);
+    auto xd = x.to(torch::kDouble);
+    const double bce = -(xd * r.log() + (1 - xd) * (1 - r).log()).sum().item<double>();
+    QVERIFY2(std::abs(result.bceNats - bce) < 1e-3 * bce, qPrintable(QString("%1 vs %2").arg(result.bceNats).arg(bce)));
+    QVERIFY(std::abs(result.mse - (r - xd).pow(2).mean().item<double>()) < 1e-6);
+    // The heat map's red channel is 3·|x − x̂| clamped to 1.
+    const float error = std::abs(x[0][0][14][14].item<float>() - r[0][0][14][14].item<float>());
+    QVERIFY(std::abs(qRed(result.heatmap.pixel(14, 14)) - 255 * std::min(1.0f, 3 * error)) <= 1.5);
+    QCOMPARE(result.reconstruction.size(), QSize(28, 28));
+
+    // Image files from disk are converted like the dataset; unreadable ones are reported by name.
+    QVERIFY(QDir(dir_.path()).mkpath("files"));
+    const QString png = dir_.filePath("files/input.png"), bad = dir_.filePath("bad.png");
+    QImage colour(40, 40, QImage::Format_RGB32);
+    colour.fill(QColor(200, 30, 30));
+    QVERIFY(colour.save(png));
+    QFile junk(bad);
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("not an image");
+    junk.close();
+    const QStringList failed = panel.loadImageFiles({png, bad});
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(failed.first().contains(bad));
+    QCOMPARE(panel.results().size(), 1);
+    QCOMPARE(panel.results().first().original.size(), QSize(28, 28));
+    auto as_dataset = service::openDataset(dir_.filePath("files"), 28, 1, "all");
+    QVERIFY2(as_dataset.dataset, qPrintable(as_dataset.error));
+    QCOMPARE(panel.results().first().original, as_dataset.dataset->image(0));
+    const QImage grid = panel.comparisonGrid();
+    QCOMPARE(grid.size(), QSize(29 + 1, 3 * 29 + 1));
+  }
+
+  void interpolationAndExportWritePngAndGif() {
+    auto loaded = service::loadModel(checkpoint_);
+    auto dataset = service::openDataset("shapes", 28, 1).dataset;
+    QVERIFY(dataset);
+    ui::InterpolationView view;
+    view.setModel(loaded.model);
+    view.setDataset(dataset);
+    view.setSteps(5);
+    view.setSpherical(true);
+    view.setEndpoints(2, 9000);
+    QCOMPARE(view.frames().size(), 5);
+    // The ends decode the encodings of the two images.
+    QCOMPARE(view.frames().first(), loaded.model->decode(loaded.model->encodeMean(dataset->image(2))));
+    QCOMPARE(view.frames().last(), loaded.model->decode(loaded.model->encodeMean(dataset->image(9000))));
+    QCOMPARE(view.strip().size(), QSize(5 * 29 + 1, 29 + 1));
+
+    const QString png = dir_.filePath("interpolation.png"), gif = dir_.filePath("interpolation.gif");
+    QCOMPARE(view.savePng(png, 3), QString());
+    QCOMPARE(view.saveGif(gif, 2), QString());
+    QImageReader png_reader(png);
+    QCOMPARE(png_reader.format(), QByteArray("png"));
+    QCOMPARE(png_reader.read().size(), view.strip().size() * 3);
+    QImageReader gif_reader(gif);
+    QCOMPARE(gif_reader.format(), QByteArray("gif"));
+    QCOMPARE(gif_reader.imageCount(), 8);  // forth and back: 5 + 3
+    const QImage first = gif_reader.read();
+    QCOMPARE(first.size(), QSize(56, 56));
+    QCOMPARE(qGray(first.pixel(21, 21)), qGray(view.frames().first().pixel(10, 10)));
+
+    // The traversal grid: PNG with labelled rows, GIF with one frame per value, forth and back.
+    service::DecodeService decoder;
+    ui::LatentExplorer explorer(&decoder);
+    explorer.setModel(loaded.model, loaded.latentNames, loaded.klPerDim);
+    QSignalSpy ready(&explorer, &ui::LatentExplorer::traversalGridReady);
+    explorer.showTraversalGrid();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
+    const QString grid_png = dir_.filePath("traversal.png"), grid_gif = dir_.filePath("traversal.gif");
+    QCOMPARE(explorer.saveTraversalPng(grid_png, 2), QString());
+    QCOMPARE(explorer.saveTraversalGif(grid_gif, 2), QString());
+    const QImage grid = QImageReader(grid_png).read();
+    QCOMPARE(grid.height(), 2 * (8 * 29 + 1));
+    QVERIFY(grid.width() > 2 * (14 * 29 + 1));  // labels on the left
+    QCOMPARE(QImageReader(grid_gif).imageCount(), 13 + 11);
+    // A folder that does not exist: an error naming the file, nothing written.
+    const QString missing = dir_.filePath("no/such/folder/out.gif");
+    QVERIFY(view.saveGif(missing, 1).contains(missing));
+    QVERIFY(!QFile::exists(missing));
+  }
+
+  void openingADamagedDatasetKeepsTheCurrentOne() {
+    ui::MainWindow window;
+    QSignalSpy opened(&window, &ui::MainWindow::datasetOpened);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 20000);
+    QCOMPARE(window.dataset()->spec(), QString("shapes"));
+    const QString broken = dir_.filePath("chestmnist.npz");
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("PK\x03\x04") + QByteArray(500, '\x01'));  // a zip header, then garbage
+    file.close();
+    QSignalSpy failed(&window, &ui::MainWindow::datasetFailed);
+    close_next_dialog();
+    window.openDataset(broken);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+    QVERIFY2(failed.first().first().toString().contains(broken), qPrintable(failed.first().first().toString()));
+    QCOMPARE(window.dataset()->spec(), QString("shapes"));
+    QCOMPARE(window.reconstructionPanel()->browser()->dataset()->spec(), QString("shapes"));
+  }
+
+  void metricsPanelMeasuresLikeTheEngine() {
+    auto loaded = service::loadModel(checkpoint_);
+    ui::MetricsPanel panel;
+    panel.setModel(loaded.model, "shapes");
+    service::MetricSettings s;
+    s.trainVotes = 60, s.evalVotes = 40, s.samplesPerVote = 16, s.migSamples = 400, s.seed = 3;
+    panel.setSettings(s);
+    QSignalSpy measured(&panel, &ui::MetricsPanel::measured);
+    QSignalSpy names(&panel, &ui::MetricsPanel::namesSuggested);
+    panel.measure();
+    QTRY_COMPARE_WITH_TIMEOUT(measured.size(), 1, 60000);
+    const auto report = panel.report();
+    QCOMPARE(report.factorNames.size(), 5);
+    QCOMPARE(report.suggestedNames.size(), 8);
+
+    // The engine directly, with the same settings, on the checkpoint's own networks.
+    auto cp = load_checkpoint(checkpoint_.toStdString());
+    ShapesDataset shapes(28, "all");
+    DisentanglementOptions options;
+    options.factor_vae.seed = options.mig.seed = 3;
+    options.factor_vae.train_votes = 60, options.factor_vae.eval_votes = 40, options.factor_vae.samples_per_vote = 16;
+    options.mig.samples = 400;
+    auto direct = measure_disentanglement(
+        shapes, [&](const torch::Tensor& x) { return encode(cp.networks->encoder, x).mu; }, options);
+    QCOMPARE(report.factorVaeMetric, direct.factor_vae.eval_accuracy);
+    QVERIFY(std::abs(report.migScore - direct.mig.mig) < 1e-9);
+
+    // Cancelling a long measurement reports it as cancelled.
+    s.trainVotes = 100000, s.evalVotes = 100000;
+    panel.setSettings(s);
+    panel.measure();
+    QVERIFY(panel.isMeasuring());
+    panel.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), 30000);
+    QCOMPARE(measured.size(), 1);
+  }
+
   void trainingFromTheGui() {
     ui::MainWindow window;
     auto* panel = window.trainingPanel();
@@ -189,6 +352,29 @@ class TestStudio : public QObject {
     QVERIFY(QFile::exists(dir_.filePath("gui-run/latest.fvae")));
     auto cp = load_checkpoint(dir_.filePath("gui-run/latest.fvae").toStdString());
     QVERIFY(cp.step > 0);
+    // The strip of fixed inputs above their reconstructions: 8 images of 28 px with 1-px padding.
+    QCOMPARE(panel->lastReconstructions().size(), QSize(8 * 29 + 1, 2 * 29 + 1));
+    const QString charts = dir_.filePath("charts.png");
+    QCOMPARE(panel->saveChartsPng(charts), QString());
+    QVERIFY(!QImageReader(charts).read().isNull());
+
+    // Resume from the GUI: the run goes on from its step to the new budget, in its own folder.
+    s.steps = cp.step + 12;
+    panel->setSettings(s);
+    QSignalSpy finished(window.session(), &service::TrainingSession::finished);
+    panel->resumeTraining(dir_.filePath("gui-run/latest.fvae"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QCOMPARE(finished.first().first().toBool(), false);  // finished, not cancelled
+    auto resumed = load_checkpoint(dir_.filePath("gui-run/latest.fvae").toStdString());
+    QCOMPARE(resumed.step, cp.step + 12);
+    QCOMPARE(resumed.history.front().step, cp.history.front().step);  // one history, continued
+
+    // A spent budget is an error that says what to do, not a silent no-op.
+    QSignalSpy failed(window.session(), &service::TrainingSession::failed);
+    close_next_dialog();
+    panel->resumeTraining(dir_.filePath("gui-run/latest.fvae"));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
+    QVERIFY(failed.first().first().toString().contains("budget"));
   }
 };
 

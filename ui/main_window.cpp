@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -16,6 +17,8 @@
 #include <QThread>
 
 #include "ui/background_task.h"
+#include "ui/dataset_browser.h"
+#include "ui/interpolation_view.h"
 #include "ui/latent_explorer.h"
 #include "ui/metrics_panel.h"
 #include "ui/reconstruction_panel.h"
@@ -188,16 +191,15 @@ void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QSt
 }
 
 void MainWindow::openDataset(const QString& spec) {
-  opening_dataset_ = spec;
+  const quint64 request = ++dataset_request_;
   dataset_label_->setText(tr("dataset: opening %1…").arg(spec));
   const int size = model_ ? model_->imageSize() : 0;
   const int channels = model_ ? model_->channels() : 0;
   // Big folders take a while: off the GUI thread.
   runInBackground<service::OpenedDataset>(
       this, [spec, size, channels](TaskControl&) { return service::openDataset(spec, size, channels); },
-      [this, spec](const service::OpenedDataset& opened) {
-        if (spec != opening_dataset_) return;  // a newer request superseded this one
-        opening_dataset_.clear();
+      [this, spec, request](const service::OpenedDataset& opened) {
+        if (request != dataset_request_) return;  // a newer request superseded this one
         if (!opened.dataset) {
           dataset_label_->setText(dataset_ ? tr("dataset: %1").arg(dataset_->description()) : tr("dataset: none"));
           QMessageBox::critical(this, tr("Cannot open the dataset"), opened.error);
@@ -243,6 +245,20 @@ bool MainWindow::openCheckpoint(const QString& path) {
   remember(QStringLiteral("recent/checkpoints"), path);
   tabs_->setCurrentWidget(explorer_);
   return true;
+}
+
+void fillPanelsForScreenshots(MainWindow& window) {
+  auto* reconstruction = window.reconstructionPanel();
+  QItemSelectionModel* selection = reconstruction->browser()->view()->selectionModel();
+  for (int row = 0; row < 6; ++row)
+    selection->select(reconstruction->browser()->view()->model()->index(row * 7, 0), QItemSelectionModel::Select);
+  reconstruction->reconstructSelected();
+  window.explorer()->interpolation()->setEndpoints(3, 40);
+  window.explorer()->interpolation()->setSpherical(true);
+  service::MetricSettings quick;
+  quick.trainVotes = 1000, quick.evalVotes = 500, quick.migSamples = 2000;
+  window.metricsPanel()->setSettings(quick);
+  window.metricsPanel()->measure();
 }
 
 void MainWindow::showAbout() {

@@ -70,7 +70,10 @@ class MainWindow : public QMainWindow {
   QString checkpoint_path_;
   std::shared_ptr<service::DecodeModel> model_;
   std::shared_ptr<service::DatasetView> dataset_;
-  QString opening_dataset_;  // the spec being opened, "" when none
+  quint64 dataset_request_ = 0;  // the newest openDataset call; older results are dropped
 };
+
+// For documentation: reconstructs the first images, interpolates between two and starts quick metrics.
+void fillPanelsForScreenshots(MainWindow& window);
 
 }  // namespace fvae::ui

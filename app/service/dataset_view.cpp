@@ -53,7 +53,13 @@ QString DatasetView::label(int index) const {
                                           QT_TRANSLATE_NOOP("DatasetView", "ellipse"),
                                           QT_TRANSLATE_NOOP("DatasetView", "heart")};
     const QString shape = v[0] >= 0 && v[0] < 3 ? QObject::tr(kShapes[v[0]]) : QString::number(v[0]);
-    return QObject::tr("%1, scale %2, angle %3, x %4, y %5").arg(shape).arg(v[1]).arg(v[2]).arg(v[3]).arg(v[4]);
+    // dSprites' values: scale 0.5 … 1 in 6 steps, orientation linspace(0, 2π, 40), positions 0 … 31.
+    return QObject::tr("%1, scale %2, %3°, x %4, y %5")
+        .arg(shape)
+        .arg(0.5 + 0.1 * static_cast<double>(v[1]), 0, 'f', 1)
+        .arg(360.0 * static_cast<double>(v[2]) / 39.0, 0, 'f', 0)
+        .arg(v[3])
+        .arg(v[4]);
   }
   if (k == 1) return QObject::tr("class %1").arg(v[0]);
   // Multi-label flags (ChestMNIST's 14 findings): the positive ones.

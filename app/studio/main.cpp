@@ -7,6 +7,7 @@
 
 #include "model/platform.h"
 #include "ui/main_window.h"
+#include "ui/metrics_panel.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
 
@@ -52,15 +53,25 @@ int main(int argc, char** argv) {
   if (!parser.positionalArguments().isEmpty()) window.openCheckpoint(parser.positionalArguments().first());
   if (parser.isSet(train)) window.trainingPanel()->startTraining();
   if (parser.isSet(screenshots)) {
-    QTimer::singleShot(8000, &window, [&window, &parser, &screenshots] {
-      window.saveScreenshots(parser.value(screenshots));
+    const QString prefix = parser.value(screenshots);
+    auto shoot = [&window, prefix] {
+      window.saveScreenshots(prefix);
       window.session()->stop();
       auto* poll = new QTimer(&window);
       QObject::connect(poll, &QTimer::timeout, &window, [&window] {
         if (!window.session()->isRunning()) window.close();
       });
       poll->start(100);
-    });
+    };
+    if (parser.positionalArguments().isEmpty()) {
+      QTimer::singleShot(8000, &window, shoot);
+    } else {
+      // A trained model: fill every panel first (reconstructions, an interpolation, quick metrics), then shoot.
+      QObject::connect(&window, &fvae::ui::MainWindow::datasetOpened, &window,
+                       [&window] { fvae::ui::fillPanelsForScreenshots(window); });
+      QObject::connect(window.metricsPanel(), &fvae::ui::MetricsPanel::measured, &window,
+                       [shoot] { QTimer::singleShot(500, shoot); });
+    }
   }
   return QApplication::exec();
 }
