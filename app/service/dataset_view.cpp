@@ -2,7 +2,7 @@
 
 #include "app/service/dataset_view.h"
 
-#include <QObject>
+#include <QCoreApplication>
 #include <QStringList>
 
 #include "app/service/tensor_images.h"
@@ -52,21 +52,23 @@ QString DatasetView::label(int index) const {
     static const char* const kShapes[] = {QT_TRANSLATE_NOOP("DatasetView", "square"),
                                           QT_TRANSLATE_NOOP("DatasetView", "ellipse"),
                                           QT_TRANSLATE_NOOP("DatasetView", "heart")};
-    const QString shape = v[0] >= 0 && v[0] < 3 ? QObject::tr(kShapes[v[0]]) : QString::number(v[0]);
+    const QString shape =
+        v[0] >= 0 && v[0] < 3 ? QCoreApplication::translate("DatasetView", kShapes[v[0]]) : QString::number(v[0]);
     // dSprites' values: scale 0.5 … 1 in 6 steps, orientation linspace(0, 2π, 40), positions 0 … 31.
-    return QObject::tr("%1, scale %2, %3°, x %4, y %5")
+    return QCoreApplication::translate("DatasetView", "%1, scale %2, %3°, x %4, y %5")
         .arg(shape)
         .arg(0.5 + 0.1 * static_cast<double>(v[1]), 0, 'f', 1)
         .arg(360.0 * static_cast<double>(v[2]) / 39.0, 0, 'f', 0)
         .arg(v[3])
         .arg(v[4]);
   }
-  if (k == 1) return QObject::tr("class %1").arg(v[0]);
+  if (k == 1) return QCoreApplication::translate("DatasetView", "class %1").arg(v[0]);
   // Multi-label flags (ChestMNIST's 14 findings): the positive ones.
   QStringList positive;
   for (int64_t i = 0; i < k; ++i)
     if (v[i] != 0) positive << QString::number(i);
-  return positive.isEmpty() ? QObject::tr("no finding") : QObject::tr("findings %1").arg(positive.join(u','));
+  return positive.isEmpty() ? QCoreApplication::translate("DatasetView", "no finding")
+                            : QCoreApplication::translate("DatasetView", "findings %1").arg(positive.join(u','));
 }
 
 OpenedDataset openDataset(const QString& spec, int size, int channels, const QString& split) {
