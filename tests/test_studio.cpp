@@ -89,6 +89,28 @@ class TestStudio : public QObject {
     QCOMPARE(explorer.slider(0)->value(), 10);
   }
 
+  void slidersAreReachableByTab() {
+    service::DecodeService decoder;
+    ui::LatentExplorer explorer(&decoder);
+    explorer.setModel(service::loadModel(checkpoint_).model, {}, {});
+    explorer.show();
+    QVERIFY(QTest::qWaitForWindowActive(&explorer));
+    // From each dimension's name field, Tab leads to its slider, and arrow keys move it.
+    QList<QLineEdit*> names;
+    for (auto* edit : explorer.findChildren<QLineEdit*>())
+      if (edit->placeholderText().startsWith('z')) names << edit;
+    QCOMPARE(names.size(), 8);
+    for (int d : {0, 7}) {
+      names[d]->setFocus();
+      QTRY_VERIFY(names[d]->hasFocus());
+      QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+      QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(explorer.slider(d)));
+      QTest::keyClick(explorer.slider(d), Qt::Key_Left);
+      QCOMPARE(explorer.slider(d)->value(), -10);
+      QVERIFY(!explorer.slider(d)->accessibleName().isEmpty());
+    }
+  }
+
   void traversalGridOffTheGuiThread() {
     service::DecodeService decoder;
     ui::LatentExplorer explorer(&decoder);
@@ -116,6 +138,10 @@ class TestStudio : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(sampling->sampleCount(), 48, 20000);  // 8 × 6 by default
     const auto codes = ui::prior_codes(48, 8, 1.0, 0);
     QCOMPARE(sampling->sampleCode(5), codes[5]);  // seeded: the same seed gives the same grid
+    const QImage grid = sampling->gridImage();
+    QCOMPARE(grid.size(), QSize(8 * 29 + 1, 6 * 29 + 1));
+    auto direct = service::loadModel(checkpoint_).model->decode(codes[9]);  // row 1, column 1
+    QCOMPARE(qGray(grid.pixel(1 + 29 + 13, 1 + 29 + 13)), qGray(direct.pixel(13, 13)));
     QTest::mouseClick(sampling->sampleButton(5), Qt::LeftButton);
     QCOMPARE(window.explorer()->code(), codes[5]);
     auto loaded = service::loadModel(checkpoint_);

@@ -19,22 +19,22 @@
         <translation>Herz</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="57"/>
+        <location filename="../app/service/dataset_view.cpp" line="58"/>
         <source>%1, scale %2, %3°, x %4, y %5</source>
         <translation>%1, Größe %2, %3°, x %4, y %5</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="64"/>
+        <location filename="../app/service/dataset_view.cpp" line="65"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="69"/>
+        <location filename="../app/service/dataset_view.cpp" line="70"/>
         <source>no finding</source>
         <translation>kein Befund</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="69"/>
+        <location filename="../app/service/dataset_view.cpp" line="71"/>
         <source>findings %1</source>
         <translation>Befunde %1</translation>
     </message>
@@ -896,47 +896,57 @@
 <context>
     <name>fvae::ui::SamplingPanel</name>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="43"/>
+        <location filename="../ui/sampling_panel.cpp" line="45"/>
         <source>Standard deviation of the prior samples</source>
         <translation>Standardabweichung der Stichproben aus der Prior-Verteilung</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="44"/>
+        <location filename="../ui/sampling_panel.cpp" line="46"/>
         <source>&amp;Resample</source>
         <translation>&amp;Neu ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="45"/>
+        <location filename="../ui/sampling_panel.cpp" line="47"/>
         <source>&amp;New seed</source>
         <translation>Neuer &amp;Seed</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="52"/>
+        <location filename="../ui/sampling_panel.cpp" line="48"/>
+        <source>Save grid…</source>
+        <translation>Raster speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="49"/>
+        <source>The sample grid as one PNG</source>
+        <translation>Das Stichprobenraster als ein PNG</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="59"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="53"/>
+        <location filename="../ui/sampling_panel.cpp" line="60"/>
         <source>&amp;Temperature:</source>
         <translation>&amp;Temperatur:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="54"/>
+        <location filename="../ui/sampling_panel.cpp" line="61"/>
         <source>&amp;Columns:</source>
         <translation>&amp;Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="55"/>
+        <location filename="../ui/sampling_panel.cpp" line="62"/>
         <source>R&amp;ows:</source>
         <translation>&amp;Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="60"/>
+        <location filename="../ui/sampling_panel.cpp" line="68"/>
         <source>Click a sample to explore its code.</source>
         <translation>Klicken Sie auf eine Stichprobe, um ihren Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="102"/>
+        <location filename="../ui/sampling_panel.cpp" line="113"/>
         <source>Sample %1: open in the latent explorer</source>
         <translation>Stichprobe %1: im latenten Explorer öffnen</translation>
     </message>

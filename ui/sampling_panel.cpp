@@ -1,6 +1,8 @@
 #include "ui/sampling_panel.h"
 
 #include "ui/background_task.h"
+#include "ui/export_dialogs.h"
+#include "ui/image_tiles.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -43,6 +45,11 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent) {
   temperature_->setToolTip(tr("Standard deviation of the prior samples"));
   auto* again = new QPushButton(tr("&Resample"));
   auto* next = new QPushButton(tr("&New seed"));
+  auto* save = new QPushButton(tr("Save grid…"));
+  save->setToolTip(tr("The sample grid as one PNG"));
+  connect(save, &QPushButton::clicked, this, [this] {
+    if (!images_.isEmpty()) saveImageAs(this, gridImage(), QStringLiteral("samples.png"));
+  });
   connect(again, &QPushButton::clicked, this, &SamplingPanel::resample);
   connect(next, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
   for (QSpinBox* box : {seed_, columns_, rows_}) connect(box, &QSpinBox::valueChanged, this, &SamplingPanel::resample);
@@ -57,6 +64,7 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent) {
   left->addLayout(form);
   left->addWidget(again);
   left->addWidget(next);
+  left->addWidget(save);
   left->addWidget(new QLabel(tr("Click a sample to explore its code.")));
   left->addStretch();
   auto* grid_widget = new QWidget;
@@ -66,6 +74,8 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent) {
   layout->addLayout(left);
   layout->addWidget(grid_widget, 1, Qt::AlignTop | Qt::AlignLeft);
 }
+
+QImage SamplingPanel::gridImage() const { return tileImages(images_, columns_->value()); }
 
 void SamplingPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
   model_ = std::move(model);
@@ -93,6 +103,7 @@ void SamplingPanel::show(const QVector<QVector<float>>& codes, const QVector<QIm
   qDeleteAll(buttons_);
   buttons_.clear();
   codes_ = codes;
+  images_ = images;
   const int columns = columns_->value();
   const int cell = std::max(48, 2 * (images.isEmpty() ? 28 : images.first().width()));
   for (int i = 0; i < images.size(); ++i) {

@@ -2,6 +2,7 @@
 // Sampling panel: a grid of images decoded from random prior codes (seed, temperature, grid size). Clicking a sample
 // sends its code to the latent explorer.
 
+#include <QImage>
 #include <QVector>
 #include <QWidget>
 #include <memory>
@@ -23,6 +24,7 @@ class SamplingPanel : public QWidget {
   int sampleCount() const { return buttons_.size(); }
   QVector<float> sampleCode(int index) const { return codes_.value(index); }
   QToolButton* sampleButton(int index) const { return buttons_.value(index); }
+  QImage gridImage() const;  // the samples tiled as shown, 1-pixel grey padding
 
  public slots:
   void resample();  // decodes off the GUI thread
@@ -42,6 +44,7 @@ class SamplingPanel : public QWidget {
   QGridLayout* grid_ = nullptr;
   QVector<QToolButton*> buttons_;
   QVector<QVector<float>> codes_;
+  QVector<QImage> images_;
   quint64 request_ = 0;
 };
 
