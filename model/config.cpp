@@ -75,6 +75,8 @@ void TrainConfig::validate() const {
   if (epochs < 1 && max_steps < 1) throw ConfigError("give at least one epoch or a positive step budget");
   if (beta_warmup_epochs < 0 || gamma_warmup_epochs < 0) throw ConfigError("warm-up epochs must be zero or positive");
   if (threads < 1) throw ConfigError("threads must be at least 1");
+  if (disc_precision != "auto" && disc_precision != "fp32" && disc_precision != "bf16")
+    throw ConfigError("discriminator precision must be auto, fp32 or bf16, got '" + disc_precision + "'");
   if (device != "auto" && device != "cpu" && device != "cuda")
     throw ConfigError("device must be auto, cpu or cuda, got '" + device + "'");
 }
@@ -174,6 +176,7 @@ KeyValues to_key_values(const ModelConfig& m, const TrainConfig& t) {
   kv["train.seed"] = std::to_string(t.seed);
   kv["train.threads"] = std::to_string(t.threads);
   kv["train.device"] = t.device;
+  kv["train.disc_precision"] = t.disc_precision;
   return kv;
 }
 
@@ -205,6 +208,8 @@ void from_key_values(const KeyValues& kv, ModelConfig& m, TrainConfig& t) {
   t.seed = static_cast<uint64_t>(parse_int("train.seed", get("train.seed")));
   t.threads = static_cast<int>(parse_int("train.threads", get("train.threads")));
   t.device = get("train.device");
+  // Added later: checkpoints written before it trained in fp32.
+  t.disc_precision = kv.count("train.disc_precision") ? kv.at("train.disc_precision") : "fp32";
   m.validate();
   t.validate();
 }

@@ -46,6 +46,10 @@ struct TrainConfig {
   uint64_t seed = 1;
   int threads = 1;              // intra-op threads; one is fastest on the 2-vCPU machines we measured
   std::string device = "auto";  // "auto" (CUDA when available), "cpu" or "cuda"
+  // Arithmetic of the discriminator's matrix products: "fp32", "bf16" (bfloat16 products of fp32 master weights,
+  // as mixed-precision training does) or "auto" (bf16 on CPUs with native bfloat16 instructions, e.g. AMX, where
+  // it is several times faster; fp32 elsewhere and on CUDA). The VAE always computes in fp32.
+  std::string disc_precision = "auto";
 
   void validate() const;  // throws ConfigError
   double beta_at(int64_t epoch) const;

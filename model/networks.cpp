@@ -172,7 +172,24 @@ DiscriminatorImpl::DiscriminatorImpl(const ModelConfig& config) {
   register_module("layers", layers_);
 }
 
-torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& z) { return layers_->forward(z); }
+torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& z) {
+  if (!bfloat16_) return layers_->forward(z);
+  auto h = z.to(torch::kBFloat16);
+  for (auto& layer : *layers_) {
+    if (auto* linear = layer.ptr()->as<nn::LinearImpl>())
+      h = torch::nn::functional::linear(h, linear->weight.to(torch::kBFloat16), linear->bias.to(torch::kBFloat16));
+    else
+      h = layer.forward(h);
+  }
+  return h.to(torch::kFloat);
+}
+
+void DiscriminatorImpl::set_bfloat16_products(bool on) {
+  for (const auto& layer : *layers_)
+    TORCH_CHECK(!on || layer.ptr()->as<nn::LinearImpl>() || layer.ptr()->as<nn::LeakyReLUImpl>(),
+                "bfloat16 products need the paper's discriminator (Linear and LeakyReLU layers only)");
+  bfloat16_ = on;
+}
 
 Networks::Networks(const ModelConfig& c) : config(c), encoder(c), decoder(c), discriminator(c) {}
 

@@ -57,9 +57,14 @@ class DiscriminatorImpl : public torch::nn::Module {
   explicit DiscriminatorImpl(const ModelConfig& config);
   // Logits [B, 2]: column 0 "drawn from q(z)", column 1 "drawn from the product of marginals".
   torch::Tensor forward(const torch::Tensor& z);
+  // Linear layers multiply in bfloat16 (weights cast per call; gradients flow back to the fp32 weights); logits are
+  // returned in fp32. Only for the paper's discriminator (the seed one has BatchNorm).
+  void set_bfloat16_products(bool on);
+  bool bfloat16_products() const { return bfloat16_; }
 
  private:
   torch::nn::Sequential layers_{nullptr};
+  bool bfloat16_ = false;
 };
 TORCH_MODULE(Discriminator);
 

@@ -1,5 +1,8 @@
 #include "model/platform.h"
 
+#include <fstream>
+#include <string>
+
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -7,6 +10,16 @@
 #include <cstdlib>
 
 namespace fvae {
+
+bool cpu_has_native_bfloat16() {
+  // GCC's __builtin_cpu_supports knows neither flag in GCC 12; the kernel's list of CPU flags does.
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(cpuinfo, line))
+    if (line.rfind("flags", 0) == 0)
+      return line.find(" amx_bf16") != std::string::npos || line.find(" avx512_bf16") != std::string::npos;
+  return false;
+}
 
 void set_compute_threads(int threads) {
   if (at::get_num_threads() != threads) at::set_num_threads(threads);

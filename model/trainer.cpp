@@ -79,6 +79,10 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
   networks_ = std::make_unique<Networks>(model);
   networks_->to(device_);
   networks_->train(true);
+  const bool bf16 =
+      train.disc_precision == "bf16" || (train.disc_precision == "auto" && device_.is_cpu() &&
+                                         model.architecture == Architecture::Lean && cpu_has_native_bfloat16());
+  networks_->discriminator->set_bfloat16_products(bf16);
   vae_parameters_ = networks_->encoder->parameters();
   for (auto& p : networks_->decoder->parameters()) vae_parameters_.push_back(p);
   disc_parameters_ = networks_->discriminator->parameters();

@@ -67,32 +67,37 @@ int main(int, char** argv) {
   std::printf("BLAS kernels: %s\n", blas_core_name().c_str());
   const double gemm = gemm_gflops();
   std::printf("torch::mm 512x512, 1 thread: %.1f GFLOP/s\n\n", gemm);
-  std::printf("%-8s %-6s %-8s %12s %14s %16s\n", "size", "batch", "threads", "images/s", "step GFLOP/s",
+  const bool bf16 = cpu_has_native_bfloat16();
+  std::printf("native bfloat16 (AMX-BF16 or AVX512-BF16): %s\n\n", bf16 ? "yes" : "no");
+  std::printf("%-8s %-6s %-8s %-10s %12s %14s %16s\n", "size", "batch", "threads", "disc", "images/s", "step GFLOP/s",
               "fraction of mm");
   for (int64_t size : {28, 64})
     for (int64_t batch : {64, 256})
-      for (int threads : {1, 2}) {
-        if (threads == 2 && batch == 256) continue;
-        ModelConfig m;
-        m.image_size = size;
-        TrainConfig t;
-        t.batch_size = batch;
-        t.threads = threads;
-        t.device = "cpu";
-        t.max_steps = 1000000;
-        auto data = std::make_shared<ShapesDataset>(size, "all");
-        Trainer trainer(m, t, data);
-        for (int i = 0; i < 3; ++i) trainer.step();
-        const int steps = size == 64 ? (batch == 256 ? 4 : 12) : (batch == 256 ? 10 : 40);
-        auto start = Clock::now();
-        for (int i = 0; i < steps; ++i) trainer.step();
-        const double images_per_second = static_cast<double>(steps * batch) / seconds_since(start);
-        const double step_gflops = images_per_second * step_flops_per_image(m) / 1e9;
-        std::printf("%-8s %-6lld %-8d %12.0f %14.1f %16.2f\n",
-                    (std::to_string(size) + "x" + std::to_string(size)).c_str(), static_cast<long long>(batch), threads,
-                    images_per_second, step_gflops, step_gflops / gemm);
-        set_compute_threads(1);
-      }
+      for (int threads : {1, 2})
+        for (const char* precision : {"fp32", "bf16"}) {
+          if (threads == 2 && batch == 256) continue;
+          if (std::string(precision) == "bf16" && (!bf16 || threads == 2)) continue;
+          ModelConfig m;
+          m.image_size = size;
+          TrainConfig t;
+          t.batch_size = batch;
+          t.threads = threads;
+          t.device = "cpu";
+          t.disc_precision = precision;
+          t.max_steps = 1000000;
+          auto data = std::make_shared<ShapesDataset>(size, "all");
+          Trainer trainer(m, t, data);
+          for (int i = 0; i < 3; ++i) trainer.step();
+          const int steps = size == 64 ? (batch == 256 ? 4 : 12) : (batch == 256 ? 10 : 40);
+          auto start = Clock::now();
+          for (int i = 0; i < steps; ++i) trainer.step();
+          const double images_per_second = static_cast<double>(steps * batch) / seconds_since(start);
+          const double step_gflops = images_per_second * step_flops_per_image(m) / 1e9;
+          std::printf("%-8s %-6lld %-8d %-10s %12.0f %14.1f %16.2f\n",
+                      (std::to_string(size) + "x" + std::to_string(size)).c_str(), static_cast<long long>(batch),
+                      threads, precision, images_per_second, step_gflops, step_gflops / gemm);
+          set_compute_threads(1);
+        }
 
   for (int64_t size : {28, 64}) {
     ModelConfig m;

@@ -298,6 +298,35 @@ class TestModel : public QObject {
     QCOMPARE(with_difference_maps(offsets).size(1), int64_t{4});
   }
 
+  void bfloat16DiscriminatorMatchesFp32() {
+    ModelConfig c;
+    torch::manual_seed(4);
+    Discriminator fp32(c), bf16(c);
+    {
+      torch::NoGradGuard no_grad;
+      auto from = fp32->parameters(), to = bf16->parameters();
+      for (size_t i = 0; i < from.size(); ++i) to[i].copy_(from[i]);
+    }
+    bf16->set_bfloat16_products(true);
+    auto z = torch::randn({256, c.latent_dim});
+    auto exact = fp32->forward(z), approx = bf16->forward(z);
+    QCOMPARE(approx.scalar_type(), torch::kFloat);
+    // bfloat16 keeps 8 significant bits: logits agree to a few per cent of their spread, never exactly.
+    const double spread = exact.std().item<double>(), error = (approx - exact).abs().max().item<double>();
+    QVERIFY2(error < 0.05 * spread + 1e-3, qPrintable(QString("max error %1, spread %2").arg(error).arg(spread)));
+    QVERIFY(error > 0);
+    // Gradients reach the fp32 weights (in fp32) and agree in direction with the exact ones.
+    exact.sum().backward();
+    approx.sum().backward();
+    auto g_exact = fp32->parameters()[0].grad().flatten(), g_approx = bf16->parameters()[0].grad().flatten();
+    QCOMPARE(g_approx.scalar_type(), torch::kFloat);
+    const double cosine = (g_exact.dot(g_approx) / (g_exact.norm() * g_approx.norm())).item<double>();
+    QVERIFY2(cosine > 0.99, qPrintable(QString::number(cosine)));
+    // The seed preset's discriminator (BatchNorm, Dropout) stays in fp32.
+    Discriminator seed(preset("seed").model);
+    QVERIFY_THROWS_EXCEPTION(c10::Error, seed->set_bfloat16_products(true));
+  }
+
   void interpolationClosedForms() {
     auto a = torch::tensor({1.0f, 0.0f, 0.0f}), b = torch::tensor({0.0f, 2.0f, 0.0f});
     auto linear = interpolate_codes(a, b, 5, false);
@@ -352,6 +381,15 @@ class TestModel : public QObject {
     QCOMPARE(t.beta_at(0), 0.001);
     QCOMPARE(t.beta_at(15), 0.35);
     QCOMPARE(t.beta_at(90), 0.7);
+    QCOMPARE(t.disc_precision, std::string("auto"));
+    // Checkpoints written before the precision setting existed trained in fp32.
+    auto old = kv;
+    old.erase("train.disc_precision");
+    from_key_values(old, m, t);
+    QCOMPARE(t.disc_precision, std::string("fp32"));
+    kv["train.disc_precision"] = "fp8";
+    QVERIFY_THROWS_EXCEPTION(ConfigError, from_key_values(kv, m, t));
+    kv["train.disc_precision"] = "bf16";
     kv["model.image_size"] = "48";
     QVERIFY_THROWS_EXCEPTION(ConfigError, from_key_values(kv, m, t));
     QVERIFY_THROWS_EXCEPTION(ConfigError, preset("nonsense"));

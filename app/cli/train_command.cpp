@@ -59,6 +59,7 @@ void apply_training_options(const QCommandLineParser& p, TrainConfig& t) {
   if (p.isSet("seed")) t.seed = static_cast<uint64_t>(integer_option(p, "seed"));
   if (p.isSet("threads")) t.threads = static_cast<int>(integer_option(p, "threads"));
   if (p.isSet("device")) t.device = text_option(p, "device");
+  if (p.isSet("disc-precision")) t.disc_precision = text_option(p, "disc-precision");
 }
 
 }  // namespace
@@ -90,6 +91,8 @@ int train_command(const QStringList& arguments) {
       {"seed", "random seed; the same seed on the same CPU gives the same run", "n"},
       {"threads", "intra-op CPU threads (default 1: fastest on 2-core machines)", "n"},
       {"device", "auto (CUDA when available), cpu or cuda", "name"},
+      {"disc-precision",
+       "discriminator products: auto (bf16 on CPUs with native bfloat16, e.g. AMX; else fp32), fp32 or bf16", "p"},
       {"out", "output folder (default: run)", "folder", "run"},
       {"save-every-epoch", "also keep a checkpoint per epoch (epoch-NNN.fvae)"},
       {"resume", "continue the run saved in this checkpoint", "file"},
@@ -153,8 +156,9 @@ int train_command(const QStringList& arguments) {
   std::cerr << "Training " << model.describe() << " ("
             << parameter_count(*trainer.networks().encoder) + parameter_count(*trainer.networks().decoder)
             << " VAE parameters) on " << data->description() << ", device " << trainer.device().str() << ", "
-            << train.threads << " thread(s), batch " << train.batch_size << ", beta " << train.beta << ", gamma "
-            << train.gamma << "\n";
+            << train.threads << " thread(s), discriminator products "
+            << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32") << ", batch "
+            << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma << "\n";
   if (trainer.budget_spent()) std::cerr << "The step budget is already spent; nothing to train.\n";
 
   const int64_t gif_count = std::min<int64_t>(integer_option(p, "gif-images"), data->size());
