@@ -1,5 +1,7 @@
 #include "model/networks.h"
 
+#include "model/bfloat16.h"
+
 namespace fvae {
 
 namespace nn = torch::nn;
@@ -174,12 +176,15 @@ DiscriminatorImpl::DiscriminatorImpl(const ModelConfig& config) {
 
 torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& z) {
   if (!bfloat16_) return layers_->forward(z);
-  auto h = z.to(torch::kBFloat16);
+  auto h = z.to(torch::kBFloat16);  // autograd's cast: the TC term's gradient must reach the encoder
+  size_t linear_index = 0;
   for (auto& layer : *layers_) {
-    if (auto* linear = layer.ptr()->as<nn::LinearImpl>())
-      h = torch::nn::functional::linear(h, linear->weight.to(torch::kBFloat16), linear->bias.to(torch::kBFloat16));
-    else
+    if (auto* linear = layer.ptr()->as<nn::LinearImpl>()) {
+      auto& cache = bf16_weights_[linear_index++];
+      h = bfloat16_linear(h, linear->weight, linear->bias, cache.get(linear->weight));
+    } else {
       h = layer.forward(h);
+    }
   }
   return h.to(torch::kFloat);
 }
@@ -189,6 +194,7 @@ void DiscriminatorImpl::set_bfloat16_products(bool on) {
     TORCH_CHECK(!on || layer.ptr()->as<nn::LinearImpl>() || layer.ptr()->as<nn::LeakyReLUImpl>(),
                 "bfloat16 products need the paper's discriminator (Linear and LeakyReLU layers only)");
   bfloat16_ = on;
+  bf16_weights_.assign(layers_->size(), Bfloat16Cache());
 }
 
 Networks::Networks(const ModelConfig& c) : config(c), encoder(c), decoder(c), discriminator(c) {}

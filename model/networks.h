@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include "model/bfloat16.h"
 #include "model/config.h"
 
 namespace fvae {
@@ -65,6 +66,7 @@ class DiscriminatorImpl : public torch::nn::Module {
  private:
   torch::nn::Sequential layers_{nullptr};
   bool bfloat16_ = false;
+  std::vector<Bfloat16Cache> bf16_weights_;  // one per Linear layer
 };
 TORCH_MODULE(Discriminator);
 

@@ -4,7 +4,9 @@
 
 #include <QtTest>
 #include <cmath>
+#include <cstring>
 
+#include "model/bfloat16.h"
 #include "model/config.h"
 #include "model/evaluation.h"
 #include "model/fused_adam.h"
@@ -309,7 +311,8 @@ class TestModel : public QObject {
     }
     bf16->set_bfloat16_products(true);
     auto z = torch::randn({256, c.latent_dim});
-    auto exact = fp32->forward(z), approx = bf16->forward(z);
+    auto z_exact = z.clone().requires_grad_(true), z_approx = z.clone().requires_grad_(true);
+    auto exact = fp32->forward(z_exact), approx = bf16->forward(z_approx);
     QCOMPARE(approx.scalar_type(), torch::kFloat);
     // bfloat16 keeps 8 significant bits: logits agree to a few per cent of their spread, never exactly.
     const double spread = exact.std().item<double>(), error = (approx - exact).abs().max().item<double>();
@@ -322,9 +325,38 @@ class TestModel : public QObject {
     QCOMPARE(g_approx.scalar_type(), torch::kFloat);
     const double cosine = (g_exact.dot(g_approx) / (g_exact.norm() * g_approx.norm())).item<double>();
     QVERIFY2(cosine > 0.99, qPrintable(QString::number(cosine)));
+    // The TC term's gradient reaches the codes (and through them the encoder).
+    QVERIFY(z_approx.grad().defined());
+    const double z_cosine =
+        (z_exact.grad().flatten().dot(z_approx.grad().flatten()) / (z_exact.grad().norm() * z_approx.grad().norm()))
+            .item<double>();
+    QVERIFY2(z_cosine > 0.99, qPrintable(QString::number(z_cosine)));
+    // A second forward after a weight change uses the new weights (the bf16 copy follows the version counter).
+    {
+      torch::NoGradGuard no_grad;
+      bf16->parameters()[0].mul_(2);
+      fp32->parameters()[0].mul_(2);
+    }
+    QVERIFY((bf16->forward(z) - fp32->forward(z)).abs().max().item<double>() < 0.05 * spread + 1e-3);
     // The seed preset's discriminator (BatchNorm, Dropout) stays in fp32.
     Discriminator seed(preset("seed").model);
     QVERIFY_THROWS_EXCEPTION(c10::Error, seed->set_bfloat16_products(true));
+  }
+
+  void bfloat16ConversionMatchesATen() {
+    auto x = torch::randn({10000}) * 1e3;
+    // Ties (the dropped half exactly 0x8000), both parities; infinities; NaN; the largest finite values.
+    std::vector<uint32_t> special = {0x3f808000u, 0x3f818000u, 0x7f800000u, 0xff800000u,
+                                     0x7fc00000u, 0x7f7fffffu, 0x00000001u, 0x80000000u};
+    auto extra = torch::empty({static_cast<int64_t>(special.size())});
+    std::memcpy(extra.data_ptr<float>(), special.data(), special.size() * sizeof(uint32_t));
+    x = torch::cat({x, extra});
+    auto ours = to_bfloat16(x), aten = x.to(torch::kBFloat16);
+    auto ours_bits = ours.view(torch::kShort), aten_bits = aten.view(torch::kShort);
+    const auto finite = torch::isfinite(x) | torch::isinf(x);
+    QVERIFY(torch::equal(ours_bits.masked_select(finite), aten_bits.masked_select(finite)));
+    QVERIFY(torch::isnan(ours.to(torch::kFloat)).equal(torch::isnan(x)));
+    QVERIFY(torch::equal(to_float(aten).view(torch::kInt), aten.to(torch::kFloat).view(torch::kInt)));  // NaN too
   }
 
   void interpolationClosedForms() {

@@ -1,0 +1,77 @@
+#include "model/bfloat16.h"
+
+namespace fvae {
+
+torch::Tensor to_bfloat16(const torch::Tensor& values) {
+  if (!values.device().is_cpu() || values.scalar_type() != torch::kFloat) return values.to(torch::kBFloat16);
+  auto source = values.contiguous();
+  auto out = torch::empty(source.sizes(), source.options().dtype(torch::kBFloat16));
+  const uint32_t* in = reinterpret_cast<const uint32_t*>(source.data_ptr<float>());
+  uint16_t* dst = reinterpret_cast<uint16_t*>(out.data_ptr<at::BFloat16>());
+  const int64_t n = source.numel();
+  for (int64_t i = 0; i < n; ++i) {
+    const uint32_t bits = in[i];
+    const bool nan = (bits & 0x7fffffffu) > 0x7f800000u;
+    // Round to nearest, ties to even: add 0x7fff plus the lowest kept bit, then drop the low half.
+    const uint32_t rounded = (bits + 0x7fffu + ((bits >> 16) & 1u)) >> 16;
+    dst[i] = nan ? static_cast<uint16_t>((bits >> 16) | 0x0040u) : static_cast<uint16_t>(rounded);
+  }
+  return out;
+}
+
+torch::Tensor to_float(const torch::Tensor& values) {
+  if (!values.device().is_cpu() || values.scalar_type() != torch::kBFloat16) return values.to(torch::kFloat);
+  auto source = values.contiguous();
+  auto out = torch::empty(source.sizes(), source.options().dtype(torch::kFloat));
+  const uint16_t* in = reinterpret_cast<const uint16_t*>(source.data_ptr<at::BFloat16>());
+  uint32_t* dst = reinterpret_cast<uint32_t*>(out.data_ptr<float>());
+  const int64_t n = source.numel();
+  for (int64_t i = 0; i < n; ++i) dst[i] = static_cast<uint32_t>(in[i]) << 16;  // exact: bf16 is fp32's top half
+  return out;
+}
+
+namespace {
+
+class Bfloat16Linear : public torch::autograd::Function<Bfloat16Linear> {
+ public:
+  static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x,
+                               const torch::Tensor& /*weight: the leaf its gradient goes to*/,
+                               const torch::Tensor& bias, const torch::Tensor& weight_bf16) {
+    ctx->save_for_backward({x, weight_bf16});
+    return torch::addmm(to_bfloat16(bias), x, weight_bf16.t());
+  }
+
+  static torch::autograd::tensor_list backward(torch::autograd::AutogradContext* ctx,
+                                               torch::autograd::tensor_list grads) {
+    const auto saved = ctx->get_saved_variables();
+    const auto& x = saved[0];
+    const auto& weight_bf16 = saved[1];
+    auto grad = to_bfloat16(grads[0]);
+    torch::Tensor grad_x, grad_weight, grad_bias;
+    if (ctx->needs_input_grad(0)) grad_x = grad.mm(weight_bf16);
+    if (ctx->needs_input_grad(1)) grad_weight = to_float(grad.t().mm(x));
+    if (ctx->needs_input_grad(2)) grad_bias = grad.to(torch::kFloat).sum(0);
+    return {grad_x, grad_weight, grad_bias, torch::Tensor()};
+  }
+};
+
+}  // namespace
+
+torch::Tensor bfloat16_linear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias,
+                              const torch::Tensor& weight_bf16) {
+  return Bfloat16Linear::apply(x, weight, bias, weight_bf16);
+}
+
+const torch::Tensor& Bfloat16Cache::get(const torch::Tensor& weight) {
+  const int64_t version = static_cast<int64_t>(weight._version());
+  if (!copy_.defined() || source_ != weight.unsafeGetTensorImpl() || version != version_ ||
+      copy_.device() != weight.device()) {
+    torch::NoGradGuard no_grad;
+    copy_ = to_bfloat16(weight.detach());
+    source_ = weight.unsafeGetTensorImpl();
+    version_ = version;
+  }
+  return copy_;
+}
+
+}  // namespace fvae
