@@ -63,6 +63,11 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
                   state.exp_avg_sq().data_ptr<float>(), p.numel(), static_cast<float>(beta1), static_cast<float>(beta2),
                   static_cast<float>(1.0 / std::sqrt(bias_correction2)), static_cast<float>(options.eps()),
                   static_cast<float>(options.lr() / bias_correction1));
+      // Written through raw pointers: tell autograd and caches keyed on the version counter (bf16 copies) that the
+      // weight changed, as an in-place ATen op would.
+      p.unsafeGetTensorImpl()->bump_version();
+      state.exp_avg().unsafeGetTensorImpl()->bump_version();
+      state.exp_avg_sq().unsafeGetTensorImpl()->bump_version();
     }
   }
   return loss;

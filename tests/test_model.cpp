@@ -203,7 +203,9 @@ class TestModel : public QObject {
       a.mutable_grad() = g.clone();
       b.mutable_grad() = g.clone();
       reference.step();
+      const auto version = b._version();
       fused.step();
+      QVERIFY(b._version() > version);  // in place, as autograd and the bf16 weight cache must see
     }
     QVERIFY(torch::allclose(a, b, 1e-5, 1e-6));
     QVERIFY(!torch::allclose(a, torch::zeros_like(a)));
