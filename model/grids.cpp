@@ -29,6 +29,14 @@ torch::Tensor latent_traversal(const std::function<torch::Tensor(const torch::Te
   return images.view({D, V, images.size(1), images.size(2), images.size(3)});
 }
 
+std::vector<torch::Tensor> traversal_frames(const torch::Tensor& traversal) {
+  std::vector<torch::Tensor> frames;
+  const int64_t values = traversal.size(1);
+  for (int64_t v = 0; v < values; ++v) frames.push_back(tile(traversal.narrow(1, v, 1), 1, 0.5));
+  for (int64_t v = values - 1; v-- > 1;) frames.push_back(frames[static_cast<size_t>(v)]);
+  return frames;
+}
+
 torch::Tensor interpolate_codes(const torch::Tensor& a, const torch::Tensor& b, int64_t steps, bool spherical) {
   TORCH_CHECK(a.dim() == 1 && a.sizes() == b.sizes(), "interpolation needs two codes [latent] of one size, got ",
               a.sizes(), " and ", b.sizes());

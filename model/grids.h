@@ -24,6 +24,10 @@ torch::Tensor difference_map(const torch::Tensor& row, double threshold = 0.02);
 // Traversal rows with their difference map appended as a last column: [D, V + 1, C, H, W].
 torch::Tensor with_difference_maps(const torch::Tensor& traversal);
 
+// Animation frames of a traversal [D, V, C, H, W]: frame v tiles column v (every dimension at value v), forth and
+// back (V + V − 2 frames) so that a looping GIF plays smoothly.
+std::vector<torch::Tensor> traversal_frames(const torch::Tensor& traversal);
+
 // Codes from `a` to `b` ([D] each) at `steps` evenly spaced fractions t = 0 … 1, endpoints included: [steps, D].
 // Spherical: slerp over the angle between a and b (Shoemake 1985), which keeps the norm near that of prior samples
 // instead of shrinking it mid-way; falls back to linear when a and b are (anti)parallel or a norm is near zero.

@@ -361,6 +361,16 @@ class TestModel : public QObject {
     QVERIFY(torch::equal(to_float(aten).view(torch::kInt), aten.to(torch::kFloat).view(torch::kInt)));  // NaN too
   }
 
+  void traversalFramesGoForthAndBack() {
+    auto traversal = torch::rand({3, 5, 1, 4, 4});  // 3 dimensions × 5 values
+    auto frames = traversal_frames(traversal);
+    QCOMPARE(frames.size(), size_t(5 + 3));
+    QCOMPARE(frames[0].sizes(), (torch::IntArrayRef{1, 3 * 5 + 1, 4 + 2}));  // one column of 3 cells, padded
+    QVERIFY(torch::equal(frames[0].slice(1, 6, 10).slice(2, 1, 5), traversal[1][0]));  // dimension 1, value 0
+    QVERIFY(torch::equal(frames[5], frames[3]));                                          // back: 0 1 2 3 4 3 2 1
+    QVERIFY(torch::equal(frames[7], frames[1]));
+  }
+
   void interpolationClosedForms() {
     auto a = torch::tensor({1.0f, 0.0f, 0.0f}), b = torch::tensor({0.0f, 2.0f, 0.0f});
     auto linear = interpolate_codes(a, b, 5, false);

@@ -200,7 +200,9 @@ class TestStudio : public QObject {
     panel.setModel(loaded.model);
     panel.setDataset(opened.dataset);
     panel.browser()->selectIndex(300);  // on the second page
+    QSignalSpy reconstructed(&panel, &ui::ReconstructionPanel::reconstructed);
     panel.reconstructSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(reconstructed.size(), 1, 20000);
     const auto results = panel.results();
     QCOMPARE(results.size(), 1);
     const auto& result = results.first();
@@ -232,6 +234,7 @@ class TestStudio : public QObject {
     const QStringList failed = panel.loadImageFiles({png, bad});
     QCOMPARE(failed.size(), 1);
     QVERIFY(failed.first().contains(bad));
+    QTRY_COMPARE_WITH_TIMEOUT(reconstructed.size(), 2, 20000);
     QCOMPARE(panel.results().size(), 1);
     QCOMPARE(panel.results().first().original.size(), QSize(28, 28));
     auto as_dataset = service::openDataset(dir_.filePath("files"), 28, 1, "all");

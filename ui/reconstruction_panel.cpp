@@ -12,6 +12,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "ui/background_task.h"
 #include "ui/dataset_browser.h"
 #include "ui/export_dialogs.h"
 #include "ui/image_tiles.h"
@@ -84,6 +85,7 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
 
 void ReconstructionPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
   model_ = std::move(model);
+  ++request_;  // results for the previous model are no longer wanted
   reconstruct_->setEnabled(model_ != nullptr);
   if (!model_) summary_->setText(tr("Open a checkpoint or start a training to reconstruct images."));
   inputs_.clear();
@@ -137,9 +139,18 @@ void ReconstructionPanel::chooseImageFiles() {
 
 void ReconstructionPanel::reconstructImages(const QVector<QImage>& images, const QStringList& captions) {
   if (!model_ || images.isEmpty()) return;
-  inputs_ = images;
-  results_ = model_->reconstruct(images);
-  showResults(captions);
+  // Up to 64 encodes and decodes, maybe while training holds the weights: off the GUI thread, newest request wins.
+  const quint64 request = ++request_;
+  auto model = model_;
+  runInBackground<QVector<service::Reconstruction>>(
+      this, [model, images](TaskControl&) { return model->reconstruct(images); },
+      [this, images, captions, request](const QVector<service::Reconstruction>& results) {
+        if (request != request_) return;
+        inputs_ = images;
+        results_ = results;
+        showResults(captions);
+        emit reconstructed();
+      });
 }
 
 void ReconstructionPanel::showResults(const QStringList& captions) {

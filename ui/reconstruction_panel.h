@@ -31,11 +31,13 @@ class ReconstructionPanel : public QWidget {
 
  public slots:
   void reconstructSelected();
-  void reconstructImages(const QVector<QImage>& images, const QStringList& captions);
+  void reconstructImages(const QVector<QImage>& images, const QStringList& captions);  // off the GUI thread
   QStringList loadImageFiles(const QStringList& paths);  // returns the files that could not be read
 
  signals:
-  void exploreCode(const QVector<float>& code);  // "explore" on a result: its μ becomes the explorer's base code
+  void exploreCode(const QVector<float>& code);
+  void reconstructed();  // results() holds the newest request's reconstructions  // "explore" on a result: its μ
+                         // becomes the explorer's base code
 
  private:
   void chooseImageFiles();
@@ -50,6 +52,7 @@ class ReconstructionPanel : public QWidget {
   QPushButton* export_;
   QVector<QImage> inputs_;
   QVector<service::Reconstruction> results_;
+  quint64 request_ = 0;
 };
 
 }  // namespace fvae::ui

@@ -129,10 +129,7 @@ int latent_command(const QStringList& arguments) {
   std::cout << "Wrote " << text_option(p, "out") << " (" << L << " dimensions x " << values.size()
             << " values + difference maps)\n";
   if (p.isSet("gif")) {
-    std::vector<torch::Tensor> frames;
-    // Forth and back, so the loop plays smoothly.
-    for (size_t v = 0; v < values.size(); ++v) frames.push_back(tile(traversal.narrow(1, v, 1), 1, 0.5));
-    for (size_t v = values.size() - 1; v-- > 1;) frames.push_back(frames[v]);
+    const auto frames = traversal_frames(traversal);
     save_gif(text_option(p, "gif"), frames, 120, {scale, labels, row_height, 1});
     std::cout << "Wrote " << text_option(p, "gif") << " (" << frames.size() << " frames)\n";
   }

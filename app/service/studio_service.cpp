@@ -67,8 +67,7 @@ class SnapshotModel : public DecodeModel {
     auto traversal = torch::stack(rows, 0);
     Traversal result;
     result.grid = to_qimage(tile(with_difference_maps(traversal), 1, 0.5));
-    for (int64_t v = 0; v < traversal.size(1); ++v) result.frames << to_qimage(tile(traversal.narrow(1, v, 1), 1, 0.5));
-    for (int v = result.frames.size() - 1; v-- > 1;) result.frames << result.frames[v];  // forth and back
+    for (const auto& frame : traversal_frames(traversal)) result.frames << to_qimage(frame);
     result.rowHeight = imageSize() + 1;
     return result;
   }
