@@ -75,7 +75,7 @@ MainWindow::MainWindow(QWidget* parent)
           [this](const QString& description, const QString& device) {
             device_label_->setText(tr("device: %1").arg(device));
             model_label_->setText(description);
-            setModel(session_->liveModel(), {}, {}, training_->settings().dataset);
+            setModel(session_->liveModel(), {}, {}, session_->datasetSpec());
           });
   connect(training_, &TrainingPanel::klUpdated, explorer_, &LatentExplorer::setKl);
   connect(session_, &service::TrainingSession::started, this, [this] { checkpoint_path_.clear(); });

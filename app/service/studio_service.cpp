@@ -192,6 +192,7 @@ struct TrainingSession::Worker {
   std::unique_ptr<Trainer> trainer;  // guarded by mutex while being created or destroyed
   std::shared_ptr<DecodeModel> live;
   std::vector<std::string> names;  // guarded by mutex
+  QString dataset_spec;            // guarded by mutex
   std::atomic<bool> stop{false}, paused{false}, running{false};
 };
 
@@ -209,6 +210,11 @@ bool TrainingSession::isRunning() const { return worker_->running; }
 std::shared_ptr<DecodeModel> TrainingSession::liveModel() const {
   std::lock_guard<std::mutex> lock(worker_->mutex);
   return worker_->live;
+}
+
+QString TrainingSession::datasetSpec() const {
+  std::lock_guard<std::mutex> lock(worker_->mutex);
+  return worker_->dataset_spec;
 }
 
 void TrainingSession::setLatentNames(const QStringList& names) {
@@ -287,6 +293,7 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
   {
     std::lock_guard<std::mutex> lock(worker_->mutex);
     worker_->names = resumed ? resumed->latent_names : std::vector<std::string>{};
+    worker_->dataset_spec = QString::fromStdString(request.spec);
   }
   const std::string resume_path = s.resumeFrom.toStdString();
   worker_->thread = std::thread([this, folder, model, train, request, resumed, resume_path]() mutable {

@@ -125,6 +125,7 @@ class TrainingSession : public QObject {
   void stop();  // asks the worker to stop after the current step; it saves, then emits finished
   bool isRunning() const;
   std::shared_ptr<DecodeModel> liveModel() const;  // follows the training weights
+  QString datasetSpec() const;                     // the dataset of the current (or last) run, resumed ones too
   void setLatentNames(const QStringList& names);   // saved with the next checkpoint
 
  signals:
