@@ -426,7 +426,7 @@ void TrainingPanel::flush() {
 
   const double fraction = last.totalSteps > 0 ? double(last.step) / double(last.totalSteps) : 0;
   progress_->setValue(static_cast<int>(fraction * 1000));
-  const double eta = ema_speed_ > 0 ? double(last.totalSteps - last.step) * settings().batchSize / ema_speed_ : -1;
+  const double eta = ema_speed_ > 0 ? double(last.totalSteps - last.step) * last.batchSize / ema_speed_ : -1;
   progress_->setFormat(tr("epoch %1 · step %2/%3 · %4 img/s · ETA %5")
                            .arg(last.epoch + 1)
                            .arg(last.step)

@@ -138,8 +138,9 @@ class SnapshotModel : public DecodeModel {
   QString description_;
 };
 
-TrainingPoint to_point(const StepReport& r, int64_t total) {
+TrainingPoint to_point(const StepReport& r, int64_t total, int64_t batch_size) {
   TrainingPoint p;
+  p.batchSize = static_cast<int>(batch_size);
   p.step = r.step;
   p.totalSteps = total;
   p.epoch = static_cast<int>(r.epoch);
@@ -342,7 +343,7 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
       show_reconstructions(w.trainer->progress().step);
       Trainer::Callbacks callbacks;
       callbacks.on_step = [&](const StepReport& r) {
-        auto point = to_point(r, total);
+        auto point = to_point(r, total, train.batch_size);
         emit_queued([this, point] { emit stepped(point); });
         if (r.step % 500 == 0) show_reconstructions(r.step);  // long epochs (shapes) still show progress
       };

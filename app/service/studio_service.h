@@ -109,6 +109,7 @@ struct TrainingSettings {
 struct TrainingPoint {
   qint64 step = 0, totalSteps = 0;
   int epoch = 0;
+  int batchSize = 0;  // the run's (a resumed run keeps its own, whatever the form says)
   double reconstruction = 0, kl = 0, tc = 0, discLoss = 0, discAccuracy = 0, beta = 0, gamma = 0;
   double imagesPerSecond = 0;
   QVector<double> klPerDim;
