@@ -6,6 +6,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <ATen/Context.h>
 #include <ATen/Parallel.h>
 #include <cstdlib>
 
@@ -26,6 +27,13 @@ void set_compute_threads(int threads) {
   using SetThreads = void (*)(int);
   static auto openblas_set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
   if (openblas_set) openblas_set(threads);
+}
+
+void flush_denormals_to_zero() {
+  at::globalContext().setFlushDenormal(true);
+  const int threads = at::get_num_threads();
+  if (threads > 1)
+    at::parallel_for(0, threads, 1, [](int64_t, int64_t) { at::globalContext().setFlushDenormal(true); });
 }
 
 std::string blas_core_name() {

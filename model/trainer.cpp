@@ -94,7 +94,10 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
 
 Trainer::~Trainer() = default;
 
-void Trainer::apply_thread_setting() const { set_compute_threads(train_config_.threads); }
+void Trainer::apply_thread_setting() const {
+  set_compute_threads(train_config_.threads);
+  flush_denormals_to_zero();
+}
 
 int64_t Trainer::total_steps() const {
   return train_config_.max_steps > 0 ? train_config_.max_steps : train_config_.epochs * steps_per_epoch_;

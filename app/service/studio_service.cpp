@@ -404,6 +404,7 @@ quint64 DecodeService::request(const QVector<float>& code) {
 
 void DecodeService::run() {
   set_compute_threads(1);
+  flush_denormals_to_zero();
   for (;;) {
     QVector<float> code;
     quint64 generation;
