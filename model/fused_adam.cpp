@@ -73,4 +73,9 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
   return loss;
 }
 
+void FusedAdam::forget_gradients() {
+  for (auto& group : param_groups_)
+    for (auto& p : group.params()) p.mutable_grad().reset();
+}
+
 }  // namespace fvae

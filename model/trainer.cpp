@@ -173,7 +173,7 @@ StepReport Trainer::step() {
   for (auto& p : disc_parameters_) p.set_requires_grad(true);
   auto vae_loss = reconstruction + beta * kl;
   if (gamma > 0) vae_loss = vae_loss + gamma * tc;
-  vae_optimizer_->zero_grad();
+  vae_optimizer_->forget_gradients();
   vae_loss.backward();
 
   // Discriminator step on detached codes: this batch's (joint) against an independent batch's, each dimension
@@ -186,7 +186,7 @@ StepReport Trainer::step() {
   }
   auto disc_logits = discriminator->forward(torch::cat({z.detach(), z_permuted}, 0));
   auto disc = discriminator_loss(disc_logits.narrow(0, 0, B), disc_logits.narrow(0, B, B));
-  disc_optimizer_->zero_grad();
+  disc_optimizer_->forget_gradients();
   disc.loss.backward();
   // Neither optimiser has stepped yet: every backward pass that reads these weights has run.
 

@@ -199,9 +199,18 @@ class TestModel : public QObject {
     torch::optim::Adam reference({a}, torch::optim::AdamOptions(3e-3).betas({0.5, 0.9}));
     FusedAdam fused({b}, torch::optim::AdamOptions(3e-3).betas({0.5, 0.9}));
     for (int step = 0; step < 25; ++step) {
-      auto g = torch::randn({300, 7});
-      a.mutable_grad() = g.clone();
-      b.mutable_grad() = g.clone();
+      // Gradients from backward passes: zeroed and accumulated for LibTorch's Adam, dropped and stored afresh for
+      // ours. Two backward passes per step, as the trainer's VAE gets (both land in the same gradient).
+      auto target = torch::randn({300, 7});
+      reference.zero_grad();
+      fused.forget_gradients();
+      QVERIFY(!b.grad().defined());
+      for (auto* w : {&a, &b}) {
+        ((*w - target).pow(2).sum()).backward();
+        ((*w * target).sum()).backward();
+      }
+      for (auto* w : {&a, &b})  // the sum of both passes' gradients, nothing left over from the previous step
+        QVERIFY(torch::allclose(w->grad(), 2 * (w->detach() - target) + target));
       reference.step();
       const auto version = b._version();
       fused.step();
@@ -365,9 +374,9 @@ class TestModel : public QObject {
     auto traversal = torch::rand({3, 5, 1, 4, 4});  // 3 dimensions × 5 values
     auto frames = traversal_frames(traversal);
     QCOMPARE(frames.size(), size_t(5 + 3));
-    QCOMPARE(frames[0].sizes(), (torch::IntArrayRef{1, 3 * 5 + 1, 4 + 2}));  // one column of 3 cells, padded
+    QCOMPARE(frames[0].sizes(), (torch::IntArrayRef{1, 3 * 5 + 1, 4 + 2}));            // one column of 3 cells, padded
     QVERIFY(torch::equal(frames[0].slice(1, 6, 10).slice(2, 1, 5), traversal[1][0]));  // dimension 1, value 0
-    QVERIFY(torch::equal(frames[5], frames[3]));                                          // back: 0 1 2 3 4 3 2 1
+    QVERIFY(torch::equal(frames[5], frames[3]));                                       // back: 0 1 2 3 4 3 2 1
     QVERIFY(torch::equal(frames[7], frames[1]));
   }
 
