@@ -9,13 +9,7 @@ torch::Tensor to_bfloat16(const torch::Tensor& values) {
   const uint32_t* in = reinterpret_cast<const uint32_t*>(source.data_ptr<float>());
   uint16_t* dst = reinterpret_cast<uint16_t*>(out.data_ptr<at::BFloat16>());
   const int64_t n = source.numel();
-  for (int64_t i = 0; i < n; ++i) {
-    const uint32_t bits = in[i];
-    const bool nan = (bits & 0x7fffffffu) > 0x7f800000u;
-    // Round to nearest, ties to even: add 0x7fff plus the lowest kept bit, then drop the low half.
-    const uint32_t rounded = (bits + 0x7fffu + ((bits >> 16) & 1u)) >> 16;
-    dst[i] = nan ? static_cast<uint16_t>((bits >> 16) | 0x0040u) : static_cast<uint16_t>(rounded);
-  }
+  for (int64_t i = 0; i < n; ++i) dst[i] = bfloat16_bits(in[i]);
   return out;
 }
 
@@ -63,15 +57,41 @@ torch::Tensor bfloat16_linear(const torch::Tensor& x, const torch::Tensor& weigh
 }
 
 const torch::Tensor& Bfloat16Cache::get(const torch::Tensor& weight) {
-  const int64_t version = static_cast<int64_t>(weight._version());
-  if (!copy_.defined() || source_ != weight.unsafeGetTensorImpl() || version != version_ ||
-      copy_.device() != weight.device()) {
-    torch::NoGradGuard no_grad;
+  if (current_for(weight)) return copy_;
+  torch::NoGradGuard no_grad;
+  if (weight.device().is_cpu() && weight.scalar_type() == torch::kFloat && weight.is_contiguous()) {
+    uint16_t* out = values_for(weight);
+    const uint32_t* in = reinterpret_cast<const uint32_t*>(weight.data_ptr<float>());
+    const int64_t n = weight.numel();
+    for (int64_t i = 0; i < n; ++i) out[i] = bfloat16_bits(in[i]);
+  } else {
     copy_ = to_bfloat16(weight.detach());
-    source_ = weight.unsafeGetTensorImpl();
-    version_ = version;
   }
+  mark_current(weight);
   return copy_;
+}
+
+void Bfloat16Cache::reserve_for(const torch::Tensor& weight) {
+  if (copy_.defined() && copy_.sizes() == weight.sizes() && copy_.device() == weight.device()) return;
+  copy_ = torch::empty(weight.sizes(), weight.options().dtype(torch::kBFloat16).requires_grad(false));
+}
+
+uint16_t* Bfloat16Cache::values_for(const torch::Tensor& weight) {
+  reserve_for(weight);
+  // Rewritten in place: a graph that saved the old values must not use them silently.
+  copy_.unsafeGetTensorImpl()->bump_version();
+  return reinterpret_cast<uint16_t*>(copy_.data_ptr<at::BFloat16>());
+}
+
+void Bfloat16Cache::mark_current(const torch::Tensor& weight) {
+  source_ = weight.unsafeGetTensorImpl();
+  version_ = static_cast<int64_t>(weight._version());
+}
+
+bool Bfloat16Cache::current_for(const torch::Tensor& weight) const {
+  return copy_.defined() && source_ == weight.unsafeGetTensorImpl() &&
+         version_ == static_cast<int64_t>(weight._version()) && copy_.device() == weight.device() &&
+         copy_.sizes() == weight.sizes();
 }
 
 }  // namespace fvae

@@ -1,23 +1,36 @@
 #include "model/fused_adam.h"
 
 #include <cmath>
+#include <cstring>
 
 namespace fvae {
 
 namespace {
 
-// One pass: the same arithmetic as torch::optim::Adam without weight decay or AMSGrad.
+// One pass: the same arithmetic as torch::optim::Adam without weight decay or AMSGrad; with `mirror`, the new
+// weights rounded to bfloat16 as well.
 __attribute__((target_clones("avx512f", "avx2", "default"))) void adam_update(
-    float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t n, float beta1,
-    float beta2, float inv_sqrt_bc2, float eps, float step_size) {
+    float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v,
+    uint16_t* __restrict mirror, int64_t n, float beta1, float beta2, float inv_sqrt_bc2, float eps, float step_size) {
   const float a1 = 1.0f - beta1, a2 = 1.0f - beta2;
-  for (int64_t i = 0; i < n; ++i) {
+  auto update = [&](int64_t i) {
     const float gi = g[i];
     const float mi = beta1 * m[i] + a1 * gi;
     const float vi = beta2 * v[i] + a2 * gi * gi;
     m[i] = mi;
     v[i] = vi;
-    p[i] -= step_size * mi / (std::sqrt(vi) * inv_sqrt_bc2 + eps);
+    return p[i] - step_size * mi / (std::sqrt(vi) * inv_sqrt_bc2 + eps);
+  };
+  if (mirror) {
+    for (int64_t i = 0; i < n; ++i) {
+      const float pi = update(i);
+      p[i] = pi;
+      uint32_t bits;
+      std::memcpy(&bits, &pi, sizeof bits);
+      mirror[i] = bfloat16_bits(bits);
+    }
+  } else {
+    for (int64_t i = 0; i < n; ++i) p[i] = update(i);
   }
 }
 
@@ -59,18 +72,26 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
       const double beta1 = std::get<0>(options.betas()), beta2 = std::get<1>(options.betas());
       const double bias_correction1 = 1 - std::pow(beta1, static_cast<double>(state.step()));
       const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(state.step()));
+      const auto mirror = mirrors_.find(p.unsafeGetTensorImpl());
+      Bfloat16Cache* cache = mirror == mirrors_.end() ? nullptr : mirror->second;
       adam_update(p.data_ptr<float>(), p.grad().data_ptr<float>(), state.exp_avg().data_ptr<float>(),
-                  state.exp_avg_sq().data_ptr<float>(), p.numel(), static_cast<float>(beta1), static_cast<float>(beta2),
+                  state.exp_avg_sq().data_ptr<float>(), cache ? cache->values_for(p) : nullptr, p.numel(),
+                  static_cast<float>(beta1), static_cast<float>(beta2),
                   static_cast<float>(1.0 / std::sqrt(bias_correction2)), static_cast<float>(options.eps()),
                   static_cast<float>(options.lr() / bias_correction1));
       // Written through raw pointers: tell autograd and caches keyed on the version counter (bf16 copies) that the
       // weight changed, as an in-place ATen op would.
       p.unsafeGetTensorImpl()->bump_version();
+      if (cache) cache->mark_current(p);
       state.exp_avg().unsafeGetTensorImpl()->bump_version();
       state.exp_avg_sq().unsafeGetTensorImpl()->bump_version();
     }
   }
   return loss;
+}
+
+void FusedAdam::mirror_in_bfloat16(const torch::Tensor& parameter, Bfloat16Cache& cache) {
+  mirrors_[parameter.unsafeGetTensorImpl()] = &cache;
 }
 
 void FusedAdam::forget_gradients() {

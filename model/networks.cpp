@@ -197,6 +197,16 @@ void DiscriminatorImpl::set_bfloat16_products(bool on) {
   bf16_weights_.assign(layers_->size(), Bfloat16Cache());
 }
 
+std::vector<std::pair<torch::Tensor, Bfloat16Cache*>> DiscriminatorImpl::bfloat16_weight_copies() {
+  std::vector<std::pair<torch::Tensor, Bfloat16Cache*>> copies;
+  if (!bfloat16_) return copies;
+  size_t linear_index = 0;
+  for (auto& layer : *layers_)
+    if (auto* linear = layer.ptr()->as<torch::nn::LinearImpl>())
+      copies.emplace_back(linear->weight, &bf16_weights_[linear_index++]);
+  return copies;
+}
+
 Networks::Networks(const ModelConfig& c) : config(c), encoder(c), decoder(c), discriminator(c) {}
 
 void Networks::to(const torch::Device& device) {

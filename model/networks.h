@@ -62,6 +62,9 @@ class DiscriminatorImpl : public torch::nn::Module {
   // returned in fp32. Only for the paper's discriminator (the seed one has BatchNorm).
   void set_bfloat16_products(bool on);
   bool bfloat16_products() const { return bfloat16_; }
+  // Each Linear weight with its bfloat16 copy, for an optimiser that writes both in one pass
+  // (FusedAdam::mirror_in_bfloat16). Empty without bf16 products; valid until set_bfloat16_products is called again.
+  std::vector<std::pair<torch::Tensor, Bfloat16Cache*>> bfloat16_weight_copies();
 
  private:
   torch::nn::Sequential layers_{nullptr};

@@ -90,6 +90,8 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
       vae_parameters_, torch::optim::AdamOptions(train.vae_lr).betas({train.vae_beta1, train.vae_beta2}));
   disc_optimizer_ = std::make_unique<FusedAdam>(
       disc_parameters_, torch::optim::AdamOptions(train.disc_lr).betas({train.disc_beta1, train.disc_beta2}));
+  for (auto& [weight, copy] : networks_->discriminator->bfloat16_weight_copies())
+    disc_optimizer_->mirror_in_bfloat16(weight, *copy);
 }
 
 Trainer::~Trainer() = default;

@@ -354,6 +354,30 @@ class TestModel : public QObject {
     QVERIFY_THROWS_EXCEPTION(c10::Error, seed->set_bfloat16_products(true));
   }
 
+  void fusedAdamWritesTheBfloat16Copy() {
+    torch::manual_seed(6);
+    auto w = torch::randn({200, 30}, torch::requires_grad());
+    FusedAdam adam({w}, torch::optim::AdamOptions(1e-2));
+    Bfloat16Cache copy;
+    adam.mirror_in_bfloat16(w, copy);
+    const auto* storage = copy.get(w).data_ptr();
+    for (int step = 0; step < 3; ++step) {
+      w.mutable_grad() = torch::randn_like(w);
+      adam.step();
+      QVERIFY(copy.current_for(w));  // written with the update: get() will not convert again
+      QVERIFY(torch::equal(copy.get(w).view(torch::kShort), to_bfloat16(w.detach()).view(torch::kShort)));
+      QCOMPARE(copy.get(w).data_ptr(), storage);  // rewritten in place, no fresh allocation
+    }
+    // A change outside the optimiser makes the copy stale; get() converts again, into the same buffer.
+    {
+      torch::NoGradGuard no_grad;
+      w.mul_(-1);
+    }
+    QVERIFY(!copy.current_for(w));
+    QVERIFY(torch::equal(copy.get(w).view(torch::kShort), to_bfloat16(w.detach()).view(torch::kShort)));
+    QCOMPARE(copy.get(w).data_ptr(), storage);
+  }
+
   void bfloat16ConversionMatchesATen() {
     auto x = torch::randn({10000}) * 1e3;
     // Ties (the dropped half exactly 0x8000), both parities; infinities; NaN; the largest finite values.
