@@ -4,6 +4,7 @@
 #include <string>
 
 #include <dlfcn.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <ATen/Context.h>
@@ -34,6 +35,13 @@ void flush_denormals_to_zero() {
   const int threads = at::get_num_threads();
   if (threads > 1)
     at::parallel_for(0, threads, 1, [](int64_t, int64_t) { at::globalContext().setFlushDenormal(true); });
+}
+
+void keep_freed_memory_for_reuse() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);   // blocks up to 32 MB from the heap, not fresh mmaps (glibc's maximum)
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);  // give memory back only when 512 MB lie free at the top of the heap
+#endif
 }
 
 std::string blas_core_name() {

@@ -28,6 +28,7 @@ const char* const kUsage =
 int main(int argc, char** argv) {
   fvae::relaunch_with_tuned_blas_if_needed(argv);
   fvae::flush_denormals_to_zero();  // before any thread starts: they all inherit it
+  fvae::keep_freed_memory_for_reuse();
   // Labels in exported images need fonts, hence a QGuiApplication; it never needs a display.
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
