@@ -254,7 +254,7 @@ class TestStudio : public QObject {
     view.setSteps(5);
     view.setSpherical(true);
     view.setEndpoints(2, 9000);
-    QCOMPARE(view.frames().size(), 5);
+    QTRY_COMPARE_WITH_TIMEOUT(view.frames().size(), 5, 10000);  // computed off the GUI thread
     // The ends decode the encodings of the two images.
     QCOMPARE(view.frames().first(), loaded.model->decode(loaded.model->encodeMean(dataset->image(2))));
     QCOMPARE(view.frames().last(), loaded.model->decode(loaded.model->encodeMean(dataset->image(9000))));

@@ -9,6 +9,7 @@
 #include <QSpinBox>
 #include <QToolButton>
 
+#include "ui/background_task.h"
 #include "ui/export_dialogs.h"
 #include "ui/image_picker_dialog.h"
 #include "ui/image_tiles.h"
@@ -110,18 +111,33 @@ void InterpolationView::showEndpoint(int which) {
 }
 
 void InterpolationView::refresh() {
-  frames_.clear();
-  strip_ = QImage();
-  if (model_ && dataset_ && endpoints_[0] >= 0 && endpoints_[1] >= 0) {
-    const auto ends = dataset_->images({endpoints_[0], endpoints_[1]});
-    if (ends.size() == 2) {
-      frames_ = model_->interpolate(model_->encodeMean(ends[0]), model_->encodeMean(ends[1]), steps_->value(),
-                                    mode_->currentIndex() == 1);
-      strip_ = tileImages(frames_);
-      strip_label_->setPixmap(QPixmap::fromImage(upscaled(strip_, kStripScale)));
-    }
+  // Two encodes and up to 32 decodes, maybe while training holds the weights: off the GUI thread, newest request wins.
+  const quint64 request = ++request_;
+  QVector<QImage> ends;
+  if (model_ && dataset_ && endpoints_[0] >= 0 && endpoints_[1] >= 0)
+    ends = dataset_->images({endpoints_[0], endpoints_[1]});
+  if (ends.size() != 2) {
+    frames_.clear();
+    strip_ = QImage();
+    strip_label_->setText(tr("Pick two images to interpolate between their codes."));
+    emit refreshed();
+    return;
   }
-  emit refreshed();
+  auto model = model_;
+  const int steps = steps_->value();
+  const bool spherical = mode_->currentIndex() == 1;
+  runInBackground<QVector<QImage>>(
+      this,
+      [model, ends, steps, spherical](TaskControl&) {
+        return model->interpolate(model->encodeMean(ends[0]), model->encodeMean(ends[1]), steps, spherical);
+      },
+      [this, request](const QVector<QImage>& frames) {
+        if (request != request_) return;
+        frames_ = frames;
+        strip_ = tileImages(frames_);
+        strip_label_->setPixmap(QPixmap::fromImage(upscaled(strip_, kStripScale)));
+        emit refreshed();
+      });
 }
 
 QString InterpolationView::savePng(const QString& path, int scale) const {

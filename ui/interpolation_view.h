@@ -32,7 +32,7 @@ class InterpolationView : public QGroupBox {
   QString saveGif(const QString& path, int scale) const;
 
  public slots:
-  void refresh();  // decodes the strip again (e.g. after the weights changed)
+  void refresh();  // decodes the strip again (e.g. after the weights changed), off the GUI thread; then refreshed()
 
  signals:
   void refreshed();
@@ -51,6 +51,7 @@ class InterpolationView : public QGroupBox {
   QLabel* strip_label_ = nullptr;
   QVector<QImage> frames_;
   QImage strip_;
+  quint64 request_ = 0;  // the newest refresh; older results are dropped
 };
 
 }  // namespace fvae::ui
