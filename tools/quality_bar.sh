@@ -9,10 +9,10 @@ cd "$(dirname "$0")/.."
 
 BIN=${BIN:-build/app/factorvae}
 OUT=${OUT:-quality-bar}
-STEPS=${STEPS:-11520}
+STEPS=${STEPS:-16000}
 SIZE=${SIZE:-32}
 SEED=${SEED:-1}
-GAMMA=${GAMMA:-35}
+GAMMA=${GAMMA:-10}
 LR=${LR:-1e-3}
 
 [ -x "$BIN" ] || { echo "quality_bar: build first ($BIN is missing)" >&2; exit 1; }
