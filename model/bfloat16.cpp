@@ -2,14 +2,21 @@
 
 namespace fvae {
 
+namespace {
+
+void convert_to_bfloat16(const float* from, at::BFloat16* to, int64_t n) {
+  const uint32_t* in = reinterpret_cast<const uint32_t*>(from);
+  uint16_t* out = reinterpret_cast<uint16_t*>(to);
+  for (int64_t i = 0; i < n; ++i) out[i] = bfloat16_bits(in[i]);
+}
+
+}  // namespace
+
 torch::Tensor to_bfloat16(const torch::Tensor& values) {
   if (!values.device().is_cpu() || values.scalar_type() != torch::kFloat) return values.to(torch::kBFloat16);
   auto source = values.contiguous();
   auto out = torch::empty(source.sizes(), source.options().dtype(torch::kBFloat16));
-  const uint32_t* in = reinterpret_cast<const uint32_t*>(source.data_ptr<float>());
-  uint16_t* dst = reinterpret_cast<uint16_t*>(out.data_ptr<at::BFloat16>());
-  const int64_t n = source.numel();
-  for (int64_t i = 0; i < n; ++i) dst[i] = bfloat16_bits(in[i]);
+  convert_to_bfloat16(source.data_ptr<float>(), out.data_ptr<at::BFloat16>(), source.numel());
   return out;
 }
 
@@ -60,10 +67,7 @@ const torch::Tensor& Bfloat16Cache::get(const torch::Tensor& weight) {
   if (current_for(weight)) return copy_;
   torch::NoGradGuard no_grad;
   if (weight.device().is_cpu() && weight.scalar_type() == torch::kFloat && weight.is_contiguous()) {
-    uint16_t* out = values_for(weight);
-    const uint32_t* in = reinterpret_cast<const uint32_t*>(weight.data_ptr<float>());
-    const int64_t n = weight.numel();
-    for (int64_t i = 0; i < n; ++i) out[i] = bfloat16_bits(in[i]);
+    convert_to_bfloat16(weight.data_ptr<float>(), reinterpret_cast<at::BFloat16*>(values_for(weight)), weight.numel());
   } else {
     copy_ = to_bfloat16(weight.detach());
   }
