@@ -77,6 +77,8 @@ void TrainConfig::validate() const {
   if (threads < 1) throw ConfigError("threads must be at least 1");
   if (disc_precision != "auto" && disc_precision != "fp32" && disc_precision != "bf16")
     throw ConfigError("discriminator precision must be auto, fp32 or bf16, got '" + disc_precision + "'");
+  if (disc_thread != "auto" && disc_thread != "on" && disc_thread != "off")
+    throw ConfigError("discriminator thread must be auto, on or off, got '" + disc_thread + "'");
   if (device != "auto" && device != "cpu" && device != "cuda")
     throw ConfigError("device must be auto, cpu or cuda, got '" + device + "'");
 }
@@ -177,6 +179,7 @@ KeyValues to_key_values(const ModelConfig& m, const TrainConfig& t) {
   kv["train.threads"] = std::to_string(t.threads);
   kv["train.device"] = t.device;
   kv["train.disc_precision"] = t.disc_precision;
+  kv["train.disc_thread"] = t.disc_thread;
   return kv;
 }
 
@@ -210,6 +213,7 @@ void from_key_values(const KeyValues& kv, ModelConfig& m, TrainConfig& t) {
   t.device = get("train.device");
   // Added later: checkpoints written before it trained in fp32.
   t.disc_precision = kv.count("train.disc_precision") ? kv.at("train.disc_precision") : "fp32";
+  t.disc_thread = kv.count("train.disc_thread") ? kv.at("train.disc_thread") : "auto";
   m.validate();
   t.validate();
 }

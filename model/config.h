@@ -50,6 +50,10 @@ struct TrainConfig {
   // as mixed-precision training does) or "auto" (bf16 on CPUs with native bfloat16 instructions, e.g. AMX, where
   // it is several times faster; fp32 elsewhere and on CUDA). The VAE always computes in fp32.
   std::string disc_precision = "auto";
+  // Whether the discriminator's step runs on a second CPU core while the VAE's backward pass runs: "on", "off" or
+  // "auto" (on for CPU training with one intra-op thread on a machine with two or more cores). The results are
+  // bit-identical either way; only the speed differs.
+  std::string disc_thread = "auto";
 
   void validate() const;  // throws ConfigError
   double beta_at(int64_t epoch) const;

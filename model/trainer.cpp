@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "model/inference.h"
 #include "model/objective.h"
@@ -92,6 +93,10 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
       disc_parameters_, torch::optim::AdamOptions(train.disc_lr).betas({train.disc_beta1, train.disc_beta2}));
   for (auto& [weight, copy] : networks_->discriminator->bfloat16_weight_copies())
     disc_optimizer_->mirror_in_bfloat16(weight, *copy);
+  const bool second_core =
+      train.disc_thread == "on" || (train.disc_thread == "auto" && device_.is_cpu() && train.threads == 1 &&
+                                    std::thread::hardware_concurrency() >= 2);
+  if (second_core) task_thread_ = std::make_unique<TaskThread>();
 }
 
 Trainer::~Trainer() = default;
@@ -150,7 +155,6 @@ StepReport Trainer::step() {
   const int64_t B = train_config_.batch_size;
   const int64_t offset = progress_.step_in_epoch * B;
   auto x = data_->images(progress_.vae_order.narrow(0, offset, B)).to(device_);
-  auto x_other = data_->images(progress_.disc_order.narrow(0, offset, B)).to(device_);
   const double beta = train_config_.beta_at(progress_.epoch);
   const double gamma = train_config_.gamma_at(progress_.epoch);
   auto& encoder = networks_->encoder;
@@ -176,20 +180,42 @@ StepReport Trainer::step() {
   auto vae_loss = reconstruction + beta * kl;
   if (gamma > 0) vae_loss = vae_loss + gamma * tc;
   vae_optimizer_->forget_gradients();
-  vae_loss.backward();
 
   // Discriminator step on detached codes: this batch's (joint) against an independent batch's, each dimension
-  // permuted across the batch (product of marginals). One pass over both halves: one large GEMM beats two.
-  torch::Tensor z_permuted;
-  {
-    torch::NoGradGuard no_grad;
-    auto other = encoder->forward(x_other);
-    z_permuted = permute_dimensions(reparameterize(other.mu, other.logvar, generator_), generator_);
+  // permuted across the batch (product of marginals). One pass over both halves: one large GEMM beats two. It reads
+  // the encoder's and the discriminator's weights and writes only the discriminator's gradients, so it can run beside
+  // the VAE's backward pass. It draws from the generator after everything above, whichever thread runs it, so the
+  // run is the same with and without the task thread.
+  DiscriminatorLoss disc;
+  auto discriminator_step = [&, z_joint = z.detach()] {
+    auto x_other = data_->images(progress_.disc_order.narrow(0, offset, B)).to(device_);
+    torch::Tensor z_permuted;
+    {
+      torch::NoGradGuard no_grad;
+      auto other = encoder->forward(x_other);
+      z_permuted = permute_dimensions(reparameterize(other.mu, other.logvar, generator_), generator_);
+    }
+    auto disc_logits = discriminator->forward(torch::cat({z_joint, z_permuted}, 0));
+    disc = discriminator_loss(disc_logits.narrow(0, 0, B), disc_logits.narrow(0, B, B));
+    disc_optimizer_->forget_gradients();
+    disc.loss.backward();
+  };
+  if (task_thread_) {
+    auto done = task_thread_->submit([&] {
+      apply_thread_setting();
+      discriminator_step();
+    });
+    try {
+      vae_loss.backward();
+    } catch (...) {
+      done.wait();  // the task refers to this frame
+      throw;
+    }
+    done.get();
+  } else {
+    vae_loss.backward();
+    discriminator_step();
   }
-  auto disc_logits = discriminator->forward(torch::cat({z.detach(), z_permuted}, 0));
-  auto disc = discriminator_loss(disc_logits.narrow(0, 0, B), disc_logits.narrow(0, B, B));
-  disc_optimizer_->forget_gradients();
-  disc.loss.backward();
   // Neither optimiser has stepped yet: every backward pass that reads these weights has run.
 
   StepReport report;

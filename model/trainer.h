@@ -16,6 +16,7 @@
 #include "model/dataset.h"
 #include "model/fused_adam.h"
 #include "model/networks.h"
+#include "model/task_thread.h"
 
 namespace fvae {
 
@@ -91,6 +92,8 @@ class Trainer {
 
   // Sets the intra-op thread count for the calling thread (ATen's setting is per OS thread).
   void apply_thread_setting() const;
+  // Whether the discriminator's step runs on its own thread (TrainConfig::disc_thread, resolved).
+  bool discriminator_on_task_thread() const { return task_thread_ != nullptr; }
 
  private:
   void start_epoch_if_needed();
@@ -114,6 +117,8 @@ class Trainer {
 
   std::shared_ptr<ModelSnapshot> snapshot_;
   int64_t snapshot_every_ = 0;
+
+  std::unique_ptr<TaskThread> task_thread_;  // runs the discriminator's step when TrainConfig::disc_thread says so
 };
 
 }  // namespace fvae

@@ -9,6 +9,8 @@
 #include <atomic>
 #include <csignal>
 #include <filesystem>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "model/checkpoint.h"
@@ -66,6 +68,31 @@ bool same_history(const std::vector<StepReport>& a, const std::vector<StepReport
 
 const DatasetInfo kInfo{"shapes", "all", "test subset", 512};
 
+// Records which threads asked for images: the trainer's own for the VAE batch, and the task thread (when in use) for
+// the discriminator's independent batch.
+class ThreadRecordingDataset : public Dataset {
+ public:
+  explicit ThreadRecordingDataset(std::shared_ptr<const Dataset> inner) : inner_(std::move(inner)) {}
+  int64_t size() const override { return inner_->size(); }
+  ImageShape shape() const override { return inner_->shape(); }
+  torch::Tensor images(const torch::Tensor& indices) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    threads_.insert(std::this_thread::get_id());
+    return inner_->images(indices);
+  }
+  std::string kind() const override { return inner_->kind(); }
+  std::string description() const override { return inner_->description(); }
+  size_t thread_count() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return threads_.size();
+  }
+
+ private:
+  std::shared_ptr<const Dataset> inner_;
+  mutable std::mutex mutex_;
+  mutable std::set<std::thread::id> threads_;
+};
+
 }  // namespace
 
 class TestTraining : public QObject {
@@ -100,6 +127,48 @@ class TestTraining : public QObject {
     Trainer c(ModelConfig{}, t, small_shapes());
     c.run();
     QVERIFY(!same_history(a.history(), c.history()));
+  }
+
+  void discriminatorThreadGivesTheSameRun_data() {
+    QTest::addColumn<QString>("precision");
+    QTest::newRow("fp32") << "fp32";
+    QTest::newRow("bf16") << "bf16";
+  }
+
+  // The discriminator's step on the task thread, beside the VAE's backward pass, must change nothing but the speed.
+  void discriminatorThreadGivesTheSameRun() {
+    QFETCH(QString, precision);
+    auto t = quick_config();
+    t.max_steps = 20;  // crosses an epoch boundary (16 steps)
+    t.disc_precision = precision.toStdString();
+    t.disc_thread = "off";
+    auto inline_data = std::make_shared<ThreadRecordingDataset>(small_shapes());
+    Trainer single(ModelConfig{}, t, inline_data);
+    QVERIFY(!single.discriminator_on_task_thread());
+    single.run();
+    QCOMPARE(inline_data->thread_count(), size_t{1});
+
+    t.disc_thread = "on";
+    auto threaded_data = std::make_shared<ThreadRecordingDataset>(small_shapes());
+    Trainer threaded(ModelConfig{}, t, threaded_data);
+    QVERIFY(threaded.discriminator_on_task_thread());
+    threaded.run();
+    QCOMPARE(threaded_data->thread_count(), size_t{2});  // the independent batch was fetched on the task thread
+
+    QVERIFY(same_history(single.history(), threaded.history()));
+    QVERIFY(same_tensors(all_state(single.networks()), all_state(threaded.networks())));
+  }
+
+  void discriminatorThreadSetting() {
+    auto t = quick_config();
+    t.max_steps = 1;
+    t.threads = 2;  // with intra-op threads the cores are taken already
+    QVERIFY(!Trainer(ModelConfig{}, t, small_shapes()).discriminator_on_task_thread());
+    t.threads = 1;
+    QCOMPARE(Trainer(ModelConfig{}, t, small_shapes()).discriminator_on_task_thread(),
+             std::thread::hardware_concurrency() >= 2);
+    t.disc_thread = "sometimes";
+    QVERIFY_THROWS_EXCEPTION(ConfigError, Trainer(ModelConfig{}, t, small_shapes()));
   }
 
   void resumeContinuesExactly_data() {

@@ -17,7 +17,8 @@ LR=${LR:-1e-3}
 
 [ -x "$BIN" ] || { echo "quality_bar: build first ($BIN is missing)" >&2; exit 1; }
 mkdir -p "$OUT"
-common=(--dataset shapes --split all --size "$SIZE" --steps "$STEPS" --seed "$SEED" --lr "$LR" --quiet)
+# One core each: the two runs train side by side, so neither puts its discriminator step on a second core.
+common=(--dataset shapes --split all --size "$SIZE" --steps "$STEPS" --seed "$SEED" --lr "$LR" --disc-thread off --quiet)
 
 train() {
   local name=$1

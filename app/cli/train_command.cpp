@@ -60,6 +60,7 @@ void apply_training_options(const QCommandLineParser& p, TrainConfig& t) {
   if (p.isSet("threads")) t.threads = static_cast<int>(integer_option(p, "threads"));
   if (p.isSet("device")) t.device = text_option(p, "device");
   if (p.isSet("disc-precision")) t.disc_precision = text_option(p, "disc-precision");
+  if (p.isSet("disc-thread")) t.disc_thread = text_option(p, "disc-thread");
 }
 
 }  // namespace
@@ -93,6 +94,10 @@ int train_command(const QStringList& arguments) {
       {"device", "auto (CUDA when available), cpu or cuda", "name"},
       {"disc-precision",
        "discriminator products: auto (bf16 on CPUs with native bfloat16, e.g. AMX; else fp32), fp32 or bf16", "p"},
+      {"disc-thread",
+       "run the discriminator's step on a second core beside the VAE's backward pass: auto (on the CPU with one "
+       "thread and two or more cores), on or off; the results are the same either way",
+       "mode"},
       {"out", "output folder (default: run)", "folder", "run"},
       {"save-every-epoch", "also keep a checkpoint per epoch (epoch-NNN.fvae)"},
       {"resume", "continue the run saved in this checkpoint", "file"},
@@ -156,9 +161,10 @@ int train_command(const QStringList& arguments) {
   std::cerr << "Training " << model.describe() << " ("
             << parameter_count(*trainer.networks().encoder) + parameter_count(*trainer.networks().decoder)
             << " VAE parameters) on " << data->description() << ", device " << trainer.device().str() << ", "
-            << train.threads << " thread(s), discriminator products "
-            << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32") << ", batch "
-            << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma << "\n";
+            << train.threads << " thread(s)"
+            << (trainer.discriminator_on_task_thread() ? ", the discriminator's step on a second core" : "")
+            << ", discriminator products " << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32")
+            << ", batch " << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma << "\n";
   if (trainer.budget_spent()) std::cerr << "The step budget is already spent; nothing to train.\n";
 
   const int64_t gif_count = std::min<int64_t>(integer_option(p, "gif-images"), data->size());
