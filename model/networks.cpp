@@ -31,13 +31,28 @@ ResizeConv2dImpl::ResizeConv2dImpl(int64_t in_channels, int64_t out_channels) {
     }
 }
 
-torch::Tensor ResizeConv2dImpl::forward(const torch::Tensor& x) {
+std::pair<torch::Tensor, torch::Tensor> ResizeConv2dImpl::phased_weight_and_bias() const {
   const auto& w = conv->weight;
   const int64_t out = w.size(0), in = w.size(1);
   auto map = phase_map_.to(w.options());
-  auto phased = torch::einsum("ard,bse,oide->oabirs", {map, map, w}).reshape({out * 4, in, 3, 3});
-  auto bias = conv->bias.repeat_interleave(4);
-  return torch::pixel_shuffle(torch::conv2d(x, phased, bias, 1, 1), 2);
+  return {torch::einsum("ard,bse,oide->oabirs", {map, map, w}).reshape({out * 4, in, 3, 3}),
+          conv->bias.repeat_interleave(4)};
+}
+
+torch::Tensor ResizeConv2dImpl::forward(const torch::Tensor& x) {
+  // Training: the gradient flows through the einsum to the weights. Inference tensors have no version counter.
+  if (torch::GradMode::is_enabled() || conv->weight.is_inference() || conv->bias.is_inference()) {
+    auto [phased, bias] = phased_weight_and_bias();
+    return torch::pixel_shuffle(torch::conv2d(x, phased, bias, 1, 1), 2);
+  }
+  const auto &w = conv->weight, &b = conv->bias;
+  if (cache_.weight_data != w.data_ptr() || cache_.weight_version != w._version() || cache_.bias_data != b.data_ptr() ||
+      cache_.bias_version != b._version() || !cache_.weight.defined() || cache_.weight.device() != w.device()) {
+    std::tie(cache_.weight, cache_.bias) = phased_weight_and_bias();
+    cache_.weight_data = w.data_ptr(), cache_.bias_data = b.data_ptr();
+    cache_.weight_version = w._version(), cache_.bias_version = b._version();
+  }
+  return torch::pixel_shuffle(torch::conv2d(x, cache_.weight, cache_.bias, 1, 1), 2);
 }
 
 torch::Tensor ResizeConv2dImpl::reference_forward(const torch::Tensor& x) {

@@ -24,7 +24,17 @@ class ResizeConv2dImpl : public torch::nn::Module {
   torch::nn::Conv2d conv{nullptr};                          // holds weight [out, in, 3, 3] and bias
 
  private:
+  std::pair<torch::Tensor, torch::Tensor> phased_weight_and_bias() const;
+
   torch::Tensor phase_map_;  // [2, 3, 3]: low-resolution tap × high-resolution tap, per output phase
+  // Without autograd (decoding) the phased weights are kept until the weights change: making them took about half of
+  // a single-image decode at 64×64. Keyed on the tensors' storage and version counters.
+  struct PhasedCache {
+    torch::Tensor weight, bias;
+    const void* weight_data = nullptr;
+    const void* bias_data = nullptr;
+    int64_t weight_version = -1, bias_version = -1;
+  } cache_;
 };
 TORCH_MODULE(ResizeConv2d);
 

@@ -107,6 +107,41 @@ class TestModel : public QObject {
     QVERIFY(torch::allclose(grads_fast[1], grads_ref[1], 1e-4, 1e-4));
   }
 
+  // Decoding keeps the phased weights between calls; it must see every change of the weights, whichever way made.
+  void resizeConvolutionFollowsWeightChangesWhenDecoding() {
+    torch::manual_seed(4);
+    ResizeConv2d layer(3, 2);
+    auto x = torch::randn({1, 3, 5, 5});
+    auto expect_reference = [&](const char* when) {
+      torch::Tensor fast, reference;
+      {
+        torch::NoGradGuard no_grad;
+        fast = layer->forward(x);
+        reference = layer->reference_forward(x);
+      }
+      QVERIFY2(torch::allclose(fast, reference, 1e-5, 1e-5), when);
+      torch::InferenceMode inference;
+      QVERIFY2(torch::allclose(layer->forward(x), reference, 1e-5, 1e-5), when);
+    };
+    expect_reference("fresh");
+    {
+      torch::NoGradGuard no_grad;
+      layer->conv->weight.mul_(-2);  // in place: same storage, new version
+    }
+    expect_reference("after an in-place change of the weight");
+    {
+      torch::InferenceMode inference;
+      layer->conv->bias.add_(1);  // as a snapshot update inside InferenceMode would
+    }
+    expect_reference("after an in-place change of the bias in InferenceMode");
+    layer->conv->weight = torch::randn({2, 3, 3, 3});  // a new tensor altogether
+    expect_reference("after replacing the weight");
+    // And training still differentiates through the phased weights.
+    auto loss = layer->forward(x).square().sum();
+    loss.backward();
+    QVERIFY(layer->conv->bias.grad().defined() && layer->conv->bias.grad().abs().sum().item<double>() > 0);
+  }
+
   void klMatchesClosedForm() {
     // KL(N(m, s²) || N(0, 1)) = log(1/s) + (s² + m²)/2 − 1/2.
     auto mu = torch::tensor({0.0, 1.0, -2.0, 0.5}, torch::kDouble).view({2, 2});
