@@ -96,7 +96,9 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
   const bool second_core =
       train.disc_thread == "on" || (train.disc_thread == "auto" && device_.is_cpu() && train.threads == 1 &&
                                     std::thread::hardware_concurrency() >= 2);
-  if (second_core) task_thread_ = std::make_unique<TaskThread>();
+  // Set once on the task thread: flush-to-zero is per thread, and setting OpenBLAS's thread count at every step
+  // would race with the training thread's BLAS calls.
+  if (second_core) task_thread_ = std::make_unique<TaskThread>([this] { apply_thread_setting(); });
 }
 
 Trainer::~Trainer() = default;
@@ -201,10 +203,7 @@ StepReport Trainer::step() {
     disc.loss.backward();
   };
   if (task_thread_) {
-    auto done = task_thread_->submit([&] {
-      apply_thread_setting();
-      discriminator_step();
-    });
+    auto done = task_thread_->submit(discriminator_step);
     try {
       vae_loss.backward();
     } catch (...) {

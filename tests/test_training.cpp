@@ -68,8 +68,14 @@ bool same_history(const std::vector<StepReport>& a, const std::vector<StepReport
 
 const DatasetInfo kInfo{"shapes", "all", "test subset", 512};
 
+// Whether a product of denormals stays non-zero, judged on the calling thread (comparisons flush too).
+bool keeps_denormals() {
+  auto tiny = torch::full({64}, 1e-39f);  // below FLT_MIN (1.18e-38): a denormal
+  return (tiny * 1.5f).abs().max().item<float>() > 0.0f;
+}
+
 // Records which threads asked for images: the trainer's own for the VAE batch, and the task thread (when in use) for
-// the discriminator's independent batch.
+// the discriminator's independent batch; and whether any of them computed with denormals.
 class ThreadRecordingDataset : public Dataset {
  public:
   explicit ThreadRecordingDataset(std::shared_ptr<const Dataset> inner) : inner_(std::move(inner)) {}
@@ -78,6 +84,7 @@ class ThreadRecordingDataset : public Dataset {
   torch::Tensor images(const torch::Tensor& indices) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     threads_.insert(std::this_thread::get_id());
+    if (keeps_denormals()) any_kept_denormals_ = true;
     return inner_->images(indices);
   }
   std::string kind() const override { return inner_->kind(); }
@@ -86,11 +93,16 @@ class ThreadRecordingDataset : public Dataset {
     std::lock_guard<std::mutex> lock(mutex_);
     return threads_.size();
   }
+  bool any_kept_denormals() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return any_kept_denormals_;
+  }
 
  private:
   std::shared_ptr<const Dataset> inner_;
   mutable std::mutex mutex_;
   mutable std::set<std::thread::id> threads_;
+  mutable bool any_kept_denormals_ = false;
 };
 
 }  // namespace
@@ -424,18 +436,15 @@ class TestTraining : public QObject {
   // Late in training, denormal weights and moments halved the training speed; the trainer flushes them to zero on
   // its thread, and threads started from there inherit that.
   void trainingThreadFlushesDenormals() {
-    // Whether a product of denormals stays non-zero, judged on the thread itself (comparisons flush too).
-    auto keeps_denormals = [] {
-      auto tiny = torch::full({64}, 1e-39f);  // below FLT_MIN (1.18e-38): a denormal
-      return (tiny * 1.5f).abs().max().item<float>() > 0.0f;
-    };
     bool before = false, during = true, inherited = true;
+    auto data = std::make_shared<ThreadRecordingDataset>(small_shapes(64));
     std::thread([&] {
       at::globalContext().setFlushDenormal(false);  // earlier tests trained on the thread this one inherits from
       before = keeps_denormals();
       auto t = quick_config();
       t.max_steps = 1;
-      Trainer trainer(ModelConfig{}, t, small_shapes(64));
+      t.disc_thread = "on";
+      Trainer trainer(ModelConfig{}, t, data);
       trainer.run();
       during = keeps_denormals();
       std::thread([&] { inherited = keeps_denormals(); }).join();
@@ -443,6 +452,8 @@ class TestTraining : public QObject {
     QVERIFY(before);  // IEEE behaviour when not flushed, so the checks below can fail
     QVERIFY(!during);
     QVERIFY(!inherited);
+    QCOMPARE(data->thread_count(), size_t{2});
+    QVERIFY(!data->any_kept_denormals());  // the training thread and the discriminator's task thread
   }
 };
 

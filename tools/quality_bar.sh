@@ -3,7 +3,7 @@
 # dataset, same seed and step budget, trained side by side (one core each), then scored with the FactorVAE metric
 # and MIG. Prints a table and writes traversal images with the dimensions named by the metric's factor assignment.
 #
-#   tools/quality_bar.sh                      # defaults below; STEPS=… SIZE=… GAMMA=… LR=… SEED=… OUT=… override
+#   tools/quality_bar.sh                      # defaults below; STEPS=… SIZE=… GAMMA=… LR=… SEED=… DISC=… OUT=… override
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,11 +14,13 @@ SIZE=${SIZE:-32}
 SEED=${SEED:-1}
 GAMMA=${GAMMA:-10}
 LR=${LR:-1e-3}
+DISC=${DISC:-auto}  # the discriminator's arithmetic: auto, fp32 or bf16
 
 [ -x "$BIN" ] || { echo "quality_bar: build first ($BIN is missing)" >&2; exit 1; }
 mkdir -p "$OUT"
 # One core each: the two runs train side by side, so neither puts its discriminator step on a second core.
-common=(--dataset shapes --split all --size "$SIZE" --steps "$STEPS" --seed "$SEED" --lr "$LR" --disc-thread off --quiet)
+common=(--dataset shapes --split all --size "$SIZE" --steps "$STEPS" --seed "$SEED" --lr "$LR" --disc-precision "$DISC"
+  --disc-thread off --quiet)
 
 train() {
   local name=$1
@@ -29,7 +31,7 @@ train() {
   echo $(($(date +%s) - start)) > "$OUT/$name/train_seconds"
 }
 
-echo "Training FactorVAE (gamma $GAMMA) and beta-VAE (gamma 0): $STEPS steps of batch 64 at ${SIZE}x${SIZE}, seed $SEED"
+echo "Training FactorVAE (gamma $GAMMA) and beta-VAE (gamma 0): $STEPS steps of batch 64 at ${SIZE}x${SIZE}, seed $SEED, discriminator $DISC"
 train factorvae --gamma "$GAMMA" &
 train betavae --gamma 0 &
 wait
