@@ -416,12 +416,24 @@ class TestTraining : public QObject {
 
   // Steps free and reallocate tens of MB; the applications keep that memory in the process instead of faulting fresh
   // pages in every step (~1,150 page faults a step at batch 64 with glibc's defaults).
+  void trainingStepsReuseMemory_data() {
+    QTest::addColumn<QString>("discThread");
+    QTest::newRow("training thread only") << "off";
+    QTest::newRow("with the discriminator's task thread") << "on";  // which allocates from a malloc arena of its own
+  }
+
+  // Without keep_freed_memory_for_reuse: ~800 page faults a step. With it, none on the training thread once the heap
+  // has grown to its working size (in a fresh process that takes more than 16 steps: ~220 faults a step in steps
+  // 17–24); 0–55 with the task thread, whose malloc arena may be one a finished thread left behind.
   void trainingStepsReuseMemory() {
+    QFETCH(QString, discThread);
+    const double limit = 150;
     keep_freed_memory_for_reuse();
     auto t = quick_config();
     t.batch_size = 64;
+    t.disc_thread = discThread.toStdString();
     Trainer trainer(ModelConfig{}, t, small_shapes());
-    for (int i = 0; i < 16; ++i) trainer.step();  // until the heap has grown to its working size
+    for (int i = 0; i < 40; ++i) trainer.step();  // until the heap has grown to its working size
     auto minor_faults = [] {
       rusage usage{};
       getrusage(RUSAGE_SELF, &usage);
@@ -430,7 +442,8 @@ class TestTraining : public QObject {
     const auto before = minor_faults();
     for (int i = 0; i < 8; ++i) trainer.step();
     const double per_step = static_cast<double>(minor_faults() - before) / 8;
-    QVERIFY2(per_step < 50, qPrintable(QString("%1 page faults a step").arg(per_step)));
+    qInfo("%.1f page faults a step", per_step);
+    QVERIFY2(per_step < limit, qPrintable(QString("%1 page faults a step").arg(per_step)));
   }
 
   // Late in training, denormal weights and moments halved the training speed; the trainer flushes them to zero on
