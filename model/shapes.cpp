@@ -57,27 +57,41 @@ void render_sprite(SpriteShape shape, double scale, double angle, double centre_
                    float* out) {
   const double c = std::cos(angle), s = std::sin(angle);
   const double pixel = 64.0 / static_cast<double>(size);
+  // Below 64×64 a pixel covers several dSprites pixels: it takes the fraction of them that are on (at 32×32 exactly
+  // dSprites downsampled by area), so sub-pixel position, scale and orientation stay visible instead of aliasing away.
+  const int samples = size < 64 ? static_cast<int>(std::ceil(pixel)) : 1;
+  const double step = pixel / samples, weight = 1.0 / (samples * samples);
   const double half_square = 10.0 * scale;
   const double a = table_at(kEllipseWidth, scale) / 2, b = table_at(kEllipseHeight, scale) / 2;
+  // Every shape lies within this radius of its centre (the square's half-diagonal is the largest); pixels farther
+  // out are skipped, which keeps rendering well below the cost of a training step.
+  const double reach = 15.0 * scale + pixel;
+  auto on = [&](double u, double v) {
+    // Rotate the point back into the sprite's frame (the sprite turns counter-clockwise by `angle`).
+    const double su = c * u + s * v, sv = -s * u + c * v;
+    switch (shape) {
+      case SpriteShape::Square:
+        return std::abs(su) < half_square && std::abs(sv) < half_square;
+      case SpriteShape::Ellipse:
+        return (su * su) / (a * a) + (sv * sv) / (b * b) < 1.0;
+      case SpriteShape::Heart:
+        return inside_heart(su / scale + kHeartWidth / 2.0, kHeartPivotRow - sv / scale);
+    }
+    return false;
+  };
   for (int64_t row = 0; row < size; ++row) {
-    const double v = -((row + 0.5) * pixel - centre_y);  // up is positive
+    const double top = row * pixel - centre_y;
     for (int64_t col = 0; col < size; ++col) {
-      const double u = (col + 0.5) * pixel - centre_x;
-      // Rotate the pixel centre back into the sprite's frame (the sprite turns counter-clockwise by `angle`).
-      const double su = c * u + s * v, sv = -s * u + c * v;
-      bool on = false;
-      switch (shape) {
-        case SpriteShape::Square:
-          on = std::abs(su) < half_square && std::abs(sv) < half_square;
-          break;
-        case SpriteShape::Ellipse:
-          on = (su * su) / (a * a) + (sv * sv) / (b * b) < 1.0;
-          break;
-        case SpriteShape::Heart:
-          on = inside_heart(su / scale + kHeartWidth / 2.0, kHeartPivotRow - sv / scale);
-          break;
+      const double left = col * pixel - centre_x;
+      float value = 0.0f;
+      if (std::abs(left + pixel / 2) < reach && std::abs(top + pixel / 2) < reach) {
+        double covered = 0;
+        for (int i = 0; i < samples; ++i)
+          for (int j = 0; j < samples; ++j)
+            covered += on(left + (j + 0.5) * step, -(top + (i + 0.5) * step));  // up is positive
+        value = static_cast<float>(covered * weight);
       }
-      out[row * size + col] = on ? 1.0f : 0.0f;
+      out[row * size + col] = value;
     }
   }
 }

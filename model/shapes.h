@@ -1,6 +1,7 @@
 #pragma once
 // The built-in `shapes` dataset: a procedural dSprites-style generator with known ground-truth factors.
-// Geometry follows dSprites at 64×64 (see shared/dsprites-geometry.md); smaller sizes render the same picture.
+// Geometry follows dSprites at 64×64 (see shared/dsprites-geometry.md); smaller sizes render the same picture,
+// downsampled by area.
 
 #include <torch/torch.h>
 
@@ -56,8 +57,10 @@ class ShapesDataset : public Dataset, public GroundTruthSource {
   torch::Tensor index_;  // split positions → combination; undefined for "all"
 };
 
-// Renders one binary sprite into `out` (size×size floats). Scale in [0.5, 1], angle in radians (counter-clockwise as
-// displayed), centre in 64-pixel canvas coordinates (x right, y down; dSprites: 16 + 32·position).
+// Renders one sprite into `out` (size×size floats): binary from 64×64 up, as dSprites; below 64×64 each pixel holds
+// the fraction of the 64×64 dSprites pixels it covers that are on. Scale in [0.5, 1], angle in radians
+// (counter-clockwise as displayed), centre in 64-pixel canvas coordinates (x right, y down; dSprites: 16 +
+// 32·position).
 void render_sprite(SpriteShape shape, double scale, double angle, double centre_x, double centre_y, int64_t size,
                    float* out);
 

@@ -320,6 +320,27 @@ class TestModel : public QObject {
     QVERIFY(torch::equal(s32.labels(index), f));
   }
 
+  void shapesBelow64AreDSpritesDownsampledByArea() {
+    ShapesDataset s64(64), s32(32), s28(28);
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(3);
+    auto factors = s64.sample_factors(200, gen);
+    // At 32×32 each pixel is the mean of the 2×2 dSprites pixels it covers.
+    auto pooled = torch::avg_pool2d(s64.render(factors), 2);
+    QVERIFY(torch::allclose(s32.render(factors), pooled, 0, 1e-6));
+    // Sub-pixel steps stay visible: every step of x position (1.03 dSprites pixels, half a pixel at 32×32) changes
+    // the image, where point sampling at the pixel centres leaves some steps invisible.
+    auto steps = torch::tensor({1, 2, 5, 0, 7}, torch::kLong).repeat({32, 1});
+    steps.select(1, 3).copy_(torch::arange(32));
+    auto images = s32.render(steps);
+    for (int64_t x = 0; x + 1 < 32; ++x)
+      QVERIFY2(!torch::equal(images[x], images[x + 1]), qPrintable(QString::number(x)));
+    auto small = s28.render(factors);
+    QVERIFY(small.min().item<float>() >= 0 && small.max().item<float>() <= 1);
+    QVERIFY(((small > 0) & (small < 1)).any().item<bool>());  // edges are grey
+    QVERIFY(torch::allclose(small.sum({1, 2, 3}) * (64.0 / 28) * (64.0 / 28), s64.render(factors).sum({1, 2, 3}), 0.15,
+                            2.0));  // same ink
+  }
+
   void differenceMapFollowsTheOriginalRule() {
     auto row = torch::zeros({3, 1, 2, 2});
     row[0][0][0][0] = 1.0;        // varies across the row at (0,0) only
