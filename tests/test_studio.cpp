@@ -210,7 +210,8 @@ class TestStudio : public QObject {
 
     // Independently: the checkpoint's own networks, BCE by its formula.
     auto cp = load_checkpoint(checkpoint_.toStdString());
-    auto x = ShapesDataset(28, "train").image(300).unsqueeze(0);
+    // The panel works on 8-bit images, so the grey edges of the sprite arrive rounded to 1/255.
+    auto x = ShapesDataset(28, "train").image(300).unsqueeze(0).mul(255).round().div(255);
     auto r = reconstruct(*cp.networks, x).clamp(1e-7, 1 - 1e-7).to(torch::kDouble);
     auto xd = x.to(torch::kDouble);
     const double bce = -(xd * r.log() + (1 - xd) * (1 - r).log()).sum().item<double>();
