@@ -58,9 +58,9 @@ class ShapesDataset : public Dataset, public GroundTruthSource {
 };
 
 // Renders one sprite into `out` (size×size floats): binary from 64×64 up, as dSprites; below 64×64 each pixel holds
-// the fraction of the 64×64 dSprites pixels it covers that are on. Scale in [0.5, 1], angle in radians
-// (counter-clockwise as displayed), centre in 64-pixel canvas coordinates (x right, y down; dSprites: 16 +
-// 32·position).
+// the fraction of ceil(64/size)² sub-samples that are on (at 32×32 exactly the mean of its 2×2 dSprites pixels). Scale
+// in [0.5, 1], angle in radians (counter-clockwise as displayed), centre in 64-pixel canvas coordinates (x right, y
+// down; dSprites: 16 + 32·position).
 void render_sprite(SpriteShape shape, double scale, double angle, double centre_x, double centre_y, int64_t size,
                    float* out);
 
