@@ -67,7 +67,11 @@ void TrainConfig::validate() const {
   non_negative(beta, "beta");
   non_negative(beta_min, "beta-min");
   non_negative(gamma, "gamma");
+  non_negative(kl_capacity, "KL capacity");
+  if (capacity_steps < 0) throw ConfigError("capacity steps must be zero or positive");
   positive(vae_lr, "vae learning rate");
+  if (!(vae_lr_decay_fraction >= 0 && vae_lr_decay_fraction <= 1))
+    throw ConfigError("the learning-rate decay fraction must lie in [0, 1]");
   positive(disc_lr, "discriminator learning rate");
   for (double b : {vae_beta1, vae_beta2, disc_beta1, disc_beta2})
     if (!(b >= 0 && b < 1)) throw ConfigError("Adam betas must lie in [0, 1)");
@@ -92,6 +96,19 @@ double TrainConfig::beta_at(int64_t epoch) const {
 double TrainConfig::gamma_at(int64_t epoch) const {
   if (gamma_warmup_epochs <= 0) return gamma;
   return std::min(gamma, gamma * static_cast<double>(epoch) / static_cast<double>(gamma_warmup_epochs));
+}
+
+double TrainConfig::capacity_at(int64_t step) const {
+  if (kl_capacity <= 0 || capacity_steps <= 0) return kl_capacity;
+  return kl_capacity * std::min(1.0, static_cast<double>(step) / static_cast<double>(capacity_steps));
+}
+
+double TrainConfig::vae_lr_at(int64_t step, int64_t total_steps) const {
+  const auto decay_steps = static_cast<int64_t>(std::llround(vae_lr_decay_fraction * static_cast<double>(total_steps)));
+  const int64_t left = total_steps - step;
+  if (decay_steps <= 0 || left > decay_steps) return vae_lr;
+  // The decay's first step runs at the full rate, its last at vae_lr / decay_steps.
+  return vae_lr * static_cast<double>(std::max<int64_t>(left, 1)) / static_cast<double>(decay_steps);
 }
 
 const std::vector<Preset>& presets() {
@@ -166,6 +183,9 @@ KeyValues to_key_values(const ModelConfig& m, const TrainConfig& t) {
   kv["train.beta_warmup_epochs"] = std::to_string(t.beta_warmup_epochs);
   kv["train.gamma"] = format_double(t.gamma);
   kv["train.gamma_warmup_epochs"] = std::to_string(t.gamma_warmup_epochs);
+  kv["train.vae_lr_decay_fraction"] = format_double(t.vae_lr_decay_fraction);
+  kv["train.kl_capacity"] = format_double(t.kl_capacity);
+  kv["train.capacity_steps"] = std::to_string(t.capacity_steps);
   kv["train.vae_lr"] = format_double(t.vae_lr);
   kv["train.vae_beta1"] = format_double(t.vae_beta1);
   kv["train.vae_beta2"] = format_double(t.vae_beta2);
@@ -211,6 +231,13 @@ void from_key_values(const KeyValues& kv, ModelConfig& m, TrainConfig& t) {
   t.seed = static_cast<uint64_t>(parse_int("train.seed", get("train.seed")));
   t.threads = static_cast<int>(parse_int("train.threads", get("train.threads")));
   t.device = get("train.device");
+  // Added later: checkpoints written before them trained at a constant rate and without a capacity target.
+  t.vae_lr_decay_fraction = kv.count("train.vae_lr_decay_fraction")
+                                ? parse_double("train.vae_lr_decay_fraction", kv.at("train.vae_lr_decay_fraction"))
+                                : 0.0;
+  t.kl_capacity = kv.count("train.kl_capacity") ? parse_double("train.kl_capacity", kv.at("train.kl_capacity")) : 0.0;
+  t.capacity_steps =
+      kv.count("train.capacity_steps") ? parse_int("train.capacity_steps", kv.at("train.capacity_steps")) : 0;
   // Added later: checkpoints written before it trained in fp32.
   t.disc_precision = kv.count("train.disc_precision") ? kv.at("train.disc_precision") : "fp32";
   t.disc_thread = kv.count("train.disc_thread") ? kv.at("train.disc_thread") : "auto";

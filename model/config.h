@@ -38,7 +38,16 @@ struct TrainConfig {
   int64_t beta_warmup_epochs = 0;
   double gamma = 35.0;
   int64_t gamma_warmup_epochs = 0;  // linear 0 → gamma when > 0
+  // KL capacity (Burgess et al. 2018, "Understanding disentangling in β-VAE"): when kl_capacity > 0 the KL term
+  // becomes β·|KL − C|, with C rising linearly from 0 to kl_capacity nats over capacity_steps steps. Unlike a small β,
+  // which only allows more KL, the target pushes it up, so dimensions open one after another as C grows.
+  double kl_capacity = 0.0;
+  int64_t capacity_steps = 0;
   double vae_lr = 1e-4, vae_beta1 = 0.9, vae_beta2 = 0.999;
+  // Over this last fraction of the step budget the VAE's learning rate falls linearly towards 0 (0: constant). Adam
+  // moves every weight by about the learning rate whatever the gradient's size, so at a constant rate the unused
+  // dimensions' means keep jittering with the input instead of settling at 0.
+  double vae_lr_decay_fraction = 0.0;
   double disc_lr = 1e-4, disc_beta1 = 0.5, disc_beta2 = 0.9;
   int64_t batch_size = 64;
   int64_t epochs = 10;
@@ -58,6 +67,9 @@ struct TrainConfig {
   void validate() const;  // throws ConfigError
   double beta_at(int64_t epoch) const;
   double gamma_at(int64_t epoch) const;
+  double capacity_at(int64_t step) const;
+  double vae_lr_at(int64_t step, int64_t total_steps) const;  // the learning rate of the step after `step` steps  // C
+                                                              // after `step` steps; 0 when the capacity target is off
 };
 
 struct Preset {

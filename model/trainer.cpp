@@ -179,7 +179,8 @@ StepReport Trainer::step() {
     tc = total_correlation_estimate(discriminator->forward(z));
   }
   for (auto& p : disc_parameters_) p.set_requires_grad(true);
-  auto vae_loss = reconstruction + beta * kl;
+  const double capacity = train_config_.capacity_at(progress_.step);
+  auto vae_loss = reconstruction + beta * (train_config_.kl_capacity > 0 ? (kl - capacity).abs() : kl);
   if (gamma > 0) vae_loss = vae_loss + gamma * tc;
   vae_optimizer_->forget_gradients();
 
@@ -241,6 +242,8 @@ StepReport Trainer::step() {
       throw TrainingError(std::string("the ") + name + " became " + (std::isnan(value) ? "NaN" : "infinite") +
                           " at step " + std::to_string(report.step) + " (epoch " + std::to_string(report.epoch + 1) +
                           "); training stopped before updating the weights. Try a lower learning rate.");
+  static_cast<torch::optim::AdamOptions&>(vae_optimizer_->param_groups().front().options())
+      .lr(train_config_.vae_lr_at(progress_.step, total_steps()));
   vae_optimizer_->step();
   disc_optimizer_->step();
 

@@ -47,7 +47,10 @@ void apply_training_options(const QCommandLineParser& p, TrainConfig& t) {
   if (p.isSet("beta-warmup")) t.beta_warmup_epochs = integer_option(p, "beta-warmup");
   if (p.isSet("gamma")) t.gamma = number_option(p, "gamma");
   if (p.isSet("gamma-warmup")) t.gamma_warmup_epochs = integer_option(p, "gamma-warmup");
+  if (p.isSet("kl-capacity")) t.kl_capacity = number_option(p, "kl-capacity");
+  if (p.isSet("capacity-steps")) t.capacity_steps = integer_option(p, "capacity-steps");
   if (p.isSet("lr")) t.vae_lr = number_option(p, "lr");
+  if (p.isSet("lr-decay")) t.vae_lr_decay_fraction = number_option(p, "lr-decay");
   if (p.isSet("vae-beta1")) t.vae_beta1 = number_option(p, "vae-beta1");
   if (p.isSet("vae-beta2")) t.vae_beta2 = number_option(p, "vae-beta2");
   if (p.isSet("disc-lr")) t.disc_lr = number_option(p, "disc-lr");
@@ -80,7 +83,10 @@ int train_command(const QStringList& arguments) {
       {"beta-warmup", "epochs of linear beta warm-up (0: none)", "epochs"},
       {"gamma", "weight of the TC term, per sample (default: 35 on shapes, 6.4 elsewhere; seed preset 9/256)", "x"},
       {"gamma-warmup", "epochs of linear gamma warm-up (0: none)", "epochs"},
+      {"kl-capacity", "KL target in nats: the KL term becomes beta*|KL - C| (Burgess et al.; 0: off)", "nats"},
+      {"capacity-steps", "steps over which the KL target C rises linearly from 0 to --kl-capacity", "n"},
       {"lr", "VAE learning rate (Adam)", "x"},
+      {"lr-decay", "last fraction of the step budget over which the VAE learning rate falls linearly to 0", "x"},
       {"vae-beta1", "VAE Adam beta1", "x"},
       {"vae-beta2", "VAE Adam beta2", "x"},
       {"disc-lr", "discriminator learning rate (Adam)", "x"},
@@ -164,7 +170,12 @@ int train_command(const QStringList& arguments) {
             << train.threads << " thread(s)"
             << (trainer.discriminator_on_task_thread() ? ", the discriminator's step on a second core" : "")
             << ", discriminator products " << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32")
-            << ", batch " << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma << "\n";
+            << ", batch " << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma;
+  if (train.kl_capacity > 0)
+    std::cerr << ", KL target rising to " << train.kl_capacity << " nats over " << train.capacity_steps << " steps";
+  if (train.vae_lr_decay_fraction > 0)
+    std::cerr << ", learning rate falling to 0 over the last " << train.vae_lr_decay_fraction * 100 << "% of the steps";
+  std::cerr << "\n";
   if (trainer.budget_spent()) std::cerr << "The step budget is already spent; nothing to train.\n";
 
   const int64_t gif_count = std::min<int64_t>(integer_option(p, "gif-images"), data->size());
