@@ -67,9 +67,8 @@ struct TrainConfig {
   void validate() const;  // throws ConfigError
   double beta_at(int64_t epoch) const;
   double gamma_at(int64_t epoch) const;
-  double capacity_at(int64_t step) const;
-  double vae_lr_at(int64_t step, int64_t total_steps) const;  // the learning rate of the step after `step` steps  // C
-                                                              // after `step` steps; 0 when the capacity target is off
+  double capacity_at(int64_t step) const;                     // C after `step` steps; 0 when the capacity target is off
+  double vae_lr_at(int64_t step, int64_t total_steps) const;  // the learning rate of the step after `step` steps
 };
 
 struct Preset {
