@@ -231,16 +231,17 @@ void from_key_values(const KeyValues& kv, ModelConfig& m, TrainConfig& t) {
   t.seed = static_cast<uint64_t>(parse_int("train.seed", get("train.seed")));
   t.threads = static_cast<int>(parse_int("train.threads", get("train.threads")));
   t.device = get("train.device");
-  // Added later: checkpoints written before them trained at a constant rate and without a capacity target.
-  t.vae_lr_decay_fraction = kv.count("train.vae_lr_decay_fraction")
-                                ? parse_double("train.vae_lr_decay_fraction", kv.at("train.vae_lr_decay_fraction"))
-                                : 0.0;
-  t.kl_capacity = kv.count("train.kl_capacity") ? parse_double("train.kl_capacity", kv.at("train.kl_capacity")) : 0.0;
-  t.capacity_steps =
-      kv.count("train.capacity_steps") ? parse_int("train.capacity_steps", kv.at("train.capacity_steps")) : 0;
-  // Added later: checkpoints written before it trained in fp32.
-  t.disc_precision = kv.count("train.disc_precision") ? kv.at("train.disc_precision") : "fp32";
-  t.disc_thread = kv.count("train.disc_thread") ? kv.at("train.disc_thread") : "auto";
+  // Entries added later: a checkpoint written before one existed gets what it trained with (a constant learning rate,
+  // no capacity target, fp32 discriminator products).
+  auto get_or = [&](const std::string& key, const std::string& fallback) {
+    auto it = kv.find(key);
+    return it == kv.end() ? fallback : it->second;
+  };
+  t.vae_lr_decay_fraction = parse_double("train.vae_lr_decay_fraction", get_or("train.vae_lr_decay_fraction", "0"));
+  t.kl_capacity = parse_double("train.kl_capacity", get_or("train.kl_capacity", "0"));
+  t.capacity_steps = parse_int("train.capacity_steps", get_or("train.capacity_steps", "0"));
+  t.disc_precision = get_or("train.disc_precision", "fp32");
+  t.disc_thread = get_or("train.disc_thread", "auto");
   m.validate();
   t.validate();
 }
