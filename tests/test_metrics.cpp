@@ -95,6 +95,27 @@ class TestMetrics : public QObject {
     QVERIFY2(mig.mig > 0.3 && mig.mig < perfect_mig.mig - 0.2, qPrintable(QString::number(mig.mig)));
   }
 
+  void aFactorWithoutADimensionCapsTheScore() {
+    // Shape, scale and both positions perfect, orientation not encoded: fixing orientation leaves every dimension's
+    // variance near its global value, so those votes land anywhere and the classifier, whose dimensions all belong
+    // to other factors, gets none of them right: 4 factors of 5.
+    RepresentationFunction no_orientation = [](const torch::Tensor& f) {
+      return perfect(f).index({torch::indexing::Slice(), torch::tensor({0, 1, 3, 4})});
+    };
+    auto fv = factor_vae_metric(source_, no_orientation);
+    QVERIFY2(std::abs(fv.eval_accuracy - 0.8) < 0.02, qPrintable(QString::number(fv.eval_accuracy)));
+    QCOMPARE(fv.dimension_factor, (std::vector<int64_t>{0, 1, 3, 4}));
+    // A fifth dimension of pure noise wins only orientation's votes (about a fifth of them), so the classifier
+    // names it "orientation" and the score rises above 0.8 although nothing more is encoded.
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(4);
+    RepresentationFunction with_noise = [&](const torch::Tensor& f) {
+      return torch::cat({no_orientation(f), torch::randn({f.size(0), 1}, gen, torch::kFloat)}, 1);
+    };
+    fv = factor_vae_metric(source_, with_noise);
+    QVERIFY2(fv.eval_accuracy > 0.82 && fv.eval_accuracy < 0.9, qPrintable(QString::number(fv.eval_accuracy)));
+    QCOMPARE(fv.dimension_factor, (std::vector<int64_t>{0, 1, 3, 4, 2}));
+  }
+
   void sameSeedSameScores() {
     auto gen = at::make_generator<at::CPUGeneratorImpl>(9);
     auto noisy = [&](uint64_t) {
