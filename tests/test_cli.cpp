@@ -131,6 +131,59 @@ class TestCli : public QObject {
     QVERIFY(r.out.contains("factorvae_metric:"));
     QVERIFY(r.out.contains("mig:"));
     QVERIFY(r.out.contains("dimension 7 captures:"));
+    QVERIFY(r.out.contains("mig_x_position:"));
+    QVERIFY(r.out.contains("votes_x_position:"));
+
+    // The tables need active dimensions: the 24-step checkpoint above has none, 60 steps of batch 32 open a few.
+    auto trained = run({"train", "--dataset", "shapes", "--size", "28", "--subset", "256", "--batch-size", "32",
+                        "--steps", "60", "--seed", "3", "--out", path("run60"), "--quiet"});
+    QVERIFY2(trained.exit_code == 0, qPrintable(trained.err));
+    r = run({"evaluate", "--checkpoint", path("run60/latest.fvae"), "--subset", "300", "--train-votes", "100",
+             "--eval-votes", "50", "--mig-samples", "1000"});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+
+    // The vote table: one row per factor, one column per dimension, every training vote counted once; a named
+    // dimension is named after the factor that cast most of its votes.
+    const QStringList factors{"shape", "scale", "orientation", "x_position", "y_position"};
+    const QStringList lines = r.out.split('\n');
+    auto row = [&](const QString& key) {
+      for (const QString& line : lines)
+        if (line.startsWith(key + ":")) return line.mid(key.size() + 1).split(' ', Qt::SkipEmptyParts);
+      return QStringList();
+    };
+    std::vector<std::vector<int>> votes;
+    int total = 0;
+    for (const QString& factor : factors) {
+      const QStringList cells = row("votes_" + factor);
+      QCOMPARE(cells.size(), 8);
+      votes.emplace_back();
+      for (const QString& cell : cells) votes.back().push_back(cell.toInt()), total += cell.toInt();
+    }
+    QVERIFY2(row("factorvae_active_dims").value(0).toInt() > 0, qPrintable(r.out));
+    QCOMPARE(total, 100);
+    int named = 0;
+    for (int d = 0; d < 8; ++d) {
+      const QStringList captured = row(QString("dimension %1 captures").arg(d));
+      if (captured.join(' ') == "(nothing)") continue;
+      int best = 0;
+      for (int k = 1; k < 5; ++k)
+        if (votes[k][d] > votes[best][d]) best = k;
+      QCOMPARE(captured.join('_'), factors[best]);
+      ++named;
+    }
+    QVERIFY(named > 0);
+    // The MI table: non-negative nats, and MIG's top dimension holds each factor's largest value.
+    for (const QString& factor : factors) {
+      const QStringList cells = row("mi_" + factor);
+      QCOMPARE(cells.size(), 8);
+      const QStringList mig = row("mig_" + factor);  // "0.1234 (top dimension N)"
+      QCOMPARE(mig.size(), 4);
+      const int top = mig[3].chopped(1).toInt();
+      for (const QString& cell : cells) {
+        QVERIFY(cell.toDouble() >= 0);
+        QVERIFY(cells[top].toDouble() >= cell.toDouble());
+      }
+    }
   }
 
   void errorsAreClearAndLeaveNothing() {

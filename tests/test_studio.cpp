@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSlider>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
@@ -185,6 +186,8 @@ class TestStudio : public QObject {
       ui::MainWindow window;
       QCOMPARE(window.menuBar()->actions().first()->text(), QString("&Datei"));
       QCOMPARE(window.trainingPanel()->startButton()->text(), QString("&Starten"));
+      ui::MetricsPanel metrics;
+      QVERIFY(metrics.dimensionTable()->toolTip().startsWith("Eine Spalte je Faktor"));
     }
     QVERIFY(!ui::installTranslations("en_GB"));  // English is the source language
     ui::MainWindow window;
@@ -339,6 +342,24 @@ class TestStudio : public QObject {
         shapes, [&](const torch::Tensor& x) { return encode(cp.networks->encoder, x).mu; }, options);
     QCOMPARE(report.factorVaeMetric, direct.factor_vae.eval_accuracy);
     QVERIFY(std::abs(report.migScore - direct.mig.mig) < 1e-9);
+
+    // The dimension table: per factor, the votes each dimension won (as the engine counted them) and their share.
+    const QTableWidget* table = panel.dimensionTable();
+    QCOMPARE(table->columnCount(), 3 + 5);
+    QCOMPARE(table->rowCount(), 8);
+    for (int k = 0; k < 5; ++k) {
+      QCOMPARE(table->horizontalHeaderItem(3 + k)->text(), report.factorNames[k]);
+      int64_t factor_total = 0;
+      for (int64_t n : direct.factor_vae.votes[k]) factor_total += n;
+      for (int d = 0; d < 8; ++d) {
+        const int64_t count = direct.factor_vae.votes[k][d];
+        QCOMPARE(table->item(d, 3 + k)->data(Qt::UserRole).toLongLong(), count);
+        const int percent = factor_total > 0 ? qRound(100.0 * count / factor_total) : 0;
+        QCOMPARE(table->item(d, 3 + k)->text(), QString("%1 %").arg(percent));
+        QVERIFY(table->item(d, 3 + k)->toolTip().contains(QString::number(direct.mig.mutual_information[d][k], 'f', 3) +
+                                                          " nats"));
+      }
+    }
 
     // Cancelling a long measurement reports it as cancelled.
     s.trainVotes = 100000, s.evalVotes = 100000;

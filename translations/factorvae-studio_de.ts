@@ -776,6 +776,21 @@
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="81"/>
+        <source>One column per factor: the share of that factor&apos;s votes each dimension won (a vote fixes the factor; the dimension whose variance drops most wins it). A factor whose votes split over dimensions, or a dimension that wins the votes of two factors, costs score.</source>
+        <translation>Eine Spalte je Faktor: der Anteil der Stimmen dieses Faktors, den jede Dimension gewonnen hat (eine Stimme hält den Faktor fest; die Dimension, deren Varianz am stärksten sinkt, gewinnt sie). Ein Faktor, dessen Stimmen sich auf mehrere Dimensionen verteilen, oder eine Dimension, die die Stimmen zweier Faktoren gewinnt, kostet Punkte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="218"/>
+        <source>Share of the votes for %1 that each dimension won</source>
+        <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="237"/>
+        <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
+        <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
+    </message>
 </context>
 <context>
     <name>fvae::ui::ReconstructionPanel</name>

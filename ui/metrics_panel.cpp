@@ -77,6 +77,10 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   run->addWidget(cancel_);
 
   dimensions_->setHorizontalHeaderLabels({tr("Dimension"), tr("Captures"), tr("Var[μ]")});
+  dimensions_->setToolTip(
+      tr("One column per factor: the share of that factor's votes each dimension won (a vote fixes the factor; the "
+         "dimension whose variance drops most wins it). A factor whose votes split over dimensions, or a dimension "
+         "that wins the votes of two factors, costs score."));
   dimensions_->verticalHeader()->hide();
   dimensions_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   dimensions_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -195,15 +199,49 @@ void MetricsPanel::showReport(const service::DisentanglementReport& report) {
   }
   categories_->clear();
   categories_->append(labels);
+  showDimensions(report);
+  use_names_->setEnabled(true);
+  emit measured(report);
+}
+
+// Per dimension: its suggested name and Var[μ], then per factor the share of that factor's training votes it won,
+// shaded by the share, so splits and shared dimensions stand out; the tooltips add counts and mutual information.
+void MetricsPanel::showDimensions(const service::DisentanglementReport& report) {
+  const int factors = static_cast<int>(report.factorNames.size());
+  QStringList headers{tr("Dimension"), tr("Captures"), tr("Var[μ]")};
+  headers << report.factorNames;
+  dimensions_->clearContents();
+  dimensions_->setColumnCount(static_cast<int>(headers.size()));
+  dimensions_->setHorizontalHeaderLabels(headers);
+  for (int k = 0; k < factors; ++k)
+    dimensions_->horizontalHeaderItem(3 + k)->setToolTip(
+        tr("Share of the votes for %1 that each dimension won").arg(report.factorNames[k]));
   dimensions_->setRowCount(static_cast<int>(report.suggestedNames.size()));
+  QColor shade = palette().color(QPalette::Highlight);
   for (int d = 0; d < report.suggestedNames.size(); ++d) {
     dimensions_->setItem(d, 0, new QTableWidgetItem(QStringLiteral("z%1").arg(d)));
     const QString name = report.suggestedNames[d];
     dimensions_->setItem(d, 1, new QTableWidgetItem(name.isEmpty() ? tr("(nothing)") : name));
     dimensions_->setItem(d, 2, new QTableWidgetItem(QString::number(report.meanVariance.value(d), 'f', 3)));
+    for (int k = 0; k < factors; ++k) {
+      const auto& row = report.votes.value(k);
+      int total = 0;
+      for (int n : row) total += n;
+      const int count = row.value(d);
+      const double share = total > 0 ? static_cast<double>(count) / total : 0.0;
+      auto* item = new QTableWidgetItem(QStringLiteral("%1 %").arg(qRound(100 * share)));
+      item->setData(Qt::UserRole, count);
+      item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      shade.setAlphaF(0.6 * share);
+      item->setBackground(shade);
+      item->setToolTip(tr("%1 of %2 votes for %3; mutual information with %3: %4 nats")
+                           .arg(count)
+                           .arg(total)
+                           .arg(report.factorNames[k])
+                           .arg(report.mutualInformation.value(d).value(k), 0, 'f', 3));
+      dimensions_->setItem(d, 3 + k, item);
+    }
   }
-  use_names_->setEnabled(true);
-  emit measured(report);
 }
 
 }  // namespace fvae::ui

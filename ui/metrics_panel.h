@@ -32,6 +32,7 @@ class MetricsPanel : public QWidget {
   service::MetricSettings settings() const;
   service::DisentanglementReport report() const { return report_; }
   bool isMeasuring() const { return measuring_; }
+  const QTableWidget* dimensionTable() const { return dimensions_; }
 
  public slots:
   void measure();
@@ -43,6 +44,7 @@ class MetricsPanel : public QWidget {
 
  private:
   void showReport(const service::DisentanglementReport& report);
+  void showDimensions(const service::DisentanglementReport& report);
 
   std::shared_ptr<service::DecodeModel> model_;
   QSpinBox* train_votes_;

@@ -83,13 +83,37 @@ int evaluate_command(const QStringList& arguments) {
     std::printf("factorvae_metric: %.4f\nfactorvae_metric_train_accuracy: %.4f\nfactorvae_active_dims: %lld\n",
                 fv.eval_accuracy, fv.train_accuracy, static_cast<long long>(fv.active_dims));
     std::printf("mig: %.4f\n", mig.mig);
+    // Keys without spaces ("mig_x_position:"), so scripts can grep them.
+    auto row_key = [](const std::string& prefix, std::string factor) {
+      for (char& c : factor)
+        if (c == ' ') c = '_';
+      return prefix + factor + ":";
+    };
     for (size_t k = 0; k < factor_names.size(); ++k)
-      std::printf("mig_%s: %.4f (top dimension %lld)\n", factor_names[k].c_str(), mig.gap_per_factor[k],
+      std::printf("%s %.4f (top dimension %lld)\n", row_key("mig_", factor_names[k]).c_str(), mig.gap_per_factor[k],
                   static_cast<long long>(mig.top_dimension[k]));
     const auto& suggested = measured.suggested_names;
     for (int64_t d = 0; d < cp.model.latent_dim; ++d)
       std::printf("dimension %lld captures: %s\n", static_cast<long long>(d),
                   suggested[d].empty() ? "(nothing)" : suggested[d].c_str());
+    // Where each factor's votes went and what each dimension knows of each factor: the tables behind the scores.
+    auto table_header = [&](const char* title) {
+      std::printf("%-24s", title);
+      for (int64_t d = 0; d < cp.model.latent_dim; ++d) std::printf(" %7s", ("z" + std::to_string(d)).c_str());
+      std::printf("\n");
+    };
+    table_header("votes per dimension:");
+    for (size_t k = 0; k < factor_names.size(); ++k) {
+      std::printf("%-24s", row_key("votes_", factor_names[k]).c_str());
+      for (int64_t n : fv.votes[k]) std::printf(" %7lld", static_cast<long long>(n));
+      std::printf("\n");
+    }
+    table_header("MI per dimension, nats:");
+    for (size_t k = 0; k < factor_names.size(); ++k) {
+      std::printf("%-24s", row_key("mi_", factor_names[k]).c_str());
+      for (const auto& per_factor : mig.mutual_information) std::printf(" %7.3f", per_factor[k]);
+      std::printf("\n");
+    }
     if (p.isSet("save-names")) {
       for (int64_t d = 0; d < cp.model.latent_dim; ++d)
         if (cp.latent_names[d].empty()) cp.latent_names[d] = suggested[d];

@@ -125,6 +125,13 @@ class SnapshotModel : public DecodeModel {
       for (int64_t d : result.mig.top_dimension) report.topDimension << static_cast<int>(d);
       for (const auto& name : result.suggested_names) report.suggestedNames << QString::fromStdString(name);
       for (double v : result.factor_vae.global_variance) report.meanVariance << v;
+      for (const auto& row : result.factor_vae.votes) {
+        QVector<int> counts;
+        for (int64_t n : row) counts << static_cast<int>(n);
+        report.votes << counts;
+      }
+      for (const auto& row : result.mig.mutual_information)
+        report.mutualInformation << QVector<double>(row.begin(), row.end());
     } catch (const MetricCancelled&) {
       report.cancelled = true;
     } catch (const std::exception& e) {

@@ -41,10 +41,12 @@ struct DisentanglementReport {
   double factorVaeMetric = 0, migScore = 0;
   int activeDims = 0;
   QStringList factorNames;
-  QVector<double> gapPerFactor;  // MIG's normalised gap per factor
-  QVector<int> topDimension;     // per factor, the dimension with the most mutual information
-  QStringList suggestedNames;    // per dimension: the factor it captures, "" for none
-  QVector<double> meanVariance;  // per dimension, Var[μ] over the samples
+  QVector<double> gapPerFactor;                // MIG's normalised gap per factor
+  QVector<int> topDimension;                   // per factor, the dimension with the most mutual information
+  QStringList suggestedNames;                  // per dimension: the factor it captures, "" for none
+  QVector<double> meanVariance;                // per dimension, Var[μ] over the samples
+  QVector<QVector<int>> votes;                 // [factor][dimension]: the FactorVAE metric's training votes
+  QVector<QVector<double>> mutualInformation;  // [dimension][factor], nats, as MIG estimates it
   bool cancelled = false;
   QString error;
 };
