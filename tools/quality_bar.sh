@@ -52,6 +52,16 @@ for name in factorvae betavae; do
   printf '%-10s %16s %8s %22s %14s\n' "$name" "$(value $name factorvae_metric)" "$(value $name mig)" \
     "$(value $name reconstruction_bce_nats_per_image)" "$(cat "$OUT/$name/train_seconds")"
 done
+for name in factorvae betavae; do
+  seconds=$(cat "$OUT/$name/train_seconds")
+  [ "$seconds" -le 1800 ] || echo "$name: training took $((seconds / 60)) min, over the bar's 30-minute budget"
+done
 echo
 grep "captures" "$OUT/factorvae/evaluation.txt" | sed 's/^/factorvae /'
+# Where each factor's votes went (training votes per factor and dimension): splits and shared dimensions show here.
+for name in factorvae betavae; do
+  echo
+  echo "$name:"
+  grep -E "^(votes per dimension|votes_)" "$OUT/$name/evaluation.txt"
+done
 echo "Traversals: $OUT/factorvae/traversal.png, $OUT/betavae/traversal.png"
