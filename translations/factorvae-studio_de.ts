@@ -787,7 +787,7 @@
         <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="237"/>
+        <location filename="../ui/metrics_panel.cpp" line="238"/>
         <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
         <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
     </message>

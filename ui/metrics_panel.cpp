@@ -217,6 +217,9 @@ void MetricsPanel::showDimensions(const service::DisentanglementReport& report) 
     dimensions_->horizontalHeaderItem(3 + k)->setToolTip(
         tr("Share of the votes for %1 that each dimension won").arg(report.factorNames[k]));
   dimensions_->setRowCount(static_cast<int>(report.suggestedNames.size()));
+  QVector<int> factor_votes(factors, 0);  // each factor's training votes, over all dimensions
+  for (int k = 0; k < factors; ++k)
+    for (int n : report.votes.value(k)) factor_votes[k] += n;
   QColor shade = palette().color(QPalette::Highlight);
   for (int d = 0; d < report.suggestedNames.size(); ++d) {
     dimensions_->setItem(d, 0, new QTableWidgetItem(QStringLiteral("z%1").arg(d)));
@@ -224,10 +227,8 @@ void MetricsPanel::showDimensions(const service::DisentanglementReport& report) 
     dimensions_->setItem(d, 1, new QTableWidgetItem(name.isEmpty() ? tr("(nothing)") : name));
     dimensions_->setItem(d, 2, new QTableWidgetItem(QString::number(report.meanVariance.value(d), 'f', 3)));
     for (int k = 0; k < factors; ++k) {
-      const auto& row = report.votes.value(k);
-      int total = 0;
-      for (int n : row) total += n;
-      const int count = row.value(d);
+      const int total = factor_votes[k];
+      const int count = report.votes.value(k).value(d);
       const double share = total > 0 ? static_cast<double>(count) / total : 0.0;
       auto* item = new QTableWidgetItem(QStringLiteral("%1 %").arg(qRound(100 * share)));
       item->setData(Qt::UserRole, count);
