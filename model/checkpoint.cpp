@@ -1,12 +1,8 @@
 #include "model/checkpoint.h"
 
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <random>
+
+#include "model/atomic_file.h"
 
 namespace fvae {
 
@@ -79,13 +75,6 @@ KeyValues metadata(const ModelConfig& m, const TrainConfig& t, const DatasetInfo
 }
 
 void write_atomically(const std::string& path, torch::serialize::OutputArchive& archive) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw CheckpointError(path + ": the folder " + dir.string() + " does not exist");
-  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec))
-    throw CheckpointError(path + ": exists and is not a regular file; refusing to replace it");
   // Serialise into memory first: LibTorch's file writer throws from a destructor when a write fails (a full disk
   // would terminate the program); here every write error is ours to report.
   std::string bytes;
@@ -93,26 +82,10 @@ void write_atomically(const std::string& path, torch::serialize::OutputArchive& 
     bytes.append(static_cast<const char*>(data), size);
     return size;
   });
-  std::random_device rd;
-  const fs::path temporary = dir / ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
-  std::FILE* file = std::fopen(temporary.c_str(), "wb");
-  if (!file)
-    throw CheckpointError(path + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) + ")");
-  bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-  int saved_errno = errno;
-  written = std::fflush(file) == 0 && written;
-  if (written) written = fsync(fileno(file)) == 0;
-  if (!written && saved_errno == 0) saved_errno = errno;
-  written = std::fclose(file) == 0 && written;
-  if (!written) {
-    fs::remove(temporary, ec);
-    throw CheckpointError(path + ": could not write the checkpoint (" + std::strerror(saved_errno ? saved_errno : EIO) +
-                          "); the previous file is unchanged");
-  }
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    throw CheckpointError(path + ": could not move the new checkpoint into place: " + ec.message());
+  try {
+    write_file_atomically(path, bytes);
+  } catch (const FileWriteError& e) {
+    throw CheckpointError(e.what());
   }
 }
 
@@ -130,8 +103,18 @@ namespace {
 void write_model(torch::serialize::OutputArchive& archive, const ModelConfig& model, const TrainConfig& train,
                  const DatasetInfo& dataset, int64_t epoch, int64_t step, const std::vector<std::string>& latent_names,
                  Networks& networks, const std::vector<StepReport>& history) {
+  const std::string config = serialize_key_values(metadata(model, train, dataset, epoch, step));
+  // A run must never write a checkpoint it cannot read back: parse the configuration as load_checkpoint will.
+  try {
+    ModelConfig m;
+    TrainConfig t;
+    from_key_values(parse_key_values(config), m, t);
+  } catch (const ConfigError& e) {
+    throw CheckpointError(std::string("the configuration would not load again (") + e.what() +
+                          "); nothing was written");
+  }
   archive.write("format", c10::IValue(std::string(kFormat)));
-  archive.write("config", c10::IValue(serialize_key_values(metadata(model, train, dataset, epoch, step))));
+  archive.write("config", c10::IValue(config));
   archive.write("latent_names", c10::IValue(join_names(latent_names)));
   write_module(archive, "encoder.", *networks.encoder);
   write_module(archive, "decoder.", *networks.decoder);

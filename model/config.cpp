@@ -30,6 +30,17 @@ int64_t parse_int(const std::string& key, const std::string& value) {
   }
 }
 
+uint64_t parse_unsigned(const std::string& key, const std::string& value) {
+  // std::stoull accepts a leading minus sign and wraps it around; a seed of "-1" must not pass as 2^64 - 1.
+  const bool digits_only = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+  try {
+    if (!digits_only) throw std::invalid_argument(value);
+    return std::stoull(value);
+  } catch (const std::exception&) {
+    throw ConfigError("'" + key + "' must be an integer from 0 to 18446744073709551615, got '" + value + "'");
+  }
+}
+
 std::string format_double(double d) {
   std::ostringstream s;
   s.precision(17);
@@ -228,7 +239,7 @@ void from_key_values(const KeyValues& kv, ModelConfig& m, TrainConfig& t) {
   t.batch_size = parse_int("train.batch_size", get("train.batch_size"));
   t.epochs = parse_int("train.epochs", get("train.epochs"));
   t.max_steps = parse_int("train.max_steps", get("train.max_steps"));
-  t.seed = static_cast<uint64_t>(parse_int("train.seed", get("train.seed")));
+  t.seed = parse_unsigned("train.seed", get("train.seed"));
   t.threads = static_cast<int>(parse_int("train.threads", get("train.threads")));
   t.device = get("train.device");
   // Entries added later: a checkpoint written before one existed gets what it trained with (a constant learning rate,

@@ -4,11 +4,13 @@ namespace fvae {
 
 torch::Tensor Dataset::image(int64_t index) const { return images(torch::tensor({index}, torch::kLong))[0]; }
 
-TensorDataset::TensorDataset(torch::Tensor images_u8, torch::Tensor labels, std::string kind, std::string description)
+TensorDataset::TensorDataset(torch::Tensor images_u8, torch::Tensor labels, std::string kind, std::string description,
+                             std::vector<std::string> skipped_files)
     : images_(std::move(images_u8)),
       labels_(std::move(labels)),
       kind_(std::move(kind)),
-      description_(std::move(description)) {
+      description_(std::move(description)),
+      skipped_(std::move(skipped_files)) {
   TORCH_CHECK(images_.dim() == 4 && images_.scalar_type() == torch::kUInt8, "TensorDataset wants uint8 [N, C, H, W]");
   if (images_.size(0) == 0) throw DatasetError(description_ + ": the dataset holds no images");
   images_ = images_.contiguous();

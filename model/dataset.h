@@ -31,6 +31,9 @@ class Dataset {
   virtual torch::Tensor labels(const torch::Tensor& /*indices*/) const { return {}; }
   virtual std::string kind() const = 0;         // "shapes", "npz", "idx", "folder"
   virtual std::string description() const = 0;  // one line for humans and checkpoints
+  // Files that could not be read and were left out ("path: reason"): a folder of 10,000 photos with one broken JPEG
+  // still opens, and the user is told which file is missing.
+  virtual std::vector<std::string> skipped_files() const { return {}; }
 
   torch::Tensor image(int64_t index) const;  // [C, H, W]
 };
@@ -38,17 +41,20 @@ class Dataset {
 // Images held in memory as uint8 [N, C, H, W]: a quarter of the memory of floats, converted per batch.
 class TensorDataset : public Dataset {
  public:
-  TensorDataset(torch::Tensor images_u8, torch::Tensor labels, std::string kind, std::string description);
+  TensorDataset(torch::Tensor images_u8, torch::Tensor labels, std::string kind, std::string description,
+                std::vector<std::string> skipped_files = {});
   int64_t size() const override { return images_.size(0); }
   ImageShape shape() const override;
   torch::Tensor images(const torch::Tensor& indices) const override;
   torch::Tensor labels(const torch::Tensor& indices) const override;
   std::string kind() const override { return kind_; }
   std::string description() const override { return description_; }
+  std::vector<std::string> skipped_files() const override { return skipped_; }
 
  private:
   torch::Tensor images_, labels_;
   std::string kind_, description_;
+  std::vector<std::string> skipped_;
 };
 
 // Converts uint8 images [N, C, H, W] to `channels` (1: luminance, 3: replicated grey) and `size`×`size` pixels
@@ -71,6 +77,7 @@ class SubsetDataset : public Dataset {
   torch::Tensor labels(const torch::Tensor& indices) const override;
   std::string kind() const override { return parent_->kind(); }
   std::string description() const override;
+  std::vector<std::string> skipped_files() const override { return parent_->skipped_files(); }
 
  private:
   std::shared_ptr<const Dataset> parent_;

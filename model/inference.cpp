@@ -76,6 +76,16 @@ void ModelSnapshot::update_from(Networks& live) {
   ++version_;
 }
 
+std::shared_ptr<ModelSnapshot> ModelSnapshot::copy() {
+  auto copy = std::make_shared<ModelSnapshot>(config_);
+  torch::NoGradGuard no_grad;
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (size_t i = 0; i < encoder_state_.size(); ++i) copy->encoder_state_[i].copy_(encoder_state_[i]);
+  for (size_t i = 0; i < decoder_state_.size(); ++i) copy->decoder_state_[i].copy_(decoder_state_[i]);
+  copy->version_ = version_.load();
+  return copy;
+}
+
 Posterior ModelSnapshot::encode(const torch::Tensor& images) {
   std::lock_guard<std::mutex> lock(mutex_);
   return fvae::encode(encoder_, images);

@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include <atomic>
+#include <memory>
 #include <mutex>
 
 #include "model/networks.h"
@@ -27,6 +28,9 @@ class ModelSnapshot {
  public:
   explicit ModelSnapshot(const ModelConfig& config);
   void update_from(Networks& live);  // called by the training thread
+  // A new snapshot holding the weights of this one as they are now, for work that must see one set of weights
+  // throughout (a traversal, a metric) while training goes on refreshing this one.
+  std::shared_ptr<ModelSnapshot> copy();
   Posterior encode(const torch::Tensor& images);
   torch::Tensor decode(const torch::Tensor& z);
   uint64_t version() const { return version_; }  // incremented by each update

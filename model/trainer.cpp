@@ -121,7 +121,12 @@ void Trainer::set_budget(int64_t epochs, int64_t max_steps) {
 }
 
 void Trainer::request_cancel() {
-  cancel_ = true;
+  {
+    // Under the mutex: otherwise the flag could be set between run()'s check of the predicate and its wait, and the
+    // notification would be lost while the loop sleeps paused.
+    std::lock_guard<std::mutex> lock(pause_mutex_);
+    cancel_ = true;
+  }
   pause_changed_.notify_all();
 }
 

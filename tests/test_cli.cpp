@@ -206,6 +206,14 @@ class TestCli : public QObject {
     r = run({"random", "--checkpoint", checkpoint(), "--temperature", "abc"});
     QCOMPARE(r.exit_code, 1);
     QVERIFY(r.err.contains("--temperature needs a number"));
+    // Seeds are 0 … 2^64 − 1: a sign or an overflow is refused before anything trains or is written.
+    for (const char* seed : {"-1", "18446744073709551616"}) {
+      r = run(
+          {"train", "--dataset", "shapes", "--size", "28", "--steps", "1", "--seed", seed, "--out", path("bad-seed")});
+      QCOMPARE(r.exit_code, 1);
+      QVERIFY2(r.err.contains("--seed needs an integer from 0 to 18446744073709551615"), qPrintable(r.err));
+      QVERIFY(!QFile::exists(path("bad-seed/latest.fvae")));
+    }
   }
 
   void interruptSavesAndStops() {

@@ -8,6 +8,9 @@
 #include <QImageReader>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
+
+#include <sys/resource.h>
 
 #include "model/io/dataset_loader.h"
 #include "model/io/image_files.h"
@@ -226,9 +229,27 @@ class TestReaders : public QObject {
     auto data = open_dataset({root.path().toStdString(), "all", 28, 3, 0, 0});
     QCOMPARE(data->shape().channels, int64_t{3});
 
+    // One unreadable file among good ones: left out, named with its reason; the labels stay with their images.
     testing::write_bytes(root.filePath("dogs/broken.png").toStdString(), std::vector<uint8_t>(50, 1));
     const std::string broken = root.filePath("dogs/broken.png").toStdString();
-    expect_error_naming([&] { read_image_folder(root.path().toStdString(), 1, 28); }, broken, "cannot read");
+    auto with_broken = read_image_folder(root.path().toStdString(), 1, 28);
+    QCOMPARE(with_broken.images.size(0), int64_t{6});
+    QVERIFY(torch::equal(with_broken.images, raw.images));
+    QVERIFY(torch::equal(with_broken.labels, raw.labels));
+    QCOMPARE(with_broken.skipped_files.size(), size_t{1});
+    QVERIFY2(with_broken.skipped_files[0].find(broken) != std::string::npos &&
+                 with_broken.skipped_files[0].find("cannot read") != std::string::npos,
+             with_broken.skipped_files[0].c_str());
+    auto opened = open_dataset({root.path().toStdString(), "all", 28, 1, 0, 0});
+    QCOMPARE(opened->size(), int64_t{6});
+    QCOMPARE(opened->skipped_files().size(), size_t{1});
+    QVERIFY(opened->description().find("1 unreadable files skipped") != std::string::npos);
+    // Only a folder in which nothing can be read is an error.
+    QDir(dir_.filePath("all-broken")).mkpath(".");
+    const std::string only = dir_.filePath("all-broken/a.png").toStdString();
+    testing::write_bytes(only, std::vector<uint8_t>(50, 1));
+    expect_error_naming([&] { read_image_folder(dir_.filePath("all-broken").toStdString(), 1, 28); }, only,
+                        "cannot read");
     QDir(dir_.filePath("empty")).mkpath(".");
     expect_error_naming([&] { read_image_folder(dir_.filePath("empty").toStdString(), 1, 28); },
                         dir_.filePath("empty").toStdString(), "no image files");
@@ -280,6 +301,55 @@ class TestReaders : public QObject {
     QCOMPARE(QImageReader(dir_.filePath("rgb.gif")).imageCount(), 2);
     QVERIFY_THROWS_EXCEPTION(ExportError, save_png(file("no/such/dir/x.png"), image, {}));
     QVERIFY(!QFileInfo::exists(dir_.filePath("no")));
+
+    // Outputs are readable by others like any new file (0666 less the umask), the GIF as the PNG.
+    QCOMPARE(QFileInfo(QString::fromStdString(gif)).permissions(),
+             QFileInfo(QString::fromStdString(png)).permissions());
+    QVERIFY(QFileInfo(QString::fromStdString(gif)).permissions() & QFileDevice::ReadOther);
+  }
+
+  void gifWriterThatFailsMidFileIsAnErrorNamingTheFile() {
+    // A writer that takes `limit` bytes and then fails, as a full disk does, at every point of the file.
+    std::vector<torch::Tensor> frames = {torch::rand({1, 9, 7}), torch::rand({1, 9, 7}), torch::rand({1, 9, 7})};
+    std::string whole;
+    write_gif(
+        "whole.gif", [&](const uint8_t* d, size_t n) { return whole.append((const char*)d, n), true; }, frames, 100);
+    QVERIFY(whole.size() > 100);
+    for (size_t limit = 0; limit < whole.size(); limit += 1 + limit / 8) {
+      size_t taken = 0;
+      const GifSink failing = [&](const uint8_t*, size_t n) {
+        if (taken + n > limit) return false;
+        taken += n;
+        return true;
+      };
+      try {
+        write_gif("/media/full/out.gif", failing, frames, 100);
+        QFAIL(qPrintable(QString("no error with %1 bytes writable").arg(limit)));
+      } catch (const ExportError& e) {
+        QVERIFY2(std::string(e.what()).find("/media/full/out.gif") != std::string::npos, e.what());
+        QVERIFY2(std::string(e.what()).find("write failed") != std::string::npos, e.what());
+      }
+    }
+    // save_gif on a full disk (a file-size limit): an error, the previous file untouched, no temporary left.
+    const std::string path = file("kept.gif");
+    save_gif(path, frames, 100);
+    const auto before = testing::read_bytes(path);
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit old_limit{};
+    getrlimit(RLIMIT_FSIZE, &old_limit);
+    rlimit small = old_limit;
+    small.rlim_cur = 64;
+    setrlimit(RLIMIT_FSIZE, &small);
+    bool refused = false;
+    try {
+      save_gif(path, {frames[2], frames[1]}, 50);
+    } catch (const ExportError& e) {
+      refused = std::string(e.what()).find(path) != std::string::npos;
+    }
+    setrlimit(RLIMIT_FSIZE, &old_limit);
+    QVERIFY(refused);
+    QCOMPARE(testing::read_bytes(path), before);
+    QVERIFY(QDir(dir_.path()).entryList({".kept.gif.tmp*"}, QDir::Files | QDir::Hidden).isEmpty());
   }
 };
 

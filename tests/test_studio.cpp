@@ -1,8 +1,10 @@
 // The desktop application's widgets, headless: the explorer shows exactly what the model decodes, a damaged
 // checkpoint leaves the previous model loaded, and training from the GUI updates the charts, pauses and stops.
+// No test waits on a dialog: errors appear in the window's message bar, and the tests read them there.
 #include <torch/torch.h>
 
 #include <qcustomplot.h>
+#include <QAction>
 #include <QApplication>
 #include <QImageReader>
 #include <QLineEdit>
@@ -13,6 +15,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QtTest>
+#include <atomic>
+#include <thread>
 
 #include "app/service/dataset_view.h"
 #include "app/service/studio_service.h"
@@ -25,6 +29,7 @@
 #include "ui/interpolation_view.h"
 #include "ui/latent_explorer.h"
 #include "ui/main_window.h"
+#include "ui/message_bar.h"
 #include "ui/metrics_panel.h"
 #include "ui/reconstruction_panel.h"
 #include "ui/sampling_panel.h"
@@ -35,12 +40,17 @@ using namespace fvae;
 
 namespace {
 
-// Closes the next modal dialog (error boxes) so that the test goes on.
-void close_next_dialog() {
-  QTimer::singleShot(300, [] {
-    if (QWidget* w = QApplication::activeModalWidget()) w->close();
-  });
+// Opens a checkpoint in the window and waits until it is shown or refused; true when shown.
+bool open_checkpoint(ui::MainWindow& window, const QString& path) {
+  QSignalSpy opened(&window, &ui::MainWindow::checkpointOpened);
+  QSignalSpy failed(&window, &ui::MainWindow::checkpointFailed);
+  window.openCheckpoint(path);
+  if (!QTest::qWaitFor([&] { return !opened.isEmpty() || !failed.isEmpty(); }, 60000)) return false;
+  return !opened.isEmpty();
 }
+
+// No window of the application may be modal: a modal box would wait for a click that no test gives.
+bool no_modal_window() { return QApplication::activeModalWidget() == nullptr; }
 
 }  // namespace
 
@@ -134,7 +144,7 @@ class TestStudio : public QObject {
 
   void samplingGridSendsCodesToTheExplorer() {
     ui::MainWindow window;
-    QVERIFY(window.openCheckpoint(checkpoint_));
+    QVERIFY(open_checkpoint(window, checkpoint_));
     auto* sampling = window.samplingPanel();
     QTRY_COMPARE_WITH_TIMEOUT(sampling->sampleCount(), 48, 20000);  // 8 × 6 by default
     const auto codes = ui::prior_codes(48, 8, 1.0, 0);
@@ -151,13 +161,15 @@ class TestStudio : public QObject {
 
   void damagedCheckpointKeepsThePreviousModel() {
     ui::MainWindow window;
-    QVERIFY(window.openCheckpoint(checkpoint_));
+    QVERIFY(open_checkpoint(window, checkpoint_));
     QFile garbage(dir_.filePath("broken.fvae"));
     QVERIFY(garbage.open(QIODevice::WriteOnly));
     garbage.write(QByteArray(3000, 'z'));
     garbage.close();
-    close_next_dialog();
-    QVERIFY(!window.openCheckpoint(garbage.fileName()));
+    QVERIFY(!open_checkpoint(window, garbage.fileName()));
+    QVERIFY(no_modal_window());
+    QVERIFY2(window.messageBar()->text().contains(garbage.fileName()), qPrintable(window.messageBar()->text()));
+    QVERIFY(window.messageBar()->isVisibleTo(&window));
     QCOMPARE(window.explorer()->dimensions(), 8);
     QTRY_VERIFY(!window.explorer()->displayedImage().isNull());
   }
@@ -166,7 +178,8 @@ class TestStudio : public QObject {
     const QString copy = dir_.filePath("named.fvae");
     QVERIFY(QFile::copy(checkpoint_, copy));
     ui::MainWindow window;
-    QVERIFY(window.openCheckpoint(copy));
+    QVERIFY(open_checkpoint(window, copy));
+    QSignalSpy saved(&window, &ui::MainWindow::namesSaved);
     QList<QLineEdit*> edits;  // the name fields (spin boxes hold line edits of their own)
     for (auto* edit : window.explorer()->findChildren<QLineEdit*>())
       if (edit->placeholderText().startsWith('z')) edits << edit;
@@ -174,6 +187,7 @@ class TestStudio : public QObject {
     QCOMPARE(edits[0]->text(), QString("x position"));
     edits[3]->setText("scale");
     QTest::keyClick(edits[3], Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);  // written off the GUI thread
     auto cp = load_checkpoint(copy.toStdString());
     QCOMPARE(cp.latent_names[3], std::string("scale"));
     QCOMPARE(cp.latent_names[0], std::string("x position"));
@@ -308,10 +322,11 @@ class TestStudio : public QObject {
     file.write(QByteArray("PK\x03\x04") + QByteArray(500, '\x01'));  // a zip header, then garbage
     file.close();
     QSignalSpy failed(&window, &ui::MainWindow::datasetFailed);
-    close_next_dialog();
     window.openDataset(broken);
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
     QVERIFY2(failed.first().first().toString().contains(broken), qPrintable(failed.first().first().toString()));
+    QVERIFY(window.messageBar()->text().contains(broken));
+    QVERIFY(no_modal_window());
     QCOMPARE(window.dataset()->spec(), QString("shapes"));
     QCOMPARE(window.reconstructionPanel()->browser()->dataset()->spec(), QString("shapes"));
   }
@@ -371,6 +386,187 @@ class TestStudio : public QObject {
     QCOMPARE(measured.size(), 1);
   }
 
+  void pauseWhileIdleDoesNotCarryOverIntoTheNextRun() {
+    ui::MainWindow window;
+    auto* panel = window.trainingPanel();
+    QAction* pause = nullptr;
+    for (QAction* action : window.findChildren<QAction*>())
+      if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_P)) pause = action;
+    QVERIFY(pause);
+    QVERIFY(!pause->isEnabled());  // Ctrl+P does nothing while no training runs
+    panel->togglePause();          // and neither do the panel and the session
+    window.session()->setPaused(true);
+    QVERIFY(panel->pauseButton()->text().contains("Pause"));
+
+    service::TrainingSettings s;
+    s.dataset = "shapes";
+    s.imageSize = 28;
+    s.batchSize = 16;
+    s.steps = 30;
+    s.outputFolder = dir_.filePath("idle-pause-run");
+    panel->setSettings(s);
+    QSignalSpy finished(window.session(), &service::TrainingSession::finished);
+    panel->startTraining();
+    QVERIFY(pause->isEnabled());
+    // A run that started paused would never get here.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(load_checkpoint(dir_.filePath("idle-pause-run/latest.fvae").toStdString()).step, int64_t{30});
+    QTRY_VERIFY(!pause->isEnabled());
+  }
+
+  void longJobsReadOneFrozenSetOfWeights() {
+    // A traversal of a model that a training refreshes: the weights change while the grid is being decoded (here
+    // deterministically, from its progress callback, between two dimensions). Every row must still come from the
+    // weights the traversal started with.
+    ModelConfig config;
+    config.image_size = 28;
+    torch::manual_seed(11);
+    Networks first(config), second(config);
+    auto snapshot = std::make_shared<ModelSnapshot>(config);
+    snapshot->update_from(first);
+    auto live = service::snapshotModel(snapshot, "live", true);
+    auto before = live->frozen();  // a copy: stays as `first` whatever happens to the snapshot
+    QVERIFY(before != live);
+    QCOMPARE(service::snapshotModel(snapshot, "file", false)->frozen().get() != nullptr, true);
+
+    const QVector<float> base(8, 0.2f);
+    int calls = 0;
+    auto traversal = live->traversal(base, false, [&](int done, int) {
+      if (done == 1 && calls++ == 0) snapshot->update_from(second);  // "a training step" after the first row
+      return true;
+    });
+    QCOMPARE(calls, 1);
+    QCOMPARE(traversal.grid, before->traversal(base, false, {}).grid);
+    // The live model itself now decodes the new weights.
+    QVERIFY(live->decode(base) != before->decode(base));
+    auto after = service::snapshotModel(snapshot, "after", false);
+    QCOMPARE(live->decode(base), after->decode(base));
+  }
+
+  void jobTrackerRunsTheNewestJobAndReportsErrors() {
+    service::JobTracker tracker;
+    std::atomic<bool> release{false}, saw_cancel{false};
+    std::atomic<int> ran{0};
+    QStringList delivered;
+    tracker.start<QString>(
+        [&](service::TaskControl& control) {
+          ++ran;
+          while (!release && !control.cancelled) std::this_thread::yield();
+          saw_cancel = control.cancelled.load();
+          return QStringLiteral("first");
+        },
+        [&](const QString& r) { delivered << r; });
+    QVERIFY(tracker.isBusy());
+    QTRY_COMPARE(ran.load(), 1);
+    for (const char* name : {"second", "third"})
+      tracker.start<QString>(
+          [&, name](service::TaskControl&) {
+            ++ran;
+            return QString(name);
+          },
+          [&](const QString& r) { delivered << r; });
+    // The first job was told to stop, the second never ran, the third's result is the one delivered.
+    QTRY_VERIFY(!tracker.isBusy());
+    QVERIFY(saw_cancel);
+    QCOMPARE(ran.load(), 2);
+    QCOMPARE(delivered, QStringList{"third"});
+
+    // An exception in a job is a message, not std::terminate.
+    QSignalSpy failed(&tracker, &service::JobTracker::failed);
+    tracker.start<int>([](service::TaskControl&) -> int { throw std::runtime_error("the disk is full"); },
+                       [&](const int&) { delivered << "never"; });
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().toString(), QString("the disk is full"));
+    QCOMPARE(delivered.size(), 1);
+
+    // A view closed while its job runs: the job ends on the pool, nothing is delivered to the dead view.
+    std::atomic<bool> running{false}, finished{false};
+    {
+      service::JobTracker short_lived;
+      short_lived.start<int>(
+          [&](service::TaskControl& control) {
+            running = true;
+            while (!control.cancelled) std::this_thread::yield();
+            finished = true;
+            return 1;
+          },
+          [&](const int&) { delivered << "dead view"; });
+      QTRY_VERIFY(running);
+    }
+    QTRY_VERIFY(finished);
+    QTest::qWait(0);
+    QCoreApplication::processEvents();
+    QCOMPARE(delivered.size(), 1);
+
+    // Shutdown cancels whatever runs and joins the pools.
+    std::atomic<bool> started{false}, stopped{false};
+    tracker.start<int>(
+        [&](service::TaskControl& control) {
+          started = true;
+          while (!control.cancelled) std::this_thread::yield();
+          stopped = true;
+          return 0;
+        },
+        [](const int&) {});
+    QTRY_VERIFY(started);
+    QVERIFY(service::JobTracker::shutdown(30000));
+    QVERIFY(stopped);
+  }
+
+  void decodeServiceReportsAFailingModel() {
+    struct Broken : service::DecodeModel {
+      int latentDim() const override { return 2; }
+      int imageSize() const override { return 28; }
+      int channels() const override { return 1; }
+      QString description() const override { return "broken"; }
+      QImage decode(const QVector<float>&) override { throw std::runtime_error("cannot decode: tensor shape"); }
+      QVector<float> encodeMean(const QImage&) override { return {}; }
+      QVector<service::Reconstruction> reconstruct(const QVector<QImage>&) override { return {}; }
+      QVector<QImage> interpolate(const QVector<float>&, const QVector<float>&, int, bool) override { return {}; }
+      service::Traversal traversal(const QVector<float>&, bool, const std::function<bool(int, int)>&) override {
+        return {};
+      }
+      service::DisentanglementReport measureDisentanglement(const service::MetricSettings&,
+                                                            const std::function<bool(double)>&) override {
+        return {};
+      }
+      quint64 version() const override { return 0; }
+      std::shared_ptr<service::DecodeModel> frozen() override { return nullptr; }
+    };
+    service::DecodeService decoder;
+    decoder.setModel(std::make_shared<Broken>());
+    QSignalSpy failed(&decoder, &service::DecodeService::failed);
+    QSignalSpy decoded(&decoder, &service::DecodeService::decoded);
+    decoder.request({0.0f, 1.0f});
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().contains("tensor shape"));
+    QCOMPARE(decoded.size(), 0);
+  }
+
+  void aFolderWithOneBrokenImageOpensWithoutIt() {
+    QVERIFY(QDir(dir_.path()).mkpath("photos"));
+    for (int i = 0; i < 10; ++i) {
+      QImage image(30, 30, QImage::Format_Grayscale8);
+      image.fill(20 * (i + 1));
+      QVERIFY(image.save(dir_.filePath(QString("photos/%1.png").arg(i))));
+    }
+    const QString broken = dir_.filePath("photos/1b.jpg");
+    QFile junk(broken);
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("\xff\xd8 not really a JPEG");
+    junk.close();
+    ui::MainWindow window;
+    QSignalSpy opened(&window, &ui::MainWindow::datasetOpened);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 20000);  // shapes, at start
+    window.openDataset(dir_.filePath("photos"));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 20000);
+    QCOMPARE(window.dataset()->spec(), dir_.filePath("photos"));
+    QVERIFY(window.messageBar()->text().contains(broken));
+    QCOMPARE(window.messageBar()->kind(), ui::MessageBar::Kind::Warning);
+    QVERIFY(no_modal_window());
+  }
+
   void trainingFromTheGui() {
     ui::MainWindow window;
     auto* panel = window.trainingPanel();
@@ -420,12 +616,15 @@ class TestStudio : public QObject {
     QCOMPARE(resumed.step, cp.step + 12);
     QCOMPARE(resumed.history.front().step, cp.history.front().step);  // one history, continued
 
-    // A spent budget is an error that says what to do, not a silent no-op.
+    // A spent budget is an error that says what to do, not a silent no-op; it shows in the window, whenever it
+    // arrives, and nothing waits for a click.
     QSignalSpy failed(window.session(), &service::TrainingSession::failed);
-    close_next_dialog();
     panel->resumeTraining(dir_.filePath("gui-run/latest.fvae"));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
     QVERIFY(failed.first().first().toString().contains("budget"));
+    QTRY_VERIFY(window.messageBar()->text().contains("budget"));
+    QVERIFY(no_modal_window());
+    QVERIFY(panel->startButton()->isEnabled());
   }
 };
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <csignal>
 #include <filesystem>
+#include <future>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -451,6 +452,62 @@ class TestTraining : public QObject {
     QVERIFY(done);
     QCOMPARE(outcome, Trainer::Outcome::Cancelled);
     QVERIFY(trainer.progress().step < 100000);
+  }
+
+  void cancelWhilePausedIsNeverLost() {
+    // request_cancel racing run()'s wait while paused: each round must end Cancelled at once. A lost wake-up leaves
+    // run() asleep; then the round fails (and is released by unpausing, so that the test ends).
+    auto t = quick_config();
+    t.max_steps = 100000;
+    Trainer trainer(ModelConfig{}, t, small_shapes());
+    for (int round = 0; round < 300; ++round) {
+      trainer.set_paused(true);
+      auto outcome = std::async(std::launch::async, [&] { return trainer.run(); });
+      if (round % 2) std::this_thread::yield();
+      trainer.request_cancel();
+      if (outcome.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+        trainer.set_paused(false);
+        outcome.wait();
+        QFAIL(qPrintable(QString("round %1: the cancel was lost while paused").arg(round)));
+      }
+      QCOMPARE(outcome.get(), Trainer::Outcome::Cancelled);
+    }
+    QCOMPARE(trainer.progress().step, int64_t{0});  // paused throughout: not one step
+  }
+
+  void seedsRoundTripOverTheWholeRange_data() {
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("0") << quint64{0};
+    QTest::newRow("2^63") << (quint64{1} << 63);
+    QTest::newRow("2^64-1") << ~quint64{0};
+  }
+
+  void seedsRoundTripOverTheWholeRange() {
+    // A run must never produce a checkpoint it cannot read: seeds at the edges of uint64 save, load and resume.
+    QFETCH(quint64, seed);
+    auto t = quick_config();
+    t.max_steps = 2;
+    t.seed = seed;
+    Trainer trainer(ModelConfig{}, t, small_shapes());
+    trainer.run();
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("seed.fvae").toStdString();
+    save_checkpoint(path, trainer, kInfo, {});
+    auto cp = load_checkpoint(path);
+    QCOMPARE(quint64{cp.train.seed}, seed);
+    cp.train.max_steps = 3;
+    Trainer resumed(cp.model, cp.train, small_shapes());
+    restore_training_state(cp, resumed, path);
+    resumed.run();
+    QCOMPARE(resumed.progress().step, int64_t{3});
+    // Signs and overflow are refused when reading, never wrapped around.
+    auto kv = to_key_values(cp.model, cp.train);
+    ModelConfig m;
+    TrainConfig parsed;
+    for (const char* bad : {"-1", "18446744073709551616", "+5", "1e3", ""}) {
+      kv["train.seed"] = bad;
+      QVERIFY_THROWS_EXCEPTION(ConfigError, from_key_values(kv, m, parsed));
+    }
   }
 
   void snapshotDecodesLikeTheLiveModel() {

@@ -1,11 +1,12 @@
 #include "ui/export_dialogs.h"
 
+#include "ui/message_bar.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
-#include <QMessageBox>
 #include <QSettings>
 
 namespace fvae::ui {
@@ -33,7 +34,7 @@ bool askTarget(QWidget* parent, const QString& suggestedName, const QString& fil
 
 bool report(QWidget* parent, const QString& error) {
   if (error.isEmpty()) return true;
-  QMessageBox::warning(parent, Export::tr("Cannot export"), error);
+  reportError(parent, Export::tr("Cannot export"), error);
   return false;
 }
 

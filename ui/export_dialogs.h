@@ -12,7 +12,7 @@ class QWidget;
 
 namespace fvae::ui {
 
-// Return false when the user cancelled or the file could not be written (then an error box says why).
+// Return false when the user cancelled or the file could not be written (then the window's message bar says why).
 bool saveImageAs(QWidget* parent, const QImage& image, const QString& suggestedName, service::ExportStyle style = {});
 bool saveAnimationAs(QWidget* parent, const QVector<QImage>& frames, int delayMs, const QString& suggestedName,
                      service::ExportStyle style = {});

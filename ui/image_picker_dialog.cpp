@@ -28,10 +28,15 @@ ImagePickerDialog::ImagePickerDialog(std::shared_ptr<service::DatasetView> datas
 
 int ImagePickerDialog::chosenIndex() const { return browser_->selectedIndices().value(0, -1); }
 
-int ImagePickerDialog::pick(QWidget* parent, std::shared_ptr<service::DatasetView> dataset, const QString& title) {
-  if (!dataset) return -1;
-  ImagePickerDialog dialog(std::move(dataset), title, parent);
-  return dialog.exec() == QDialog::Accepted ? dialog.chosenIndex() : -1;
+void ImagePickerDialog::pick(QWidget* parent, std::shared_ptr<service::DatasetView> dataset, const QString& title,
+                             std::function<void(int)> chosen) {
+  if (!dataset) return;
+  auto* dialog = new ImagePickerDialog(std::move(dataset), title, parent);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, dialog, [dialog, chosen = std::move(chosen)] {
+    if (dialog->chosenIndex() >= 0) chosen(dialog->chosenIndex());
+  });
+  dialog->open();
 }
 
 }  // namespace fvae::ui

@@ -2,6 +2,7 @@
 // A dialog that lets the user pick one image of the current dataset.
 
 #include <QDialog>
+#include <functional>
 #include <memory>
 
 #include "app/service/dataset_view.h"
@@ -16,8 +17,9 @@ class ImagePickerDialog : public QDialog {
   ImagePickerDialog(std::shared_ptr<service::DatasetView> dataset, const QString& title, QWidget* parent = nullptr);
   int chosenIndex() const;  // −1 when nothing is selected
 
-  // Runs the dialog; the chosen index or −1 when cancelled.
-  static int pick(QWidget* parent, std::shared_ptr<service::DatasetView> dataset, const QString& title);
+  // Opens the dialog without blocking (no nested event loop); `chosen` gets the index once the user accepts.
+  static void pick(QWidget* parent, std::shared_ptr<service::DatasetView> dataset, const QString& title,
+                   std::function<void(int index)> chosen);
 
  private:
   DatasetBrowser* browser_;

@@ -9,10 +9,10 @@
 #include <QSpinBox>
 #include <QToolButton>
 
-#include "ui/background_task.h"
 #include "ui/export_dialogs.h"
 #include "ui/image_picker_dialog.h"
 #include "ui/image_tiles.h"
+#include "ui/message_bar.h"
 
 namespace fvae::ui {
 
@@ -21,7 +21,10 @@ constexpr int kStripScale = 3;
 constexpr int kGifDelayMs = 120;
 }  // namespace
 
-InterpolationView::InterpolationView(QWidget* parent) : QGroupBox(tr("Interpolation between two images"), parent) {
+InterpolationView::InterpolationView(QWidget* parent)
+    : QGroupBox(tr("Interpolation between two images"), parent), jobs_(new service::JobTracker(this)) {
+  connect(jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot interpolate"), error); });
   for (int which = 0; which < 2; ++which) {
     pick_[which] = new QToolButton;
     pick_[which]->setText(which == 0 ? tr("From…") : tr("To…"));
@@ -95,11 +98,12 @@ void InterpolationView::setSpherical(bool spherical) { mode_->setCurrentIndex(sp
 void InterpolationView::setSteps(int steps) { steps_->setValue(steps); }
 
 void InterpolationView::pickEndpoint(int which) {
-  const int index = ImagePickerDialog::pick(this, dataset_, which == 0 ? tr("Interpolate from") : tr("Interpolate to"));
-  if (index < 0) return;
-  endpoints_[which] = index;
-  showEndpoint(which);
-  refresh();
+  ImagePickerDialog::pick(this, dataset_, which == 0 ? tr("Interpolate from") : tr("Interpolate to"),
+                          [this, which](int index) {
+                            endpoints_[which] = index;
+                            showEndpoint(which);
+                            refresh();
+                          });
 }
 
 void InterpolationView::showEndpoint(int which) {
@@ -111,12 +115,13 @@ void InterpolationView::showEndpoint(int which) {
 }
 
 void InterpolationView::refresh() {
-  // Two encodes and up to 32 decodes, maybe while training holds the weights: off the GUI thread, newest request wins.
-  const quint64 request = ++request_;
+  // Two encodes and up to 32 decodes, maybe while training changes the weights: off the GUI thread, newest request
+  // wins, all on one frozen set of weights.
   QVector<QImage> ends;
   if (model_ && dataset_ && endpoints_[0] >= 0 && endpoints_[1] >= 0)
     ends = dataset_->images({endpoints_[0], endpoints_[1]});
   if (ends.size() != 2) {
+    jobs_->cancel();
     frames_.clear();
     strip_ = QImage();
     strip_label_->setText(tr("Pick two images to interpolate between their codes."));
@@ -126,13 +131,12 @@ void InterpolationView::refresh() {
   auto model = model_;
   const int steps = steps_->value();
   const bool spherical = mode_->currentIndex() == 1;
-  runInBackground<QVector<QImage>>(
-      this,
-      [model, ends, steps, spherical](TaskControl&) {
-        return model->interpolate(model->encodeMean(ends[0]), model->encodeMean(ends[1]), steps, spherical);
+  jobs_->start<QVector<QImage>>(
+      [model, ends, steps, spherical](service::TaskControl&) {
+        const auto frozen = model->frozen();
+        return frozen->interpolate(frozen->encodeMean(ends[0]), frozen->encodeMean(ends[1]), steps, spherical);
       },
-      [this, request](const QVector<QImage>& frames) {
-        if (request != request_) return;
+      [this](const QVector<QImage>& frames) {
         frames_ = frames;
         strip_ = tileImages(frames_);
         strip_label_->setPixmap(QPixmap::fromImage(upscaled(strip_, kStripScale)));

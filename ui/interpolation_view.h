@@ -51,7 +51,7 @@ class InterpolationView : public QGroupBox {
   QLabel* strip_label_ = nullptr;
   QVector<QImage> frames_;
   QImage strip_;
-  quint64 request_ = 0;  // the newest refresh; older results are dropped
+  service::JobTracker* jobs_;  // the newest refresh wins
 };
 
 }  // namespace fvae::ui

@@ -1,9 +1,9 @@
 #include "ui/latent_explorer.h"
 
-#include "ui/background_task.h"
 #include "ui/export_dialogs.h"
 #include "ui/image_picker_dialog.h"
 #include "ui/interpolation_view.h"
+#include "ui/message_bar.h"
 #include "ui/sampling_panel.h"
 
 #include <QCheckBox>
@@ -14,7 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressDialog>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSlider>
@@ -30,7 +30,27 @@ constexpr double kRange = 3.0;
 constexpr int kDisplaySize = 256;
 }  // namespace
 
-LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent) : QWidget(parent), decoder_(decoder) {
+LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
+    : QWidget(parent),
+      decoder_(decoder),
+      traversal_jobs_(new service::JobTracker(this)),
+      encode_jobs_(new service::JobTracker(this)) {
+  connect(traversal_jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot decode the traversal grid"), error); });
+  connect(encode_jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot encode the image"), error); });
+  connect(decoder_, &service::DecodeService::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot decode"), error); });
+  traversal_progress_ = new QProgressBar;
+  traversal_progress_->setFormat(tr("traversal grid %p%"));
+  traversal_progress_->hide();
+  traversal_cancel_ = new QPushButton(tr("Cancel"));
+  traversal_cancel_->hide();
+  connect(traversal_cancel_, &QPushButton::clicked, this, &LatentExplorer::cancelTraversalGrid);
+  connect(traversal_jobs_, &service::JobTracker::busyChanged, this, [this](bool busy) {
+    traversal_progress_->setVisible(busy);
+    traversal_cancel_->setVisible(busy);
+  });
   image_label_ = new QLabel(tr("Open a checkpoint or start a training to explore its latent space."));
   image_label_->setAlignment(Qt::AlignCenter);
   image_label_->setMinimumSize(kDisplaySize, kDisplaySize);
@@ -70,6 +90,10 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   left->addWidget(from_image);
   left->addWidget(reset);
   left->addWidget(grid);
+  auto* traversal_row = new QHBoxLayout;
+  traversal_row->addWidget(traversal_progress_, 1);
+  traversal_row->addWidget(traversal_cancel_);
+  left->addLayout(traversal_row);
   left->addWidget(save);
   left->addWidget(absolute_);
   left->addStretch();
@@ -91,6 +115,8 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
 void LatentExplorer::setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names,
                               const QVector<double>& kl) {
   model_ = std::move(model);
+  traversal_jobs_->cancel();  // results for the previous model are no longer wanted
+  encode_jobs_->cancel();
   decoder_->setModel(model_);
   base_ = QVector<float>(model_ ? model_->latentDim() : 0, 0.0f);
   model_version_ = model_ ? model_->version() : 0;
@@ -112,14 +138,19 @@ void LatentExplorer::applySuggestedNames(const QStringList& suggested) {
 }
 
 void LatentExplorer::chooseBaseImage() {
-  const int index = ImagePickerDialog::pick(this, dataset_, tr("Base code from an image"));
-  if (index >= 0) setBaseToDatasetImage(index);
+  ImagePickerDialog::pick(this, dataset_, tr("Base code from an image"),
+                          [this](int index) { setBaseToDatasetImage(index); });
 }
 
 void LatentExplorer::setBaseToDatasetImage(int index) {
   if (!model_ || !dataset_) return;
   const QImage image = dataset_->image(index);
-  if (!image.isNull()) setBaseCode(model_->encodeMean(image));
+  if (image.isNull()) return;
+  auto model = model_;
+  encode_jobs_->start<QVector<float>>([model, image](service::TaskControl&) { return model->encodeMean(image); },
+                                      [this, model](const QVector<float>& code) {
+                                        if (model == model_) setBaseCode(code);
+                                      });
 }
 
 void LatentExplorer::rebuildRows(const QStringList& names) {
@@ -236,25 +267,23 @@ void LatentExplorer::showTraversalGrid() {
   auto model = model_;
   const QVector<float> base = absolute_->isChecked() ? QVector<float>(model->latentDim(), 0.0f) : code();
   const bool absolute = absolute_->isChecked();
-  auto* progress = new QProgressDialog(tr("Decoding the traversal grid…"), tr("Cancel"), 0, model->latentDim(), this);
-  progress->setWindowModality(Qt::WindowModal);
-  progress->setMinimumDuration(300);
   const int dims = model->latentDim();
-  auto task = runInBackground<service::Traversal>(
-      this,
-      [model, base, absolute, dims](TaskControl& control) {
+  traversal_progress_->setRange(0, dims);
+  traversal_progress_->setValue(0);
+  traversal_jobs_->start<service::Traversal>(
+      [model, base, absolute, dims](service::TaskControl& control) {
         return model->traversal(base, absolute, [&](int done, int) { return control.report(double(done) / dims); });
       },
-      [this, progress](const service::Traversal& traversal) {
-        progress->deleteLater();
+      [this](const service::Traversal& traversal) {
         if (traversal.grid.isNull()) return;
         last_traversal_ = traversal;
         emit traversalGridReady(traversal.grid);
         showGridDialog();
       },
-      [progress, dims](double fraction) { progress->setValue(static_cast<int>(fraction * dims)); });
-  connect(progress, &QProgressDialog::canceled, this, [task] { task->cancelled = true; });
+      [this, dims](double fraction) { traversal_progress_->setValue(static_cast<int>(fraction * dims)); });
 }
+
+void LatentExplorer::cancelTraversalGrid() { traversal_jobs_->cancel(); }
 
 service::ExportStyle LatentExplorer::traversalStyle(int scale) const {
   service::ExportStyle style;

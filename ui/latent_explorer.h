@@ -14,6 +14,8 @@ class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
+class QPushButton;
 class QSlider;
 class QTimer;
 class QGridLayout;
@@ -50,6 +52,7 @@ class LatentExplorer : public QWidget {
   void chooseBaseImage();
   void applySuggestedNames(const QStringList& suggested);  // fills unnamed dimensions, then emits namesEdited
   void showTraversalGrid();  // decoded off the GUI thread with progress, then shown with a Save button
+  void cancelTraversalGrid();
 
  signals:
   void imageShown(quint64 generation);
@@ -80,6 +83,10 @@ class LatentExplorer : public QWidget {
   quint64 shown_generation_ = 0, model_version_ = 0, random_seed_ = 0;
   QImage shown_image_;
   service::Traversal last_traversal_;
+  service::JobTracker* traversal_jobs_;  // the grid: newest request wins, cancellable
+  service::JobTracker* encode_jobs_;     // a dataset image's code as the base
+  QProgressBar* traversal_progress_ = nullptr;
+  QPushButton* traversal_cancel_ = nullptr;
   std::shared_ptr<service::DatasetView> dataset_;
   InterpolationView* interpolation_ = nullptr;
 };

@@ -3,7 +3,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -14,12 +13,12 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QThread>
+#include <QVBoxLayout>
 
-#include "ui/background_task.h"
 #include "ui/dataset_browser.h"
 #include "ui/interpolation_view.h"
 #include "ui/latent_explorer.h"
+#include "ui/message_bar.h"
 #include "ui/metrics_panel.h"
 #include "ui/reconstruction_panel.h"
 #include "ui/sampling_panel.h"
@@ -44,6 +43,10 @@ MainWindow::MainWindow(QWidget* parent)
       reconstruction_(new ReconstructionPanel),
       metrics_(new MetricsPanel),
       tabs_(new QTabWidget),
+      messages_(new MessageBar),
+      dataset_jobs_(new service::JobTracker(this)),
+      checkpoint_jobs_(new service::JobTracker(this)),
+      names_jobs_(new service::JobTracker(this)),
       device_label_(new QLabel),
       model_label_(new QLabel(tr("no model"))),
       dataset_label_(new QLabel(tr("dataset: none"))) {
@@ -63,7 +66,16 @@ MainWindow::MainWindow(QWidget* parent)
   connect(sampling_, &SamplingPanel::codeChosen, this, explore);
   connect(reconstruction_, &ReconstructionPanel::exploreCode, this, explore);
   connect(metrics_, &MetricsPanel::namesSuggested, explorer_, &LatentExplorer::applySuggestedNames);
-  setCentralWidget(tabs_);
+  messages_->setObjectName(QStringLiteral("windowMessages"));  // where reportError finds it
+  auto* central = new QWidget;
+  auto* central_layout = new QVBoxLayout(central);
+  central_layout->setContentsMargins(0, 0, 0, 0);
+  central_layout->addWidget(messages_);
+  central_layout->addWidget(tabs_, 1);
+  setCentralWidget(central);
+  for (auto* jobs : {dataset_jobs_, checkpoint_jobs_, names_jobs_})
+    connect(jobs, &service::JobTracker::failed, this,
+            [this](const QString& error) { messages_->showError(tr("Background task failed"), error); });
   statusBar()->addWidget(device_label_);
   statusBar()->addWidget(model_label_);
   statusBar()->addWidget(dataset_label_, 1);
@@ -80,18 +92,13 @@ MainWindow::MainWindow(QWidget* parent)
   connect(training_, &TrainingPanel::klUpdated, explorer_, &LatentExplorer::setKl);
   connect(session_, &service::TrainingSession::started, this, [this] { checkpoint_path_.clear(); });
   // Names typed in the explorer go into the checkpoint: the opened one, or the training's next save.
-  connect(explorer_, &LatentExplorer::namesEdited, this, [this](const QStringList& names) {
-    if (session_->isRunning()) {
-      session_->setLatentNames(names);
-      statusBar()->showMessage(tr("Names will be saved with the next checkpoint."), 4000);
-    } else if (!checkpoint_path_.isEmpty()) {
-      const QString error = service::saveLatentNames(checkpoint_path_, names);
-      if (error.isEmpty())
-        statusBar()->showMessage(tr("Names saved in %1").arg(checkpoint_path_), 4000);
-      else
-        QMessageBox::warning(this, tr("Cannot save the names"), error);
-    }
-  });
+  connect(explorer_, &LatentExplorer::namesEdited, this, &MainWindow::saveNames);
+  // Quitting while training ran: the window closes once the training has stopped and saved.
+  auto close_if_asked = [this] {
+    if (close_when_stopped_) close();
+  };
+  connect(session_, &service::TrainingSession::finished, this, close_if_asked, Qt::QueuedConnection);
+  connect(session_, &service::TrainingSession::failed, this, close_if_asked, Qt::QueuedConnection);
 
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -141,7 +148,15 @@ void MainWindow::createMenus() {
   start->setShortcut(Qt::CTRL | Qt::Key_R);
   QAction* pause = train->addAction(tr("&Pause / resume"), training_, &TrainingPanel::togglePause);
   pause->setShortcut(Qt::CTRL | Qt::Key_P);
-  train->addAction(tr("S&top"), training_, &TrainingPanel::stopTraining);
+  QAction* stop = train->addAction(tr("S&top"), training_, &TrainingPanel::stopTraining);
+  // Pause and stop act on a running training only (a pause pressed while idle once started the next run paused).
+  auto follow_running = [start, pause, stop](bool running) {
+    start->setEnabled(!running);
+    pause->setEnabled(running);
+    stop->setEnabled(running);
+  };
+  follow_running(false);
+  connect(training_, &TrainingPanel::runningChanged, this, follow_running);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About FactorVAE Studio"), this, &MainWindow::showAbout);
@@ -191,22 +206,21 @@ void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QSt
 }
 
 void MainWindow::openDataset(const QString& spec) {
-  const quint64 request = ++dataset_request_;
   dataset_label_->setText(tr("dataset: opening %1…").arg(spec));
   const int size = model_ ? model_->imageSize() : 0;
   const int channels = model_ ? model_->channels() : 0;
-  // Big folders take a while: off the GUI thread.
-  runInBackground<service::OpenedDataset>(
-      this, [spec, size, channels](TaskControl&) { return service::openDataset(spec, size, channels); },
-      [this, spec, request](const service::OpenedDataset& opened) {
-        if (request != dataset_request_) return;  // a newer request superseded this one
+  // Big folders take a while: off the GUI thread; a newer request supersedes this one.
+  dataset_jobs_->start<service::OpenedDataset>(
+      [spec, size, channels](service::TaskControl&) { return service::openDataset(spec, size, channels); },
+      [this, spec](const service::OpenedDataset& opened) {
         if (!opened.dataset) {
           dataset_label_->setText(dataset_ ? tr("dataset: %1").arg(dataset_->description()) : tr("dataset: none"));
-          QMessageBox::critical(this, tr("Cannot open the dataset"), opened.error);
+          messages_->showError(tr("Cannot open the dataset"), opened.error);
           emit datasetFailed(opened.error);
           return;
         }
         setDataset(opened.dataset);
+        if (!opened.warning.isEmpty()) messages_->showWarning(tr("Some files were skipped"), opened.warning);
         if (spec != QLatin1String("shapes")) remember(QStringLiteral("recent/datasets"), spec);
         emit datasetOpened(spec);
       });
@@ -233,18 +247,47 @@ QStringList MainWindow::saveScreenshots(const QString& prefix) {
   return written;
 }
 
-bool MainWindow::openCheckpoint(const QString& path) {
-  auto loaded = service::loadModel(path);
-  if (!loaded.model) {
-    QMessageBox::critical(this, tr("Cannot open checkpoint"), loaded.error);
-    return false;  // the previous model stays loaded
+void MainWindow::openCheckpoint(const QString& path) {
+  model_label_->setText(tr("opening %1…").arg(QFileInfo(path).fileName()));
+  const QString previous = model_ ? model_->description() : tr("no model");
+  // A large checkpoint takes seconds to read: off the GUI thread, the current model stays until it is ready.
+  checkpoint_jobs_->start<service::LoadedModel>(
+      [path](service::TaskControl&) { return service::loadModel(path); },
+      [this, path, previous](const service::LoadedModel& loaded) {
+        if (!loaded.model) {
+          model_label_->setText(previous);
+          messages_->showError(tr("Cannot open checkpoint"), loaded.error);
+          emit checkpointFailed(loaded.error);
+          return;  // the previous model stays loaded
+        }
+        checkpoint_path_ = path;
+        setModel(loaded.model, loaded.latentNames, loaded.klPerDim, loaded.datasetSpec);
+        model_label_->setText(tr("model: %1 (%2)").arg(loaded.model->description(), QFileInfo(path).fileName()));
+        remember(QStringLiteral("recent/checkpoints"), path);
+        tabs_->setCurrentWidget(explorer_);
+        emit checkpointOpened(path);
+      });
+}
+
+void MainWindow::saveNames(const QStringList& names) {
+  if (session_->isRunning()) {
+    session_->setLatentNames(names);
+    statusBar()->showMessage(tr("Names will be saved with the next checkpoint."), 4000);
+    return;
   }
-  checkpoint_path_ = path;
-  setModel(loaded.model, loaded.latentNames, loaded.klPerDim, loaded.datasetSpec);
-  model_label_->setText(tr("model: %1 (%2)").arg(loaded.model->description(), QFileInfo(path).fileName()));
-  remember(QStringLiteral("recent/checkpoints"), path);
-  tabs_->setCurrentWidget(explorer_);
-  return true;
+  if (checkpoint_path_.isEmpty()) return;
+  // Rewrites the whole checkpoint (seconds for a large one): off the GUI thread, one save after the other, so that
+  // the newest names are the ones that stay in the file.
+  const QString path = checkpoint_path_;
+  names_jobs_->start<QString>([path, names](service::TaskControl&) { return service::saveLatentNames(path, names); },
+                              [this, path](const QString& error) {
+                                if (!error.isEmpty()) {
+                                  messages_->showError(tr("Cannot save the names"), error);
+                                  return;
+                                }
+                                statusBar()->showMessage(tr("Names saved in %1").arg(path), 4000);
+                                emit namesSaved(path);
+                              });
 }
 
 void fillPanelsForScreenshots(MainWindow& window) {
@@ -262,29 +305,32 @@ void fillPanelsForScreenshots(MainWindow& window) {
 }
 
 void MainWindow::showAbout() {
-  QMessageBox::about(this, tr("About FactorVAE Studio"),
-                     tr("<h3>FactorVAE Studio %1</h3><p>Train a FactorVAE (Kim &amp; Mnih 2018) and explore what each "
-                        "latent dimension means.</p><p>MIT licence.</p>")
-                         .arg(QApplication::applicationVersion()));
+  auto* box = new QMessageBox(QMessageBox::Information, tr("About FactorVAE Studio"),
+                              tr("<h3>FactorVAE Studio %1</h3><p>Train a FactorVAE (Kim &amp; Mnih 2018) and explore "
+                                 "what each latent dimension means.</p><p>MIT licence.</p>")
+                                  .arg(QApplication::applicationVersion()),
+                              QMessageBox::Close, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();  // no nested event loop
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (session_->isRunning()) {
-    const auto answer =
-        QMessageBox::question(this, tr("Training is running"), tr("Stop the training, save it and quit?"),
-                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer != QMessageBox::Yes) {
-      event->ignore();
-      return;
-    }
-    session_->setPaused(false);
-    session_->stop();
-    QElapsedTimer waited;
-    waited.start();
-    while (session_->isRunning() && waited.elapsed() < 60000) {
-      QApplication::processEvents(QEventLoop::AllEvents, 50);
-      QThread::msleep(10);
-    }
+    // The window stays open (and responsive) until the training has stopped and saved; then it closes itself.
+    event->ignore();
+    if (close_when_stopped_) return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Training is running"),
+                                tr("Stop the training, save it and quit?"), QMessageBox::Yes | QMessageBox::No, this);
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box] {
+      if (box->clickedButton() != box->button(QMessageBox::Yes)) return;
+      close_when_stopped_ = true;
+      training_->stopTraining();
+      statusBar()->showMessage(tr("Stopping the training and saving it; the window closes when it is done."));
+    });
+    box->open();
+    return;
   }
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -13,6 +13,7 @@ class QTabWidget;
 namespace fvae::ui {
 
 class LatentExplorer;
+class MessageBar;
 class MetricsPanel;
 class ReconstructionPanel;
 class SamplingPanel;
@@ -23,10 +24,13 @@ class MainWindow : public QMainWindow {
  public:
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
-  bool openCheckpoint(const QString& path);  // shows an error dialog and keeps the current model on failure
-  // Opens a dataset off the GUI thread (at the model's image size when one is loaded); on failure an error dialog
-  // and the current dataset stays. Emits datasetOpened or datasetFailed.
+  // Reads a checkpoint off the GUI thread, then shows it in the explorer; emits checkpointOpened or checkpointFailed.
+  // On failure the message bar says why and the current model stays.
+  void openCheckpoint(const QString& path);
+  // Opens a dataset off the GUI thread (at the model's image size when one is loaded); on failure the message bar
+  // says why and the current dataset stays. Emits datasetOpened or datasetFailed.
   void openDataset(const QString& spec);
+  MessageBar* messageBar() const { return messages_; }
   std::shared_ptr<service::DatasetView> dataset() const { return dataset_; }
   QStringList saveScreenshots(const QString& prefix);  // one PNG per tab: PREFIX-<tab>.png
   LatentExplorer* explorer() const { return explorer_; }
@@ -39,6 +43,9 @@ class MainWindow : public QMainWindow {
  signals:
   void datasetOpened(const QString& spec);
   void datasetFailed(const QString& error);
+  void checkpointOpened(const QString& path);
+  void checkpointFailed(const QString& error);
+  void namesSaved(const QString& checkpointPath);  // the names typed in the explorer are in the file
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -53,6 +60,7 @@ class MainWindow : public QMainWindow {
   void setDataset(std::shared_ptr<service::DatasetView> dataset);
   void remember(const QString& key, const QString& value);
   void showAbout();
+  void saveNames(const QStringList& names);
 
   service::TrainingSession* session_;
   service::DecodeService* decoder_;
@@ -62,6 +70,11 @@ class MainWindow : public QMainWindow {
   ReconstructionPanel* reconstruction_;
   MetricsPanel* metrics_;
   QTabWidget* tabs_;
+  MessageBar* messages_;
+  service::JobTracker* dataset_jobs_;     // opening a dataset: the newest request wins
+  service::JobTracker* checkpoint_jobs_;  // reading a checkpoint: the newest request wins
+  service::JobTracker* names_jobs_;       // rewriting the checkpoint with new names: one at a time, in order
+  bool close_when_stopped_ = false;       // the user chose to quit while training ran
   QMenu* recent_menu_ = nullptr;
   QMenu* recent_datasets_menu_ = nullptr;
   QLabel* device_label_;
@@ -70,7 +83,6 @@ class MainWindow : public QMainWindow {
   QString checkpoint_path_;
   std::shared_ptr<service::DecodeModel> model_;
   std::shared_ptr<service::DatasetView> dataset_;
-  quint64 dataset_request_ = 0;  // the newest openDataset call; older results are dropped
 };
 
 // For documentation: reconstructs the first images, interpolates between two and starts quick metrics.

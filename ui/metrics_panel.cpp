@@ -16,8 +16,6 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
-#include "ui/background_task.h"
-
 namespace fvae::ui {
 
 namespace {
@@ -45,8 +43,14 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       scores_(new QLabel),
       dimensions_(new QTableWidget(0, 3)),
       bars_(new QBarSet(tr("score"))),
-      categories_(new QBarCategoryAxis) {
+      categories_(new QBarCategoryAxis),
+      jobs_(new service::JobTracker(this)) {
   qRegisterMetaType<service::DisentanglementReport>();
+  connect(jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { measurementEnded(tr("Failed: %1").arg(error)); });
+  connect(jobs_, &service::JobTracker::busyChanged, this, [this](bool busy) {
+    if (!busy && measuring_) measurementEnded(tr("Cancelled."));  // no report came: the job was cancelled
+  });
   auto* quick = new QPushButton(tr("Quick settings"));
   quick->setToolTip(tr("A tenth of the votes and samples: a rough score in seconds"));
   connect(quick, &QPushButton::clicked, this,
@@ -159,9 +163,8 @@ void MetricsPanel::measure() {
   progress_->setValue(0);
   auto model = model_;
   const auto s = settings();
-  task_ = runInBackground<service::DisentanglementReport>(
-      this,
-      [model, s](TaskControl& control) {
+  jobs_->start<service::DisentanglementReport>(
+      [model, s](service::TaskControl& control) {
         return model->measureDisentanglement(s, [&control](double fraction) { return control.report(fraction); });
       },
       [this](const service::DisentanglementReport& report) { showReport(report); },
@@ -171,7 +174,17 @@ void MetricsPanel::measure() {
 MetricsPanel::~MetricsPanel() { cancel(); }
 
 void MetricsPanel::cancel() {
-  if (task_) task_->cancelled = true;
+  if (!measuring_) return;
+  jobs_->cancel();
+  scores_->setText(tr("Cancelling…"));
+}
+
+void MetricsPanel::measurementEnded(const QString& outcome) {
+  measuring_ = false;
+  measure_->setEnabled(model_ != nullptr);
+  cancel_->setEnabled(false);
+  progress_->setValue(0);
+  scores_->setText(outcome);
 }
 
 void MetricsPanel::showReport(const service::DisentanglementReport& report) {

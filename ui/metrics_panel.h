@@ -20,8 +20,6 @@ QT_END_NAMESPACE
 
 namespace fvae::ui {
 
-struct TaskControl;
-
 class MetricsPanel : public QWidget {
   Q_OBJECT
  public:
@@ -44,6 +42,7 @@ class MetricsPanel : public QWidget {
 
  private:
   void showReport(const service::DisentanglementReport& report);
+  void measurementEnded(const QString& outcome);  // cancelled or failed: no report
   void showDimensions(const service::DisentanglementReport& report);
 
   std::shared_ptr<service::DecodeModel> model_;
@@ -62,7 +61,7 @@ class MetricsPanel : public QWidget {
   QBarSet* bars_;
   QBarCategoryAxis* categories_;
   service::DisentanglementReport report_;
-  std::shared_ptr<TaskControl> task_;
+  service::JobTracker* jobs_;
   bool measuring_ = false;
 };
 

@@ -6,16 +6,15 @@
 #include <QHeaderView>
 #include <QImageReader>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "ui/background_task.h"
 #include "ui/dataset_browser.h"
 #include "ui/export_dialogs.h"
 #include "ui/image_tiles.h"
+#include "ui/message_bar.h"
 
 namespace fvae::ui {
 
@@ -31,7 +30,10 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
       summary_(new QLabel),
       reconstruct_(new QPushButton(tr("&Reconstruct selected"))),
       explore_(new QPushButton(tr("E&xplore this code"))),
-      export_(new QPushButton(tr("Save comparison…"))) {
+      export_(new QPushButton(tr("Save comparison…"))),
+      jobs_(new service::JobTracker(this)) {
+  connect(jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot reconstruct"), error); });
   reconstruct_->setToolTip(
       tr("Encode the selected dataset images (z = μ) and decode them (at most %1)").arg(kMaxImages));
   auto* load = new QPushButton(tr("&Load image files…"));
@@ -43,7 +45,7 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
   connect(browser_, &DatasetBrowser::activated, this, &ReconstructionPanel::reconstructSelected);
   connect(explore_, &QPushButton::clicked, this, [this] {
     const int row = table_->currentRow();
-    if (model_ && row >= 0 && row < inputs_.size()) emit exploreCode(model_->encodeMean(inputs_[row]));
+    if (row >= 0 && row < results_.size()) emit exploreCode(results_[row].code);
   });
   connect(export_, &QPushButton::clicked, this,
           [this] { saveImageAs(this, comparisonGrid(), QStringLiteral("reconstructions.png")); });
@@ -85,7 +87,7 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
 
 void ReconstructionPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
   model_ = std::move(model);
-  ++request_;  // results for the previous model are no longer wanted
+  jobs_->cancel();  // results for the previous model are no longer wanted
   reconstruct_->setEnabled(model_ != nullptr);
   if (!model_) summary_->setText(tr("Open a checkpoint or start a training to reconstruct images."));
   inputs_.clear();
@@ -134,18 +136,16 @@ void ReconstructionPanel::chooseImageFiles() {
                                                           tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm)"));
   if (paths.isEmpty()) return;
   const QStringList failed = loadImageFiles(paths);
-  if (!failed.isEmpty()) QMessageBox::warning(this, tr("Cannot read some images"), failed.join(QLatin1Char('\n')));
+  if (!failed.isEmpty()) reportError(this, tr("Cannot read some images"), failed.join(QLatin1Char('\n')));
 }
 
 void ReconstructionPanel::reconstructImages(const QVector<QImage>& images, const QStringList& captions) {
   if (!model_ || images.isEmpty()) return;
-  // Up to 64 encodes and decodes, maybe while training holds the weights: off the GUI thread, newest request wins.
-  const quint64 request = ++request_;
+  // Up to 64 encodes and decodes, maybe while training changes the weights: off the GUI thread, newest request wins.
   auto model = model_;
-  runInBackground<QVector<service::Reconstruction>>(
-      this, [model, images](TaskControl&) { return model->reconstruct(images); },
-      [this, images, captions, request](const QVector<service::Reconstruction>& results) {
-        if (request != request_) return;
+  jobs_->start<QVector<service::Reconstruction>>(
+      [model, images](service::TaskControl&) { return model->reconstruct(images); },
+      [this, images, captions](const QVector<service::Reconstruction>& results) {
         inputs_ = images;
         results_ = results;
         showResults(captions);

@@ -52,7 +52,7 @@ class ReconstructionPanel : public QWidget {
   QPushButton* export_;
   QVector<QImage> inputs_;
   QVector<service::Reconstruction> results_;
-  quint64 request_ = 0;
+  service::JobTracker* jobs_;  // the newest request wins
 };
 
 }  // namespace fvae::ui

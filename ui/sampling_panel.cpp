@@ -1,8 +1,8 @@
 #include "ui/sampling_panel.h"
 
-#include "ui/background_task.h"
 #include "ui/export_dialogs.h"
 #include "ui/image_tiles.h"
+#include "ui/message_bar.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -29,7 +29,9 @@ QVector<QVector<float>> prior_codes(int count, int dims, double temperature, qui
   return codes;
 }
 
-SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent) {
+SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new service::JobTracker(this)) {
+  connect(jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot decode the samples"), error); });
   seed_ = new QSpinBox;
   seed_->setRange(0, 1 << 30);
   columns_ = new QSpinBox;
@@ -84,22 +86,23 @@ void SamplingPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
 
 void SamplingPanel::resample() {
   if (!model_) return;
-  const quint64 request = ++request_;
   auto model = model_;
   auto codes = prior_codes(columns_->value() * rows_->value(), model->latentDim(), temperature_->value(),
                            static_cast<quint64>(seed_->value()));
-  runInBackground<QVector<QImage>>(
-      this,
-      [model, codes](TaskControl&) {
+  jobs_->start<QVector<QImage>>(
+      [model, codes](service::TaskControl& control) {
+        const auto frozen = model->frozen();  // one set of weights for the whole grid, also during training
         QVector<QImage> images;
-        for (const auto& code : codes) images << model->decode(code);
+        for (const auto& code : codes) {
+          if (control.cancelled) break;  // superseded: the result is dropped anyway
+          images << frozen->decode(code);
+        }
         return images;
       },
-      [this, codes, request](const QVector<QImage>& images) { show(codes, images, request); });
+      [this, codes](const QVector<QImage>& images) { show(codes, images); });
 }
 
-void SamplingPanel::show(const QVector<QVector<float>>& codes, const QVector<QImage>& images, quint64 request) {
-  if (request != request_) return;  // a newer grid is on its way
+void SamplingPanel::show(const QVector<QVector<float>>& codes, const QVector<QImage>& images) {
   qDeleteAll(buttons_);
   buttons_.clear();
   codes_ = codes;

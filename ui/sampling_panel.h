@@ -34,7 +34,7 @@ class SamplingPanel : public QWidget {
   void codeChosen(const QVector<float>& code);
 
  private:
-  void show(const QVector<QVector<float>>& codes, const QVector<QImage>& images, quint64 request);
+  void show(const QVector<QVector<float>>& codes, const QVector<QImage>& images);
 
   std::shared_ptr<service::DecodeModel> model_;
   QSpinBox* seed_ = nullptr;
@@ -45,7 +45,7 @@ class SamplingPanel : public QWidget {
   QVector<QToolButton*> buttons_;
   QVector<QVector<float>> codes_;
   QVector<QImage> images_;
-  quint64 request_ = 0;
+  service::JobTracker* jobs_;  // the newest grid wins
 };
 
 // Codes drawn from N(0, temperature² I) with a seeded generator (the same seed gives the same grid).

@@ -18,7 +18,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
@@ -31,6 +30,7 @@
 #include <cmath>
 
 #include "app/service/image_export.h"
+#include "ui/message_bar.h"
 
 namespace fvae::ui {
 
@@ -223,7 +223,7 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
                                                       tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     const QString error = saveChartsPng(path);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot save the charts"), error);
+    if (!error.isEmpty()) reportError(this, tr("Cannot save the charts"), error);
   });
 
   auto* buttons = new QHBoxLayout;
@@ -269,7 +269,7 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
     flush();
     status_->setText(tr("Training failed: %1").arg(message));
     setRunning(false);
-    QMessageBox::critical(this, tr("Training failed"), message);
+    reportError(this, tr("Training failed"), message);  // in the window, never a box that waits for a click
   });
   setRunning(false);
 }
@@ -341,7 +341,8 @@ void TrainingPanel::start(const service::TrainingSettings& s) {
   for (int g = 0; g < plot_->graphCount(); ++g) plot_->graph(g)->data()->clear();
   ema_speed_ = 0;
   if (!session_->start(s, &error)) {
-    QMessageBox::warning(this, tr("Cannot start training"), error);
+    status_->setText(tr("Cannot start training: %1").arg(error));
+    reportError(this, tr("Cannot start training"), error);
     return;
   }
   paused_ = false;
@@ -351,6 +352,7 @@ void TrainingPanel::start(const service::TrainingSettings& s) {
 }
 
 void TrainingPanel::togglePause() {
+  if (!running_) return;  // nothing to pause (the shortcut works from every tab)
   paused_ = !paused_;
   session_->setPaused(paused_);
   pause_->setText(paused_ ? tr("&Resume") : tr("&Pause"));
@@ -358,17 +360,25 @@ void TrainingPanel::togglePause() {
 }
 
 void TrainingPanel::stopTraining() {
+  if (!running_) return;
   session_->setPaused(false);
   session_->stop();
   status_->setText(tr("Stopping after this step and saving…"));
 }
 
 void TrainingPanel::setRunning(bool running) {
+  const bool changed = running != running_;
+  running_ = running;
+  if (!running) {
+    paused_ = false;
+    pause_->setText(tr("&Pause"));
+  }
   start_->setEnabled(!running);
   resume_->setEnabled(!running);
   pause_->setEnabled(running);
   stop_->setEnabled(running);
   running ? flush_timer_->start() : flush_timer_->stop();
+  if (changed) emit runningChanged(running);
 }
 
 void TrainingPanel::onStepped(const service::TrainingPoint& point) { pending_ << point; }

@@ -55,6 +55,7 @@ class TrainingPanel : public QWidget {
 
  signals:
   void trainingStarted();
+  void runningChanged(bool running);  // a training was started, or it ended (finished, stopped or failed)
   void klUpdated(const QVector<double>& kl);
 
  private:
@@ -102,6 +103,7 @@ class TrainingPanel : public QWidget {
   QVector<double> latest_kl_;
   double ema_speed_ = 0;
   bool paused_ = false;
+  bool running_ = false;
 };
 
 }  // namespace fvae::ui

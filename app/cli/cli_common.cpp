@@ -45,6 +45,16 @@ int64_t integer_option(const QCommandLineParser& parser, const QString& name) {
   return v;
 }
 
+uint64_t unsigned_option(const QCommandLineParser& parser, const QString& name) {
+  const QString text = parser.value(name).trimmed();
+  bool ok = !text.startsWith(QLatin1Char('-')) && !text.startsWith(QLatin1Char('+'));
+  const qulonglong v = ok ? text.toULongLong(&ok) : 0;
+  if (!ok)
+    throw UsageError("--" + name.toStdString() + " needs an integer from 0 to 18446744073709551615, got '" +
+                     parser.value(name).toStdString() + "'");
+  return v;
+}
+
 std::string text_option(const QCommandLineParser& parser, const QString& name) {
   return parser.value(name).toStdString();
 }
@@ -76,6 +86,13 @@ DatasetRequest dataset_request(const QCommandLineParser& parser, const Checkpoin
     if (!parser.isSet("subset") && r.spec == cp->dataset.spec) r.subset = cp->dataset.subset;
   }
   return r;
+}
+
+std::shared_ptr<const Dataset> open_dataset_reporting_skips(const DatasetRequest& request) {
+  auto data = open_dataset(request);
+  for (const auto& skipped : data->skipped_files())
+    std::cerr << "factorvae: skipped an unreadable file: " << skipped << "\n";
+  return data;
 }
 
 Checkpoint open_checkpoint(const QCommandLineParser& parser) {

@@ -31,12 +31,15 @@ void parse_or_exit(QCommandLineParser& parser, const QStringList& arguments, con
 
 double number_option(const QCommandLineParser& parser, const QString& name);
 int64_t integer_option(const QCommandLineParser& parser, const QString& name);
+uint64_t unsigned_option(const QCommandLineParser& parser, const QString& name);  // 0 … 2^64 − 1, no sign
 std::string text_option(const QCommandLineParser& parser, const QString& name);
 
 // Dataset options shared by all modes (--dataset, --split, --size, --channels, --subset).
 void add_dataset_options(QCommandLineParser& parser, bool with_defaults_from_checkpoint);
 DatasetRequest dataset_request(const QCommandLineParser& parser, const Checkpoint* checkpoint);
 
+// open_dataset, and a line on stderr for each unreadable file that was left out.
+std::shared_ptr<const Dataset> open_dataset_reporting_skips(const DatasetRequest& request);
 Checkpoint open_checkpoint(const QCommandLineParser& parser);  // --checkpoint, required
 
 // A terminal progress line with ETA: redrawn in place on a terminal, one line per ~10 % otherwise.

@@ -31,7 +31,7 @@ int evaluate_command(const QStringList& arguments) {
                 "and MSE per pixel, z = mu), KL per latent dimension and active dimensions (Var[mu] > 0.01). On the "
                 "built-in shapes dataset also the FactorVAE metric and MIG as disentanglement_lib computes them.");
   auto cp = open_checkpoint(p);
-  auto data = open_dataset(dataset_request(p, &cp));
+  auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
   if (data->shape().channels != cp.model.channels || data->shape().height != cp.model.image_size)
     throw UsageError(data->description() + " does not match the model (" + cp.model.describe() + ")");
   install_interrupt_handler();
@@ -63,7 +63,7 @@ int evaluate_command(const QStringList& arguments) {
     RepresentationFunction represent = [&](const torch::Tensor& x) { return snapshot.encode(x).mu; };
     DisentanglementOptions options;
     auto& fo = options.factor_vae;
-    fo.seed = static_cast<uint64_t>(integer_option(p, "metric-seed"));
+    fo.seed = unsigned_option(p, "metric-seed");
     fo.train_votes = integer_option(p, "train-votes");
     fo.eval_votes = integer_option(p, "eval-votes");
     fo.samples_per_vote = integer_option(p, "samples-per-vote");

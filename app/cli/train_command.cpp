@@ -59,7 +59,7 @@ void apply_training_options(const QCommandLineParser& p, TrainConfig& t) {
   if (p.isSet("batch-size")) t.batch_size = integer_option(p, "batch-size");
   if (p.isSet("epochs")) t.epochs = integer_option(p, "epochs");
   if (p.isSet("steps")) t.max_steps = integer_option(p, "steps");
-  if (p.isSet("seed")) t.seed = static_cast<uint64_t>(integer_option(p, "seed"));
+  if (p.isSet("seed")) t.seed = unsigned_option(p, "seed");
   if (p.isSet("threads")) t.threads = static_cast<int>(integer_option(p, "threads"));
   if (p.isSet("device")) t.device = text_option(p, "device");
   if (p.isSet("disc-precision")) t.disc_precision = text_option(p, "disc-precision");
@@ -142,7 +142,7 @@ int train_command(const QStringList& arguments) {
   auto request = dataset_request(p, resumed.get());
   if (resumed && !p.isSet("size")) request.size = model.image_size;
   request.subset_seed = train.seed;
-  auto data = open_dataset(request);
+  auto data = open_dataset_reporting_skips(request);
   if (!resumed) {
     model.image_size = data->shape().height;
     model.channels = data->shape().channels;

@@ -43,7 +43,7 @@ int replicate_command(const QStringList& arguments) {
                 {"seed", "seed for the random choice (default 0)", "n", "0"}});
   parse_or_exit(p, arguments, "Shows dataset images (top) above their reconstructions with z = mu (bottom).");
   auto cp = open_checkpoint(p);
-  auto data = open_dataset(dataset_request(p, &cp));
+  auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
   check_shape(*data, cp.model);
   const int64_t count = integer_option(p, "count");
   if (count < 1 || count > 1024) throw UsageError("--count must lie in 1..1024");
@@ -54,9 +54,9 @@ int replicate_command(const QStringList& arguments) {
       throw UsageError("--index must lie in 0.." + std::to_string(data->size() - 1));
     indices = torch::arange(first, std::min(first + count, data->size()), torch::kLong);
   } else {
-    indices = subset_indices(data->size(), count, static_cast<uint64_t>(integer_option(p, "seed")));
+    indices = subset_indices(data->size(), count, unsigned_option(p, "seed"));
     indices = indices.index_select(
-        0, torch::randperm(indices.size(0), at::make_generator<at::CPUGeneratorImpl>(integer_option(p, "seed")),
+        0, torch::randperm(indices.size(0), at::make_generator<at::CPUGeneratorImpl>(unsigned_option(p, "seed")),
                            torch::kLong));
   }
   auto x = data->images(indices);
@@ -103,9 +103,9 @@ int latent_command(const QStringList& arguments) {
   if (base_kind == "zero") {
     base = torch::zeros({L});
   } else if (base_kind == "random") {
-    base = sample_prior(1, L, 1.0, static_cast<uint64_t>(integer_option(p, "seed")))[0];
+    base = sample_prior(1, L, 1.0, unsigned_option(p, "seed"))[0];
   } else if (base_kind == "image") {
-    auto data = open_dataset(dataset_request(p, &cp));
+    auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
     check_shape(*data, cp.model);
     const int64_t index = integer_option(p, "index");
     if (index < 0 || index >= data->size())
@@ -149,7 +149,7 @@ int random_command(const QStringList& arguments) {
   const double temperature = number_option(p, "temperature");
   if (count < 1 || count > 4096 || columns < 1) throw UsageError("--count must lie in 1..4096, --columns at least 1");
   if (!(temperature >= 0 && temperature <= 10)) throw UsageError("--temperature must lie in 0..10");
-  auto z = sample_prior(count, cp.model.latent_dim, temperature, static_cast<uint64_t>(integer_option(p, "seed")));
+  auto z = sample_prior(count, cp.model.latent_dim, temperature, unsigned_option(p, "seed"));
   save_png(text_option(p, "out"), tile(decode(cp.networks->decoder, z), columns, 1, 0.5), {scale_option(p), {}, 0, 0});
   std::cout << "Wrote " << text_option(p, "out") << " (" << count << " samples, temperature " << temperature << ")\n";
   return 0;

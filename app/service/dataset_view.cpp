@@ -83,6 +83,9 @@ OpenedDataset openDataset(const QString& spec, int size, int channels, const QSt
     impl->data = open_dataset(request);
     impl->spec = spec;
     if (impl->data->size() == 0) throw DatasetError(spec.toStdString() + ": the dataset is empty");
+    QStringList skipped;
+    for (const auto& line : impl->data->skipped_files()) skipped << QString::fromStdString(line);
+    opened.warning = skipped.join(QLatin1Char('\n'));
     opened.dataset = std::make_shared<DatasetView>(std::move(impl));
   } catch (const std::exception& e) {
     opened.error = QString::fromStdString(e.what());

@@ -29,7 +29,8 @@ class DatasetView {
 
 struct OpenedDataset {
   std::shared_ptr<DatasetView> dataset;
-  QString error;  // non-empty when opening failed; names the file and the problem
+  QString error;    // non-empty when opening failed; names the file and the problem
+  QString warning;  // non-empty when unreadable files were left out: one line per file, with the reason
 };
 
 // `size` 0 keeps the data's own size (shapes: 64); `channels` 0 keeps its own. Slow for big folders: call it off

@@ -8,6 +8,8 @@
 #include <QMetaObject>
 #include <atomic>
 #include <chrono>
+#include <mutex>
+#include <thread>
 
 #include "app/service/tensor_images.h"
 #include "model/checkpoint.h"
@@ -34,15 +36,21 @@ torch::Tensor code_tensor(const QVector<float>& code) {
   return torch::tensor(std::vector<float>(code.begin(), code.end()), torch::kFloat);
 }
 
-class SnapshotModel : public DecodeModel {
+class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<SnapshotModel> {
  public:
-  SnapshotModel(std::shared_ptr<ModelSnapshot> snapshot, QString description)
-      : snapshot_(std::move(snapshot)), description_(std::move(description)) {}
+  // `live`: a training refreshes the snapshot's weights (then work of several passes runs on a frozen copy).
+  SnapshotModel(std::shared_ptr<ModelSnapshot> snapshot, QString description, bool live)
+      : snapshot_(std::move(snapshot)), description_(std::move(description)), live_(live) {}
   int latentDim() const override { return static_cast<int>(snapshot_->config().latent_dim); }
   int imageSize() const override { return static_cast<int>(snapshot_->config().image_size); }
   int channels() const override { return static_cast<int>(snapshot_->config().channels); }
   QString description() const override { return description_; }
   quint64 version() const override { return snapshot_->version(); }
+
+  std::shared_ptr<DecodeModel> frozen() override {
+    if (!live_) return shared_from_this();
+    return std::make_shared<SnapshotModel>(snapshot_->copy(), description_, false);
+  }
 
   QImage decode(const QVector<float>& code) override {
     return to_qimage(snapshot_->decode(code_tensor(code).unsqueeze(0))[0]);
@@ -52,16 +60,17 @@ class SnapshotModel : public DecodeModel {
                       const std::function<bool(int, int)>& progress) override {
     const auto values = traversal_values();
     const int dims = latentDim();
+    const auto snapshot = stable_snapshot();
     auto z = code_tensor(base);
     std::vector<torch::Tensor> rows;
     for (int d = 0; d < dims; ++d) {
       if (progress && !progress(d, dims)) return {};
-      // One dimension at a time, so that progress is reported and the snapshot lock is held briefly.
+      // One dimension at a time, so that progress is reported and cancelling is quick.
       auto codes = z.unsqueeze(0).repeat({static_cast<int64_t>(values.size()), 1});
       auto column = codes.select(1, d);
       auto offsets = torch::tensor(std::vector<float>(values.begin(), values.end()));
       absolute ? column.copy_(offsets) : column.add_(offsets);
-      rows.push_back(snapshot_->decode(codes));
+      rows.push_back(snapshot->decode(codes));
     }
     if (progress) progress(dims, dims);
     auto traversal = torch::stack(rows, 0);
@@ -81,9 +90,11 @@ class SnapshotModel : public DecodeModel {
   QVector<Reconstruction> reconstruct(const QVector<QImage>& images) override {
     QVector<Reconstruction> out;
     if (images.isEmpty()) return out;
-    const auto& c = snapshot_->config();
+    const auto snapshot = stable_snapshot();
+    const auto& c = snapshot->config();
     auto x = from_qimages(images, c.channels, c.image_size);
-    auto r = snapshot_->decode(snapshot_->encode(x).mu);
+    auto mu = snapshot->encode(x).mu.contiguous();
+    auto r = snapshot->decode(mu);
     auto errors = per_image_errors(x, r);
     for (int64_t i = 0; i < x.size(0); ++i) {
       Reconstruction item;
@@ -92,6 +103,8 @@ class SnapshotModel : public DecodeModel {
       item.heatmap = to_qimage(error_heatmap(x[i], r[i]));
       item.bceNats = errors.bce_nats[i].item<double>();
       item.mse = errors.mse[i].item<double>();
+      const float* code = mu[i].data_ptr<float>();
+      item.code = QVector<float>(code, code + mu.size(1));
       out << item;
     }
     return out;
@@ -106,8 +119,9 @@ class SnapshotModel : public DecodeModel {
                                                const std::function<bool(double)>& progress) override {
     DisentanglementReport report;
     try {
-      ShapesDataset shapes(snapshot_->config().image_size, "all");
-      if (snapshot_->config().channels != 1)
+      const auto snapshot = stable_snapshot();
+      ShapesDataset shapes(snapshot->config().image_size, "all");
+      if (snapshot->config().channels != 1)
         throw std::runtime_error("the metrics need a greyscale model: the shapes dataset has one channel");
       DisentanglementOptions options;
       options.factor_vae.seed = options.mig.seed = settings.seed;
@@ -116,7 +130,7 @@ class SnapshotModel : public DecodeModel {
       options.factor_vae.samples_per_vote = settings.samplesPerVote;
       options.mig.samples = settings.migSamples;
       auto result = measure_disentanglement(
-          shapes, [&](const torch::Tensor& x) { return snapshot_->encode(x).mu; }, options, progress);
+          shapes, [&](const torch::Tensor& x) { return snapshot->encode(x).mu; }, options, progress);
       report.factorVaeMetric = result.factor_vae.eval_accuracy;
       report.migScore = result.mig.mig;
       report.activeDims = static_cast<int>(result.factor_vae.active_dims);
@@ -141,8 +155,11 @@ class SnapshotModel : public DecodeModel {
   }
 
  private:
+  std::shared_ptr<ModelSnapshot> stable_snapshot() const { return live_ ? snapshot_->copy() : snapshot_; }
+
   std::shared_ptr<ModelSnapshot> snapshot_;
   QString description_;
+  bool live_;
 };
 
 TrainingPoint to_point(const StepReport& r, int64_t total, int64_t batch_size) {
@@ -159,13 +176,18 @@ TrainingPoint to_point(const StepReport& r, int64_t total, int64_t batch_size) {
 
 }  // namespace
 
+std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapshot, const QString& description,
+                                           bool live) {
+  return std::make_shared<SnapshotModel>(std::move(snapshot), description, live);
+}
+
 LoadedModel loadModel(const QString& path) {
   LoadedModel loaded;
   try {
     auto cp = load_checkpoint(path.toStdString());
     auto snapshot = std::make_shared<ModelSnapshot>(cp.model);
     snapshot->update_from(*cp.networks);
-    loaded.model = std::make_shared<SnapshotModel>(snapshot, QString::fromStdString(cp.model.describe()));
+    loaded.model = snapshotModel(snapshot, QString::fromStdString(cp.model.describe()), false);
     for (const auto& name : cp.latent_names) loaded.latentNames << QString::fromStdString(name);
     if (!cp.history.empty())
       for (double k : cp.history.back().kl_per_dim) loaded.klPerDim << k;
@@ -232,8 +254,9 @@ void TrainingSession::setLatentNames(const QStringList& names) {
 }
 
 void TrainingSession::setPaused(bool paused) {
-  worker_->paused = paused;
+  if (!worker_->running) return;  // a pause pressed while idle must not carry over into the next run
   std::lock_guard<std::mutex> lock(worker_->mutex);
+  worker_->paused = paused;
   if (worker_->trainer) worker_->trainer->set_paused(paused);
 }
 
@@ -297,6 +320,7 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
     return false;
   }
   worker_->stop = false;
+  worker_->paused = false;
   worker_->running = true;
   {
     std::lock_guard<std::mutex> lock(worker_->mutex);
@@ -328,10 +352,10 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
       const int64_t total = trainer->total_steps();
       {
         std::lock_guard<std::mutex> lock(w.mutex);
-        w.live = std::make_shared<SnapshotModel>(snapshot, QString::fromStdString(model.describe()));
+        w.live = snapshotModel(snapshot, QString::fromStdString(model.describe()), true);
         w.trainer = std::move(trainer);
         if (w.stop) w.trainer->request_cancel();
-        w.trainer->set_paused(w.paused);
+        w.trainer->set_paused(w.paused);  // a pause pressed while the dataset was opening
       }
       const QString description = QString::fromStdString(model.describe() + " on " + data->description());
       const QString device = QString::fromStdString(w.trainer->device().str());
@@ -372,65 +396,43 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
       const QString message = QString::fromStdString(e.what());
       w.running = false;
       emit_queued([this, message] { emit failed(message); });
+    } catch (...) {
+      w.running = false;
+      emit_queued([this] { emit failed(tr("an unknown error stopped the training")); });
     }
   });
   return true;
 }
 
-DecodeService::DecodeService(QObject* parent) : QObject(parent), thread_([this] { run(); }) {}
-
-DecodeService::~DecodeService() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
+DecodeService::DecodeService(QObject* parent)
+    : QObject(parent),
+      jobs_(new JobTracker(this, JobTracker::Lane::Interactive, JobTracker::Superseded::DeliverResult)) {
+  connect(jobs_, &JobTracker::failed, this, &DecodeService::failed);
 }
 
-void DecodeService::setModel(std::shared_ptr<DecodeModel> model) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  model_ = std::move(model);
-}
+DecodeService::~DecodeService() = default;
 
-std::shared_ptr<DecodeModel> DecodeService::model() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return model_;
-}
+void DecodeService::setModel(std::shared_ptr<DecodeModel> model) { model_ = std::move(model); }
+
+std::shared_ptr<DecodeModel> DecodeService::model() const { return model_; }
 
 quint64 DecodeService::request(const QVector<float>& code) {
-  quint64 generation;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    pending_ = code;
-    generation = ++generation_;
-  }
-  wake_.notify_one();
+  const quint64 generation = ++generation_;
+  auto model = model_;
+  if (!model || code.size() != model->latentDim()) return generation;
+  struct Decoded {
+    QImage image;
+    double ms = 0;
+  };
+  jobs_->start<Decoded>(
+      [model, code](TaskControl&) {
+        const auto start = std::chrono::steady_clock::now();
+        Decoded d{model->decode(code)};
+        d.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        return d;
+      },
+      [this, generation](const Decoded& d) { emit decoded(d.image, generation, d.ms); });
   return generation;
-}
-
-void DecodeService::run() {
-  set_compute_threads(1);
-  flush_denormals_to_zero();
-  for (;;) {
-    QVector<float> code;
-    quint64 generation;
-    std::shared_ptr<DecodeModel> model;
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || generation_ != taken_; });
-      if (stopping_) return;
-      code = pending_;  // only the newest request: older ones were overwritten
-      generation = taken_ = generation_;
-      model = model_;
-    }
-    if (!model || code.size() != model->latentDim()) continue;
-    const auto start = std::chrono::steady_clock::now();
-    QImage image = model->decode(code);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    QMetaObject::invokeMethod(
-        this, [this, image, generation, ms] { emit decoded(image, generation, ms); }, Qt::QueuedConnection);
-  }
 }
 
 }  // namespace fvae::service

@@ -7,11 +7,14 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
-#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <thread>
+
+#include "app/service/job_tracker.h"
+
+namespace fvae {
+class ModelSnapshot;
+}
 
 namespace fvae::service {
 
@@ -19,8 +22,9 @@ namespace fvae::service {
 struct Reconstruction {
   QImage original;  // converted to the model's size and channels
   QImage reconstruction, heatmap;
-  double bceNats = 0;  // Bernoulli negative log-likelihood, summed over pixels
-  double mse = 0;      // mean squared error per pixel
+  double bceNats = 0;   // Bernoulli negative log-likelihood, summed over pixels
+  double mse = 0;       // mean squared error per pixel
+  QVector<float> code;  // the encoding μ that was decoded
 };
 
 // A traversal: the grid (one row per dimension, values −3…3 in steps of 0.5, the difference-map column, 1-pixel
@@ -72,7 +76,15 @@ class DecodeModel {
   virtual DisentanglementReport measureDisentanglement(const MetricSettings& settings,
                                                        const std::function<bool(double)>& progress) = 0;
   virtual quint64 version() const = 0;  // changes whenever the weights change
+  // A model whose weights never change: this one when it was loaded from a file, otherwise a copy of the training's
+  // current weights. Work made of several calls (encode, then decode) uses it so that one result never mixes the
+  // weights of different steps; the calls above that do several passes freeze by themselves.
+  virtual std::shared_ptr<DecodeModel> frozen() = 0;
 };
+
+// The DecodeModel over a weight snapshot. `live`: something (a training) goes on refreshing the snapshot.
+std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapshot, const QString& description,
+                                           bool live);
 
 // "CPU", or "CUDA (n GPUs)" when the linked LibTorch has CUDA and a GPU is present.
 QString computeDeviceDescription();
@@ -85,8 +97,10 @@ struct LoadedModel {
   QString datasetSpec;  // what the training opened: "shapes" or a path
   QString error;        // non-empty when loading failed
 };
+// Reads a checkpoint (seconds for a large one: call it from a background job).
 LoadedModel loadModel(const QString& checkpointPath);
 // Stores names of latent dimensions in a checkpoint (atomically, keeping its training state). Returns an error or "".
+// Rewrites the whole file: call it from a background job.
 QString saveLatentNames(const QString& checkpointPath, const QStringList& names);
 
 struct TrainingSettings {
@@ -123,8 +137,8 @@ class TrainingSession : public QObject {
  public:
   explicit TrainingSession(QObject* parent = nullptr);
   ~TrainingSession() override;  // stops a running training, saves it and joins the worker
-  bool start(const TrainingSettings& settings, QString* error);
-  void setPaused(bool paused);
+  bool start(const TrainingSettings& settings, QString* error);  // a new run is never paused
+  void setPaused(bool paused);                                   // ignored while no training runs
   void stop();  // asks the worker to stop after the current step; it saves, then emits finished
   bool isRunning() const;
   std::shared_ptr<DecodeModel> liveModel() const;  // follows the training weights
@@ -145,8 +159,8 @@ class TrainingSession : public QObject {
   std::unique_ptr<Worker> worker_;
 };
 
-// Decodes on a dedicated thread. Only the newest request is decoded; results carry their generation so that the
-// view can drop stale ones.
+// Decodes slider positions on the interactive lane of the job pool: only the newest request waits, results carry their
+// generation so that the view can drop stale ones.
 class DecodeService : public QObject {
   Q_OBJECT
  public:
@@ -158,16 +172,12 @@ class DecodeService : public QObject {
 
  signals:
   void decoded(const QImage& image, quint64 generation, double milliseconds);
+  void failed(const QString& message);
 
  private:
-  void run();
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
   std::shared_ptr<DecodeModel> model_;
-  QVector<float> pending_;
-  quint64 generation_ = 0, taken_ = 0;
-  bool stopping_ = false;
-  std::thread thread_;
+  quint64 generation_ = 0;
+  JobTracker* jobs_;
 };
 
 }  // namespace fvae::service

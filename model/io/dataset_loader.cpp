@@ -86,7 +86,10 @@ std::shared_ptr<const Dataset> open_dataset(const DatasetRequest& request) {
         request.size ? request.size : supported_size_for(std::max(raw.images.size(2), raw.images.size(3)));
     const int64_t channels = request.channels ? request.channels : raw.images.size(1);
     auto images = conform_images(raw.images, channels, size);
-    data = std::make_shared<TensorDataset>(images, raw.labels, kind, what + ", " + shape_text(images));
+    if (!raw.skipped_files.empty())
+      what += ", " + std::to_string(raw.skipped_files.size()) + " unreadable files skipped";
+    data = std::make_shared<TensorDataset>(images, raw.labels, kind, what + ", " + shape_text(images),
+                                           std::move(raw.skipped_files));
     if (kind == "folder" && request.split != "all")
       data =
           std::make_shared<SubsetDataset>(data, split_indices(data->size(), request.split), request.split + " split");

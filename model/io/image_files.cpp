@@ -12,8 +12,8 @@
 #include <QImageWriter>
 #include <QPainter>
 #include <QSaveFile>
-#include <filesystem>
-#include <random>
+
+#include "model/atomic_file.h"
 
 namespace fvae {
 
@@ -86,30 +86,45 @@ void save_png(const std::string& path, const torch::Tensor& image, const ImageSt
   if (!file.commit()) throw ExportError(path + ": could not save (" + file.errorString().toStdString() + ")");
 }
 
-void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms,
-              const ImageStyle& style) {
-  if (frames.empty()) throw ExportError(path + ": no frames to write");
+namespace {
+
+struct GifOutput {
+  const GifSink* sink;
+  bool failed = false;
+};
+
+int gif_output(GifFileType* gif, const GifByteType* data, int size) {
+  auto* out = static_cast<GifOutput*>(gif->UserData);
+  if (out->failed || size < 0 || !(*out->sink)(data, static_cast<size_t>(size))) {
+    out->failed = true;
+    return 0;
+  }
+  return size;
+}
+
+}  // namespace
+
+void write_gif(const std::string& name, const GifSink& sink, const std::vector<torch::Tensor>& frames, int delay_ms,
+               const ImageStyle& style) {
+  if (frames.empty()) throw ExportError(name + ": no frames to write");
   std::vector<QImage> images;
   for (const auto& f : frames) images.push_back(render(f, style).convertToFormat(QImage::Format_RGB888));
   const bool grey = frames.front().size(0) == 1 && style.row_labels.empty();
   const int w = images.front().width(), h = images.front().height();
   for (const auto& im : images)
-    if (im.width() != w || im.height() != h) throw ExportError(path + ": GIF frames differ in size");
+    if (im.width() != w || im.height() != h) throw ExportError(name + ": GIF frames differ in size");
 
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  std::random_device rd;
-  const fs::path temporary = (target.has_parent_path() ? target.parent_path() : fs::path(".")) /
-                             ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
+  GifOutput output{&sink};
   int error = 0;
-  GifFileType* gif = EGifOpenFileName(temporary.c_str(), false, &error);
-  if (!gif) throw ExportError(path + ": cannot write (" + GifErrorString(error) + ")");
+  GifFileType* gif = EGifOpen(&output, gif_output, &error);
+  if (!gif) throw ExportError(name + ": cannot start the GIF (" + GifErrorString(error) + ")");
+  // EGifCloseFile frees `gif` on every path: read its error code before closing, never after.
   auto fail = [&](const std::string& what) {
+    const int code = gif->Error;
     int close_error = 0;
     EGifCloseFile(gif, &close_error);
-    std::error_code ec;
-    fs::remove(temporary, ec);
-    throw ExportError(path + ": " + what + " (" + GifErrorString(gif ? gif->Error : error) + ")");
+    gif = nullptr;
+    throw ExportError(name + ": " + what + " (" + (output.failed ? "the write failed" : GifErrorString(code)) + ")");
   };
   std::vector<GifColorType> colors(256);
   for (int i = 0; i < 256; ++i) {
@@ -124,11 +139,9 @@ void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames,
   }
   ColorMapObject* map = GifMakeMapObject(256, colors.data());
   EGifSetGifVersion(gif, true);
-  if (EGifPutScreenDesc(gif, w, h, 8, 0, map) == GIF_ERROR) {
-    GifFreeMapObject(map);
-    fail("could not write the GIF header");
-  }
+  const bool header_written = EGifPutScreenDesc(gif, w, h, 8, 0, map) != GIF_ERROR;
   GifFreeMapObject(map);
+  if (!header_written) fail("could not write the GIF header");
   // NETSCAPE2.0 application extension: loop forever.
   const unsigned char netscape[] = "NETSCAPE2.0";
   const unsigned char loop[] = {1, 0, 0};
@@ -156,17 +169,27 @@ void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames,
       if (EGifPutLine(gif, line.data(), w) == GIF_ERROR) fail("could not write a frame");
     }
   }
-  if (EGifCloseFile(gif, &error) == GIF_ERROR) {
-    gif = nullptr;
-    std::error_code ec;
-    fs::remove(temporary, ec);
-    throw ExportError(path + ": could not finish the GIF (" + GifErrorString(error) + ")");
-  }
-  std::error_code ec;
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    throw ExportError(path + ": could not move the GIF into place (" + ec.message() + ")");
+  error = 0;
+  const bool closed = EGifCloseFile(gif, &error) != GIF_ERROR;
+  gif = nullptr;
+  if (!closed || output.failed)
+    throw ExportError(name + ": could not finish the GIF (" +
+                      (output.failed ? std::string("the write failed") : GifErrorString(error)) + ")");
+}
+
+void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms,
+              const ImageStyle& style) {
+  // Encoded in memory, then written like every other output: atomically, with the usual permissions.
+  std::string bytes;
+  const GifSink append = [&bytes](const uint8_t* data, size_t size) {
+    bytes.append(reinterpret_cast<const char*>(data), size);
+    return true;
+  };
+  write_gif(path, append, frames, delay_ms, style);
+  try {
+    write_file_atomically(path, bytes);
+  } catch (const FileWriteError& e) {
+    throw ExportError(e.what());
   }
 }
 

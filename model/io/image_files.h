@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -28,6 +29,12 @@ void save_png(const std::string& path, const torch::Tensor& image, const ImageSt
 // `frames`: equally sized float [C, H, W] images; `delay_ms` per frame; loops forever.
 void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms,
               const ImageStyle& style = {});
+
+// Where write_gif puts the encoded bytes; returns false when it cannot take them (a full disk, say).
+using GifSink = std::function<bool(const uint8_t* data, size_t size)>;
+// Encodes an animated GIF into `sink`. Throws ExportError naming `name` when a frame is malformed or the sink fails.
+void write_gif(const std::string& name, const GifSink& sink, const std::vector<torch::Tensor>& frames, int delay_ms,
+               const ImageStyle& style = {});
 
 // Image tensor [C, H, W] float → uint8 [H, W, C] contiguous (the layout QImage and GIF want).
 torch::Tensor to_hwc_bytes(const torch::Tensor& image);

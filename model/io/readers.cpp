@@ -199,14 +199,25 @@ RawImages read_image_folder(const std::string& folder, int64_t channels, int64_t
   std::vector<int64_t> labels;
   QStringList classes;
   const QDir dir(root);
+  int64_t kept = 0;
   for (qsizetype i = 0; i < files.size(); ++i) {
-    QImage image = convert_image(read_qimage(files[i].toStdString()), channels, size);
-    copy_into(image, channels, raw.images[i].data_ptr<uint8_t>());
+    QImage image;
+    try {
+      image = convert_image(read_qimage(files[i].toStdString()), channels, size);
+    } catch (const DatasetError& e) {
+      raw.skipped_files.push_back(e.what());
+      continue;
+    }
+    copy_into(image, channels, raw.images[kept++].data_ptr<uint8_t>());
     const QString relative = dir.relativeFilePath(files[i]);
     const QString top = relative.contains('/') ? relative.section('/', 0, 0) : QString();
     if (!classes.contains(top)) classes << top;
     labels.push_back(classes.indexOf(top));
   }
+  if (kept == 0)
+    throw DatasetError(folder + ": none of its " + std::to_string(files.size()) +
+                       " image files can be read (first: " + raw.skipped_files.front() + ")");
+  raw.images = raw.images.narrow(0, 0, kept).contiguous();
   if (classes.size() > 1 || !classes.first().isEmpty()) raw.labels = torch::tensor(labels).unsqueeze(1);
   return raw;
 }

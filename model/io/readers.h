@@ -12,8 +12,9 @@
 namespace fvae {
 
 struct RawImages {
-  torch::Tensor images;  // uint8 [N, C, H, W]
-  torch::Tensor labels;  // int64 [N, K] or undefined
+  torch::Tensor images;                    // uint8 [N, C, H, W]
+  torch::Tensor labels;                    // int64 [N, K] or undefined
+  std::vector<std::string> skipped_files;  // "path: reason" for files left out (image folders)
 };
 
 // MedMNIST .npz: `<split>_images` (uint8 N×H×W or N×H×W×3) and `<split>_labels`; split is train, val or test.
@@ -24,6 +25,8 @@ torch::Tensor read_idx(const std::string& path);
 
 // Every image file below `folder` (PNG, JPEG, BMP, …), sorted by path, as `channels` (1 or 3) at size×size.
 // Labels: the index of the first-level subfolder a file lies in, when the images are arranged in class folders.
+// Files that cannot be decoded are left out and listed in `skipped_files`; only a folder without a single readable
+// image is an error.
 RawImages read_image_folder(const std::string& folder, int64_t channels, int64_t size);
 
 // One image file converted as the datasets are: float [C, size, size] in [0, 1].

@@ -1,0 +1,55 @@
+#include "model/atomic_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <random>
+
+namespace fvae {
+
+void write_file_atomically(const std::string& path, const void* data, size_t size) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw FileWriteError(path + ": the folder " + dir.string() + " does not exist");
+  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec))
+    throw FileWriteError(path + ": exists and is not a regular file; refusing to replace it");
+  std::random_device rd;
+  const fs::path temporary = dir / ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0)
+    throw FileWriteError(path + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) + ")");
+  int error = 0;
+  const char* p = static_cast<const char*>(data);
+  size_t left = size;
+  while (left > 0 && error == 0) {
+    const ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error = n < 0 ? errno : ENOSPC;
+      break;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) {
+    fs::remove(temporary, ec);
+    throw FileWriteError(path + ": could not write the file (" + std::strerror(error) +
+                         "); the previous file is unchanged");
+  }
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    const std::string reason = ec.message();
+    fs::remove(temporary, ec);
+    throw FileWriteError(path + ": could not move the new file into place (" + reason +
+                         "); the previous file is unchanged");
+  }
+}
+
+}  // namespace fvae
