@@ -52,4 +52,21 @@ void write_file_atomically(const std::string& path, const void* data, size_t siz
   }
 }
 
+int remove_stale_temporaries(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string prefix = "." + target.filename().string() + ".tmp";
+  int removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    if (name.find_first_not_of("0123456789", prefix.size()) != std::string::npos) continue;
+    std::error_code remove_error;
+    if (it->is_regular_file(remove_error) && fs::remove(it->path(), remove_error)) ++removed;
+  }
+  return removed;
+}
+
 }  // namespace fvae

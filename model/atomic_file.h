@@ -21,4 +21,8 @@ inline void write_file_atomically(const std::string& path, const std::string& by
   write_file_atomically(path, bytes.data(), bytes.size());
 }
 
+// Removes the temporaries that write_file_atomically leaves beside `path` when a process is killed mid-write
+// (".<name>.tmp<digits>"). For the start of a run that owns `path`; returns how many it removed.
+int remove_stale_temporaries(const std::string& path);
+
 }  // namespace fvae

@@ -4,7 +4,6 @@
 #include <string>
 
 #include <dlfcn.h>
-#include <malloc.h>
 #include <unistd.h>
 
 #include <ATen/Context.h>
@@ -37,11 +36,14 @@ void flush_denormals_to_zero() {
     at::parallel_for(0, threads, 1, [](int64_t, int64_t) { at::globalContext().setFlushDenormal(true); });
 }
 
-void keep_freed_memory_for_reuse() {
-#if defined(__GLIBC__)
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);   // blocks up to 32 MB from the heap, not fresh mmaps (glibc's maximum)
-  mallopt(M_TRIM_THRESHOLD, 512 << 20);  // give memory back only when 512 MB lie free at the top of the heap
-#endif
+std::string memory_allocator() {
+  using Mallctl = int (*)(const char*, void*, size_t*, void*, size_t);
+  const auto mallctl = reinterpret_cast<Mallctl>(dlsym(RTLD_DEFAULT, "mallctl"));
+  const char* version = nullptr;
+  size_t length = sizeof version;
+  if (mallctl && mallctl("version", &version, &length, nullptr, 0) == 0 && version)
+    return std::string("jemalloc ") + version;
+  return "glibc malloc";
 }
 
 std::string blas_core_name() {

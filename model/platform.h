@@ -15,10 +15,10 @@ void set_compute_threads(int threads);
 // afterwards inherit the setting (POSIX: the floating-point environment is inherited from the creating thread).
 void flush_denormals_to_zero();
 
-// Keeps freed memory in the process for reuse instead of returning it to the system. Each training step frees and
-// reallocates tens of MB of activations and gradients; with glibc's defaults that cost ~1,150 page faults a step
-// (~2 ms of kernel time at 28×28, batch 64). Call before the first large allocation (start of main).
-void keep_freed_memory_for_reuse();
+// The allocator behind malloc in this process: "jemalloc <version>" when the executable was linked with jemalloc (the
+// applications and tests are: glibc's malloc let a training's heap grow without bound, docs/memory.md), else
+// "glibc malloc".
+std::string memory_allocator();
 
 // True when the CPU multiplies bfloat16 natively (AMX-BF16 or AVX512-BF16): then oneDNN's bf16 products run several
 // times faster than fp32 ones; elsewhere they are emulated and slower.

@@ -53,7 +53,6 @@ std::vector<double> slider_latencies(fvae::ui::LatentExplorer& explorer, int sam
 int main(int argc, char** argv) {
   fvae::relaunch_with_tuned_blas_if_needed(argv);
   fvae::flush_denormals_to_zero();  // before any thread starts: they all inherit it
-  fvae::keep_freed_memory_for_reuse();
   QApplication app(argc, argv);
   QStandardPaths::setTestModeEnabled(true);
   QTemporaryDir dir;

@@ -64,7 +64,6 @@ double step_flops_per_image(const ModelConfig& c) {
 int main(int, char** argv) {
   relaunch_with_tuned_blas_if_needed(argv);
   flush_denormals_to_zero();  // before any thread starts: they all inherit it
-  keep_freed_memory_for_reuse();
   set_compute_threads(1);
   std::printf("BLAS kernels: %s\n", blas_core_name().c_str());
   const double gemm = gemm_gflops();

@@ -19,23 +19,11 @@
 #include "test_support.h"
 
 using namespace fvae;
+using fvae::testing::medmnist_members;
+using fvae::testing::ramp_images;
 using fvae::testing::write_zip;
 
 namespace {
-
-torch::Tensor ramp_images(int64_t n, int64_t size, int64_t channels = 0) {
-  auto base = torch::arange(n * size * size * std::max<int64_t>(channels, 1), torch::kLong).remainder(251);
-  if (channels == 0) return base.view({n, size, size}).to(torch::kUInt8);
-  return base.view({n, size, size, channels}).to(torch::kUInt8);
-}
-
-std::vector<std::pair<std::string, std::vector<uint8_t>>> medmnist_members(const torch::Tensor& images,
-                                                                           const torch::Tensor& labels, int version) {
-  return {{"train_images.npy", make_npy(images, version)},
-          {"train_labels.npy", make_npy(labels, version)},
-          {"val_images.npy", make_npy(images.narrow(0, 0, 2), version)},
-          {"val_labels.npy", make_npy(labels.narrow(0, 0, 2), version)}};
-}
 
 void expect_error_naming(const std::function<void()>& f, const std::string& path, const std::string& words) {
   try {

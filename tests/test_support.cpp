@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "model/io/npy.h"
+
 #include <zip.h>
 #include <zlib.h>
 
@@ -33,6 +35,20 @@ void write_idx(const std::string& path, const torch::Tensor& data, bool gzip) {
   gzFile f = gzopen(path.c_str(), "wb");
   gzwrite(f, bytes.data(), static_cast<unsigned>(bytes.size()));
   gzclose(f);
+}
+
+torch::Tensor ramp_images(int64_t n, int64_t size, int64_t channels) {
+  auto base = torch::arange(n * size * size * std::max<int64_t>(channels, 1), torch::kLong).remainder(251);
+  if (channels == 0) return base.view({n, size, size}).to(torch::kUInt8);
+  return base.view({n, size, size, channels}).to(torch::kUInt8);
+}
+
+std::vector<std::pair<std::string, std::vector<uint8_t>>> medmnist_members(const torch::Tensor& images,
+                                                                           const torch::Tensor& labels, int version) {
+  return {{"train_images.npy", make_npy(images, version)},
+          {"train_labels.npy", make_npy(labels, version)},
+          {"val_images.npy", make_npy(images.narrow(0, 0, 2), version)},
+          {"val_labels.npy", make_npy(labels.narrow(0, 0, 2), version)}};
 }
 
 std::vector<uint8_t> read_bytes(const std::string& path) {

@@ -526,21 +526,19 @@ class TestTraining : public QObject {
     QVERIFY(torch::allclose(snapshot->encode(x).mu, encode(trainer.networks().encoder, x).mu));
   }
 
-  // Steps free and reallocate tens of MB; the applications keep that memory in the process instead of faulting fresh
-  // pages in every step (~1,150 page faults a step at batch 64 with glibc's defaults).
+  // Steps free and reallocate tens of MB; the allocator (jemalloc, as in the applications) keeps that memory in the
+  // process instead of faulting fresh pages in every step (~1,150 page faults a step at batch 64 with glibc's
+  // defaults).
   void trainingStepsReuseMemory_data() {
     QTest::addColumn<QString>("discThread");
     QTest::newRow("training thread only") << "off";
     QTest::newRow("with the discriminator's task thread") << "on";  // which allocates from a malloc arena of its own
   }
 
-  // Without keep_freed_memory_for_reuse: ~800 page faults a step. With it, none on the training thread once the heap
-  // has grown to its working size (in a fresh process that takes more than 16 steps: ~220 faults a step in steps
-  // 17–24); 0–55 with the task thread, whose malloc arena may be one a finished thread left behind.
   void trainingStepsReuseMemory() {
     QFETCH(QString, discThread);
     const double limit = 150;
-    keep_freed_memory_for_reuse();
+    QVERIFY2(memory_allocator().rfind("jemalloc", 0) == 0, memory_allocator().c_str());
     auto t = quick_config();
     t.batch_size = 64;
     t.disc_thread = discThread.toStdString();

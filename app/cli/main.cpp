@@ -28,7 +28,6 @@ const char* const kUsage =
 int main(int argc, char** argv) {
   fvae::relaunch_with_tuned_blas_if_needed(argv);
   fvae::flush_denormals_to_zero();  // before any thread starts: they all inherit it
-  fvae::keep_freed_memory_for_reuse();
   // Labels in exported images need fonts, hence a QGuiApplication; it never needs a display.
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
@@ -41,7 +40,7 @@ int main(int argc, char** argv) {
     return arguments.size() < 2 ? 1 : 0;
   }
   if (arguments[1] == "--version") {
-    std::printf("factorvae 0.1.0\n");
+    std::printf("factorvae 0.1.0 (LibTorch %s, %s)\n", TORCH_VERSION, fvae::memory_allocator().c_str());
     return 0;
   }
   const QString mode = arguments[1];

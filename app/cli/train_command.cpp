@@ -1,14 +1,13 @@
 // factorvae train: trains a FactorVAE, writing checkpoints, a CSV of every logged value and a reconstruction GIF.
 #include <torch/torch.h>
 
-#include <QDir>
-#include <QSaveFile>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "model/atomic_file.h"
 #include "model/checkpoint.h"
 #include "model/grids.h"
 #include "model/inference.h"
@@ -20,9 +19,6 @@ namespace fvae::cli {
 namespace {
 
 void write_csv(const std::string& path, const std::vector<StepReport>& history, int64_t latent_dim) {
-  QSaveFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::WriteOnly))
-    throw std::runtime_error(path + ": cannot write (" + file.errorString().toStdString() + ")");
   std::string text;
   const auto names = StepReport::column_names(latent_dim);
   for (size_t i = 0; i < names.size(); ++i) text += (i ? "," : "") + names[i];
@@ -36,8 +32,19 @@ void write_csv(const std::string& path, const std::vector<StepReport>& history, 
     }
     text += "\n";
   }
-  file.write(text.data(), static_cast<qint64>(text.size()));
-  if (!file.commit()) throw std::runtime_error(path + ": could not save (" + file.errorString().toStdString() + ")");
+  write_file_atomically(path, text);  // as the checkpoint: a kill mid-write leaves the previous file
+}
+
+// The reconstruction GIF gets a frame per epoch; runs of thousands of short epochs keep every other frame once there
+// are too many, so that the animation (and its memory) stay bounded while still spanning the whole run.
+void add_bounded(std::vector<torch::Tensor>& frames, torch::Tensor frame) {
+  constexpr size_t kMaxFrames = 120;
+  if (frames.size() >= kMaxFrames) {
+    std::vector<torch::Tensor> thinned;
+    for (size_t i = 0; i < frames.size(); i += 2) thinned.push_back(frames[i]);
+    frames.swap(thinned);
+  }
+  frames.push_back(std::move(frame));
 }
 
 void apply_training_options(const QCommandLineParser& p, TrainConfig& t) {
@@ -157,6 +164,8 @@ int train_command(const QStringList& arguments) {
   std::filesystem::create_directories(out, ec);
   if (ec) throw UsageError(out + ": cannot create the output folder (" + ec.message() + ")");
   const std::string latest = out + "/latest.fvae", csv = out + "/losses.csv", gif = out + "/reconstructions.gif";
+  // A run killed mid-save (power, OOM killer, kill -9) leaves a temporary beside the intact previous file.
+  for (const auto& path : {latest, csv, gif}) remove_stale_temporaries(path);
 
   Trainer trainer(model, train, data);
   if (resumed) {
@@ -181,7 +190,7 @@ int train_command(const QStringList& arguments) {
   const int64_t gif_count = std::min<int64_t>(integer_option(p, "gif-images"), data->size());
   auto fixed = data->images(subset_indices(data->size(), gif_count, train.seed));
   std::vector<torch::Tensor> frames;
-  auto add_frame = [&] { frames.push_back(reconstruction_strip(trainer.networks(), fixed)); };
+  auto add_frame = [&] { add_bounded(frames, reconstruction_strip(trainer.networks(), fixed)); };
   auto save_all = [&] {
     save_checkpoint(latest, trainer, info, latent_names);
     write_csv(csv, trainer.history(), model.latent_dim);

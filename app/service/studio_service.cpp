@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "app/service/tensor_images.h"
+#include "model/atomic_file.h"
 #include "model/checkpoint.h"
 #include "model/evaluation.h"
 #include "model/grids.h"
@@ -331,6 +332,7 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
   worker_->thread = std::thread([this, folder, model, train, request, resumed, resume_path]() mutable {
     Worker& w = *worker_;
     const std::string latest = QDir(folder).filePath(QStringLiteral("latest.fvae")).toStdString();
+    remove_stale_temporaries(latest);  // left by a run killed while saving
     auto emit_queued = [this](auto f) { QMetaObject::invokeMethod(this, f, Qt::QueuedConnection); };
     try {
       set_compute_threads(train.threads);  // ATen's thread setting is per OS thread

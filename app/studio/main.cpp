@@ -14,7 +14,6 @@
 int main(int argc, char** argv) {
   fvae::relaunch_with_tuned_blas_if_needed(argv);
   fvae::flush_denormals_to_zero();  // before any thread starts: they all inherit it
-  fvae::keep_freed_memory_for_reuse();
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("FactorVAE Studio"));
   QApplication::setApplicationName(QStringLiteral("factorvae-studio"));

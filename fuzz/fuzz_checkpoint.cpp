@@ -1,0 +1,23 @@
+// FactorVAE Studio checkpoints (.fvae: LibTorch's zip archive with our records): a checkpoint or a CheckpointError
+// that names the file, never a crash or another exception.
+#include <torch/torch.h>
+
+#include "fuzz/fuzz_input.h"
+#include "model/checkpoint.h"
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  torch::set_num_threads(1);
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const std::string path = fvae::fuzz::input_path(".fvae");
+  if (!fvae::fuzz::write_input(path, data, size)) return 0;
+  try {
+    auto cp = fvae::load_checkpoint(path);
+    if (!cp.networks || cp.latent_names.size() != static_cast<size_t>(cp.model.latent_dim)) __builtin_trap();
+  } catch (const fvae::CheckpointError& e) {
+    if (std::string(e.what()).find(path) == std::string::npos) __builtin_trap();  // the message names the file
+  }
+  return 0;
+}
