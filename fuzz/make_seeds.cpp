@@ -10,6 +10,7 @@
 #include "model/checkpoint.h"
 #include "model/io/image_files.h"
 #include "model/io/npy.h"
+#include "model/record_file.h"
 #include "model/shapes.h"
 #include "tests/test_support.h"
 
@@ -30,16 +31,18 @@ int main(int argc, char** argv) {
   auto labels = torch::randint(2, {3, 14}, torch::kUInt8);
   testing::write_zip(at("npz", "grey-stored.npz"), testing::medmnist_members(testing::ramp_images(3, 6), labels, 1),
                      false);
-  testing::write_zip(at("npz", "rgb-deflated.npz"),
-                     testing::medmnist_members(testing::ramp_images(3, 5, 3), labels, 2), true);
+  testing::write_zip(at("npz", "rgb-deflated.npz"), testing::medmnist_members(testing::ramp_images(3, 5, 3), labels, 2),
+                     true);
   testing::write_zip(at("npz", "v3.npz"), testing::medmnist_members(testing::ramp_images(3, 4), labels, 3), true);
 
   // .npy of every supported dtype.
   int n = 0;
-  for (auto dtype : {torch::kUInt8, torch::kInt8, torch::kInt16, torch::kInt32, torch::kInt64, torch::kFloat,
-                     torch::kDouble})
-    testing::write_bytes(at("npy", "a" + std::to_string(n++) + ".npy"),
+  for (auto dtype :
+       {torch::kUInt8, torch::kInt8, torch::kInt16, torch::kInt32, torch::kInt64, torch::kFloat, torch::kDouble}) {
+    testing::write_bytes(at("npy", "a" + std::to_string(n) + ".npy"),
                          make_npy(torch::arange(12).view({3, 4}).to(dtype), 1 + n % 3));
+    ++n;
+  }
 
   // IDX images and labels, plain and gzip.
   testing::write_idx(at("idx", "images-idx3-ubyte"), testing::ramp_images(3, 5), false);
@@ -52,13 +55,15 @@ int main(int argc, char** argv) {
     for (int x = 0; x < image.width(); ++x) image.setPixel(x, y, qRgb(30 * x, 35 * y, 100));
   for (const char* format : {"png", "bmp", "jpg", "ppm", "pgm"}) {
     const std::string path = at("image", std::string("seed.") + format);
-    if (!image.save(QString::fromStdString(path), format)) std::cerr << "make_seeds: Qt cannot write " << format << "\n";
+    if (!image.save(QString::fromStdString(path), format))
+      std::cerr << "make_seeds: Qt cannot write " << format << "\n";
   }
   image.convertToFormat(QImage::Format_Grayscale8).save(QString::fromStdString(at("image", "grey.png")));
   save_gif(at("image", "seed.gif"), {torch::rand({1, 7, 9}), torch::rand({1, 7, 9})}, 100);  // Qt writes no GIF
 
-  // A checkpoint's records without its tensors (a whole one is 70 MB, too large to mutate quickly): the archive
-  // format, the configuration and the names, which load_checkpoint reads before any tensor.
+  // A checkpoint's records without its networks (a whole one is 70 MB, too large to mutate quickly): the format,
+  // the configuration, the names and the history, which load_checkpoint reads before the networks; in format 2
+  // (record_file.h) and in format 1 (LibTorch's archive, read by legacy_archive.cpp).
   ModelConfig model;
   model.image_size = 28;
   TrainConfig train;
@@ -72,7 +77,20 @@ int main(int argc, char** argv) {
   archive.write("config", c10::IValue(serialize_key_values(kv)));
   archive.write("latent_names", c10::IValue(std::string("x\ny")));
   archive.write("history", torch::zeros({2, 19}, torch::kDouble));
-  archive.save_to(at("checkpoint", "records.fvae"));
+  archive.save_to(at("checkpoint", "format1.fvae"));
+  Records records;
+  for (const auto& [name, text] : {std::pair<std::string, std::string>{"format", "FactorVAE Studio checkpoint 2"},
+                                   {"config", serialize_key_values(kv)},
+                                   {"latent_names", "x\ny"}}) {
+    records[name].text = text;
+    records[name].is_text = true;
+  }
+  records["history"].tensor = torch::zeros({2, 19}, torch::kDouble);
+  records["encoder.features.0.bias"].tensor = torch::zeros({32});
+  testing::write_bytes(at("checkpoint", "format2.fvae"), [&] {
+    const auto bytes = encode_records(records);
+    return std::vector<uint8_t>(bytes.begin(), bytes.end());
+  }());
   std::cout << "seed corpora written to " << out.string() << "\n";
   return 0;
 }

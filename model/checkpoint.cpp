@@ -1,27 +1,39 @@
 #include "model/checkpoint.h"
 
 #include <filesystem>
+#include <fstream>
 
 #include "model/atomic_file.h"
+#include "model/legacy_archive.h"
+#include "model/record_file.h"
 
 namespace fvae {
 
 namespace {
 
-const char* const kFormat = "FactorVAE Studio checkpoint 1";
+// Format 1 was LibTorch's TorchScript archive (read by legacy_archive.cpp); format 2 is record_file.h's container.
+const char* const kFormat1 = "FactorVAE Studio checkpoint 1";
+const char* const kFormat2 = "FactorVAE Studio checkpoint 2";
+const char* const kOptimizers[] = {"vae_optimizer", "disc_optimizer"};
 
-void write_module(torch::serialize::OutputArchive& archive, const std::string& prefix, torch::nn::Module& module) {
-  for (const auto& item : module.named_parameters()) archive.write(prefix + item.key(), item.value().cpu());
-  for (const auto& item : module.named_buffers()) archive.write(prefix + item.key(), item.value().cpu(), true);
+void add_text(Records& records, const std::string& name, std::string text) {
+  records[name].text = std::move(text);
+  records[name].is_text = true;
 }
 
-void read_module(torch::serialize::InputArchive& archive, const std::string& prefix, torch::nn::Module& module,
+void add_module(Records& records, const std::string& prefix, torch::nn::Module& module) {
+  for (const auto& item : module.named_parameters()) records[prefix + item.key()].tensor = item.value().detach().cpu();
+  for (const auto& item : module.named_buffers()) records[prefix + item.key()].tensor = item.value().detach().cpu();
+}
+
+void read_module(const Records& records, const std::string& prefix, torch::nn::Module& module,
                  const std::string& path) {
   torch::NoGradGuard no_grad;
-  auto load = [&](const std::string& name, torch::Tensor& target, bool is_buffer) {
-    torch::Tensor stored;
-    if (!archive.try_read(prefix + name, stored, is_buffer))
+  auto load = [&](const std::string& name, torch::Tensor& target) {
+    const auto it = records.find(prefix + name);
+    if (it == records.end() || it->second.is_text)
       throw CheckpointError(path + ": tensor '" + prefix + name + "' is missing (damaged file or another version)");
+    const auto& stored = it->second.tensor;
     if (stored.sizes() != target.sizes())
       throw CheckpointError(path + ": tensor '" + prefix + name + "' has shape " + c10::str(stored.sizes()) +
                             " but the stored configuration needs " + c10::str(target.sizes()));
@@ -29,8 +41,8 @@ void read_module(torch::serialize::InputArchive& archive, const std::string& pre
       throw CheckpointError(path + ": tensor '" + prefix + name + "' has the wrong data type");
     target.copy_(stored);
   };
-  for (auto& item : module.named_parameters()) load(item.key(), item.value(), false);
-  for (auto& item : module.named_buffers()) load(item.key(), item.value(), true);
+  for (auto& item : module.named_parameters()) load(item.key(), item.value());
+  for (auto& item : module.named_buffers()) load(item.key(), item.value());
 }
 
 torch::Tensor history_tensor(const std::vector<StepReport>& history, int64_t latent_dim) {
@@ -74,35 +86,10 @@ KeyValues metadata(const ModelConfig& m, const TrainConfig& t, const DatasetInfo
   return kv;
 }
 
-void write_atomically(const std::string& path, torch::serialize::OutputArchive& archive) {
-  // Serialise into memory first: LibTorch's file writer throws from a destructor when a write fails (a full disk
-  // would terminate the program); here every write error is ours to report.
-  std::string bytes;
-  archive.save_to([&bytes](const void* data, size_t size) -> size_t {
-    bytes.append(static_cast<const char*>(data), size);
-    return size;
-  });
-  try {
-    write_file_atomically(path, bytes);
-  } catch (const FileWriteError& e) {
-    throw CheckpointError(e.what());
-  }
-}
-
-}  // namespace
-
-std::string Checkpoint::latent_name(int64_t dim) const {
-  if (dim >= 0 && dim < static_cast<int64_t>(latent_names.size()) && !latent_names[dim].empty())
-    return latent_names[dim];
-  return "z" + std::to_string(dim);
-}
-
-namespace {
-
 // What every checkpoint holds: format marker, configuration, names, the three networks and the loss history.
-void write_model(torch::serialize::OutputArchive& archive, const ModelConfig& model, const TrainConfig& train,
-                 const DatasetInfo& dataset, int64_t epoch, int64_t step, const std::vector<std::string>& latent_names,
-                 Networks& networks, const std::vector<StepReport>& history) {
+Records model_records(const ModelConfig& model, const TrainConfig& train, const DatasetInfo& dataset, int64_t epoch,
+                      int64_t step, const std::vector<std::string>& latent_names, Networks& networks,
+                      const std::vector<StepReport>& history) {
   const std::string config = serialize_key_values(metadata(model, train, dataset, epoch, step));
   // A run must never write a checkpoint it cannot read back: parse the configuration as load_checkpoint will.
   try {
@@ -113,65 +100,85 @@ void write_model(torch::serialize::OutputArchive& archive, const ModelConfig& mo
     throw CheckpointError(std::string("the configuration would not load again (") + e.what() +
                           "); nothing was written");
   }
-  archive.write("format", c10::IValue(std::string(kFormat)));
-  archive.write("config", c10::IValue(config));
-  archive.write("latent_names", c10::IValue(join_names(latent_names)));
-  write_module(archive, "encoder.", *networks.encoder);
-  write_module(archive, "decoder.", *networks.decoder);
-  write_module(archive, "discriminator.", *networks.discriminator);
-  archive.write("history", history_tensor(history, model.latent_dim));
+  Records records;
+  add_text(records, "format", kFormat2);
+  add_text(records, "config", config);
+  add_text(records, "latent_names", join_names(latent_names));
+  add_module(records, "encoder.", *networks.encoder);
+  add_module(records, "decoder.", *networks.decoder);
+  add_module(records, "discriminator.", *networks.discriminator);
+  records["history"].tensor = history_tensor(history, model.latent_dim);
+  return records;
+}
+
+// Adam's state per parameter, in the optimiser's parameter order: "<name>.<i>.step|exp_avg|exp_avg_sq", and
+// "<name>.parameters" (how many parameters the optimiser has, so that another architecture is recognised).
+void add_optimizer(Records& records, const std::string& name, const FusedAdam& optimizer) {
+  for (size_t i = 0; i < optimizer.parameter_count(); ++i) {
+    const auto state = optimizer.state_of(i);
+    if (!state) continue;
+    const std::string at = name + "." + std::to_string(i) + ".";
+    records[at + "step"].tensor = torch::tensor(state->step, torch::kLong);
+    records[at + "exp_avg"].tensor = state->exp_avg.detach().cpu();
+    records[at + "exp_avg_sq"].tensor = state->exp_avg_sq.detach().cpu();
+  }
+  records[name + ".parameters"].tensor = torch::tensor(static_cast<int64_t>(optimizer.parameter_count()), torch::kLong);
+}
+
+void write_records(const std::string& path, const Records& records) {
+  try {
+    write_file_atomically(path, encode_records(records));
+  } catch (const FileWriteError& e) {
+    throw CheckpointError(e.what());
+  } catch (const RecordError& e) {
+    throw CheckpointError(path + ": " + e.what());
+  }
+}
+
+bool is_training_state(const std::string& name) {
+  return name.rfind("state.", 0) == 0 || name.rfind("vae_optimizer.", 0) == 0 || name.rfind("disc_optimizer.", 0) == 0;
+}
+
+const torch::Tensor& state_tensor(const Records& records, const std::string& name, const std::string& path) {
+  const auto it = records.find(name);
+  if (it == records.end() || it->second.is_text || !it->second.tensor.defined())
+    throw CheckpointError(path + ": the training state is damaged ('" + name + "' is missing)");
+  return it->second.tensor;
 }
 
 }  // namespace
 
+std::string Checkpoint::latent_name(int64_t dim) const {
+  if (dim >= 0 && dim < static_cast<int64_t>(latent_names.size()) && !latent_names[dim].empty())
+    return latent_names[dim];
+  return "z" + std::to_string(dim);
+}
+
 void save_checkpoint(const std::string& path, Trainer& trainer, const DatasetInfo& dataset,
                      const std::vector<std::string>& latent_names) {
   const auto& progress = trainer.progress();
-  torch::serialize::OutputArchive archive;
-  write_model(archive, trainer.model_config(), trainer.train_config(), dataset, progress.epoch, progress.step,
-              latent_names, trainer.networks(), trainer.history());
-  torch::serialize::OutputArchive vae_opt, disc_opt;
-  trainer.vae_optimizer().save(vae_opt);
-  trainer.disc_optimizer().save(disc_opt);
-  archive.write("vae_optimizer", vae_opt);
-  archive.write("disc_optimizer", disc_opt);
-  archive.write("state.generator", trainer.generator().get_state());
-  archive.write("state.global_generator", at::detail::getDefaultCPUGenerator().get_state());
-  archive.write("state.step_in_epoch", torch::tensor({progress.step_in_epoch}, torch::kLong));
+  auto records = model_records(trainer.model_config(), trainer.train_config(), dataset, progress.epoch, progress.step,
+                               latent_names, trainer.networks(), trainer.history());
+  add_optimizer(records, "vae_optimizer", trainer.vae_optimizer());
+  add_optimizer(records, "disc_optimizer", trainer.disc_optimizer());
+  records["state.generator"].tensor = trainer.generator().get_state();
+  records["state.global_generator"].tensor = at::detail::getDefaultCPUGenerator().get_state();
+  records["state.step_in_epoch"].tensor = torch::tensor({progress.step_in_epoch}, torch::kLong);
   if (progress.vae_order.defined()) {
-    archive.write("state.vae_order", progress.vae_order);
-    archive.write("state.disc_order", progress.disc_order);
+    records["state.vae_order"].tensor = progress.vae_order;
+    records["state.disc_order"].tensor = progress.disc_order;
   }
-  write_atomically(path, archive);
+  write_records(path, records);
 }
 
 void save_checkpoint(const std::string& path, const Checkpoint& cp) {
-  torch::serialize::OutputArchive archive;
-  write_model(archive, cp.model, cp.train, cp.dataset, cp.epoch, cp.step, cp.latent_names, *cp.networks, cp.history);
-  if (cp.has_training_state && cp.archive) {
-    // Carry the training state over, so that a renamed checkpoint can still be resumed. Optimiser state goes through
-    // optimisers over the same parameters, as the trainer wrote it.
-    auto& in = *cp.archive;
-    std::vector<torch::Tensor> vae_params = cp.networks->encoder->parameters();
-    for (auto& p : cp.networks->decoder->parameters()) vae_params.push_back(p);
-    FusedAdam vae(vae_params, torch::optim::AdamOptions()), disc(cp.networks->discriminator->parameters(), {});
-    torch::serialize::InputArchive vae_in, disc_in;
-    in.read("vae_optimizer", vae_in);
-    in.read("disc_optimizer", disc_in);
-    vae.load(vae_in);
-    disc.load(disc_in);
-    torch::serialize::OutputArchive vae_out, disc_out;
-    vae.save(vae_out);
-    disc.save(disc_out);
-    archive.write("vae_optimizer", vae_out);
-    archive.write("disc_optimizer", disc_out);
-    for (const char* key :
-         {"state.generator", "state.global_generator", "state.step_in_epoch", "state.vae_order", "state.disc_order"}) {
-      torch::Tensor t;
-      if (in.try_read(key, t)) archive.write(key, t);
-    }
-  }
-  write_atomically(path, archive);
+  auto records =
+      model_records(cp.model, cp.train, cp.dataset, cp.epoch, cp.step, cp.latent_names, *cp.networks, cp.history);
+  // Carry the training state over, so that a renamed checkpoint can still be resumed.
+  if (cp.has_training_state && cp.records)
+    for (const auto& [name, record] : *cp.records)
+      if (is_training_state(name)) records[name] = record;
+  write_records(path, records);
 }
 
 Checkpoint load_checkpoint(const std::string& path) {
@@ -179,25 +186,49 @@ Checkpoint load_checkpoint(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw CheckpointError(path + ": no such file");
   if (fs::is_directory(path, ec)) throw CheckpointError(path + ": is a folder, not a checkpoint file");
-  auto archive = std::make_shared<torch::serialize::InputArchive>();
-  try {
-    archive->load_from(path);
-  } catch (const std::exception& e) {
-    throw CheckpointError(path +
-                          ": not a readable FactorVAE Studio checkpoint (the file is damaged, truncated or of "
-                          "another format)");
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    const auto size = fs::file_size(path, ec);
+    if (!in || ec) throw CheckpointError(path + ": cannot read the file");
+    try {
+      bytes.resize(static_cast<size_t>(size));
+    } catch (const std::exception&) {
+      throw CheckpointError(path + ": too large to be a checkpoint (" + std::to_string(size) + " bytes)");
+    }
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+      throw CheckpointError(path + ": cannot read the file");
   }
-  Checkpoint cp;
-  c10::IValue format, config, names;
-  if (!archive->try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
+  auto records = std::make_shared<Records>();
+  try {
+    if (looks_like_records(bytes))
+      *records = decode_records(path, bytes);
+    else if (looks_like_zip(bytes))
+      *records = read_legacy_archive(path, bytes);
+    else
+      throw CheckpointError(path +
+                            ": not a readable FactorVAE Studio checkpoint (the file is damaged, truncated or of "
+                            "another format)");
+  } catch (const RecordError& e) {
+    throw CheckpointError(e.what());
+  }
+  bytes.clear();
+  bytes.shrink_to_fit();
+  auto text = [&](const std::string& name) -> const std::string* {
+    const auto it = records->find(name);
+    return it != records->end() && it->second.is_text ? &it->second.text : nullptr;
+  };
+  const std::string* format = text("format");
+  if (!format || (*format != kFormat1 && *format != kFormat2))
     throw CheckpointError(path +
                           ": not a FactorVAE Studio checkpoint (no format marker; a PyTorch or Lightning file "
-                          "must be converted with tools/convert_checkpoint.py)");
-  if (!archive->try_read("config", config) || !config.isString())
-    throw CheckpointError(path + ": the configuration entry is missing");
+                          "must be converted first)");
+  Checkpoint cp;
+  const std::string* config = text("config");
+  if (!config) throw CheckpointError(path + ": the configuration entry is missing");
   KeyValues kv;
   try {
-    kv = parse_key_values(config.toStringRef());
+    kv = parse_key_values(*config);
     from_key_values(kv, cp.model, cp.train);
   } catch (const ConfigError& e) {
     throw CheckpointError(path + ": invalid configuration: " + e.what());
@@ -213,29 +244,31 @@ Checkpoint load_checkpoint(const std::string& path) {
   } catch (const std::exception&) {
     throw CheckpointError(path + ": the progress entries are damaged");
   }
-  if (archive->try_read("latent_names", names) && names.isString())
-    cp.latent_names = split_names(names.toStringRef(), cp.model.latent_dim);
-  else
-    cp.latent_names.assign(static_cast<size_t>(cp.model.latent_dim), "");
+  if (cp.epoch < 0 || cp.step < 0) throw CheckpointError(path + ": the progress entries are damaged");
+  const std::string* names = text("latent_names");
+  cp.latent_names = names ? split_names(*names, cp.model.latent_dim)
+                          : std::vector<std::string>(static_cast<size_t>(cp.model.latent_dim), "");
 
   cp.networks = std::make_shared<Networks>(cp.model);
-  read_module(*archive, "encoder.", *cp.networks->encoder, path);
-  read_module(*archive, "decoder.", *cp.networks->decoder, path);
-  read_module(*archive, "discriminator.", *cp.networks->discriminator, path);
+  read_module(*records, "encoder.", *cp.networks->encoder, path);
+  read_module(*records, "decoder.", *cp.networks->decoder, path);
+  read_module(*records, "discriminator.", *cp.networks->discriminator, path);
   cp.networks->train(false);
 
-  torch::Tensor history;
-  if (archive->try_read("history", history) && history.dim() == 2 && history.scalar_type() == torch::kDouble) {
-    auto a = history.accessor<double, 2>();
-    for (int64_t i = 0; i < history.size(0); ++i) {
-      std::vector<double> row(static_cast<size_t>(history.size(1)));
-      for (int64_t j = 0; j < history.size(1); ++j) row[j] = a[i][j];
+  const auto history = records->find("history");
+  if (history != records->end() && !history->second.is_text) {
+    const auto& h = history->second.tensor;
+    if (h.dim() != 2 || h.scalar_type() != torch::kDouble || (h.size(0) > 0 && h.size(1) < 11))
+      throw CheckpointError(path + ": the loss history is damaged");
+    auto a = h.accessor<double, 2>();
+    for (int64_t i = 0; i < h.size(0); ++i) {
+      std::vector<double> row(static_cast<size_t>(h.size(1)));
+      for (int64_t j = 0; j < h.size(1); ++j) row[j] = a[i][j];
       cp.history.push_back(StepReport::from_values(row));
     }
   }
-  torch::Tensor step_in_epoch;
-  cp.has_training_state = archive->try_read("state.step_in_epoch", step_in_epoch);
-  cp.archive = archive;
+  cp.has_training_state = records->count("state.step_in_epoch") > 0;
+  cp.records = records;
   return cp;
 }
 
@@ -243,9 +276,9 @@ void restore_training_state(const Checkpoint& cp, Trainer& trainer, const std::s
   if (trainer.model_config() != cp.model)
     throw CheckpointError(path + ": the checkpoint holds a " + cp.model.describe() + " model, not the requested " +
                           trainer.model_config().describe());
-  if (!cp.has_training_state || !cp.archive)
+  if (!cp.has_training_state || !cp.records)
     throw CheckpointError(path + ": holds weights only, no training state to resume from");
-  auto& archive = *cp.archive;
+  const Records& records = *cp.records;
   auto& nets = trainer.networks();
   {
     torch::NoGradGuard no_grad;
@@ -260,38 +293,52 @@ void restore_training_state(const Checkpoint& cp, Trainer& trainer, const std::s
     copy(*cp.networks->discriminator, *nets.discriminator);
   }
   try {
-    torch::serialize::InputArchive vae_opt, disc_opt;
-    archive.read("vae_optimizer", vae_opt);
-    archive.read("disc_optimizer", disc_opt);
-    trainer.vae_optimizer().load(vae_opt);
-    trainer.disc_optimizer().load(disc_opt);
-    // Optimiser state loads onto the CPU; move it to the model's device.
-    for (auto* opt : {&trainer.vae_optimizer(), &trainer.disc_optimizer()})
-      for (auto& group : opt->param_groups())
-        for (auto& p : group.params()) {
-          auto it = opt->state().find(c10::guts::to_string(p.unsafeGetTensorImpl()));
-          if (it == opt->state().end()) continue;
-          auto& s = static_cast<torch::optim::AdamParamState&>(*it->second);
-          s.exp_avg(s.exp_avg().to(p.device()));
-          s.exp_avg_sq(s.exp_avg_sq().to(p.device()));
-          if (s.max_exp_avg_sq().defined()) s.max_exp_avg_sq(s.max_exp_avg_sq().to(p.device()));
+    // Optimiser state per parameter, placed on the parameters' device. The learning rates and betas come from the
+    // configuration, never from the file.
+    FusedAdam* optimizers[] = {&trainer.vae_optimizer(), &trainer.disc_optimizer()};
+    for (int o = 0; o < 2; ++o) {
+      const std::string name = kOptimizers[o];
+      FusedAdam& optimizer = *optimizers[o];
+      const auto count = state_tensor(records, name + ".parameters", path);
+      if (count.numel() != 1 || count.item<int64_t>() != static_cast<int64_t>(optimizer.parameter_count()))
+        throw CheckpointError(path + ": the optimiser state belongs to another architecture");
+      for (size_t i = 0; i < optimizer.parameter_count(); ++i) {
+        const std::string at = name + "." + std::to_string(i) + ".";
+        if (!records.count(at + "exp_avg")) continue;  // no step taken yet for this parameter
+        const auto& step = state_tensor(records, at + "step", path);
+        if (step.numel() != 1 || step.scalar_type() != torch::kLong)
+          throw CheckpointError(path + ": the training state is damaged ('" + at + "step')");
+        try {
+          optimizer.set_state(i, {step.item<int64_t>(), state_tensor(records, at + "exp_avg", path),
+                                  state_tensor(records, at + "exp_avg_sq", path)});
+        } catch (const std::invalid_argument&) {
+          throw CheckpointError(path + ": the training state is damaged ('" + at + "' does not fit its parameter)");
         }
-    torch::Tensor generator_state, global_state, step_in_epoch;
-    archive.read("state.generator", generator_state);
-    archive.read("state.global_generator", global_state);
-    archive.read("state.step_in_epoch", step_in_epoch);
-    trainer.generator().set_state(generator_state);
+      }
+    }
+    trainer.generator().set_state(state_tensor(records, "state.generator", path));
     at::Generator global = at::detail::getDefaultCPUGenerator();  // shares the default generator's state
-    global.set_state(global_state);
+    global.set_state(state_tensor(records, "state.global_generator", path));
     auto& progress = trainer.progress();
+    const auto& step_in_epoch = state_tensor(records, "state.step_in_epoch", path);
+    if (step_in_epoch.numel() != 1 || step_in_epoch.scalar_type() != torch::kLong || step_in_epoch.item<int64_t>() < 0)
+      throw CheckpointError(path + ": the training state is damaged (position in the epoch)");
     progress.epoch = cp.epoch;
     progress.step = cp.step;
     progress.step_in_epoch = step_in_epoch.item<int64_t>();
-    torch::Tensor vae_order, disc_order;
-    if (archive.try_read("state.vae_order", vae_order) && archive.try_read("state.disc_order", disc_order)) {
+    if (records.count("state.vae_order") && records.count("state.disc_order")) {
+      const auto& vae_order = state_tensor(records, "state.vae_order", path);
+      const auto& disc_order = state_tensor(records, "state.disc_order", path);
       if (vae_order.numel() != trainer.dataset().size())
         throw CheckpointError(path + ": was trained on " + std::to_string(vae_order.numel()) +
                               " images, but the dataset now holds " + std::to_string(trainer.dataset().size()));
+      // An order indexes the dataset: it must be a permutation of it.
+      for (const auto* order : {&vae_order, &disc_order})
+        if (order->dim() != 1 || order->scalar_type() != torch::kLong || order->numel() != vae_order.numel() ||
+            !torch::equal(std::get<0>(order->sort()), torch::arange(vae_order.numel(), torch::kLong)))
+          throw CheckpointError(path + ": the training state is damaged (sample order)");
+      if (progress.step_in_epoch >= trainer.steps_per_epoch())
+        throw CheckpointError(path + ": the training state is damaged (position in the epoch)");
       progress.vae_order = vae_order;
       progress.disc_order = disc_order;
     } else {

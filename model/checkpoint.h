@@ -1,6 +1,7 @@
 #pragma once
 // FactorVAE Studio checkpoints: weights, optimiser states, the full configuration, training progress, loss history
-// and latent names in one file. Loading needs no prior knowledge of the configuration; saving is atomic.
+// and latent names in one file. Loading needs no prior knowledge of the configuration; saving is atomic. Written in
+// format 2 (record_file.h); format 1 files (LibTorch archives) still load. No file reaches LibTorch's deserialiser.
 
 #include <torch/torch.h>
 
@@ -11,6 +12,7 @@
 
 #include "model/config.h"
 #include "model/networks.h"
+#include "model/record_file.h"
 #include "model/trainer.h"
 
 namespace fvae {
@@ -39,7 +41,7 @@ struct Checkpoint {
 
   // Present when the file holds the training state (optimisers, generators, sample order).
   bool has_training_state = false;
-  std::shared_ptr<torch::serialize::InputArchive> archive;
+  std::shared_ptr<const Records> records;  // everything the file held, for resuming and rewriting
 
   std::string latent_name(int64_t dim) const;  // the given name or "z<dim>"
 };

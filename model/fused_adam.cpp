@@ -34,7 +34,53 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void adam_update(
   }
 }
 
+// Where torch::optim::Adam keeps a parameter's state: LibTorch 1.x keys it by the parameter's address as text,
+// 2.x by the address itself.
+auto state_key(const torch::Tensor& p) {
+#if TORCH_VERSION_MAJOR >= 2
+  return static_cast<void*>(p.unsafeGetTensorImpl());
+#else
+  return c10::guts::to_string(p.unsafeGetTensorImpl());
+#endif
+}
+
 }  // namespace
+
+size_t FusedAdam::parameter_count() const {
+  size_t n = 0;
+  for (const auto& group : param_groups_) n += group.params().size();
+  return n;
+}
+
+namespace {
+const torch::Tensor& parameter_at(const std::vector<torch::optim::OptimizerParamGroup>& groups, size_t index) {
+  for (const auto& group : groups) {
+    if (index < group.params().size()) return group.params()[index];
+    index -= group.params().size();
+  }
+  throw std::invalid_argument("optimiser parameter index " + std::to_string(index) + " out of range");
+}
+}  // namespace
+
+std::optional<AdamState> FusedAdam::state_of(size_t index) const {
+  const auto it = state_.find(state_key(parameter_at(param_groups_, index)));
+  if (it == state_.end()) return std::nullopt;
+  const auto& s = static_cast<const torch::optim::AdamParamState&>(*it->second);
+  return AdamState{s.step(), s.exp_avg(), s.exp_avg_sq()};
+}
+
+void FusedAdam::set_state(size_t index, const AdamState& state) {
+  const torch::Tensor& p = parameter_at(param_groups_, index);
+  if (!state.exp_avg.defined() || !state.exp_avg_sq.defined() || state.exp_avg.sizes() != p.sizes() ||
+      state.exp_avg_sq.sizes() != p.sizes() || state.step < 0)
+    throw std::invalid_argument("optimiser state " + std::to_string(index) + " does not fit its parameter");
+  auto s = std::make_unique<torch::optim::AdamParamState>();
+  s->step(state.step);
+  const auto options = p.options().requires_grad(false);
+  s->exp_avg(state.exp_avg.to(options).clone(torch::MemoryFormat::Contiguous));
+  s->exp_avg_sq(state.exp_avg_sq.to(options).clone(torch::MemoryFormat::Contiguous));
+  state_[state_key(p)] = std::move(s);
+}
 
 torch::Tensor FusedAdam::step(LossClosure closure) {
   torch::NoGradGuard no_grad;
@@ -58,7 +104,7 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
     auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
     for (auto& p : group.params()) {
       if (!p.grad().defined()) continue;
-      const auto key = c10::guts::to_string(p.unsafeGetTensorImpl());
+      const auto key = state_key(p);
       auto it = state_.find(key);
       if (it == state_.end()) {
         auto state = std::make_unique<torch::optim::AdamParamState>();

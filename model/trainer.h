@@ -83,8 +83,8 @@ class Trainer {
   torch::Device device() const { return device_; }
   Networks& networks() { return *networks_; }
   const Dataset& dataset() const { return *data_; }
-  torch::optim::Adam& vae_optimizer() { return *vae_optimizer_; }
-  torch::optim::Adam& disc_optimizer() { return *disc_optimizer_; }
+  FusedAdam& vae_optimizer() { return *vae_optimizer_; }
+  FusedAdam& disc_optimizer() { return *disc_optimizer_; }
   at::Generator& generator() { return generator_; }
   TrainingProgress& progress() { return progress_; }
   std::vector<StepReport>& history() { return history_; }
