@@ -65,7 +65,7 @@ ModelSnapshot::ModelSnapshot(const ModelConfig& config) : config_(config), encod
   decoder_state_ = module_state(*decoder_);
 }
 
-void ModelSnapshot::update_from(Networks& live) {
+void ModelSnapshot::update_from(Networks& live, int64_t step) {
   TORCH_CHECK(live.config == config_, "snapshot and model differ in configuration");
   auto enc = module_state(*live.encoder);
   auto dec = module_state(*live.decoder);
@@ -73,6 +73,7 @@ void ModelSnapshot::update_from(Networks& live) {
   std::lock_guard<std::mutex> lock(mutex_);
   for (size_t i = 0; i < enc.size(); ++i) encoder_state_[i].copy_(enc[i]);
   for (size_t i = 0; i < dec.size(); ++i) decoder_state_[i].copy_(dec[i]);
+  step_ = step;
   ++version_;
 }
 
@@ -83,6 +84,7 @@ std::shared_ptr<ModelSnapshot> ModelSnapshot::copy() {
   for (size_t i = 0; i < encoder_state_.size(); ++i) copy->encoder_state_[i].copy_(encoder_state_[i]);
   for (size_t i = 0; i < decoder_state_.size(); ++i) copy->decoder_state_[i].copy_(decoder_state_[i]);
   copy->version_ = version_.load();
+  copy->step_ = step_.load();
   return copy;
 }
 

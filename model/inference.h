@@ -27,13 +27,15 @@ torch::Tensor sample_prior(int64_t count, int64_t latent_dim, double temperature
 class ModelSnapshot {
  public:
   explicit ModelSnapshot(const ModelConfig& config);
-  void update_from(Networks& live);  // called by the training thread
+  // Called by the training thread; `step` is the training step the weights are from (-1: unknown).
+  void update_from(Networks& live, int64_t step = -1);
   // A new snapshot holding the weights of this one as they are now, for work that must see one set of weights
   // throughout (a traversal, a metric) while training goes on refreshing this one.
   std::shared_ptr<ModelSnapshot> copy();
   Posterior encode(const torch::Tensor& images);
   torch::Tensor decode(const torch::Tensor& z);
   uint64_t version() const { return version_; }  // incremented by each update
+  int64_t step() const { return step_; }         // the step given with the last update
   const ModelConfig& config() const { return config_; }
 
  private:
@@ -43,6 +45,7 @@ class ModelSnapshot {
   std::vector<torch::Tensor> encoder_state_, decoder_state_;  // parameters then buffers, in module order
   std::mutex mutex_;
   std::atomic<uint64_t> version_{0};
+  std::atomic<int64_t> step_{-1};
 };
 
 // Parameters followed by buffers: the full state a copy needs (BatchNorm statistics included).

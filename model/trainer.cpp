@@ -145,7 +145,7 @@ void Trainer::attach_snapshot(std::shared_ptr<ModelSnapshot> snapshot, int64_t e
 }
 
 void Trainer::publish_snapshot() {
-  if (snapshot_) snapshot_->update_from(*networks_);
+  if (snapshot_) snapshot_->update_from(*networks_, progress_.step);
 }
 
 void Trainer::start_epoch_if_needed() {

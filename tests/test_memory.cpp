@@ -24,6 +24,12 @@ class TestMemory : public QObject {
   Q_OBJECT
 
  private slots:
+  void initTestCase() {
+#ifdef FACTORVAE_SANITIZED
+    QSKIP("a sanitizer build allocates through the sanitizer; memory is measured with the production allocator");
+#endif
+  }
+
   void theApplicationsAllocateThroughJemalloc() {
     QProcess p;
     p.start(qEnvironmentVariable("FACTORVAE_CLI"), {"--version"});

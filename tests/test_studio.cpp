@@ -444,6 +444,66 @@ class TestStudio : public QObject {
     QCOMPARE(live->decode(base), after->decode(base));
   }
 
+  void panelsFollowTheLiveModelAndUseTheRoom() {
+    // What a new user saw: a sampling grid decoded once from the initial weights, tiles of 64 px in a large window, no
+    // reconstructions while training. Now both panels follow the live weights and say which step they show.
+    ModelConfig config;
+    config.image_size = 28;
+    torch::manual_seed(3);
+    Networks first(config), second(config);
+    auto snapshot = std::make_shared<ModelSnapshot>(config);
+    snapshot->update_from(first, 0);
+    auto live = service::snapshotModel(snapshot, "live", true);
+
+    ui::SamplingPanel sampling;
+    sampling.resize(1200, 900);
+    sampling.show();
+    QSignalSpy ready(&sampling, &ui::SamplingPanel::samplesReady);
+    sampling.setModel(live);
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 20000);
+    QCOMPARE(sampling.shownStep(), qint64{0});
+    QVERIFY2(sampling.tileSize() >= 3 * 28, qPrintable(QString::number(sampling.tileSize())));
+    QCOMPARE(sampling.sampleButton(0)->iconSize().width(), sampling.tileSize());
+    QCOMPARE(sampling.tileSize() % 28, 0);  // whole multiples: crisp pixels
+
+    auto opened = service::openDataset("shapes", 28, 1);
+    QVERIFY(opened.dataset);
+    ui::ReconstructionPanel reconstruction;
+    reconstruction.show();
+    QSignalSpy reconstructed(&reconstruction, &ui::ReconstructionPanel::reconstructed);
+    reconstruction.setModel(live);
+    reconstruction.setDataset(opened.dataset);
+    QTRY_COMPARE_WITH_TIMEOUT(reconstructed.size(), 1, 20000);  // the page's first images, without asking
+    QCOMPARE(reconstruction.results().size(), ui::ReconstructionPanel::kDefaultImages);
+    QCOMPARE(reconstruction.results()[3].original, opened.dataset->image(3));
+
+    snapshot->update_from(second, 42);  // a training step later
+    QTRY_COMPARE_WITH_TIMEOUT(sampling.shownStep(), qint64{42}, 20000);
+    const auto codes = ui::prior_codes(48, 8, 1.0, 0);
+    auto after = service::snapshotModel(snapshot, "after", false);
+    QCOMPARE(qGray(sampling.gridImage().pixel(1 + 29 + 13, 1 + 13)), qGray(after->decode(codes[1]).pixel(13, 13)));
+    QTRY_COMPARE_WITH_TIMEOUT(reconstructed.size(), 2, 20000);
+    QCOMPARE(reconstruction.results()[3].reconstruction,
+             after->reconstruct({opened.dataset->image(3)})[0].reconstruction);
+  }
+
+  void statusBarAndFormAgreeBeforeStart() {
+    ui::MainWindow window;
+    QSignalSpy opened(&window, &ui::MainWindow::datasetOpened);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 20000);
+    QCOMPARE(window.dataset()->imageSize(), window.trainingPanel()->settings().imageSize);  // 32, not 64
+    auto s = window.trainingPanel()->settings();
+    s.imageSize = 64;
+    window.trainingPanel()->setSettings(s);
+    QTRY_COMPARE_WITH_TIMEOUT(window.dataset()->imageSize(), 64, 20000);
+    // The output folder's whole path is in its tooltip (the field shows its tail).
+    auto* output = window.trainingPanel()->findChild<QLineEdit*>();
+    QVERIFY(output);
+    for (auto* edit : window.trainingPanel()->findChildren<QLineEdit*>())
+      if (edit->text() == s.outputFolder || edit->text().endsWith("run")) output = edit;
+    QCOMPARE(output->toolTip(), QDir::toNativeSeparators(output->text()));
+  }
+
   void jobTrackerRunsTheNewestJobAndReportsErrors() {
     service::JobTracker tracker;
     std::atomic<bool> release{false}, saw_cancel{false};

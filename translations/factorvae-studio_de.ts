@@ -42,28 +42,28 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="23"/>
-        <location filename="../ui/export_dialogs.cpp" line="26"/>
+        <location filename="../ui/export_dialogs.cpp" line="24"/>
+        <location filename="../ui/export_dialogs.cpp" line="27"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="26"/>
+        <location filename="../ui/export_dialogs.cpp" line="27"/>
         <source>Upscale by (crisp pixels):</source>
         <translation>Vergrößern um (scharfe Pixel):</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="36"/>
+        <location filename="../ui/export_dialogs.cpp" line="37"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="44"/>
+        <location filename="../ui/export_dialogs.cpp" line="45"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="52"/>
+        <location filename="../ui/export_dialogs.cpp" line="53"/>
         <source>Animated GIF (*.gif)</source>
         <translation>Animiertes GIF (*.gif)</translation>
     </message>
@@ -71,24 +71,29 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="235"/>
+        <location filename="../app/service/studio_service.cpp" line="273"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="283"/>
+        <location filename="../app/service/studio_service.cpp" line="321"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="353"/>
+        <location filename="../app/service/studio_service.cpp" line="394"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="353"/>
+        <location filename="../app/service/studio_service.cpp" line="394"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/service/studio_service.cpp" line="404"/>
+        <source>an unknown error stopped the training</source>
+        <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
 </context>
 <context>
@@ -165,87 +170,93 @@
 <context>
     <name>fvae::ui::InterpolationView</name>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="23"/>
+        <location filename="../ui/interpolation_view.cpp" line="25"/>
         <source>Interpolation between two images</source>
         <translation>Interpolation zwischen zwei Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="26"/>
+        <location filename="../ui/interpolation_view.cpp" line="27"/>
+        <source>Cannot interpolate</source>
+        <translation>Interpolation nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/interpolation_view.cpp" line="30"/>
         <source>From…</source>
         <translation>Von…</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="26"/>
+        <location filename="../ui/interpolation_view.cpp" line="30"/>
         <source>To…</source>
         <translation>Nach…</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="29"/>
+        <location filename="../ui/interpolation_view.cpp" line="33"/>
         <source>Pick a dataset image; its encoding (μ) is an end of the interpolation</source>
         <translation>Ein Bild des Datensatzes wählen; seine Kodierung (μ) ist ein Ende der Interpolation</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="33"/>
+        <location filename="../ui/interpolation_view.cpp" line="37"/>
         <source>Linear</source>
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="34"/>
+        <location filename="../ui/interpolation_view.cpp" line="38"/>
         <source>Spherical (slerp)</source>
         <translation>Sphärisch (Slerp)</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="35"/>
+        <location filename="../ui/interpolation_view.cpp" line="39"/>
         <source>Spherical interpolation keeps the code&apos;s norm typical of the prior along the way</source>
         <translation>Sphärische Interpolation hält die Norm des Codes unterwegs typisch für die A-priori-Verteilung</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="39"/>
+        <location filename="../ui/interpolation_view.cpp" line="43"/>
         <source>Images in the strip, ends included</source>
         <translation>Bilder im Streifen, Enden eingeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="42"/>
+        <location filename="../ui/interpolation_view.cpp" line="46"/>
+        <location filename="../ui/interpolation_view.cpp" line="127"/>
         <source>Pick two images to interpolate between their codes.</source>
         <translation>Zwei Bilder wählen, um zwischen ihren Codes zu interpolieren.</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="48"/>
+        <location filename="../ui/interpolation_view.cpp" line="52"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="49"/>
+        <location filename="../ui/interpolation_view.cpp" line="53"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="60"/>
+        <location filename="../ui/interpolation_view.cpp" line="64"/>
         <source>Mode:</source>
         <translation>Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="62"/>
+        <location filename="../ui/interpolation_view.cpp" line="66"/>
         <source>Steps:</source>
         <translation>Schritte:</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="97"/>
+        <location filename="../ui/interpolation_view.cpp" line="101"/>
         <source>Interpolate from</source>
         <translation>Interpolieren von</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="97"/>
+        <location filename="../ui/interpolation_view.cpp" line="101"/>
         <source>Interpolate to</source>
         <translation>Interpolieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="108"/>
+        <location filename="../ui/interpolation_view.cpp" line="113"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="108"/>
+        <location filename="../ui/interpolation_view.cpp" line="113"/>
         <source>To</source>
         <translation>Nach</translation>
     </message>
@@ -253,127 +264,146 @@
 <context>
     <name>fvae::ui::LatentExplorer</name>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="34"/>
+        <location filename="../ui/latent_explorer.cpp" line="39"/>
+        <source>Cannot decode the traversal grid</source>
+        <translation>Traversierungsraster kann nicht dekodiert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="41"/>
+        <source>Cannot encode the image</source>
+        <translation>Das Bild kann nicht kodiert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="43"/>
+        <source>Cannot decode</source>
+        <translation>Dekodieren nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="45"/>
+        <source>traversal grid %p%</source>
+        <translation>Traversierungsraster %p%</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="54"/>
         <source>Open a checkpoint or start a training to explore its latent space.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um den latenten Raum zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="39"/>
+        <location filename="../ui/latent_explorer.cpp" line="59"/>
         <source>Absolute values</source>
         <translation>Absolute Werte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="40"/>
+        <location filename="../ui/latent_explorer.cpp" line="60"/>
         <source>Sliders set the code directly instead of adding offsets to the base code</source>
         <translation>Die Schieberegler setzen den Code direkt, statt Verschiebungen zum Basiscode zu addieren</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="41"/>
+        <location filename="../ui/latent_explorer.cpp" line="61"/>
         <source>Base: zero</source>
         <translation>Basis: null</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="42"/>
+        <location filename="../ui/latent_explorer.cpp" line="62"/>
         <source>Base: random sample</source>
         <translation>Basis: Zufallsstichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="43"/>
+        <location filename="../ui/latent_explorer.cpp" line="63"/>
         <source>Base: dataset image…</source>
         <translation>Basis: Bild aus dem Datensatz…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="44"/>
+        <location filename="../ui/latent_explorer.cpp" line="64"/>
         <source>Start from the encoding (μ) of an image of the current dataset</source>
         <translation>Von der Kodierung (μ) eines Bildes des aktuellen Datensatzes ausgehen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="45"/>
+        <location filename="../ui/latent_explorer.cpp" line="65"/>
         <source>Reset sliders</source>
         <translation>Regler zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="46"/>
+        <location filename="../ui/latent_explorer.cpp" line="66"/>
         <source>Save image…</source>
         <translation>Bild speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="51"/>
+        <location filename="../ui/latent_explorer.cpp" line="71"/>
         <source>Traversal grid…</source>
         <translation>Traversierungsraster…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="52"/>
+        <location filename="../ui/latent_explorer.cpp" line="72"/>
         <source>Every dimension from −3 to +3 around the current code, with difference maps</source>
         <translation>Jede Dimension von −3 bis +3 um den aktuellen Code, mit Differenzkarten</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="115"/>
+        <location filename="../ui/latent_explorer.cpp" line="141"/>
         <source>Base code from an image</source>
         <translation>Basiscode aus einem Bild</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="132"/>
+        <location filename="../ui/latent_explorer.cpp" line="163"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="133"/>
+        <location filename="../ui/latent_explorer.cpp" line="164"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="134"/>
+        <location filename="../ui/latent_explorer.cpp" line="165"/>
         <source>KL (nats)</source>
         <translation>KL (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="138"/>
+        <location filename="../ui/latent_explorer.cpp" line="169"/>
         <source>Name of latent dimension %1; saved into the checkpoint</source>
         <translation>Name der latenten Dimension %1; wird im Checkpoint gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="144"/>
+        <location filename="../ui/latent_explorer.cpp" line="175"/>
         <source>Latent dimension %1</source>
         <translation>Latente Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="149"/>
+        <location filename="../ui/latent_explorer.cpp" line="180"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="230"/>
+        <location filename="../ui/latent_explorer.cpp" line="261"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="239"/>
         <source>Decoding the traversal grid…</source>
-        <translation>Das Traversierungsraster wird dekodiert…</translation>
+        <translation type="vanished">Das Traversierungsraster wird dekodiert…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="239"/>
+        <location filename="../ui/latent_explorer.cpp" line="47"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="282"/>
+        <location filename="../ui/latent_explorer.cpp" line="311"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="286"/>
+        <location filename="../ui/latent_explorer.cpp" line="315"/>
         <source>Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map</source>
         <translation>Zeilen: latente Dimensionen von oben; Spalten: −3 … +3; letzte Spalte: Differenzkarte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="290"/>
+        <location filename="../ui/latent_explorer.cpp" line="319"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="291"/>
+        <location filename="../ui/latent_explorer.cpp" line="320"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
@@ -381,413 +411,457 @@
 <context>
     <name>fvae::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="48"/>
+        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
         <source>FactorVAE Studio</source>
         <translation>FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="57"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
+        <location filename="../ui/main_window.cpp" line="58"/>
         <source>Latent &amp;explorer</source>
         <translation>Latenter &amp;Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
         <source>&amp;Sampling</source>
         <translation>&amp;Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="78"/>
+        <source>Background task failed</source>
+        <translation>Hintergrundaufgabe fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="118"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="125"/>
         <source>Load a trained model into the latent explorer</source>
         <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>Open &amp;dataset file…</source>
         <translation>&amp;Datensatzdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="130"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="135"/>
         <source>A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file</source>
         <translation>Eine MedMNIST-.npz (z. B. chestmnist.npz) oder eine IDX-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>Open &amp;image folder…</source>
         <translation>&amp;Bilderordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="137"/>
         <source>Open a folder of images or IDX files</source>
         <translation>Einen Ordner mit Bildern oder IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>Built-in &amp;shapes</source>
         <translation>Eingebaute &amp;Formen (shapes)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window.cpp" line="143"/>
         <source>&amp;Fashion-MNIST (installed)</source>
         <translation>&amp;Fashion-MNIST (installiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="133"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Recent d&amp;atasets</source>
         <translation>Zuletzt geöffnete D&amp;atensätze</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window.cpp" line="153"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="166"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
+        <source>Some files were skipped</source>
+        <translation>Einige Dateien wurden übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="256"/>
+        <source>opening %1…</source>
+        <translation>öffne %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="335"/>
+        <source>Stopping the training and saving it; the window closes when it is done.</source>
+        <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49"/>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="52"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="59"/>
         <source>Re&amp;construction</source>
         <translation>Re&amp;konstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58"/>
+        <location filename="../ui/main_window.cpp" line="61"/>
         <source>&amp;Metrics</source>
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
 </context>
 <context>
+    <name>fvae::ui::MessageBar</name>
+    <message>
+        <location filename="../ui/message_bar.cpp" line="20"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/message_bar.cpp" line="31"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>fvae::ui::MetricsPanel</name>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="35"/>
+        <location filename="../ui/metrics_panel.cpp" line="33"/>
         <source>Votes that train the majority-vote classifier</source>
         <translation>Stimmen, die den Mehrheitsklassifikator trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="36"/>
+        <location filename="../ui/metrics_panel.cpp" line="34"/>
         <source>Fresh votes the score is measured on</source>
         <translation>Neue Stimmen, auf denen der Wert gemessen wird</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="37"/>
+        <location filename="../ui/metrics_panel.cpp" line="35"/>
         <source>Samples per vote (L): one factor fixed, the others random</source>
         <translation>Stichproben pro Stimme (L): ein Faktor fest, die anderen zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="38"/>
+        <location filename="../ui/metrics_panel.cpp" line="36"/>
         <source>Samples for the mutual information gap</source>
         <translation>Stichproben für die Transinformationslücke (MIG)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="39"/>
+        <location filename="../ui/metrics_panel.cpp" line="37"/>
         <source>The same seed gives the same scores</source>
         <translation>Derselbe Startwert ergibt dieselben Werte</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="40"/>
+        <location filename="../ui/metrics_panel.cpp" line="38"/>
         <source>&amp;Measure</source>
         <translation>&amp;Messen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="41"/>
+        <location filename="../ui/metrics_panel.cpp" line="39"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="42"/>
+        <location filename="../ui/metrics_panel.cpp" line="40"/>
         <source>Use suggested &amp;names</source>
         <translation>Vorgeschlagene &amp;Namen übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="47"/>
+        <location filename="../ui/metrics_panel.cpp" line="45"/>
         <source>score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="50"/>
+        <location filename="../ui/metrics_panel.cpp" line="54"/>
         <source>Quick settings</source>
         <translation>Schnelle Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="51"/>
+        <location filename="../ui/metrics_panel.cpp" line="55"/>
         <source>A tenth of the votes and samples: a rough score in seconds</source>
         <translation>Ein Zehntel der Stimmen und Stichproben: ein grober Wert in Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="54"/>
+        <location filename="../ui/metrics_panel.cpp" line="58"/>
         <source>disentanglement_lib settings</source>
         <translation>Einstellungen von disentanglement_lib</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="56"/>
+        <location filename="../ui/metrics_panel.cpp" line="60"/>
         <source>FactorVAE metric and MIG on the built-in shapes dataset, whose factors are known</source>
         <translation>FactorVAE-Metrik und MIG auf dem eingebauten Datensatz shapes, dessen Faktoren bekannt sind</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="62"/>
+        <location filename="../ui/metrics_panel.cpp" line="66"/>
         <source>Name unnamed latent dimensions after the factor they capture</source>
         <translation>Unbenannte latente Dimensionen nach dem erfassten Faktor benennen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="67"/>
+        <location filename="../ui/metrics_panel.cpp" line="71"/>
         <source>Training votes:</source>
         <translation>Trainingsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="68"/>
+        <location filename="../ui/metrics_panel.cpp" line="72"/>
         <source>Evaluation votes:</source>
         <translation>Auswertungsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="69"/>
+        <location filename="../ui/metrics_panel.cpp" line="73"/>
         <source>Samples per vote (L):</source>
         <translation>Stichproben pro Stimme (L):</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="70"/>
+        <location filename="../ui/metrics_panel.cpp" line="74"/>
         <source>MIG samples:</source>
         <translation>MIG-Stichproben:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="71"/>
+        <location filename="../ui/metrics_panel.cpp" line="75"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="79"/>
+        <location filename="../ui/metrics_panel.cpp" line="83"/>
+        <location filename="../ui/metrics_panel.cpp" line="224"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="79"/>
+        <location filename="../ui/metrics_panel.cpp" line="83"/>
+        <location filename="../ui/metrics_panel.cpp" line="224"/>
         <source>Captures</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="79"/>
+        <location filename="../ui/metrics_panel.cpp" line="83"/>
+        <location filename="../ui/metrics_panel.cpp" line="224"/>
         <source>Var[μ]</source>
         <translation>Var[μ]</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="88"/>
+        <location filename="../ui/metrics_panel.cpp" line="96"/>
         <source>Scores (FactorVAE metric, MIG and MIG per factor)</source>
         <translation>Werte (FactorVAE-Metrik, MIG und MIG pro Faktor)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="122"/>
+        <location filename="../ui/metrics_panel.cpp" line="130"/>
         <source>Open a checkpoint or start a training to measure its disentanglement.</source>
         <translation>Einen Checkpoint öffnen oder ein Training starten, um die Entflechtung zu messen.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="124"/>
+        <location filename="../ui/metrics_panel.cpp" line="132"/>
         <source>The metrics need a greyscale model: the shapes dataset has one channel.</source>
         <translation>Die Metriken brauchen ein Graustufenmodell: der Datensatz shapes hat einen Kanal.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="126"/>
+        <location filename="../ui/metrics_panel.cpp" line="134"/>
         <source>This model was not trained on shapes: its scores on shapes say little.</source>
         <translation>Dieses Modell wurde nicht auf shapes trainiert: seine Werte auf shapes sagen wenig.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="128"/>
+        <location filename="../ui/metrics_panel.cpp" line="136"/>
         <source>Ground truth from the built-in shapes dataset (shape, scale, orientation, x, y).</source>
         <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Ausrichtung, x, y).</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="179"/>
+        <location filename="../ui/metrics_panel.cpp" line="52"/>
+        <location filename="../ui/metrics_panel.cpp" line="196"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="179"/>
+        <location filename="../ui/metrics_panel.cpp" line="50"/>
+        <location filename="../ui/metrics_panel.cpp" line="196"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="184"/>
+        <location filename="../ui/metrics_panel.cpp" line="179"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="201"/>
         <source>&lt;b&gt;FactorVAE metric: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;active dimensions: %3</source>
         <translation>&lt;b&gt;FactorVAE-Metrik: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;aktive Dimensionen: %3</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="188"/>
+        <location filename="../ui/metrics_panel.cpp" line="205"/>
         <source>FactorVAE</source>
         <translation>FactorVAE</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="188"/>
+        <location filename="../ui/metrics_panel.cpp" line="205"/>
         <source>MIG</source>
         <translation>MIG</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="193"/>
+        <location filename="../ui/metrics_panel.cpp" line="210"/>
         <source>MIG %1</source>
         <translation>MIG %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="202"/>
+        <location filename="../ui/metrics_panel.cpp" line="240"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="81"/>
+        <location filename="../ui/metrics_panel.cpp" line="85"/>
         <source>One column per factor: the share of that factor&apos;s votes each dimension won (a vote fixes the factor; the dimension whose variance drops most wins it). A factor whose votes split over dimensions, or a dimension that wins the votes of two factors, costs score.</source>
         <translation>Eine Spalte je Faktor: der Anteil der Stimmen dieses Faktors, den jede Dimension gewonnen hat (eine Stimme hält den Faktor fest; die Dimension, deren Varianz am stärksten sinkt, gewinnt sie). Ein Faktor, dessen Stimmen sich auf mehrere Dimensionen verteilen, oder eine Dimension, die die Stimmen zweier Faktoren gewinnt, kostet Punkte.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="218"/>
+        <location filename="../ui/metrics_panel.cpp" line="231"/>
         <source>Share of the votes for %1 that each dimension won</source>
         <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="238"/>
+        <location filename="../ui/metrics_panel.cpp" line="251"/>
         <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
         <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
     </message>
@@ -795,173 +869,198 @@
 <context>
     <name>fvae::ui::ReconstructionPanel</name>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="31"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="33"/>
         <source>&amp;Reconstruct selected</source>
         <translation>Auswahl &amp;rekonstruieren</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="32"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="34"/>
         <source>E&amp;xplore this code</source>
         <translation>Diesen Code e&amp;rkunden</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="33"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="35"/>
         <source>Save comparison…</source>
         <translation>Vergleich speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="35"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="38"/>
+        <source>Cannot reconstruct</source>
+        <translation>Rekonstruktion nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconstruction_panel.cpp" line="40"/>
         <source>Encode the selected dataset images (z = μ) and decode them (at most %1)</source>
         <translation>Die gewählten Bilder kodieren (z = μ) und dekodieren (höchstens %1)</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="36"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="41"/>
         <source>&amp;Load image files…</source>
         <translation>Bilddateien &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="37"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="42"/>
         <source>Images from disk, converted and resized like the dataset</source>
         <translation>Bilder von der Festplatte, umgewandelt und skaliert wie der Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="38"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="43"/>
         <source>Send the selected result&apos;s code (μ) to the latent explorer as its base</source>
         <translation>Den Code (μ) des gewählten Ergebnisses als Basis an den Latent-Explorer senden</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="39"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="44"/>
         <source>Originals, reconstructions and heat maps as one PNG</source>
         <translation>Originale, Rekonstruktionen und Fehlerkarten als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="51"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="56"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="51"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="56"/>
         <source>Original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="51"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="56"/>
         <source>Reconstruction</source>
         <translation>Rekonstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="51"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="56"/>
         <source>|Error| map</source>
         <translation>|Fehler|-Karte</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="51"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="56"/>
         <source>BCE (nats)</source>
         <translation>BCE (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="51"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="56"/>
         <source>MSE / pixel</source>
         <translation>MSE / Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="57"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="62"/>
         <source>Reconstructions</source>
         <translation>Rekonstruktionen</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="58"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="63"/>
         <source>The heat map shows |original − reconstruction|: black 0, red, yellow, white 1</source>
         <translation>Die Fehlerkarte zeigt |Original − Rekonstruktion|: schwarz 0, rot, gelb, weiß 1</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="88"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="115"/>
+        <source>Reconstructing the first images of the page…</source>
+        <translation>Die ersten Bilder der Seite werden rekonstruiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconstruction_panel.cpp" line="116"/>
         <source>Open a checkpoint or start a training to reconstruct images.</source>
         <translation>Einen Checkpoint öffnen oder ein Training starten, um Bilder zu rekonstruieren.</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="120"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="153"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="131"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="164"/>
         <source>Load images</source>
         <translation>Bilder laden</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="132"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="165"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm)</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="135"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="168"/>
         <source>Cannot read some images</source>
         <translation>Einige Bilder sind nicht lesbar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/reconstruction_panel.cpp" line="165"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="215"/>
         <source>%Ln image(s): mean BCE %1 nats, mean MSE %2 per pixel</source>
         <translation>
             <numerusform>%Ln Bild: mittlere BCE %1 nats, mittlerer MSE %2 pro Pixel</numerusform>
             <numerusform>%Ln Bilder: mittlere BCE %1 nats, mittlerer MSE %2 pro Pixel</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/reconstruction_panel.cpp" line="218"/>
+        <source>(weights of step %1)</source>
+        <translation>(Gewichte von Schritt %1)</translation>
+    </message>
 </context>
 <context>
     <name>fvae::ui::SamplingPanel</name>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="45"/>
+        <location filename="../ui/sampling_panel.cpp" line="35"/>
+        <source>Cannot decode the samples</source>
+        <translation>Die Stichproben können nicht dekodiert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="48"/>
         <source>Standard deviation of the prior samples</source>
         <translation>Standardabweichung der Stichproben aus der Prior-Verteilung</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="46"/>
+        <location filename="../ui/sampling_panel.cpp" line="49"/>
         <source>&amp;Resample</source>
         <translation>&amp;Neu ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="47"/>
+        <location filename="../ui/sampling_panel.cpp" line="50"/>
         <source>&amp;New seed</source>
         <translation>Neuer &amp;Seed</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="48"/>
+        <location filename="../ui/sampling_panel.cpp" line="51"/>
         <source>Save grid…</source>
         <translation>Raster speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="49"/>
+        <location filename="../ui/sampling_panel.cpp" line="52"/>
         <source>The sample grid as one PNG</source>
         <translation>Das Stichprobenraster als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="59"/>
+        <location filename="../ui/sampling_panel.cpp" line="62"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="60"/>
+        <location filename="../ui/sampling_panel.cpp" line="63"/>
         <source>&amp;Temperature:</source>
         <translation>&amp;Temperatur:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="61"/>
+        <location filename="../ui/sampling_panel.cpp" line="64"/>
         <source>&amp;Columns:</source>
         <translation>&amp;Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="62"/>
+        <location filename="../ui/sampling_panel.cpp" line="65"/>
         <source>R&amp;ows:</source>
         <translation>&amp;Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="68"/>
+        <location filename="../ui/sampling_panel.cpp" line="71"/>
         <source>Click a sample to explore its code.</source>
         <translation>Klicken Sie auf eine Stichprobe, um ihren Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="113"/>
+        <location filename="../ui/sampling_panel.cpp" line="151"/>
+        <source>Decoded with the weights of step %1.</source>
+        <translation>Mit den Gewichten von Schritt %1 dekodiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="159"/>
         <source>Sample %1: open in the latent explorer</source>
         <translation>Stichprobe %1: im latenten Explorer öffnen</translation>
     </message>
@@ -969,339 +1068,355 @@
 <context>
     <name>fvae::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training_panel.cpp" line="39"/>
+        <location filename="../ui/training_panel.cpp" line="41"/>
         <source>reconstruction</source>
         <translation>Rekonstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="40"/>
+        <location filename="../ui/training_panel.cpp" line="42"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="41"/>
+        <location filename="../ui/training_panel.cpp" line="43"/>
         <source>TC estimate</source>
         <translation>TC-Schätzung</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="42"/>
+        <location filename="../ui/training_panel.cpp" line="44"/>
         <source>discriminator loss</source>
         <translation>Diskriminatorverlust</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="43"/>
+        <location filename="../ui/training_panel.cpp" line="45"/>
         <source>discriminator accuracy</source>
         <translation>Diskriminator-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="44"/>
+        <location filename="../ui/training_panel.cpp" line="46"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="45"/>
+        <location filename="../ui/training_panel.cpp" line="47"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="67"/>
+        <location filename="../ui/training_panel.cpp" line="69"/>
         <source>shapes (built in), a MedMNIST .npz, an IDX folder or a folder of images</source>
         <translation>shapes (eingebaut), eine MedMNIST-.npz-Datei, ein IDX-Ordner oder ein Bilderordner</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="68"/>
+        <location filename="../ui/training_panel.cpp" line="70"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="70"/>
+        <location filename="../ui/training_panel.cpp" line="72"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="71"/>
+        <location filename="../ui/training_panel.cpp" line="73"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="75"/>
+        <location filename="../ui/training_panel.cpp" line="77"/>
         <source>Automatic (CUDA when available)</source>
         <translation>Automatisch (CUDA, wenn verfügbar)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="76"/>
+        <location filename="../ui/training_panel.cpp" line="78"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="77"/>
+        <location filename="../ui/training_panel.cpp" line="79"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="78"/>
+        <location filename="../ui/training_panel.cpp" line="80"/>
         <source>Where training runs; available here: %1</source>
         <translation>Wo das Training läuft; hier verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="80"/>
+        <location filename="../ui/training_panel.cpp" line="82"/>
         <source>Paper (lean model)</source>
         <translation>Paper (schlankes Modell)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="81"/>
+        <location filename="../ui/training_panel.cpp" line="83"/>
         <source>Original project (seed)</source>
         <translation>Ursprüngliches Projekt (seed)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="94"/>
+        <location filename="../ui/training_panel.cpp" line="96"/>
         <source>Weight of the total-correlation term, per sample</source>
         <translation>Gewicht des Totalkorrelationsterms, pro Stichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="108"/>
+        <location filename="../ui/training_panel.cpp" line="110"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="123"/>
+        <location filename="../ui/training_panel.cpp" line="120"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="121"/>
+        <source>Open the output folder in the file manager</source>
+        <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="137"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="124"/>
+        <location filename="../ui/training_panel.cpp" line="138"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="125"/>
+        <location filename="../ui/training_panel.cpp" line="139"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="126"/>
+        <location filename="../ui/training_panel.cpp" line="140"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="127"/>
+        <location filename="../ui/training_panel.cpp" line="141"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="128"/>
+        <location filename="../ui/training_panel.cpp" line="142"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="129"/>
+        <location filename="../ui/training_panel.cpp" line="143"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="130"/>
+        <location filename="../ui/training_panel.cpp" line="144"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="131"/>
+        <location filename="../ui/training_panel.cpp" line="145"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="132"/>
+        <location filename="../ui/training_panel.cpp" line="146"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="133"/>
+        <location filename="../ui/training_panel.cpp" line="147"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="134"/>
+        <location filename="../ui/training_panel.cpp" line="148"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="135"/>
+        <location filename="../ui/training_panel.cpp" line="152"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="136"/>
+        <location filename="../ui/training_panel.cpp" line="153"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="139"/>
+        <location filename="../ui/training_panel.cpp" line="156"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="140"/>
-        <location filename="../ui/training_panel.cpp" line="348"/>
-        <location filename="../ui/training_panel.cpp" line="356"/>
+        <location filename="../ui/training_panel.cpp" line="157"/>
+        <location filename="../ui/training_panel.cpp" line="366"/>
+        <location filename="../ui/training_panel.cpp" line="375"/>
+        <location filename="../ui/training_panel.cpp" line="391"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="141"/>
+        <location filename="../ui/training_panel.cpp" line="158"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="142"/>
+        <location filename="../ui/training_panel.cpp" line="159"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="143"/>
+        <location filename="../ui/training_panel.cpp" line="160"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="147"/>
+        <location filename="../ui/training_panel.cpp" line="164"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="147"/>
+        <location filename="../ui/training_panel.cpp" line="164"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="156"/>
+        <location filename="../ui/training_panel.cpp" line="173"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="163"/>
+        <location filename="../ui/training_panel.cpp" line="180"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="165"/>
+        <location filename="../ui/training_panel.cpp" line="182"/>
         <source>nats</source>
         <translation>nats</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="166"/>
+        <location filename="../ui/training_panel.cpp" line="183"/>
         <source>discriminator</source>
         <translation>Diskriminator</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="168"/>
+        <location filename="../ui/training_panel.cpp" line="185"/>
         <source>β, γ</source>
         <translation>β, γ</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="183"/>
+        <location filename="../ui/training_panel.cpp" line="200"/>
         <source>EMA smoothing of the bold lines</source>
         <translation>EMA-Glättung der fetten Linien</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="185"/>
+        <location filename="../ui/training_panel.cpp" line="202"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="191"/>
+        <location filename="../ui/training_panel.cpp" line="208"/>
         <source>KL per dimension</source>
         <translation>KL pro Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="198"/>
+        <location filename="../ui/training_panel.cpp" line="215"/>
         <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
         <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="208"/>
+        <location filename="../ui/training_panel.cpp" line="225"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="210"/>
+        <location filename="../ui/training_panel.cpp" line="227"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="219"/>
+        <location filename="../ui/training_panel.cpp" line="236"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="220"/>
+        <location filename="../ui/training_panel.cpp" line="237"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="222"/>
+        <location filename="../ui/training_panel.cpp" line="239"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="223"/>
+        <location filename="../ui/training_panel.cpp" line="240"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="226"/>
+        <location filename="../ui/training_panel.cpp" line="243"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="241"/>
+        <location filename="../ui/training_panel.cpp" line="258"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="260"/>
+        <location filename="../ui/training_panel.cpp" line="277"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="270"/>
+        <location filename="../ui/training_panel.cpp" line="287"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="272"/>
+        <location filename="../ui/training_panel.cpp" line="289"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="344"/>
+        <location filename="../ui/training_panel.cpp" line="361"/>
+        <source>Cannot start training: %1</source>
+        <translation>Training kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="362"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="349"/>
+        <location filename="../ui/training_panel.cpp" line="367"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="356"/>
+        <location filename="../ui/training_panel.cpp" line="375"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="357"/>
+        <location filename="../ui/training_panel.cpp" line="376"/>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="357"/>
+        <location filename="../ui/training_panel.cpp" line="376"/>
         <source>Resumed.</source>
         <translation>Fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="363"/>
+        <location filename="../ui/training_panel.cpp" line="383"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="430"/>
+        <location filename="../ui/training_panel.cpp" line="457"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>
@@ -1309,27 +1424,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="24"/>
+        <location filename="../app/studio/main.cpp" line="25"/>
         <source>Train a FactorVAE and explore its latent space.</source>
         <translation>Ein FactorVAE trainieren und seinen latenten Raum erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="27"/>
+        <location filename="../app/studio/main.cpp" line="28"/>
         <source>checkpoint to open</source>
         <translation>zu öffnender Checkpoint</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="30"/>
+        <location filename="../app/studio/main.cpp" line="31"/>
         <source>save a PNG of each tab after a few seconds and quit (for documentation)</source>
         <translation>nach einigen Sekunden ein PNG jedes Reiters speichern und beenden (für die Dokumentation)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="36"/>
         <source>start training on the built-in dataset at once</source>
         <translation>sofort auf dem eingebauten Datensatz trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
         <source>language of the user interface (e.g. en, de; default: the system&apos;s)</source>
         <translation>Sprache der Benutzeroberfläche (z. B. en, de; Vorgabe: die des Systems)</translation>
     </message>

@@ -79,6 +79,15 @@ QVector<int> DatasetBrowser::selectedIndices() const {
   return out;
 }
 
+QVector<int> DatasetBrowser::pageIndices() const {
+  QVector<int> indices;
+  auto data = dataset();
+  if (!data) return indices;
+  const int first = model_->firstIndex();
+  for (int i = first; i < std::min(first + DatasetThumbnailModel::kPageSize, data->count()); ++i) indices << i;
+  return indices;
+}
+
 void DatasetBrowser::selectIndex(int index) {
   const int page = index - index % DatasetThumbnailModel::kPageSize;
   showPage(page);

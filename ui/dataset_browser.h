@@ -24,6 +24,7 @@ class DatasetBrowser : public QWidget {
   void setDataset(std::shared_ptr<service::DatasetView> dataset);
   std::shared_ptr<service::DatasetView> dataset() const;
   QVector<int> selectedIndices() const;  // dataset indices, in the order shown
+  QVector<int> pageIndices() const;      // the dataset indices of the page shown, in order
   void selectIndex(int index);           // pages there and selects it
   QListView* view() const { return view_; }
 

@@ -90,6 +90,10 @@ MainWindow::MainWindow(QWidget* parent)
             setModel(session_->liveModel(), {}, {}, session_->datasetSpec());
           });
   connect(training_, &TrainingPanel::klUpdated, explorer_, &LatentExplorer::setKl);
+  // Before any model exists, the dataset is shown at the size the form would train at.
+  connect(training_, &TrainingPanel::imageSizeChanged, this, [this] {
+    if (!model_ && dataset_) openDataset(dataset_->spec());
+  });
   connect(session_, &service::TrainingSession::started, this, [this] { checkpoint_path_.clear(); });
   // Names typed in the explorer go into the checkpoint: the opened one, or the training's next save.
   connect(explorer_, &LatentExplorer::namesEdited, this, &MainWindow::saveNames);
@@ -207,7 +211,8 @@ void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QSt
 
 void MainWindow::openDataset(const QString& spec) {
   dataset_label_->setText(tr("dataset: opening %1…").arg(spec));
-  const int size = model_ ? model_->imageSize() : 0;
+  // At the model's size, or before there is one at the size the training form will train at.
+  const int size = model_ ? model_->imageSize() : training_->settings().imageSize;
   const int channels = model_ ? model_->channels() : 0;
   // Big folders take a while: off the GUI thread; a newer request supersedes this one.
   dataset_jobs_->start<service::OpenedDataset>(

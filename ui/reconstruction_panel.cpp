@@ -6,9 +6,11 @@
 #include <QHeaderView>
 #include <QImageReader>
 #include <QLabel>
+#include <QListView>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "ui/dataset_browser.h"
@@ -82,29 +84,56 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
   splitter->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(splitter);
+  // During training the results follow the live weights, as the explorer does (at most every two seconds).
+  follow_timer_ = new QTimer(this);
+  follow_timer_->setInterval(2000);
+  connect(follow_timer_, &QTimer::timeout, this, &ReconstructionPanel::followLiveWeights);
+  follow_timer_->start();
   setModel(nullptr);
+}
+
+void ReconstructionPanel::followLiveWeights() {
+  if (model_ && isVisible() && !jobs_->isBusy() && !inputs_.isEmpty() && model_->version() != shown_version_)
+    reconstructImages(inputs_, captions_);
+}
+
+void ReconstructionPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  followLiveWeights();
+}
+
+void ReconstructionPanel::reconstructPage() {
+  if (!model_ || !browser_->dataset()) return;
+  browser_->view()->clearSelection();
+  reconstructSelected();
 }
 
 void ReconstructionPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
   model_ = std::move(model);
   jobs_->cancel();  // results for the previous model are no longer wanted
   reconstruct_->setEnabled(model_ != nullptr);
-  if (!model_) summary_->setText(tr("Open a checkpoint or start a training to reconstruct images."));
+  summary_->setText(model_ ? tr("Reconstructing the first images of the page…")
+                           : tr("Open a checkpoint or start a training to reconstruct images."));
   inputs_.clear();
   results_.clear();
+  captions_.clear();
+  shown_version_ = 0;
   table_->setRowCount(0);
   explore_->setEnabled(false);
   export_->setEnabled(false);
+  reconstructPage();  // something to look at at once: the page's first images
 }
 
 void ReconstructionPanel::setDataset(std::shared_ptr<service::DatasetView> dataset) {
   browser_->setDataset(std::move(dataset));
+  if (inputs_.isEmpty()) reconstructPage();
 }
 
 void ReconstructionPanel::reconstructSelected() {
   auto dataset = browser_->dataset();
   if (!dataset) return;
   QVector<int> indices = browser_->selectedIndices();
+  if (indices.isEmpty()) indices = browser_->pageIndices().mid(0, kDefaultImages);  // nothing selected
   if (indices.size() > kMaxImages) indices.resize(kMaxImages);
   QStringList captions;
   for (int i : indices) {
@@ -143,17 +172,27 @@ void ReconstructionPanel::reconstructImages(const QVector<QImage>& images, const
   if (!model_ || images.isEmpty()) return;
   // Up to 64 encodes and decodes, maybe while training changes the weights: off the GUI thread, newest request wins.
   auto model = model_;
-  jobs_->start<QVector<service::Reconstruction>>(
-      [model, images](service::TaskControl&) { return model->reconstruct(images); },
-      [this, images, captions](const QVector<service::Reconstruction>& results) {
+  struct Result {
+    QVector<service::Reconstruction> items;
+    quint64 version = 0;
+    qint64 step = -1;
+  };
+  jobs_->start<Result>(
+      [model, images](service::TaskControl&) {
+        const auto frozen = model->frozen();
+        return Result{frozen->reconstruct(images), frozen->version(), frozen->trainingStep()};
+      },
+      [this, images, captions](const Result& result) {
         inputs_ = images;
-        results_ = results;
-        showResults(captions);
+        captions_ = captions;
+        results_ = result.items;
+        shown_version_ = result.version;
+        showResults(captions, result.step);
         emit reconstructed();
       });
 }
 
-void ReconstructionPanel::showResults(const QStringList& captions) {
+void ReconstructionPanel::showResults(const QStringList& captions, qint64 step) {
   table_->setRowCount(static_cast<int>(results_.size()));
   const int cell = model_->imageSize() * kCellScale;
   table_->setIconSize(QSize(cell, cell));
@@ -173,9 +212,11 @@ void ReconstructionPanel::showResults(const QStringList& captions) {
     bce += r.bceNats, mse += r.mse;
   }
   const int n = static_cast<int>(results_.size());
-  summary_->setText(tr("%Ln image(s): mean BCE %1 nats, mean MSE %2 per pixel", "", n)
+  QString summary = tr("%Ln image(s): mean BCE %1 nats, mean MSE %2 per pixel", "", n)
                         .arg(bce / std::max(1, n), 0, 'f', 2)
-                        .arg(mse / std::max(1, n), 0, 'f', 5));
+                        .arg(mse / std::max(1, n), 0, 'f', 5);
+  if (step >= 0) summary += QLatin1Char(' ') + tr("(weights of step %1)").arg(step);
+  summary_->setText(summary);
   if (n > 0) table_->selectRow(0);
   explore_->setEnabled(n > 0);
   export_->setEnabled(n > 0);

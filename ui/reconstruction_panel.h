@@ -12,6 +12,7 @@
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace fvae::ui {
 
@@ -27,10 +28,11 @@ class ReconstructionPanel : public QWidget {
   void setDataset(std::shared_ptr<service::DatasetView> dataset);
   DatasetBrowser* browser() const { return browser_; }
   QVector<service::Reconstruction> results() const { return results_; }
-  QImage comparisonGrid() const;  // originals, reconstructions and heat maps as three rows
+  QImage comparisonGrid() const;             // originals, reconstructions and heat maps as three rows
+  static constexpr int kDefaultImages = 16;  // reconstructed when nothing is selected: the page's first images
 
  public slots:
-  void reconstructSelected();
+  void reconstructSelected();  // or, with nothing selected, the first images of the page shown
   void reconstructImages(const QVector<QImage>& images, const QStringList& captions);  // off the GUI thread
   QStringList loadImageFiles(const QStringList& paths);  // returns the files that could not be read
 
@@ -39,9 +41,14 @@ class ReconstructionPanel : public QWidget {
   void reconstructed();  // results() holds the newest request's reconstructions  // "explore" on a result: its μ
                          // becomes the explorer's base code
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
   void chooseImageFiles();
-  void showResults(const QStringList& captions);
+  void showResults(const QStringList& captions, qint64 step);
+  void reconstructPage();
+  void followLiveWeights();
 
   std::shared_ptr<service::DecodeModel> model_;
   DatasetBrowser* browser_;
@@ -52,6 +59,9 @@ class ReconstructionPanel : public QWidget {
   QPushButton* export_;
   QVector<QImage> inputs_;
   QVector<service::Reconstruction> results_;
+  QStringList captions_;
+  quint64 shown_version_ = 0;
+  QTimer* follow_timer_ = nullptr;
   service::JobTracker* jobs_;  // the newest request wins
 };
 

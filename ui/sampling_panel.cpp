@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
@@ -69,12 +70,54 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new servi
   left->addWidget(save);
   left->addWidget(new QLabel(tr("Click a sample to explore its code.")));
   left->addStretch();
-  auto* grid_widget = new QWidget;
-  grid_ = new QGridLayout(grid_widget);
+  status_ = new QLabel;
+  status_->setWordWrap(true);
+  left->insertWidget(left->count() - 1, status_);
+  // The tiles take the room the window gives them (whole multiples of the image size, so pixels stay crisp).
+  grid_area_ = new QWidget;
+  grid_area_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  grid_ = new QGridLayout(grid_area_);
   grid_->setSpacing(2);
+  grid_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left);
-  layout->addWidget(grid_widget, 1, Qt::AlignTop | Qt::AlignLeft);
+  layout->addWidget(grid_area_, 1);
+  // During training the grid follows the live weights, as the explorer does (at most every two seconds).
+  follow_timer_ = new QTimer(this);
+  follow_timer_->setInterval(2000);
+  connect(follow_timer_, &QTimer::timeout, this, &SamplingPanel::followLiveWeights);
+  follow_timer_->start();
+}
+
+void SamplingPanel::followLiveWeights() {
+  if (model_ && isVisible() && !jobs_->isBusy() && model_->version() != shown_version_) resample();
+}
+
+int SamplingPanel::tileSize() const {
+  const int image = images_.isEmpty() ? 28 : std::max(1, images_.first().width());
+  const int columns = std::max(1, columns_->value()), rows = std::max(1, rows_->value());
+  const int spacing = grid_->spacing() + 8;  // the buttons' frames
+  const int room = std::min((grid_area_->width() - 20) / columns, (grid_area_->height() - 20) / rows) - spacing;
+  return std::clamp(room / image, 1, 12) * image;
+}
+
+void SamplingPanel::sizeTiles() {
+  const int cell = tileSize();
+  for (int i = 0; i < buttons_.size() && i < images_.size(); ++i) {
+    buttons_[i]->setIcon(
+        QPixmap::fromImage(images_[i].scaled(cell, cell, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    buttons_[i]->setIconSize(QSize(cell, cell));
+  }
+}
+
+void SamplingPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  followLiveWeights();
+}
+
+void SamplingPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  sizeTiles();
 }
 
 QImage SamplingPanel::gridImage() const { return tileImages(images_, columns_->value()); }
@@ -89,35 +132,37 @@ void SamplingPanel::resample() {
   auto model = model_;
   auto codes = prior_codes(columns_->value() * rows_->value(), model->latentDim(), temperature_->value(),
                            static_cast<quint64>(seed_->value()));
-  jobs_->start<QVector<QImage>>(
+  jobs_->start<Grid>(
       [model, codes](service::TaskControl& control) {
         const auto frozen = model->frozen();  // one set of weights for the whole grid, also during training
-        QVector<QImage> images;
+        Grid grid{{}, frozen->version(), frozen->trainingStep()};
         for (const auto& code : codes) {
           if (control.cancelled) break;  // superseded: the result is dropped anyway
-          images << frozen->decode(code);
+          grid.images << frozen->decode(code);
         }
-        return images;
+        return grid;
       },
-      [this, codes](const QVector<QImage>& images) { show(codes, images); });
+      [this, codes](const Grid& grid) { showGrid(codes, grid); });
 }
 
-void SamplingPanel::show(const QVector<QVector<float>>& codes, const QVector<QImage>& images) {
+void SamplingPanel::showGrid(const QVector<QVector<float>>& codes, const Grid& grid) {
+  const QVector<QImage>& images = grid.images;
+  shown_version_ = grid.version;
+  shown_step_ = grid.step;
+  status_->setText(grid.step >= 0 ? tr("Decoded with the weights of step %1.").arg(grid.step) : QString());
   qDeleteAll(buttons_);
   buttons_.clear();
   codes_ = codes;
   images_ = images;
   const int columns = columns_->value();
-  const int cell = std::max(48, 2 * (images.isEmpty() ? 28 : images.first().width()));
   for (int i = 0; i < images.size(); ++i) {
     auto* button = new QToolButton;
-    button->setIcon(QPixmap::fromImage(images[i].scaled(cell, cell, Qt::KeepAspectRatio, Qt::FastTransformation)));
-    button->setIconSize(QSize(cell, cell));
     button->setToolTip(tr("Sample %1: open in the latent explorer").arg(i + 1));
     connect(button, &QToolButton::clicked, this, [this, i] { emit codeChosen(codes_.value(i)); });
     grid_->addWidget(button, i / columns, i % columns);
     buttons_ << button;
   }
+  sizeTiles();
   emit samplesReady();
 }
 

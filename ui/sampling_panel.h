@@ -11,6 +11,8 @@
 
 class QDoubleSpinBox;
 class QGridLayout;
+class QLabel;
+class QTimer;
 class QSpinBox;
 class QToolButton;
 
@@ -24,7 +26,9 @@ class SamplingPanel : public QWidget {
   int sampleCount() const { return buttons_.size(); }
   QVector<float> sampleCode(int index) const { return codes_.value(index); }
   QToolButton* sampleButton(int index) const { return buttons_.value(index); }
-  QImage gridImage() const;  // the samples tiled as shown, 1-pixel grey padding
+  QImage gridImage() const;                         // the samples tiled as shown, 1-pixel grey padding
+  qint64 shownStep() const { return shown_step_; }  // the training step the grid was decoded at; -1 when unknown
+  int tileSize() const;                             // pixels per sample on screen
 
  public slots:
   void resample();  // decodes off the GUI thread
@@ -33,8 +37,19 @@ class SamplingPanel : public QWidget {
   void samplesReady();
   void codeChosen(const QVector<float>& code);
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+  void showEvent(QShowEvent* event) override;  // a tab brought to the front catches up with the training
+
  private:
-  void show(const QVector<QVector<float>>& codes, const QVector<QImage>& images);
+  struct Grid {
+    QVector<QImage> images;
+    quint64 version = 0;
+    qint64 step = -1;
+  };
+  void showGrid(const QVector<QVector<float>>& codes, const Grid& grid);
+  void sizeTiles();
+  void followLiveWeights();
 
   std::shared_ptr<service::DecodeModel> model_;
   QSpinBox* seed_ = nullptr;
@@ -42,6 +57,11 @@ class SamplingPanel : public QWidget {
   QSpinBox* rows_ = nullptr;
   QDoubleSpinBox* temperature_ = nullptr;
   QGridLayout* grid_ = nullptr;
+  QWidget* grid_area_ = nullptr;
+  QLabel* status_ = nullptr;
+  QTimer* follow_timer_ = nullptr;
+  quint64 shown_version_ = 0;
+  qint64 shown_step_ = -1;
   QVector<QToolButton*> buttons_;
   QVector<QVector<float>> codes_;
   QVector<QImage> images_;

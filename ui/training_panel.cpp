@@ -9,6 +9,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -25,6 +26,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
@@ -111,6 +113,19 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   seed_->setValue(1);
   output_ = new QLineEdit(
       QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("run")));
+  // The whole path in a tooltip (a long one shows only its tail), and a button that opens the folder.
+  auto show_full_path = [this] { output_->setToolTip(QDir::toNativeSeparators(output_->text())); };
+  connect(output_, &QLineEdit::textChanged, this, show_full_path);
+  show_full_path();
+  auto* open_output = new QPushButton(tr("Open"));
+  open_output->setToolTip(tr("Open the output folder in the file manager"));
+  connect(open_output, &QPushButton::clicked, this, [this] {
+    const QString folder = output_->text().trimmed();
+    QDir().mkpath(folder);
+    QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+  });
+  connect(size_, &QComboBox::currentIndexChanged, this,
+          [this] { emit imageSizeChanged(size_->currentData().toInt()); });
   connect(preset_, &QComboBox::currentIndexChanged, this, [this] {
     const bool paper = preset_->currentData().toString() == QLatin1String("paper");
     for (QWidget* w : std::initializer_list<QWidget*>{beta_, gamma_, learning_rate_, batch_}) w->setEnabled(paper);
@@ -132,7 +147,10 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   form->addRow(tr("S&tep budget:"), steps_);
   form->addRow(tr("S&eed:"), seed_);
   form->addRow(tr("&Device:"), device_);
-  form->addRow(tr("&Output folder:"), output_);
+  auto* output_row = new QHBoxLayout;
+  output_row->addWidget(output_, 1);
+  output_row->addWidget(open_output);
+  form->addRow(tr("&Output folder:"), output_row);
   auto* settings_box = new QGroupBox(tr("Settings"));
   settings_box->setLayout(form);
 

@@ -56,6 +56,7 @@ class TrainingPanel : public QWidget {
  signals:
   void trainingStarted();
   void runningChanged(bool running);  // a training was started, or it ended (finished, stopped or failed)
+  void imageSizeChanged(int size);    // the form's image size
   void klUpdated(const QVector<double>& kl);
 
  private:

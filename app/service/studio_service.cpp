@@ -47,6 +47,7 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
   int channels() const override { return static_cast<int>(snapshot_->config().channels); }
   QString description() const override { return description_; }
   quint64 version() const override { return snapshot_->version(); }
+  qint64 trainingStep() const override { return snapshot_->step(); }
 
   std::shared_ptr<DecodeModel> frozen() override {
     if (!live_) return shared_from_this();
@@ -187,7 +188,7 @@ LoadedModel loadModel(const QString& path) {
   try {
     auto cp = load_checkpoint(path.toStdString());
     auto snapshot = std::make_shared<ModelSnapshot>(cp.model);
-    snapshot->update_from(*cp.networks);
+    snapshot->update_from(*cp.networks, cp.step);
     loaded.model = snapshotModel(snapshot, QString::fromStdString(cp.model.describe()), false);
     for (const auto& name : cp.latent_names) loaded.latentNames << QString::fromStdString(name);
     if (!cp.history.empty())

@@ -75,7 +75,8 @@ class DecodeModel {
   // `progress(fraction)` returning false cancels (report.cancelled).
   virtual DisentanglementReport measureDisentanglement(const MetricSettings& settings,
                                                        const std::function<bool(double)>& progress) = 0;
-  virtual quint64 version() const = 0;  // changes whenever the weights change
+  virtual quint64 version() const = 0;                // changes whenever the weights change
+  virtual qint64 trainingStep() const { return -1; }  // the step the weights are from; -1 when unknown
   // A model whose weights never change: this one when it was loaded from a file, otherwise a copy of the training's
   // current weights. Work made of several calls (encode, then decode) uses it so that one result never mixes the
   // weights of different steps; the calls above that do several passes freeze by themselves.
