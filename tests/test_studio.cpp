@@ -249,10 +249,13 @@ class TestStudio : public QObject {
     QVERIFY(junk.open(QIODevice::WriteOnly));
     junk.write("not an image");
     junk.close();
-    const QStringList failed = panel.loadImageFiles({png, bad});
+    QSignalSpy skipped(&panel, &ui::ReconstructionPanel::filesSkipped);
+    panel.loadImageFiles({png, bad});  // read off the GUI thread
+    QTRY_COMPARE_WITH_TIMEOUT(reconstructed.size(), 2, 20000);
+    QCOMPARE(skipped.size(), 1);
+    const QStringList failed = skipped.first().first().toStringList();
     QCOMPARE(failed.size(), 1);
     QVERIFY(failed.first().contains(bad));
-    QTRY_COMPARE_WITH_TIMEOUT(reconstructed.size(), 2, 20000);
     QCOMPARE(panel.results().size(), 1);
     QCOMPARE(panel.results().first().original.size(), QSize(28, 28));
     auto as_dataset = service::openDataset(dir_.filePath("files"), 28, 1, "all");

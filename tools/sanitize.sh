@@ -17,7 +17,9 @@ else
   tests=''
   targets=()
 fi
-cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFACTORVAE_SANITIZE="$sanitizers" > /dev/null
+# -O1 -g1: line numbers in reports, and a build that takes half the time of -O2 -g with LibTorch's headers.
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" -DFACTORVAE_SANITIZE="$sanitizers" \
+  > /dev/null
 cmake --build "$dir" "${targets[@]}"
 # ThreadSanitizer cannot map its shadow memory under the kernel's full address-space randomisation: run without it.
 run=()

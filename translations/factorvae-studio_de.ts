@@ -964,27 +964,26 @@
         <translation>Einen Checkpoint öffnen oder ein Training starten, um Bilder zu rekonstruieren.</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="153"/>
         <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <translation type="vanished">%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="164"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="165"/>
         <source>Load images</source>
         <translation>Bilder laden</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="165"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="166"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm)</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="168"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="200"/>
         <source>Cannot read some images</source>
         <translation>Einige Bilder sind nicht lesbar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/reconstruction_panel.cpp" line="215"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="233"/>
         <source>%Ln image(s): mean BCE %1 nats, mean MSE %2 per pixel</source>
         <translation>
             <numerusform>%Ln Bild: mittlere BCE %1 nats, mittlerer MSE %2 pro Pixel</numerusform>
@@ -992,7 +991,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="218"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="236"/>
         <source>(weights of step %1)</source>
         <translation>(Gewichte von Schritt %1)</translation>
     </message>
@@ -1055,12 +1054,12 @@
         <translation>Klicken Sie auf eine Stichprobe, um ihren Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="151"/>
+        <location filename="../ui/sampling_panel.cpp" line="152"/>
         <source>Decoded with the weights of step %1.</source>
         <translation>Mit den Gewichten von Schritt %1 dekodiert.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="159"/>
+        <location filename="../ui/sampling_panel.cpp" line="160"/>
         <source>Sample %1: open in the latent explorer</source>
         <translation>Stichprobe %1: im latenten Explorer öffnen</translation>
     </message>
@@ -1173,250 +1172,250 @@
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="137"/>
+        <location filename="../ui/training_panel.cpp" line="138"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="138"/>
+        <location filename="../ui/training_panel.cpp" line="139"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="139"/>
+        <location filename="../ui/training_panel.cpp" line="140"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="140"/>
+        <location filename="../ui/training_panel.cpp" line="141"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="141"/>
+        <location filename="../ui/training_panel.cpp" line="142"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="142"/>
+        <location filename="../ui/training_panel.cpp" line="143"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="143"/>
+        <location filename="../ui/training_panel.cpp" line="144"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="144"/>
+        <location filename="../ui/training_panel.cpp" line="145"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="145"/>
+        <location filename="../ui/training_panel.cpp" line="146"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="146"/>
+        <location filename="../ui/training_panel.cpp" line="147"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="147"/>
+        <location filename="../ui/training_panel.cpp" line="148"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="148"/>
+        <location filename="../ui/training_panel.cpp" line="149"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="152"/>
+        <location filename="../ui/training_panel.cpp" line="153"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="153"/>
+        <location filename="../ui/training_panel.cpp" line="154"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="156"/>
+        <location filename="../ui/training_panel.cpp" line="157"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="157"/>
-        <location filename="../ui/training_panel.cpp" line="366"/>
-        <location filename="../ui/training_panel.cpp" line="375"/>
-        <location filename="../ui/training_panel.cpp" line="391"/>
+        <location filename="../ui/training_panel.cpp" line="158"/>
+        <location filename="../ui/training_panel.cpp" line="367"/>
+        <location filename="../ui/training_panel.cpp" line="376"/>
+        <location filename="../ui/training_panel.cpp" line="392"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="158"/>
+        <location filename="../ui/training_panel.cpp" line="159"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="159"/>
+        <location filename="../ui/training_panel.cpp" line="160"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="160"/>
+        <location filename="../ui/training_panel.cpp" line="161"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="164"/>
+        <location filename="../ui/training_panel.cpp" line="165"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="164"/>
+        <location filename="../ui/training_panel.cpp" line="165"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="173"/>
+        <location filename="../ui/training_panel.cpp" line="174"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="180"/>
+        <location filename="../ui/training_panel.cpp" line="181"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="182"/>
+        <location filename="../ui/training_panel.cpp" line="183"/>
         <source>nats</source>
         <translation>nats</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="183"/>
+        <location filename="../ui/training_panel.cpp" line="184"/>
         <source>discriminator</source>
         <translation>Diskriminator</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="185"/>
+        <location filename="../ui/training_panel.cpp" line="186"/>
         <source>β, γ</source>
         <translation>β, γ</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="200"/>
+        <location filename="../ui/training_panel.cpp" line="201"/>
         <source>EMA smoothing of the bold lines</source>
         <translation>EMA-Glättung der fetten Linien</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="202"/>
+        <location filename="../ui/training_panel.cpp" line="203"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="208"/>
+        <location filename="../ui/training_panel.cpp" line="209"/>
         <source>KL per dimension</source>
         <translation>KL pro Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="215"/>
+        <location filename="../ui/training_panel.cpp" line="216"/>
         <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
         <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="225"/>
+        <location filename="../ui/training_panel.cpp" line="226"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="227"/>
+        <location filename="../ui/training_panel.cpp" line="228"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="236"/>
+        <location filename="../ui/training_panel.cpp" line="237"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="237"/>
+        <location filename="../ui/training_panel.cpp" line="238"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="239"/>
+        <location filename="../ui/training_panel.cpp" line="240"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="240"/>
+        <location filename="../ui/training_panel.cpp" line="241"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="243"/>
+        <location filename="../ui/training_panel.cpp" line="244"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="258"/>
+        <location filename="../ui/training_panel.cpp" line="259"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="277"/>
+        <location filename="../ui/training_panel.cpp" line="278"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="287"/>
+        <location filename="../ui/training_panel.cpp" line="288"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="289"/>
+        <location filename="../ui/training_panel.cpp" line="290"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="361"/>
+        <location filename="../ui/training_panel.cpp" line="362"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="362"/>
+        <location filename="../ui/training_panel.cpp" line="363"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="367"/>
+        <location filename="../ui/training_panel.cpp" line="368"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="375"/>
+        <location filename="../ui/training_panel.cpp" line="376"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="376"/>
+        <location filename="../ui/training_panel.cpp" line="377"/>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="376"/>
+        <location filename="../ui/training_panel.cpp" line="377"/>
         <source>Resumed.</source>
         <translation>Fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="383"/>
+        <location filename="../ui/training_panel.cpp" line="384"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="457"/>
+        <location filename="../ui/training_panel.cpp" line="458"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

@@ -143,51 +143,69 @@ void ReconstructionPanel::reconstructSelected() {
   reconstructImages(dataset->images(indices), captions);
 }
 
-QStringList ReconstructionPanel::loadImageFiles(const QStringList& paths) {
-  QVector<QImage> images;
-  QStringList captions, failed;
-  for (const QString& path : paths.mid(0, kMaxImages)) {
-    QImageReader reader(path);
-    const QImage image = reader.read();
-    if (image.isNull()) {
-      failed << tr("%1: %2").arg(path, reader.errorString());
-      continue;
+void ReconstructionPanel::loadImageFiles(const QStringList& paths) {
+  const QStringList list = paths.mid(0, kMaxImages);
+  reconstructInputs([list] {
+    Inputs inputs;
+    for (const QString& path : list) {
+      QImageReader reader(path);
+      const QImage image = reader.read();
+      if (image.isNull()) {
+        inputs.failed << QStringLiteral("%1: %2").arg(path, reader.errorString());
+        continue;
+      }
+      inputs.images << image;
+      inputs.captions << QFileInfo(path).fileName();
     }
-    images << image;
-    captions << QFileInfo(path).fileName();
-  }
-  if (!images.isEmpty()) reconstructImages(images, captions);
-  return failed;
+    return inputs;
+  });
 }
 
 void ReconstructionPanel::chooseImageFiles() {
   const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Load images"), QString(),
                                                           tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm)"));
   if (paths.isEmpty()) return;
-  const QStringList failed = loadImageFiles(paths);
-  if (!failed.isEmpty()) reportError(this, tr("Cannot read some images"), failed.join(QLatin1Char('\n')));
+  loadImageFiles(paths);
 }
 
 void ReconstructionPanel::reconstructImages(const QVector<QImage>& images, const QStringList& captions) {
-  if (!model_ || images.isEmpty()) return;
-  // Up to 64 encodes and decodes, maybe while training changes the weights: off the GUI thread, newest request wins.
+  if (images.isEmpty()) return;
+  reconstructInputs([images, captions] { return Inputs{images, captions, {}}; });
+}
+
+void ReconstructionPanel::reconstructInputs(std::function<Inputs()> gather) {
+  if (!model_) return;
+  // Up to 64 encodes and decodes, maybe while training changes the weights: off the GUI thread, newest request wins,
+  // all on one frozen set of weights.
   auto model = model_;
   struct Result {
+    Inputs inputs;
     QVector<service::Reconstruction> items;
     quint64 version = 0;
     qint64 step = -1;
   };
   jobs_->start<Result>(
-      [model, images](service::TaskControl&) {
+      [model, gather](service::TaskControl&) {
+        Result result;
+        result.inputs = gather();
+        if (result.inputs.images.isEmpty()) return result;
         const auto frozen = model->frozen();
-        return Result{frozen->reconstruct(images), frozen->version(), frozen->trainingStep()};
+        result.items = frozen->reconstruct(result.inputs.images);
+        result.version = frozen->version();
+        result.step = frozen->trainingStep();
+        return result;
       },
-      [this, images, captions](const Result& result) {
-        inputs_ = images;
-        captions_ = captions;
+      [this](const Result& result) {
+        if (!result.inputs.failed.isEmpty()) {
+          reportError(this, tr("Cannot read some images"), result.inputs.failed.join(QLatin1Char('\n')));
+          emit filesSkipped(result.inputs.failed);
+        }
+        if (result.inputs.images.isEmpty()) return;
+        inputs_ = result.inputs.images;
+        captions_ = result.inputs.captions;
         results_ = result.items;
         shown_version_ = result.version;
-        showResults(captions, result.step);
+        showResults(captions_, result.step);
         emit reconstructed();
       });
 }

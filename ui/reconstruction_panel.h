@@ -4,6 +4,7 @@
 
 #include <QVector>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 #include "app/service/dataset_view.h"
@@ -34,12 +35,14 @@ class ReconstructionPanel : public QWidget {
  public slots:
   void reconstructSelected();  // or, with nothing selected, the first images of the page shown
   void reconstructImages(const QVector<QImage>& images, const QStringList& captions);  // off the GUI thread
-  QStringList loadImageFiles(const QStringList& paths);  // returns the files that could not be read
+  // Reads the files off the GUI thread (a large photo takes a while), then reconstructs them; files that cannot be
+  // read are named in the window's message bar and by filesSkipped.
+  void loadImageFiles(const QStringList& paths);
 
  signals:
   void exploreCode(const QVector<float>& code);
-  void reconstructed();  // results() holds the newest request's reconstructions  // "explore" on a result: its μ
-                         // becomes the explorer's base code
+  void reconstructed();                           // results() holds the newest request's reconstructions
+  void filesSkipped(const QStringList& reasons);  // "path: reason" for each file loadImageFiles could not read
 
  protected:
   void showEvent(QShowEvent* event) override;
@@ -48,6 +51,11 @@ class ReconstructionPanel : public QWidget {
   void chooseImageFiles();
   void showResults(const QStringList& captions, qint64 step);
   void reconstructPage();
+  struct Inputs {
+    QVector<QImage> images;
+    QStringList captions, failed;
+  };
+  void reconstructInputs(std::function<Inputs()> gather);  // gathers and reconstructs in one background job
   void followLiveWeights();
 
   std::shared_ptr<service::DecodeModel> model_;
