@@ -122,6 +122,10 @@ double TrainConfig::vae_lr_at(int64_t step, int64_t total_steps) const {
   return vae_lr * static_cast<double>(std::max<int64_t>(left, 1)) / static_cast<double>(decay_steps);
 }
 
+int64_t total_steps(const TrainConfig& train, int64_t steps_per_epoch) {
+  return train.max_steps > 0 ? train.max_steps : train.epochs * steps_per_epoch;
+}
+
 const std::vector<Preset>& presets() {
   static const std::vector<Preset> all = [] {
     std::vector<Preset> p;

@@ -82,6 +82,9 @@ struct Preset {
 // training recipe (MSE, Adam 1e-3, batch 256, β warm-up 0.001 → 0.7 over 30 epochs, γ 9 on a batch-mean TC beside
 // batch-summed terms, i.e. γ = 9/256 ≈ 0.035 per sample in this project's per-sample convention).
 const std::vector<Preset>& presets();
+
+// The step budget a configuration implies: max_steps when set, else epochs of `steps_per_epoch`.
+int64_t total_steps(const TrainConfig& train, int64_t steps_per_epoch);
 const Preset& preset(const std::string& name);  // throws ConfigError for an unknown name
 double default_gamma_for_dataset(const std::string& dataset_kind);
 

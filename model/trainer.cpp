@@ -108,9 +108,7 @@ void Trainer::apply_thread_setting() const {
   flush_denormals_to_zero();
 }
 
-int64_t Trainer::total_steps() const {
-  return train_config_.max_steps > 0 ? train_config_.max_steps : train_config_.epochs * steps_per_epoch_;
-}
+int64_t Trainer::total_steps() const { return fvae::total_steps(train_config_, steps_per_epoch_); }
 
 bool Trainer::budget_spent() const { return progress_.step >= total_steps(); }
 

@@ -4,6 +4,8 @@
 
 #include <sys/resource.h>
 
+#include <QDir>
+#include <QImage>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
@@ -17,7 +19,9 @@
 
 #include "model/checkpoint.h"
 #include "model/inference.h"
+#include "model/io/dataset_loader.h"
 #include "model/platform.h"
+#include "model/run_plan.h"
 #include "model/shapes.h"
 #include "model/trainer.h"
 #include "test_support.h"
@@ -462,6 +466,62 @@ class TestTraining : public QObject {
     }
     qInfo("%d damaged copies refused, %d loaded", refused, loaded_intact);
     QVERIFY(refused >= 100);
+  }
+
+  void oneRunPlanForEveryFrontEnd() {
+    // plan_run decides for the CLI and the GUI: the preset, the dataset's γ, what a resumed run keeps, the budget.
+    QTemporaryDir dir;
+    QDir(dir.path()).mkpath("photos");
+    for (int i = 0; i < 40; ++i) {
+      QImage image(28, 28, QImage::Format_Grayscale8);
+      image.fill(i * 5);
+      QVERIFY(image.save(dir.filePath(QString("photos/%1.png").arg(i))));
+    }
+    RunRequest request;
+    request.dataset.spec = "shapes";
+    request.dataset.size = 28;
+    request.train.max_steps = 2;
+    auto plan = plan_run(request, open_dataset);
+    QCOMPARE(plan.train.gamma, 35.0);  // the paper's γ for dSprites-like data
+    QCOMPARE(plan.model.image_size, int64_t{28});
+    QCOMPARE(plan.total_steps, int64_t{2});
+    request.dataset.spec = dir.filePath("photos").toStdString();
+    request.dataset.split = "all";
+    plan = plan_run(request, open_dataset);
+    QCOMPARE(plan.train.gamma, 6.4);  // natural images
+    QCOMPARE(default_gamma(request.dataset.spec), 6.4);
+    QCOMPARE(default_gamma("shapes"), 35.0);
+    QVERIFY(!plan.notes.empty());
+    request.train.gamma = 12.5;  // a chosen γ stays
+    request.train.batch_size = 8;
+    plan = plan_run(request, open_dataset);
+    QCOMPARE(plan.train.gamma, 12.5);
+    QCOMPARE(plan.total_steps, int64_t{2});
+
+    // Resuming: the checkpoint fixes the model and keeps its dataset; a spent budget is an error that says what to do.
+    Trainer trainer(plan.model, plan.train, plan.data);
+    trainer.run();
+    const std::string path = dir.filePath("run.fvae").toStdString();
+    save_checkpoint(path, trainer, plan.info, {});
+    RunRequest resume;
+    resume.resume_from = path;
+    resume.dataset_given = false;
+    resume.dataset.split.clear();
+    resume.train.max_steps = 2;
+    try {
+      plan_run(resume, open_dataset);
+      QFAIL("a spent budget was accepted");
+    } catch (const ConfigError& e) {
+      QVERIFY2(std::string(e.what()).find("already used its budget") != std::string::npos, e.what());
+    }
+    resume.train.max_steps = 5;
+    auto resumed = plan_run(resume, open_dataset);
+    QCOMPARE(resumed.train.gamma, 12.5);
+    QCOMPARE(resumed.dataset.spec, request.dataset.spec);
+    QCOMPARE(resumed.dataset.split, std::string("all"));
+    QCOMPARE(resumed.train.batch_size, int64_t{8});
+    resume.latent_dim = 4;
+    QVERIFY_THROWS_EXCEPTION(ConfigError, plan_run(resume, open_dataset));
   }
 
   void damagedCheckpointsAreRefusedClearly() {

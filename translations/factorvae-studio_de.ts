@@ -71,27 +71,27 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="273"/>
+        <location filename="../app/service/studio_service.cpp" line="276"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="321"/>
+        <location filename="../app/service/studio_service.cpp" line="306"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="394"/>
+        <location filename="../app/service/studio_service.cpp" line="377"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="394"/>
+        <location filename="../app/service/studio_service.cpp" line="377"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="404"/>
+        <location filename="../app/service/studio_service.cpp" line="387"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -1152,270 +1152,274 @@
         <translation>Ursprüngliches Projekt (seed)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="96"/>
         <source>Weight of the total-correlation term, per sample</source>
-        <translation>Gewicht des Totalkorrelationsterms, pro Stichprobe</translation>
+        <translation type="vanished">Gewicht des Totalkorrelationsterms, pro Stichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="110"/>
+        <location filename="../ui/training_panel.cpp" line="96"/>
+        <source>Weight of the total-correlation term, per sample. Until you change it, the paper&apos;s value for the dataset: 35 on shapes, 6.4 on natural images.</source>
+        <translation>Gewicht des Totalkorrelations-Terms, pro Stichprobe. Bis Sie ihn ändern, der Wert des Artikels für den Datensatz: 35 für shapes, 6,4 für natürliche Bilder.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="118"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="120"/>
+        <location filename="../ui/training_panel.cpp" line="128"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="121"/>
+        <location filename="../ui/training_panel.cpp" line="129"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="138"/>
+        <location filename="../ui/training_panel.cpp" line="146"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="139"/>
+        <location filename="../ui/training_panel.cpp" line="147"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="140"/>
+        <location filename="../ui/training_panel.cpp" line="148"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="141"/>
+        <location filename="../ui/training_panel.cpp" line="149"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="142"/>
+        <location filename="../ui/training_panel.cpp" line="150"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="143"/>
+        <location filename="../ui/training_panel.cpp" line="151"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="144"/>
+        <location filename="../ui/training_panel.cpp" line="152"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="145"/>
+        <location filename="../ui/training_panel.cpp" line="153"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="146"/>
+        <location filename="../ui/training_panel.cpp" line="154"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="147"/>
+        <location filename="../ui/training_panel.cpp" line="155"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="148"/>
+        <location filename="../ui/training_panel.cpp" line="156"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="149"/>
+        <location filename="../ui/training_panel.cpp" line="157"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="153"/>
+        <location filename="../ui/training_panel.cpp" line="161"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="154"/>
+        <location filename="../ui/training_panel.cpp" line="162"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="157"/>
+        <location filename="../ui/training_panel.cpp" line="165"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="158"/>
-        <location filename="../ui/training_panel.cpp" line="367"/>
-        <location filename="../ui/training_panel.cpp" line="376"/>
-        <location filename="../ui/training_panel.cpp" line="392"/>
+        <location filename="../ui/training_panel.cpp" line="166"/>
+        <location filename="../ui/training_panel.cpp" line="379"/>
+        <location filename="../ui/training_panel.cpp" line="388"/>
+        <location filename="../ui/training_panel.cpp" line="404"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="159"/>
+        <location filename="../ui/training_panel.cpp" line="167"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="160"/>
+        <location filename="../ui/training_panel.cpp" line="168"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="161"/>
+        <location filename="../ui/training_panel.cpp" line="169"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="165"/>
+        <location filename="../ui/training_panel.cpp" line="173"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="165"/>
+        <location filename="../ui/training_panel.cpp" line="173"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="174"/>
+        <location filename="../ui/training_panel.cpp" line="182"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="181"/>
+        <location filename="../ui/training_panel.cpp" line="189"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="183"/>
+        <location filename="../ui/training_panel.cpp" line="191"/>
         <source>nats</source>
         <translation>nats</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="184"/>
+        <location filename="../ui/training_panel.cpp" line="192"/>
         <source>discriminator</source>
         <translation>Diskriminator</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="186"/>
+        <location filename="../ui/training_panel.cpp" line="194"/>
         <source>β, γ</source>
         <translation>β, γ</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="201"/>
+        <location filename="../ui/training_panel.cpp" line="209"/>
         <source>EMA smoothing of the bold lines</source>
         <translation>EMA-Glättung der fetten Linien</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="203"/>
+        <location filename="../ui/training_panel.cpp" line="211"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="209"/>
+        <location filename="../ui/training_panel.cpp" line="217"/>
         <source>KL per dimension</source>
         <translation>KL pro Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="216"/>
+        <location filename="../ui/training_panel.cpp" line="224"/>
         <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
         <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="226"/>
+        <location filename="../ui/training_panel.cpp" line="234"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="228"/>
+        <location filename="../ui/training_panel.cpp" line="236"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="237"/>
+        <location filename="../ui/training_panel.cpp" line="245"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="238"/>
+        <location filename="../ui/training_panel.cpp" line="246"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="240"/>
+        <location filename="../ui/training_panel.cpp" line="248"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="241"/>
+        <location filename="../ui/training_panel.cpp" line="249"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="244"/>
+        <location filename="../ui/training_panel.cpp" line="252"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="259"/>
+        <location filename="../ui/training_panel.cpp" line="267"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="278"/>
+        <location filename="../ui/training_panel.cpp" line="286"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="288"/>
+        <location filename="../ui/training_panel.cpp" line="296"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="290"/>
+        <location filename="../ui/training_panel.cpp" line="298"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="362"/>
+        <location filename="../ui/training_panel.cpp" line="374"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="363"/>
+        <location filename="../ui/training_panel.cpp" line="375"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="368"/>
+        <location filename="../ui/training_panel.cpp" line="380"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="376"/>
+        <location filename="../ui/training_panel.cpp" line="388"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="377"/>
+        <location filename="../ui/training_panel.cpp" line="389"/>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="377"/>
+        <location filename="../ui/training_panel.cpp" line="389"/>
         <source>Resumed.</source>
         <translation>Fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="384"/>
+        <location filename="../ui/training_panel.cpp" line="396"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="458"/>
+        <location filename="../ui/training_panel.cpp" line="470"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

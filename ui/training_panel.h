@@ -105,6 +105,7 @@ class TrainingPanel : public QWidget {
   double ema_speed_ = 0;
   bool paused_ = false;
   bool running_ = false;
+  bool gamma_chosen_ = false;  // the user set γ; otherwise it follows the dataset's default
 };
 
 }  // namespace fvae::ui

@@ -12,6 +12,7 @@
 #include "model/grids.h"
 #include "model/inference.h"
 #include "model/io/image_files.h"
+#include "model/run_plan.h"
 #include "model/trainer.h"
 
 namespace fvae::cli {
@@ -47,30 +48,42 @@ void add_bounded(std::vector<torch::Tensor>& frames, torch::Tensor frame) {
   frames.push_back(std::move(frame));
 }
 
-void apply_training_options(const QCommandLineParser& p, TrainConfig& t) {
-  if (p.isSet("recon")) t.reconstruction = reconstruction_from_string(text_option(p, "recon"));
-  if (p.isSet("beta")) t.beta = number_option(p, "beta");
-  if (p.isSet("beta-min")) t.beta_min = number_option(p, "beta-min");
-  if (p.isSet("beta-warmup")) t.beta_warmup_epochs = integer_option(p, "beta-warmup");
-  if (p.isSet("gamma")) t.gamma = number_option(p, "gamma");
-  if (p.isSet("gamma-warmup")) t.gamma_warmup_epochs = integer_option(p, "gamma-warmup");
-  if (p.isSet("kl-capacity")) t.kl_capacity = number_option(p, "kl-capacity");
-  if (p.isSet("capacity-steps")) t.capacity_steps = integer_option(p, "capacity-steps");
-  if (p.isSet("lr")) t.vae_lr = number_option(p, "lr");
-  if (p.isSet("lr-decay")) t.vae_lr_decay_fraction = number_option(p, "lr-decay");
-  if (p.isSet("vae-beta1")) t.vae_beta1 = number_option(p, "vae-beta1");
-  if (p.isSet("vae-beta2")) t.vae_beta2 = number_option(p, "vae-beta2");
-  if (p.isSet("disc-lr")) t.disc_lr = number_option(p, "disc-lr");
-  if (p.isSet("disc-beta1")) t.disc_beta1 = number_option(p, "disc-beta1");
-  if (p.isSet("disc-beta2")) t.disc_beta2 = number_option(p, "disc-beta2");
-  if (p.isSet("batch-size")) t.batch_size = integer_option(p, "batch-size");
-  if (p.isSet("epochs")) t.epochs = integer_option(p, "epochs");
-  if (p.isSet("steps")) t.max_steps = integer_option(p, "steps");
-  if (p.isSet("seed")) t.seed = unsigned_option(p, "seed");
-  if (p.isSet("threads")) t.threads = static_cast<int>(integer_option(p, "threads"));
-  if (p.isSet("device")) t.device = text_option(p, "device");
-  if (p.isSet("disc-precision")) t.disc_precision = text_option(p, "disc-precision");
-  if (p.isSet("disc-thread")) t.disc_thread = text_option(p, "disc-thread");
+// The options the user gave, as choices for plan_run; unset options stay unset.
+TrainingChoices training_choices(const QCommandLineParser& p) {
+  TrainingChoices c;
+  auto number = [&](const char* name, std::optional<double>& target) {
+    if (p.isSet(name)) target = number_option(p, name);
+  };
+  auto integer = [&](const char* name, std::optional<int64_t>& target) {
+    if (p.isSet(name)) target = integer_option(p, name);
+  };
+  auto text = [&](const char* name, std::optional<std::string>& target) {
+    if (p.isSet(name)) target = text_option(p, name);
+  };
+  if (p.isSet("recon")) c.reconstruction = reconstruction_from_string(text_option(p, "recon"));
+  number("beta", c.beta);
+  number("beta-min", c.beta_min);
+  integer("beta-warmup", c.beta_warmup_epochs);
+  number("gamma", c.gamma);
+  integer("gamma-warmup", c.gamma_warmup_epochs);
+  number("kl-capacity", c.kl_capacity);
+  integer("capacity-steps", c.capacity_steps);
+  number("lr", c.vae_lr);
+  number("lr-decay", c.vae_lr_decay_fraction);
+  number("vae-beta1", c.vae_beta1);
+  number("vae-beta2", c.vae_beta2);
+  number("disc-lr", c.disc_lr);
+  number("disc-beta1", c.disc_beta1);
+  number("disc-beta2", c.disc_beta2);
+  integer("batch-size", c.batch_size);
+  integer("epochs", c.epochs);
+  integer("steps", c.max_steps);
+  if (p.isSet("seed")) c.seed = unsigned_option(p, "seed");
+  if (p.isSet("threads")) c.threads = static_cast<int>(integer_option(p, "threads"));
+  text("device", c.device);
+  text("disc-precision", c.disc_precision);
+  text("disc-thread", c.disc_thread);
+  return c;
 }
 
 }  // namespace
@@ -122,42 +135,34 @@ int train_command(const QStringList& arguments) {
                 "OUT/losses.csv and OUT/reconstructions.gif (fixed inputs above their reconstructions, one frame per "
                 "epoch). Ctrl-C stops cleanly and saves.");
 
-  ModelConfig model;
-  TrainConfig train;
-  DatasetInfo info;
-  std::vector<std::string> latent_names;
-  std::unique_ptr<Checkpoint> resumed;
-  const std::string resume_path = text_option(p, "resume");
-  if (!resume_path.empty()) {
-    resumed = std::make_unique<Checkpoint>(load_checkpoint(resume_path));
-    model = resumed->model;
-    train = resumed->train;
-    for (const char* fixed : {"arch", "latent-dim", "preset"})
-      if (p.isSet(fixed))
-        throw UsageError(std::string("--") + fixed + " cannot change when resuming (the checkpoint fixes it)");
-    latent_names = resumed->latent_names;
-  } else {
-    const auto& pr = preset(text_option(p, "preset"));
-    model = pr.model;
-    train = pr.train;
-    if (p.isSet("arch")) model.architecture = architecture_from_string(text_option(p, "arch"));
-    if (p.isSet("latent-dim")) model.latent_dim = integer_option(p, "latent-dim");
+  // Every setting is decided by plan_run, the same for the GUI; here only the options are collected.
+  RunRequest request;
+  request.preset = text_option(p, "preset");
+  if (p.isSet("arch")) request.architecture = architecture_from_string(text_option(p, "arch"));
+  if (p.isSet("latent-dim")) request.latent_dim = integer_option(p, "latent-dim");
+  request.train = training_choices(p);
+  request.resume_from = text_option(p, "resume");
+  if (!request.resume_from.empty() && p.isSet("preset"))
+    throw UsageError("--preset cannot change when resuming (the checkpoint fixes it)");
+  request.dataset_given = p.isSet("dataset") || request.resume_from.empty();
+  request.dataset = dataset_request(p, nullptr);
+  if (!request.resume_from.empty()) {
+    if (!p.isSet("size")) request.dataset.size = 0;  // 0: the resumed model's
+    if (!p.isSet("channels")) request.dataset.channels = 0;
+    if (!p.isSet("split") && !p.isSet("dataset")) request.dataset.split.clear();
   }
-  if (resumed && p.isSet("epochs") && !p.isSet("steps")) train.max_steps = 0;
-  apply_training_options(p, train);
-
-  auto request = dataset_request(p, resumed.get());
-  if (resumed && !p.isSet("size")) request.size = model.image_size;
-  request.subset_seed = train.seed;
-  auto data = open_dataset_reporting_skips(request);
-  if (!resumed) {
-    model.image_size = data->shape().height;
-    model.channels = data->shape().channels;
-    if (!p.isSet("gamma") && text_option(p, "preset") == "paper") train.gamma = default_gamma_for_dataset(data->kind());
+  RunPlan plan;
+  try {
+    plan = plan_run(request, open_dataset_reporting_skips);
+  } catch (const ConfigError& e) {
+    throw UsageError(e.what());
   }
-  model.validate();
-  train.validate();
-  info = {request.spec, request.split, data->description(), request.subset};
+  for (const auto& note : plan.notes) std::cerr << "Default: " << note << "\n";
+  const ModelConfig& model = plan.model;
+  const TrainConfig& train = plan.train;
+  const DatasetInfo& info = plan.info;
+  const auto& data = plan.data;
+  std::vector<std::string> latent_names = plan.latent_names;
 
   const std::string out = text_option(p, "out");
   std::error_code ec;
@@ -168,11 +173,10 @@ int train_command(const QStringList& arguments) {
   for (const auto& path : {latest, csv, gif}) remove_stale_temporaries(path);
 
   Trainer trainer(model, train, data);
-  if (resumed) {
-    restore_training_state(*resumed, trainer, resume_path);
-    resumed.reset();
+  if (plan.resumed) {
+    restore_training_state(*plan.resumed, trainer, request.resume_from);
+    plan.resumed.reset();
   }
-  if (latent_names.empty()) latent_names.assign(static_cast<size_t>(model.latent_dim), "");
   std::cerr << "Training " << model.describe() << " ("
             << parameter_count(*trainer.networks().encoder) + parameter_count(*trainer.networks().decoder)
             << " VAE parameters) on " << data->description() << ", device " << trainer.device().str() << ", "
@@ -185,7 +189,6 @@ int train_command(const QStringList& arguments) {
   if (train.vae_lr_decay_fraction > 0)
     std::cerr << ", learning rate falling to 0 over the last " << train.vae_lr_decay_fraction * 100 << "% of the steps";
   std::cerr << "\n";
-  if (trainer.budget_spent()) std::cerr << "The step budget is already spent; nothing to train.\n";
 
   const int64_t gif_count = std::min<int64_t>(integer_option(p, "gif-images"), data->size());
   auto fixed = data->images(subset_indices(data->size(), gif_count, train.seed));

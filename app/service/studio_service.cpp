@@ -20,6 +20,7 @@
 #include "model/io/dataset_loader.h"
 #include "model/metrics.h"
 #include "model/platform.h"
+#include "model/run_plan.h"
 #include "model/shapes.h"
 #include "model/trainer.h"
 
@@ -213,6 +214,8 @@ QString saveLatentNames(const QString& path, const QStringList& names) {
   }
 }
 
+double defaultGamma(const QString& datasetSpec) { return default_gamma(datasetSpec.toStdString()); }
+
 QString computeDeviceDescription() {
   if (!torch::cuda::is_available()) return QStringLiteral("CPU");
   return QStringLiteral("CUDA (%1 GPU)").arg(torch::cuda::device_count());
@@ -274,48 +277,30 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
     return false;
   }
   if (worker_->thread.joinable()) worker_->thread.join();
-  ModelConfig model;
-  TrainConfig train;
-  DatasetRequest request;
-  std::shared_ptr<Checkpoint> resumed;
+  // The form's values as choices for plan_run, which decides every setting as the CLI's `train` does; the planning
+  // (it opens the dataset, maybe a large checkpoint) runs on the worker thread.
+  RunRequest request;
+  request.train.epochs = s.epochs;
+  request.train.max_steps = s.steps;
+  request.train.device = s.device.toStdString();
   QString folder = s.outputFolder;
-  try {
-    if (!s.resumeFrom.isEmpty()) {
-      resumed = std::make_shared<Checkpoint>(load_checkpoint(s.resumeFrom.toStdString()));
-      if (!resumed->has_training_state)
-        throw CheckpointError(s.resumeFrom.toStdString() + ": holds weights only, no training state to resume");
-      model = resumed->model;
-      train = resumed->train;
-      request.spec = resumed->dataset.spec;
-      request.split = resumed->dataset.split;
-      request.subset = resumed->dataset.subset;
-      request.channels = model.channels;
-      if (folder.isEmpty()) folder = QFileInfo(s.resumeFrom).absolutePath();
-    } else {
-      const auto& p = preset(s.preset.toStdString());
-      model = p.model;
-      train = p.train;
-      model.latent_dim = s.latentDim;
-      model.image_size = s.imageSize;
-      if (s.preset == QLatin1String("paper")) {
-        train.beta = s.beta;
-        train.gamma = s.gamma;
-        train.vae_lr = s.learningRate;
-        train.batch_size = s.batchSize;
-      }
-      train.seed = s.seed;
-      request.spec = s.dataset.toStdString();
+  if (!s.resumeFrom.isEmpty()) {
+    request.resume_from = s.resumeFrom.toStdString();
+    request.dataset_given = false;
+    request.dataset.split.clear();
+    if (folder.isEmpty()) folder = QFileInfo(s.resumeFrom).absolutePath();
+  } else {
+    request.preset = s.preset.toStdString();
+    request.latent_dim = s.latentDim;
+    request.dataset.spec = s.dataset.toStdString();
+    request.dataset.size = s.imageSize;
+    request.train.seed = s.seed;
+    if (s.preset == QLatin1String("paper")) {  // the seed preset's recipe is fixed; the form's fields are disabled
+      request.train.beta = s.beta;
+      request.train.gamma = s.gamma;
+      request.train.vae_lr = s.learningRate;
+      request.train.batch_size = s.batchSize;
     }
-    train.epochs = s.epochs;
-    train.max_steps = s.steps;
-    train.device = s.device.toStdString();
-    request.size = model.image_size;
-    request.subset_seed = train.seed;
-    model.validate();
-    train.validate();
-  } catch (const std::exception& e) {
-    if (error) *error = QString::fromStdString(e.what());
-    return false;
   }
   if (!QDir().mkpath(folder)) {
     if (error) *error = tr("Cannot create the folder %1.").arg(folder);
@@ -326,35 +311,33 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
   worker_->running = true;
   {
     std::lock_guard<std::mutex> lock(worker_->mutex);
-    worker_->names = resumed ? resumed->latent_names : std::vector<std::string>{};
-    worker_->dataset_spec = QString::fromStdString(request.spec);
+    worker_->names.clear();
+    worker_->dataset_spec = request.resume_from.empty() ? s.dataset : QString();
   }
-  const std::string resume_path = s.resumeFrom.toStdString();
-  worker_->thread = std::thread([this, folder, model, train, request, resumed, resume_path]() mutable {
+  worker_->thread = std::thread([this, folder, request]() mutable {
     Worker& w = *worker_;
     const std::string latest = QDir(folder).filePath(QStringLiteral("latest.fvae")).toStdString();
     remove_stale_temporaries(latest);  // left by a run killed while saving
     auto emit_queued = [this](auto f) { QMetaObject::invokeMethod(this, f, Qt::QueuedConnection); };
     try {
+      RunPlan plan = plan_run(request, open_dataset);
+      const ModelConfig& model = plan.model;
+      const TrainConfig& train = plan.train;
+      const DatasetInfo info = plan.info;
+      const auto data = plan.data;
       set_compute_threads(train.threads);  // ATen's thread setting is per OS thread
-      auto data = open_dataset(request);
-      if (!resumed) model.channels = data->shape().channels;
-      DatasetInfo info{request.spec, request.split, data->description(), request.subset};
       auto trainer = std::make_unique<Trainer>(model, train, data);
-      if (resumed) {
-        restore_training_state(*resumed, *trainer, resume_path);
-        resumed.reset();
-        if (trainer->budget_spent())
-          throw std::runtime_error(resume_path + ": this run has already used its budget (epoch " +
-                                   std::to_string(trainer->progress().epoch) + ", step " +
-                                   std::to_string(trainer->progress().step) +
-                                   "); raise the epochs or the step budget to continue it");
+      if (plan.resumed) {
+        restore_training_state(*plan.resumed, *trainer, request.resume_from);
+        plan.resumed.reset();
       }
       auto snapshot = std::make_shared<ModelSnapshot>(model);
       trainer->attach_snapshot(snapshot, 5);
       const int64_t total = trainer->total_steps();
       {
         std::lock_guard<std::mutex> lock(w.mutex);
+        w.names = plan.latent_names;
+        w.dataset_spec = QString::fromStdString(plan.dataset.spec);
         w.live = snapshotModel(snapshot, QString::fromStdString(model.describe()), true);
         w.trainer = std::move(trainer);
         if (w.stop) w.trainer->request_cancel();

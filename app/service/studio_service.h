@@ -87,6 +87,9 @@ class DecodeModel {
 std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapshot, const QString& description,
                                            bool live);
 
+// The paper's γ for a dataset (35 on the built-in shapes, 6.4 elsewhere): what a run gets when γ is not chosen.
+double defaultGamma(const QString& datasetSpec);
+
 // "CPU", or "CUDA (n GPUs)" when the linked LibTorch has CUDA and a GPU is present.
 QString computeDeviceDescription();
 
@@ -138,9 +141,12 @@ class TrainingSession : public QObject {
  public:
   explicit TrainingSession(QObject* parent = nullptr);
   ~TrainingSession() override;  // stops a running training, saves it and joins the worker
-  bool start(const TrainingSettings& settings, QString* error);  // a new run is never paused
-  void setPaused(bool paused);                                   // ignored while no training runs
-  void stop();  // asks the worker to stop after the current step; it saves, then emits finished
+  // Starts the worker, which decides the run's settings as the CLI does (plan_run) and trains; settings that cannot
+  // work (a spent budget, a damaged checkpoint, a missing dataset) arrive as `failed`. False only when a training
+  // already runs or the output folder cannot be created. A new run is never paused.
+  bool start(const TrainingSettings& settings, QString* error);
+  void setPaused(bool paused);  // ignored while no training runs
+  void stop();                  // asks the worker to stop after the current step; it saves, then emits finished
   bool isRunning() const;
   std::shared_ptr<DecodeModel> liveModel() const;  // follows the training weights
   QString datasetSpec() const;                     // the dataset of the current (or last) run, resumed ones too

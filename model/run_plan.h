@@ -1,0 +1,66 @@
+#pragma once
+// One place decides a run's settings, for the CLI and the GUI alike: the preset, the user's choices, the defaults
+// that depend on the dataset, what a resumed run keeps from its checkpoint, and whether there is anything left to
+// train. Both front ends only translate their options into a RunRequest.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/checkpoint.h"
+#include "model/config.h"
+#include "model/dataset.h"
+#include "model/io/dataset_loader.h"
+
+namespace fvae {
+
+// Settings the user chose; unset ones come from the preset, the dataset or the resumed checkpoint.
+struct TrainingChoices {
+  std::optional<Reconstruction> reconstruction;
+  std::optional<double> beta, beta_min, gamma, kl_capacity, vae_lr, vae_lr_decay_fraction, vae_beta1, vae_beta2;
+  std::optional<double> disc_lr, disc_beta1, disc_beta2;
+  std::optional<int64_t> beta_warmup_epochs, gamma_warmup_epochs, capacity_steps, batch_size, epochs, max_steps;
+  std::optional<uint64_t> seed;
+  std::optional<int> threads;
+  std::optional<std::string> device, disc_precision, disc_thread;
+  void apply_to(TrainConfig& train) const;
+};
+
+struct RunRequest {
+  std::string preset = "paper";
+  std::optional<Architecture> architecture;
+  std::optional<int64_t> latent_dim;
+  TrainingChoices train;
+  // The dataset. When resuming: the checkpoint's unless `dataset_given`; an empty split and a subset of 0 mean the
+  // checkpoint's for its own dataset; size and channels 0 mean the model's.
+  DatasetRequest dataset;
+  bool dataset_given = true;
+  std::string resume_from;  // non-empty: continue the run saved in this checkpoint
+};
+
+struct RunPlan {
+  ModelConfig model;
+  TrainConfig train;
+  DatasetRequest dataset;
+  DatasetInfo info;
+  std::shared_ptr<const Dataset> data;
+  std::shared_ptr<Checkpoint> resumed;  // the checkpoint to restore, when continuing
+  std::vector<std::string> latent_names;
+  int64_t total_steps = 0;
+  std::vector<std::string> notes;  // defaults that were derived, in words (e.g. γ for the dataset), for the user
+};
+
+using DatasetOpener = std::function<std::shared_ptr<const Dataset>(const DatasetRequest&)>;
+
+// Decides everything and opens the dataset (through `open`). Throws ConfigError for settings that cannot work
+// together (among them a resumed run whose budget is already spent: the message says how to continue), and the
+// loaders' errors for the checkpoint and the dataset. `open` is open_dataset (model/io), or a wrapper that reports
+// skipped files.
+RunPlan plan_run(const RunRequest& request, const DatasetOpener& open);
+
+// The paper's γ for a dataset: 35 on dSprites-like data (the built-in shapes), 6.4 on natural images.
+double default_gamma(const std::string& dataset_spec);
+
+}  // namespace fvae
