@@ -100,6 +100,37 @@ class TestStudio : public QObject {
     QCOMPARE(explorer.slider(0)->value(), 10);
   }
 
+  void previewStripsShowEachDimensionAroundTheBase() {
+    service::DecodeService decoder;
+    ui::LatentExplorer explorer(&decoder);
+    auto loaded = service::loadModel(checkpoint_);
+    QSignalSpy ready(&explorer, &ui::LatentExplorer::previewsReady);
+    explorer.setModel(loaded.model, loaded.latentNames, loaded.klPerDim);
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 20000);
+    QVector<float> base(8, 0.0f);
+    base[1] = 0.7f;
+    explorer.setBaseCode(base);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 2, 20000);
+    const auto& values = ui::LatentExplorer::previewValues();
+    QCOMPARE(values.size(), 7);
+    for (int d : {0, 5}) {
+      const QImage strip = explorer.previewStrip(d);
+      QCOMPARE(strip.size(), QSize(7 * 29 + 1, 29 + 1));
+      for (int k : {0, 3, 6}) {
+        QVector<float> code = base;
+        code[d] += values[k];
+        const QImage expected = loaded.model->decode(code);
+        for (int y = 2; y < 28; y += 6)
+          for (int x = 2; x < 28; x += 6)
+            QCOMPARE(qGray(strip.pixel(1 + k * 29 + x, 1 + y)), qGray(expected.pixel(x, y)));
+      }
+    }
+    // Moving a slider changes the decoded image, not the previews (they show the base code).
+    explorer.slider(3)->setValue(150);
+    QCoreApplication::processEvents();
+    QCOMPARE(ready.size(), 2);
+  }
+
   void slidersAreReachableByTab() {
     service::DecodeService decoder;
     ui::LatentExplorer explorer(&decoder);

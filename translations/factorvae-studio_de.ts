@@ -264,117 +264,132 @@
 <context>
     <name>fvae::ui::LatentExplorer</name>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="39"/>
+        <location filename="../ui/latent_explorer.cpp" line="41"/>
+        <source>Cannot decode the previews</source>
+        <translation>Die Vorschauen können nicht dekodiert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="43"/>
         <source>Cannot decode the traversal grid</source>
         <translation>Traversierungsraster kann nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="41"/>
+        <location filename="../ui/latent_explorer.cpp" line="45"/>
         <source>Cannot encode the image</source>
         <translation>Das Bild kann nicht kodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="43"/>
+        <location filename="../ui/latent_explorer.cpp" line="47"/>
         <source>Cannot decode</source>
         <translation>Dekodieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="45"/>
+        <location filename="../ui/latent_explorer.cpp" line="49"/>
         <source>traversal grid %p%</source>
         <translation>Traversierungsraster %p%</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="54"/>
+        <location filename="../ui/latent_explorer.cpp" line="58"/>
         <source>Open a checkpoint or start a training to explore its latent space.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um den latenten Raum zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="59"/>
+        <location filename="../ui/latent_explorer.cpp" line="63"/>
         <source>Absolute values</source>
         <translation>Absolute Werte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="60"/>
+        <location filename="../ui/latent_explorer.cpp" line="64"/>
         <source>Sliders set the code directly instead of adding offsets to the base code</source>
         <translation>Die Schieberegler setzen den Code direkt, statt Verschiebungen zum Basiscode zu addieren</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="61"/>
+        <location filename="../ui/latent_explorer.cpp" line="65"/>
         <source>Base: zero</source>
         <translation>Basis: null</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="62"/>
+        <location filename="../ui/latent_explorer.cpp" line="66"/>
         <source>Base: random sample</source>
         <translation>Basis: Zufallsstichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="63"/>
+        <location filename="../ui/latent_explorer.cpp" line="67"/>
         <source>Base: dataset image…</source>
         <translation>Basis: Bild aus dem Datensatz…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="64"/>
+        <location filename="../ui/latent_explorer.cpp" line="68"/>
         <source>Start from the encoding (μ) of an image of the current dataset</source>
         <translation>Von der Kodierung (μ) eines Bildes des aktuellen Datensatzes ausgehen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="65"/>
+        <location filename="../ui/latent_explorer.cpp" line="69"/>
         <source>Reset sliders</source>
         <translation>Regler zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="66"/>
+        <location filename="../ui/latent_explorer.cpp" line="70"/>
         <source>Save image…</source>
         <translation>Bild speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="71"/>
+        <location filename="../ui/latent_explorer.cpp" line="75"/>
         <source>Traversal grid…</source>
         <translation>Traversierungsraster…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="72"/>
+        <location filename="../ui/latent_explorer.cpp" line="76"/>
         <source>Every dimension from −3 to +3 around the current code, with difference maps</source>
         <translation>Jede Dimension von −3 bis +3 um den aktuellen Code, mit Differenzkarten</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="141"/>
+        <location filename="../ui/latent_explorer.cpp" line="148"/>
         <source>Base code from an image</source>
         <translation>Basiscode aus einem Bild</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="163"/>
+        <location filename="../ui/latent_explorer.cpp" line="170"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="164"/>
+        <location filename="../ui/latent_explorer.cpp" line="171"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="165"/>
+        <location filename="../ui/latent_explorer.cpp" line="172"/>
         <source>KL (nats)</source>
         <translation>KL (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="169"/>
+        <location filename="../ui/latent_explorer.cpp" line="173"/>
+        <source>Preview: −3 … +3</source>
+        <translation>Vorschau: −3 … +3</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="179"/>
         <source>Name of latent dimension %1; saved into the checkpoint</source>
         <translation>Name der latenten Dimension %1; wird im Checkpoint gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="175"/>
+        <location filename="../ui/latent_explorer.cpp" line="185"/>
         <source>Latent dimension %1</source>
         <translation>Latente Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="180"/>
+        <location filename="../ui/latent_explorer.cpp" line="190"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="261"/>
+        <location filename="../ui/latent_explorer.cpp" line="207"/>
+        <source>Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base</source>
+        <translation>Dimension %1 von −3 bis +3 um den Basiscode, die übrigen Dimensionen wie in der Basis</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="314"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
@@ -383,27 +398,27 @@
         <translation type="vanished">Das Traversierungsraster wird dekodiert…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="47"/>
+        <location filename="../ui/latent_explorer.cpp" line="51"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="311"/>
+        <location filename="../ui/latent_explorer.cpp" line="364"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="315"/>
+        <location filename="../ui/latent_explorer.cpp" line="368"/>
         <source>Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map</source>
         <translation>Zeilen: latente Dimensionen von oben; Spalten: −3 … +3; letzte Spalte: Differenzkarte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="319"/>
+        <location filename="../ui/latent_explorer.cpp" line="372"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="320"/>
+        <location filename="../ui/latent_explorer.cpp" line="373"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
@@ -1156,270 +1171,270 @@
         <translation type="vanished">Gewicht des Totalkorrelationsterms, pro Stichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="96"/>
+        <location filename="../ui/training_panel.cpp" line="97"/>
         <source>Weight of the total-correlation term, per sample. Until you change it, the paper&apos;s value for the dataset: 35 on shapes, 6.4 on natural images.</source>
         <translation>Gewicht des Totalkorrelations-Terms, pro Stichprobe. Bis Sie ihn ändern, der Wert des Artikels für den Datensatz: 35 für shapes, 6,4 für natürliche Bilder.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="118"/>
+        <location filename="../ui/training_panel.cpp" line="119"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="128"/>
+        <location filename="../ui/training_panel.cpp" line="129"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="129"/>
+        <location filename="../ui/training_panel.cpp" line="130"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="146"/>
+        <location filename="../ui/training_panel.cpp" line="147"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="147"/>
+        <location filename="../ui/training_panel.cpp" line="148"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="148"/>
+        <location filename="../ui/training_panel.cpp" line="149"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="149"/>
+        <location filename="../ui/training_panel.cpp" line="150"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="150"/>
+        <location filename="../ui/training_panel.cpp" line="151"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="151"/>
+        <location filename="../ui/training_panel.cpp" line="152"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="152"/>
+        <location filename="../ui/training_panel.cpp" line="153"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="153"/>
+        <location filename="../ui/training_panel.cpp" line="154"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="154"/>
+        <location filename="../ui/training_panel.cpp" line="155"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="155"/>
+        <location filename="../ui/training_panel.cpp" line="156"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="156"/>
+        <location filename="../ui/training_panel.cpp" line="157"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="157"/>
+        <location filename="../ui/training_panel.cpp" line="158"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="161"/>
+        <location filename="../ui/training_panel.cpp" line="162"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="162"/>
+        <location filename="../ui/training_panel.cpp" line="163"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="165"/>
+        <location filename="../ui/training_panel.cpp" line="166"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="166"/>
-        <location filename="../ui/training_panel.cpp" line="379"/>
-        <location filename="../ui/training_panel.cpp" line="388"/>
-        <location filename="../ui/training_panel.cpp" line="404"/>
+        <location filename="../ui/training_panel.cpp" line="167"/>
+        <location filename="../ui/training_panel.cpp" line="380"/>
+        <location filename="../ui/training_panel.cpp" line="389"/>
+        <location filename="../ui/training_panel.cpp" line="405"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="167"/>
+        <location filename="../ui/training_panel.cpp" line="168"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="168"/>
+        <location filename="../ui/training_panel.cpp" line="169"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="169"/>
+        <location filename="../ui/training_panel.cpp" line="170"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="173"/>
+        <location filename="../ui/training_panel.cpp" line="174"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="173"/>
+        <location filename="../ui/training_panel.cpp" line="174"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="182"/>
+        <location filename="../ui/training_panel.cpp" line="183"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="189"/>
+        <location filename="../ui/training_panel.cpp" line="190"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="191"/>
+        <location filename="../ui/training_panel.cpp" line="192"/>
         <source>nats</source>
         <translation>nats</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="192"/>
+        <location filename="../ui/training_panel.cpp" line="193"/>
         <source>discriminator</source>
         <translation>Diskriminator</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="194"/>
+        <location filename="../ui/training_panel.cpp" line="195"/>
         <source>β, γ</source>
         <translation>β, γ</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="209"/>
+        <location filename="../ui/training_panel.cpp" line="210"/>
         <source>EMA smoothing of the bold lines</source>
         <translation>EMA-Glättung der fetten Linien</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="211"/>
+        <location filename="../ui/training_panel.cpp" line="212"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="217"/>
+        <location filename="../ui/training_panel.cpp" line="218"/>
         <source>KL per dimension</source>
         <translation>KL pro Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="224"/>
+        <location filename="../ui/training_panel.cpp" line="225"/>
         <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
         <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="234"/>
+        <location filename="../ui/training_panel.cpp" line="235"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="236"/>
+        <location filename="../ui/training_panel.cpp" line="237"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="245"/>
+        <location filename="../ui/training_panel.cpp" line="246"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="246"/>
+        <location filename="../ui/training_panel.cpp" line="247"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="248"/>
+        <location filename="../ui/training_panel.cpp" line="249"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="249"/>
+        <location filename="../ui/training_panel.cpp" line="250"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="252"/>
+        <location filename="../ui/training_panel.cpp" line="253"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="267"/>
+        <location filename="../ui/training_panel.cpp" line="268"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="286"/>
+        <location filename="../ui/training_panel.cpp" line="287"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="296"/>
+        <location filename="../ui/training_panel.cpp" line="297"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="298"/>
+        <location filename="../ui/training_panel.cpp" line="299"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="374"/>
+        <location filename="../ui/training_panel.cpp" line="375"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="375"/>
+        <location filename="../ui/training_panel.cpp" line="376"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="380"/>
+        <location filename="../ui/training_panel.cpp" line="381"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="388"/>
+        <location filename="../ui/training_panel.cpp" line="389"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="389"/>
+        <location filename="../ui/training_panel.cpp" line="390"/>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="389"/>
+        <location filename="../ui/training_panel.cpp" line="390"/>
         <source>Resumed.</source>
         <translation>Fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="396"/>
+        <location filename="../ui/training_panel.cpp" line="397"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="470"/>
+        <location filename="../ui/training_panel.cpp" line="471"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

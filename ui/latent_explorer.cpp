@@ -2,6 +2,7 @@
 
 #include "ui/export_dialogs.h"
 #include "ui/image_picker_dialog.h"
+#include "ui/image_tiles.h"
 #include "ui/interpolation_view.h"
 #include "ui/message_bar.h"
 #include "ui/sampling_panel.h"
@@ -34,7 +35,10 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
     : QWidget(parent),
       decoder_(decoder),
       traversal_jobs_(new service::JobTracker(this)),
-      encode_jobs_(new service::JobTracker(this)) {
+      encode_jobs_(new service::JobTracker(this)),
+      preview_jobs_(new service::JobTracker(this)) {
+  connect(preview_jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot decode the previews"), error); });
   connect(traversal_jobs_, &service::JobTracker::failed, this,
           [this](const QString& error) { reportError(this, tr("Cannot decode the traversal grid"), error); });
   connect(encode_jobs_, &service::JobTracker::failed, this,
@@ -75,6 +79,7 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   connect(random, &QPushButton::clicked, this, &LatentExplorer::setBaseToRandomSample);
   connect(reset, &QPushButton::clicked, this, &LatentExplorer::resetAll);
   connect(absolute_, &QCheckBox::toggled, this, &LatentExplorer::requestDecode);
+  connect(absolute_, &QCheckBox::toggled, this, &LatentExplorer::refreshPreviews);
 
   rows_widget_ = new QWidget;
   rows_ = new QGridLayout(rows_widget_);
@@ -121,6 +126,8 @@ void LatentExplorer::setModel(std::shared_ptr<service::DecodeModel> model, const
   base_ = QVector<float>(model_ ? model_->latentDim() : 0, 0.0f);
   model_version_ = model_ ? model_->version() : 0;
   rebuildRows(names);
+  preview_jobs_->cancel();
+  refreshPreviews();
   setKl(kl);
   interpolation_->setModel(model_);
   requestDecode();
@@ -163,6 +170,9 @@ void LatentExplorer::rebuildRows(const QStringList& names) {
   rows_->addWidget(new QLabel(tr("Name")), 0, 0);
   rows_->addWidget(new QLabel(tr("Value")), 0, 1, 1, 2);
   rows_->addWidget(new QLabel(tr("KL (nats)")), 0, 4);
+  rows_->addWidget(new QLabel(tr("Preview: −3 … +3")), 0, 5);
+  previews_.clear();
+  preview_strips_.clear();
   for (int d = 0; d < dims; ++d) {
     auto* name = new QLineEdit(names.value(d));
     name->setPlaceholderText(QStringLiteral("z%1").arg(d));
@@ -193,6 +203,11 @@ void LatentExplorer::rebuildRows(const QStringList& names) {
     rows_->addWidget(value, d + 1, 2);
     rows_->addWidget(reset, d + 1, 3);
     rows_->addWidget(kl, d + 1, 4);
+    auto* preview = new QLabel;
+    preview->setToolTip(
+        tr("Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base").arg(d));
+    rows_->addWidget(preview, d + 1, 5);
+    previews_ << preview;
     sliders_ << slider, values_ << value, kl_labels_ << kl, name_edits_ << name;
   }
   rows_->setRowStretch(dims + 1, 1);
@@ -236,16 +251,54 @@ void LatentExplorer::setBaseCode(const QVector<float>& base) {
   base_ = base;
   absolute_->setChecked(false);
   resetAll();
+  refreshPreviews();
 }
 
 void LatentExplorer::setBaseToZero() {
   base_.fill(0.0f);
   requestDecode();
+  refreshPreviews();
 }
 
 void LatentExplorer::setBaseToRandomSample() {
   base_ = prior_codes(1, base_.size(), 1.0, ++random_seed_).value(0, base_);
   requestDecode();
+  refreshPreviews();
+}
+
+const QVector<float>& LatentExplorer::previewValues() {
+  static const QVector<float> values = {-3, -2, -1, 0, 1, 2, 3};
+  return values;
+}
+
+void LatentExplorer::refreshPreviews() {
+  since_previews_.start();
+  if (!model_) return;
+  auto model = model_;
+  const QVector<float> base = absolute_->isChecked() ? QVector<float>(model->latentDim(), 0.0f) : base_;
+  preview_jobs_->start<QVector<QImage>>(
+      [model, base](service::TaskControl& control) {
+        const auto frozen = model->frozen();  // one set of weights for every strip
+        QVector<QImage> strips;
+        for (int d = 0; d < base.size(); ++d) {
+          if (control.cancelled) break;
+          QVector<QImage> row;
+          for (float offset : previewValues()) {
+            QVector<float> code = base;
+            code[d] += offset;
+            row << frozen->decode(code);
+          }
+          strips << tileImages(row);
+        }
+        return strips;
+      },
+      [this](const QVector<QImage>& strips) {
+        if (strips.size() != previews_.size()) return;
+        preview_strips_ = strips;
+        const int scale = std::max(1, 40 / std::max(1, model_ ? model_->imageSize() : 28));
+        for (int d = 0; d < strips.size(); ++d) previews_[d]->setPixmap(QPixmap::fromImage(upscaled(strips[d], scale)));
+        emit previewsReady();
+      });
 }
 
 void LatentExplorer::requestDecode() {
@@ -337,6 +390,8 @@ void LatentExplorer::followLiveWeights() {
   if (model_ && model_->version() != model_version_) {
     model_version_ = model_->version();
     requestDecode();
+    // The previews are 7 decodes a dimension: during training at most every second.
+    if (!preview_jobs_->isBusy() && since_previews_.elapsed() > 1000) refreshPreviews();
   }
 }
 

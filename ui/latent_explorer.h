@@ -1,6 +1,7 @@
 #pragma once
 // Latent explorer: one slider per latent dimension, decoded in real time on the decode service's thread.
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QVector>
 #include <QWidget>
@@ -41,6 +42,9 @@ class LatentExplorer : public QWidget {
   QStringList names() const;
   QImage displayedImage() const { return shown_image_; }
   QSlider* slider(int dimension) const { return sliders_.value(dimension); }
+  // Beside each slider: that dimension decoded at previewValues() (−3 … +3) around the base code, one strip a row.
+  QImage previewStrip(int dimension) const { return preview_strips_.value(dimension); }
+  static const QVector<float>& previewValues();
   int dimensions() const { return sliders_.size(); }
 
  public slots:
@@ -58,12 +62,14 @@ class LatentExplorer : public QWidget {
   void imageShown(quint64 generation);
   void namesEdited(const QStringList& names);
   void traversalGridReady(const QImage& grid);
+  void previewsReady();  // the strips beside the sliders show the current base code and weights
 
  private:
   void rebuildRows(const QStringList& names);
   void requestDecode();
   void showDecoded(const QImage& image, quint64 generation, double milliseconds);
   void followLiveWeights();
+  void refreshPreviews();  // off the GUI thread; the newest request wins
   void showGridDialog();
   service::ExportStyle traversalStyle(int scale) const;
 
@@ -87,6 +93,10 @@ class LatentExplorer : public QWidget {
   service::JobTracker* encode_jobs_;     // a dataset image's code as the base
   QProgressBar* traversal_progress_ = nullptr;
   QPushButton* traversal_cancel_ = nullptr;
+  service::JobTracker* preview_jobs_;
+  QVector<QLabel*> previews_;
+  QVector<QImage> preview_strips_;
+  QElapsedTimer since_previews_;
   std::shared_ptr<service::DatasetView> dataset_;
   InterpolationView* interpolation_ = nullptr;
 };
