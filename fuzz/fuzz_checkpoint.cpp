@@ -11,13 +11,12 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string path = fvae::fuzz::input_path(".fvae");
-  if (!fvae::fuzz::write_input(path, data, size)) return 0;
-  try {
-    auto cp = fvae::load_checkpoint(path);
-    if (!cp.networks || cp.latent_names.size() != static_cast<size_t>(cp.model.latent_dim)) __builtin_trap();
-  } catch (const fvae::CheckpointError& e) {
-    if (std::string(e.what()).find(path) == std::string::npos) __builtin_trap();  // the message names the file
-  }
-  return 0;
+  return fvae::fuzz::with_input_file(".fvae", data, size, [](const std::string& path) {
+    try {
+      auto cp = fvae::load_checkpoint(path);
+      if (!cp.networks || cp.latent_names.size() != static_cast<size_t>(cp.model.latent_dim)) __builtin_trap();
+    } catch (const fvae::CheckpointError& e) {
+      if (std::string(e.what()).find(path) == std::string::npos) __builtin_trap();  // the message names the file
+    }
+  });
 }

@@ -10,12 +10,11 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string path = fvae::fuzz::input_path(".idx");
-  if (!fvae::fuzz::write_input(path, data, size)) return 0;
-  try {
-    auto t = fvae::read_idx(path);
-    if (t.scalar_type() != torch::kUInt8 || (t.dim() != 1 && t.dim() != 4)) __builtin_trap();
-  } catch (const fvae::DatasetError&) {
-  }
-  return 0;
+  return fvae::fuzz::with_input_file(".idx", data, size, [](const std::string& path) {
+    try {
+      auto t = fvae::read_idx(path);
+      if (t.scalar_type() != torch::kUInt8 || (t.dim() != 1 && t.dim() != 4)) __builtin_trap();
+    } catch (const fvae::DatasetError&) {
+    }
+  });
 }

@@ -15,16 +15,16 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string path = fvae::fuzz::input_path(".img");
-  if (!fvae::fuzz::write_input(path, data, size)) return 0;
-  for (int64_t channels : {1, 3}) {
-    try {
-      auto image = fvae::read_image_file(path, channels, 28);
-      if (image.dim() != 3 || image.size(0) != channels || image.size(1) != 28 || image.size(2) != 28) __builtin_trap();
-      if (image.min().item<float>() < 0 || image.max().item<float>() > 1) __builtin_trap();
-    } catch (const fvae::DatasetError& e) {
-      if (std::string(e.what()).find(path) == std::string::npos) __builtin_trap();
+  return fvae::fuzz::with_input_file(".img", data, size, [](const std::string& path) {
+    for (int64_t channels : {1, 3}) {
+      try {
+        auto image = fvae::read_image_file(path, channels, 28);
+        if (image.dim() != 3 || image.size(0) != channels || image.size(1) != 28 || image.size(2) != 28)
+          __builtin_trap();
+        if (image.min().item<float>() < 0 || image.max().item<float>() > 1) __builtin_trap();
+      } catch (const fvae::DatasetError& e) {
+        if (std::string(e.what()).find(path) == std::string::npos) __builtin_trap();
+      }
     }
-  }
-  return 0;
+  });
 }

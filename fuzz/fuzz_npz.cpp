@@ -10,14 +10,13 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string path = fvae::fuzz::input_path(".npz");
-  if (!fvae::fuzz::write_input(path, data, size)) return 0;
-  try {
-    auto raw = fvae::read_medmnist_npz(path, "train");
-    // What a reader returns must be what it promises: uint8 [N, C, H, W], labels matching N.
-    if (raw.images.dim() != 4 || raw.images.scalar_type() != torch::kUInt8) __builtin_trap();
-    if (raw.labels.defined() && raw.labels.size(0) != raw.images.size(0)) __builtin_trap();
-  } catch (const fvae::DatasetError&) {
-  }
-  return 0;
+  return fvae::fuzz::with_input_file(".npz", data, size, [](const std::string& path) {
+    try {
+      auto raw = fvae::read_medmnist_npz(path, "train");
+      // What a reader returns must be what it promises: uint8 [N, C, H, W], labels matching N.
+      if (raw.images.dim() != 4 || raw.images.scalar_type() != torch::kUInt8) __builtin_trap();
+      if (raw.labels.defined() && raw.labels.size(0) != raw.images.size(0)) __builtin_trap();
+    } catch (const fvae::DatasetError&) {
+    }
+  });
 }

@@ -9,9 +9,16 @@ namespace {
 
 // One pass: the same arithmetic as torch::optim::Adam without weight decay or AMSGrad; with `mirror`, the new
 // weights rounded to bfloat16 as well.
-__attribute__((target_clones("avx512f", "avx2", "default"))) void adam_update(
-    float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v,
-    uint16_t* __restrict mirror, int64_t n, float beta1, float beta2, float inv_sqrt_bc2, float eps, float step_size) {
+// One clone per instruction set, chosen when the program loads (an ifunc). ThreadSanitizer's runtime is not up yet
+// when ifunc resolvers run, so sanitizer builds keep the one default version.
+#ifdef FACTORVAE_SANITIZED
+#define FACTORVAE_CLONES
+#else
+#define FACTORVAE_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+FACTORVAE_CLONES void adam_update(float* __restrict p, const float* __restrict g, float* __restrict m,
+                                  float* __restrict v, uint16_t* __restrict mirror, int64_t n, float beta1, float beta2,
+                                  float inv_sqrt_bc2, float eps, float step_size) {
   const float a1 = 1.0f - beta1, a2 = 1.0f - beta2;
   auto update = [&](int64_t i) {
     const float gi = g[i];

@@ -149,18 +149,18 @@ class Unpickler {
           push(g);
           break;
         }
-        case 'q':
+        case 'q':  // BINPUT
           memo(u<uint8_t>()) = top();
-          break;  // BINPUT
-        case 'r':
+          break;
+        case 'r':  // LONG_BINPUT
           memo(u<uint32_t>()) = top();
-          break;  // LONG_BINPUT
-        case 'h':
+          break;
+        case 'h':  // BINGET
           push(recall(u<uint8_t>()));
-          break;  // BINGET
-        case 'j':
+          break;
+        case 'j':  // LONG_BINGET
           push(recall(u<uint32_t>()));
-          break;  // LONG_BINGET
+          break;
         case ')':
           push(make(Value::Kind::Tuple));
           break;
@@ -196,15 +196,15 @@ class Unpickler {
           push(t);
           break;
         }
-        case 'J':
+        case 'J':  // BININT
           push(integer(static_cast<int32_t>(u<uint32_t>())));
-          break;  // BININT
-        case 'K':
+          break;
+        case 'K':  // BININT1
           push(integer(u<uint8_t>()));
-          break;  // BININT1
-        case 'M':
+          break;
+        case 'M':  // BININT2
           push(integer(u<uint16_t>()));
-          break;     // BININT2
+          break;
         case 'G': {  // BINFLOAT, big-endian
           uint64_t bits = 0;
           const char* d = take(8);
@@ -224,9 +224,9 @@ class Unpickler {
         case 'N':
           push(make(Value::Kind::None));
           break;
-        case 'Q':
+        case 'Q':  // BINPERSID
           push(storage(pop()));
-          break;     // BINPERSID
+          break;
         case 'R': {  // REDUCE
           auto args = pop(), callable = pop();
           push(reduce(callable, args));

@@ -269,7 +269,9 @@ Trainer::Outcome Trainer::run(const Callbacks& callbacks) {
   while (!budget_spent()) {
     {
       std::unique_lock<std::mutex> lock(pause_mutex_);
+      waiting_ = paused_ && !cancel_;
       pause_changed_.wait(lock, [&] { return !paused_ || cancel_; });
+      waiting_ = false;
     }
     if (cancel_) {
       cancel_ = false;

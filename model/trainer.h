@@ -73,6 +73,8 @@ class Trainer {
   void request_cancel();
   void set_paused(bool paused);
   bool paused() const { return paused_; }
+  // True while run() sits paused between two steps (no step in flight): what "paused" means to someone watching.
+  bool waiting_while_paused() const { return waiting_; }
 
   // Publishes weights into `snapshot` every `every_steps` steps (and at epoch ends) for decoding on other threads.
   void attach_snapshot(std::shared_ptr<ModelSnapshot> snapshot, int64_t every_steps);
@@ -111,7 +113,7 @@ class Trainer {
   std::vector<StepReport> history_;
   int64_t steps_per_epoch_ = 0;
 
-  std::atomic<bool> cancel_{false}, paused_{false};
+  std::atomic<bool> cancel_{false}, paused_{false}, waiting_{false};
   std::mutex pause_mutex_;
   std::condition_variable pause_changed_;
 

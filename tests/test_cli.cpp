@@ -219,9 +219,17 @@ class TestCli : public QObject {
   void interruptSavesAndStops() {
     QProcess p;
     p.start(qEnvironmentVariable("FACTORVAE_CLI"),
-            {"train", "--dataset", "shapes", "--size", "28", "--steps", "1000000", "--out", path("long"), "--quiet"});
+            {"train", "--dataset", "shapes", "--size", "28", "--steps", "1000000", "--out", path("long")});
     QVERIFY(p.waitForStarted());
-    QTest::qWait(4000);
+    // The progress line appears after the first step: then there is something to save.
+    QByteArray progress;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+          p.waitForReadyRead(50);
+          progress += p.readAllStandardError();
+          return progress.contains("train [");
+        },
+        120000));
     p.terminate();  // SIGTERM, handled like Ctrl-C
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 130);

@@ -49,6 +49,24 @@ bool open_checkpoint(ui::MainWindow& window, const QString& path) {
   return !opened.isEmpty();
 }
 
+// A model that a training refreshes: a live snapshot of the `first` networks (step 0), and the `second` networks a
+// later step would publish into it.
+struct LiveModel {
+  std::shared_ptr<Networks> first, second;
+  std::shared_ptr<ModelSnapshot> snapshot;
+  std::shared_ptr<service::DecodeModel> live;
+};
+LiveModel live_model(uint64_t seed) {
+  ModelConfig config;
+  config.image_size = 28;
+  torch::manual_seed(seed);
+  LiveModel m{std::make_shared<Networks>(config), std::make_shared<Networks>(config),
+              std::make_shared<ModelSnapshot>(config), nullptr};
+  m.snapshot->update_from(*m.first, 0);
+  m.live = service::snapshotModel(m.snapshot, "live", true);
+  return m;
+}
+
 // No window of the application may be modal: a modal box would wait for a click that no test gives.
 bool no_modal_window() { return QApplication::activeModalWidget() == nullptr; }
 
@@ -453,13 +471,10 @@ class TestStudio : public QObject {
     // A traversal of a model that a training refreshes: the weights change while the grid is being decoded (here
     // deterministically, from its progress callback, between two dimensions). Every row must still come from the
     // weights the traversal started with.
-    ModelConfig config;
-    config.image_size = 28;
-    torch::manual_seed(11);
-    Networks first(config), second(config);
-    auto snapshot = std::make_shared<ModelSnapshot>(config);
-    snapshot->update_from(first);
-    auto live = service::snapshotModel(snapshot, "live", true);
+    const auto model = live_model(11);
+    const auto snapshot = model.snapshot;
+    const auto second = model.second;
+    const auto live = model.live;
     auto before = live->frozen();  // a copy: stays as `first` whatever happens to the snapshot
     QVERIFY(before != live);
     QCOMPARE(service::snapshotModel(snapshot, "file", false)->frozen().get() != nullptr, true);
@@ -467,7 +482,7 @@ class TestStudio : public QObject {
     const QVector<float> base(8, 0.2f);
     int calls = 0;
     auto traversal = live->traversal(base, false, [&](int done, int) {
-      if (done == 1 && calls++ == 0) snapshot->update_from(second);  // "a training step" after the first row
+      if (done == 1 && calls++ == 0) snapshot->update_from(*second);  // "a training step" after the first row
       return true;
     });
     QCOMPARE(calls, 1);
@@ -481,13 +496,10 @@ class TestStudio : public QObject {
   void panelsFollowTheLiveModelAndUseTheRoom() {
     // What a new user saw: a sampling grid decoded once from the initial weights, tiles of 64 px in a large window, no
     // reconstructions while training. Now both panels follow the live weights and say which step they show.
-    ModelConfig config;
-    config.image_size = 28;
-    torch::manual_seed(3);
-    Networks first(config), second(config);
-    auto snapshot = std::make_shared<ModelSnapshot>(config);
-    snapshot->update_from(first, 0);
-    auto live = service::snapshotModel(snapshot, "live", true);
+    const auto model = live_model(3);
+    const auto snapshot = model.snapshot;
+    const auto second = model.second;
+    const auto live = model.live;
 
     ui::SamplingPanel sampling;
     sampling.resize(1200, 900);
@@ -511,7 +523,7 @@ class TestStudio : public QObject {
     QCOMPARE(reconstruction.results().size(), ui::ReconstructionPanel::kDefaultImages);
     QCOMPARE(reconstruction.results()[3].original, opened.dataset->image(3));
 
-    snapshot->update_from(second, 42);  // a training step later
+    snapshot->update_from(*second, 42);  // a training step later
     QTRY_COMPARE_WITH_TIMEOUT(sampling.shownStep(), qint64{42}, 20000);
     const auto codes = ui::prior_codes(48, 8, 1.0, 0);
     auto after = service::snapshotModel(snapshot, "after", false);
@@ -713,12 +725,15 @@ class TestStudio : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!window.explorer()->displayedImage().isNull(), 10000);
 
     panel->togglePause();
-    QTest::qWait(500);  // a step in flight may still arrive
-    const int paused_at = panel->pointsPlotted();
-    QTest::qWait(800);
-    QCOMPARE(panel->pointsPlotted(), paused_at);
+    // Paused once the step in flight has finished and every step done is plotted; then nothing moves.
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->isPausedBetweenSteps(), 60000);
+    const qint64 paused_at = window.session()->stepsDone();
+    QTRY_COMPARE_WITH_TIMEOUT(qint64{panel->pointsPlotted()}, paused_at, 10000);
+    QTest::qWait(300);  // not a wait for something to happen: the check that nothing does
+    QCOMPARE(window.session()->stepsDone(), paused_at);
+    QCOMPARE(qint64{panel->pointsPlotted()}, paused_at);
     panel->togglePause();
-    QTRY_VERIFY_WITH_TIMEOUT(panel->pointsPlotted() > paused_at, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->pointsPlotted() > paused_at, 60000);
 
     panel->stopTraining();
     QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 60000);

@@ -645,14 +645,15 @@ class TestTraining : public QObject {
       outcome = trainer.run(callbacks);
       done = true;
     });
-    while (steps < 2) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    while (steps < 2) std::this_thread::yield();
     trainer.set_paused(true);
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    while (!trainer.waiting_while_paused()) std::this_thread::yield();  // the step in flight has finished
     const int64_t paused_at = steps;
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    QCOMPARE(int64_t(steps), paused_at);  // no progress while paused
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // not a wait for an event: nothing may happen
+    QCOMPARE(int64_t(steps), paused_at);                          // no progress while paused
+    QVERIFY(trainer.waiting_while_paused());
     trainer.set_paused(false);
-    while (steps < paused_at + 2) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    while (steps < paused_at + 2) std::this_thread::yield();
     trainer.request_cancel();
     worker.join();
     QVERIFY(done);

@@ -229,6 +229,7 @@ struct TrainingSession::Worker {
   std::vector<std::string> names;  // guarded by mutex
   QString dataset_spec;            // guarded by mutex
   std::atomic<bool> stop{false}, paused{false}, running{false};
+  std::atomic<qint64> steps_done{-1};
 };
 
 TrainingSession::TrainingSession(QObject* parent) : QObject(parent), worker_(std::make_unique<Worker>()) {
@@ -241,6 +242,13 @@ TrainingSession::~TrainingSession() {
 }
 
 bool TrainingSession::isRunning() const { return worker_->running; }
+
+bool TrainingSession::isPausedBetweenSteps() const {
+  std::lock_guard<std::mutex> lock(worker_->mutex);
+  return worker_->trainer && worker_->trainer->waiting_while_paused();
+}
+
+qint64 TrainingSession::stepsDone() const { return worker_->steps_done; }
 
 std::shared_ptr<DecodeModel> TrainingSession::liveModel() const {
   std::lock_guard<std::mutex> lock(worker_->mutex);
@@ -308,6 +316,7 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
   }
   worker_->stop = false;
   worker_->paused = false;
+  worker_->steps_done = -1;
   worker_->running = true;
   {
     std::lock_guard<std::mutex> lock(worker_->mutex);
@@ -360,6 +369,7 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
       show_reconstructions(w.trainer->progress().step);
       Trainer::Callbacks callbacks;
       callbacks.on_step = [&](const StepReport& r) {
+        w.steps_done = r.step;
         auto point = to_point(r, total, train.batch_size);
         emit_queued([this, point] { emit stepped(point); });
         if (r.step % 500 == 0) show_reconstructions(r.step);  // long epochs (shapes) still show progress

@@ -148,6 +148,8 @@ class TrainingSession : public QObject {
   void setPaused(bool paused);  // ignored while no training runs
   void stop();                  // asks the worker to stop after the current step; it saves, then emits finished
   bool isRunning() const;
+  bool isPausedBetweenSteps() const;  // paused, and the step that was running when pause was pressed has finished
+  qint64 stepsDone() const;           // of the current run; -1 before it has started
   std::shared_ptr<DecodeModel> liveModel() const;  // follows the training weights
   QString datasetSpec() const;                     // the dataset of the current (or last) run, resumed ones too
   void setLatentNames(const QStringList& names);   // saved with the next checkpoint
