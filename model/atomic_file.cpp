@@ -11,6 +11,10 @@
 namespace fvae {
 
 void write_file_atomically(const std::string& path, const void* data, size_t size) {
+  write_file_atomically(path, [&](const ChunkWriter& write) { write(data, size); });
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(const ChunkWriter&)>& produce) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -24,17 +28,28 @@ void write_file_atomically(const std::string& path, const void* data, size_t siz
   if (fd < 0)
     throw FileWriteError(path + ": cannot create a file in " + dir.string() + " (" + std::strerror(errno) + ")");
   int error = 0;
-  const char* p = static_cast<const char*>(data);
-  size_t left = size;
-  while (left > 0 && error == 0) {
-    const ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      error = n < 0 ? errno : ENOSPC;
-      break;
+  const ChunkWriter write = [&](const void* data, size_t size) {
+    const char* p = static_cast<const char*>(data);
+    while (size > 0 && error == 0) {
+      const ssize_t n = ::write(fd, p, size);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        error = n < 0 ? errno : ENOSPC;
+        break;
+      }
+      p += n;
+      size -= static_cast<size_t>(n);
     }
-    p += n;
-    left -= static_cast<size_t>(n);
+  };
+  auto discard = [&] {
+    ::close(fd);
+    fs::remove(temporary, ec);
+  };
+  try {
+    produce(write);
+  } catch (...) {
+    discard();
+    throw;
   }
   if (error == 0 && ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;

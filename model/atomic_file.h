@@ -2,6 +2,7 @@
 // Writing a file so that a crash, a kill or a full disk never leaves a half-written file under the final name.
 
 #include <cstddef>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -20,6 +21,9 @@ void write_file_atomically(const std::string& path, const void* data, size_t siz
 inline void write_file_atomically(const std::string& path, const std::string& bytes) {
   write_file_atomically(path, bytes.data(), bytes.size());
 }
+// The same for content produced piece by piece: `produce` calls its argument with each piece, in order.
+using ChunkWriter = std::function<void(const void* data, size_t size)>;
+void write_file_atomically(const std::string& path, const std::function<void(const ChunkWriter&)>& produce);
 
 // Removes the temporaries that write_file_atomically leaves beside `path` when a process is killed mid-write
 // (".<name>.tmp<digits>"). For the start of a run that owns `path`; returns how many it removed.

@@ -44,18 +44,31 @@ const std::array<std::array<uint32_t, 256>, 8>& crc_tables() {
   return tables;
 }
 
+// Streams the container to `out` in pieces, keeping the running CRC of the current record and the bytes written.
 class Writer {
  public:
-  void bytes(const void* data, size_t size) { out_.append(static_cast<const char*>(data), size); }
+  explicit Writer(const RecordSink& out) : out_(out) {}
+  void bytes(const void* data, size_t size) {
+    if (size == 0) return;
+    out_(data, size);
+    crc_ = crc32(data, size, crc_);
+    written_ += size;
+  }
   template <typename T>
   void number(T value) {  // little-endian, whatever the machine
+    uint8_t b[sizeof(T)];
     for (size_t i = 0; i < sizeof(T); ++i)
-      out_.push_back(static_cast<char>((static_cast<uint64_t>(value) >> (8 * i)) & 0xff));
+      b[i] = static_cast<uint8_t>((static_cast<uint64_t>(value) >> (8 * i)) & 0xff);
+    bytes(b, sizeof b);
   }
-  std::string& out() { return out_; }
+  void start_record() { crc_ = 0; }
+  uint32_t record_crc() const { return crc_; }
+  uint64_t written() const { return written_; }
 
  private:
-  std::string out_;
+  const RecordSink& out_;
+  uint32_t crc_ = 0;
+  uint64_t written_ = 0;
 };
 
 class Reader {
@@ -106,14 +119,14 @@ uint32_t crc32(const void* data, size_t size, uint32_t crc) {
   return ~crc;
 }
 
-std::string encode_records(const Records& records) {
-  Writer w;
+void encode_records(const Records& records, const RecordSink& out) {
+  Writer w(out);
   w.bytes(kMagic, sizeof kMagic);
   w.number<uint32_t>(kVersion);
   w.number<uint32_t>(static_cast<uint32_t>(records.size()));
   for (const auto& [name, record] : records) {
     if (name.empty() || name.size() > 4096) throw RecordError("record names must have 1 to 4096 bytes: '" + name + "'");
-    const size_t start = w.out().size();
+    w.start_record();
     w.number<uint16_t>(static_cast<uint16_t>(name.size()));
     w.bytes(name.data(), name.size());
     if (record.is_text) {
@@ -122,7 +135,7 @@ std::string encode_records(const Records& records) {
       w.bytes(record.text.data(), record.text.size());
     } else {
       if (!record.tensor.defined()) throw RecordError("record '" + name + "' holds no tensor");
-      const auto t = record.tensor.detach().to(torch::kCPU).contiguous();
+      const auto t = record.tensor.detach().to(torch::kCPU).contiguous();  // no copy for a CPU tensor
       if (t.dim() > kMaxRank) throw RecordError("record '" + name + "' has more than 8 dimensions");
       w.number<uint8_t>(0);
       w.number<uint8_t>(code_of(t.scalar_type()));
@@ -132,11 +145,17 @@ std::string encode_records(const Records& records) {
       w.number<uint64_t>(size);
       w.bytes(t.data_ptr(), size);
     }
-    w.number<uint32_t>(crc32(w.out().data() + start, w.out().size() - start));  // the whole record, header included
+    w.number<uint32_t>(w.record_crc());  // the whole record, header included
   }
   w.bytes(kEnd, sizeof kEnd);
-  w.number<uint64_t>(w.out().size() + sizeof(uint64_t));  // the file's length: a truncated file is named as such
-  return std::move(w.out());
+  w.number<uint64_t>(w.written() + sizeof(uint64_t));  // the file's length: a truncated file is named as such
+}
+
+std::string encode_records(const Records& records) {
+  std::string bytes;
+  encode_records(records,
+                 [&bytes](const void* data, size_t size) { bytes.append(static_cast<const char*>(data), size); });
+  return bytes;
 }
 
 bool looks_like_records(const std::string& bytes) {

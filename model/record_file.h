@@ -12,6 +12,7 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -31,7 +32,11 @@ struct Record {
 
 using Records = std::map<std::string, Record>;
 
-// Serialises the records (tensors are copied to the CPU and made contiguous).
+// Where encode_records writes, piece by piece (a checkpoint is written straight to its file, without a copy of it in
+// memory).
+using RecordSink = std::function<void(const void* data, size_t size)>;
+// Serialises the records (tensors on another device are copied to the CPU first).
+void encode_records(const Records& records, const RecordSink& out);
 std::string encode_records(const Records& records);
 // True when `bytes` start with the container's magic.
 bool looks_like_records(const std::string& bytes);
