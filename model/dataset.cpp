@@ -1,16 +1,19 @@
 #include "model/dataset.h"
 
+#include <cctype>
+
 namespace fvae {
 
 torch::Tensor Dataset::image(int64_t index) const { return images(torch::tensor({index}, torch::kLong))[0]; }
 
 TensorDataset::TensorDataset(torch::Tensor images_u8, torch::Tensor labels, std::string kind, std::string description,
-                             std::vector<std::string> skipped_files)
+                             std::vector<std::string> skipped_files, LabelInfo label_info)
     : images_(std::move(images_u8)),
       labels_(std::move(labels)),
       kind_(std::move(kind)),
       description_(std::move(description)),
-      skipped_(std::move(skipped_files)) {
+      skipped_(std::move(skipped_files)),
+      label_info_(std::move(label_info)) {
   TORCH_CHECK(images_.dim() == 4 && images_.scalar_type() == torch::kUInt8, "TensorDataset wants uint8 [N, C, H, W]");
   if (images_.size(0) == 0) throw DatasetError(description_ + ": the dataset holds no images");
   images_ = images_.contiguous();
@@ -18,7 +21,38 @@ TensorDataset::TensorDataset(torch::Tensor images_u8, torch::Tensor labels, std:
     if (labels_.dim() == 1) labels_ = labels_.unsqueeze(1);
     labels_ = labels_.to(torch::kLong).contiguous();
     TORCH_CHECK(labels_.size(0) == images_.size(0), "labels and images differ in count");
+    if (label_info_.columns.empty()) label_info_ = guess_label_info(description_, labels_);
   }
+}
+
+LabelInfo guess_label_info(const std::string& source_name, const torch::Tensor& labels) {
+  LabelInfo info;
+  if (!labels.defined() || labels.numel() == 0) return info;
+  auto lower = source_name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto two_d = labels.dim() == 1 ? labels.unsqueeze(1) : labels;
+  const int64_t columns = two_d.size(1);
+  const bool flags = columns > 1 && two_d.min().item<int64_t>() >= 0 && two_d.max().item<int64_t>() <= 1;
+  if (flags) {
+    info.multi_label = true;
+    // MedMNIST's ChestMNIST: the 14 findings of NIH ChestX-ray14, in the order of its label columns.
+    static const std::vector<std::string> chest = {
+        "atelectasis", "cardiomegaly", "effusion",           "infiltration",  "mass",
+        "nodule",      "pneumonia",    "pneumothorax",       "consolidation", "edema",
+        "emphysema",   "fibrosis",     "pleural thickening", "hernia"};
+    for (int64_t k = 0; k < columns; ++k)
+      info.columns.push_back(columns == 14 && lower.find("chest") != std::string::npos ? chest[k]
+                                                                                       : "label " + std::to_string(k));
+    info.values.assign(static_cast<size_t>(columns), {});
+    return info;
+  }
+  for (int64_t k = 0; k < columns; ++k) info.columns.push_back(columns == 1 ? "class" : "label " + std::to_string(k));
+  info.values.assign(static_cast<size_t>(columns), {});
+  const int64_t classes = two_d.select(1, 0).max().item<int64_t>() + 1;
+  if (columns == 1 && classes <= 10 && lower.find("fashion") != std::string::npos)
+    info.values[0] = {"T-shirt/top", "trouser", "pullover", "dress", "coat",
+                      "sandal",      "shirt",   "sneaker",  "bag",   "ankle boot"};
+  return info;
 }
 
 ImageShape TensorDataset::shape() const { return {images_.size(1), images_.size(2), images_.size(3)}; }

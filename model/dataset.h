@@ -20,6 +20,17 @@ struct ImageShape {
   int64_t channels = 1, height = 28, width = 28;
 };
 
+// What the columns of a dataset's labels mean, for showing them to people.
+struct LabelInfo {
+  std::vector<std::string> columns;              // one name per label column ("class", a finding, a factor)
+  std::vector<std::vector<std::string>> values;  // [column][value]: names of the values; empty: the number is the name
+  bool multi_label = false;                      // each column is a 0/1 flag (findings an image may have several of)
+};
+
+// Names of the labels of well-known datasets, guessed from the file name and the label shape: Fashion-MNIST's classes,
+// ChestMNIST's 14 findings; otherwise "class" with numbered values, and flags when there are several 0/1 columns.
+LabelInfo guess_label_info(const std::string& source_name, const torch::Tensor& labels);
+
 class Dataset {
  public:
   virtual ~Dataset() = default;
@@ -34,6 +45,7 @@ class Dataset {
   // Files that could not be read and were left out ("path: reason"): a folder of 10,000 photos with one broken JPEG
   // still opens, and the user is told which file is missing.
   virtual std::vector<std::string> skipped_files() const { return {}; }
+  virtual LabelInfo label_info() const { return {}; }  // empty columns when there are no labels
 
   torch::Tensor image(int64_t index) const;  // [C, H, W]
 };
@@ -42,7 +54,7 @@ class Dataset {
 class TensorDataset : public Dataset {
  public:
   TensorDataset(torch::Tensor images_u8, torch::Tensor labels, std::string kind, std::string description,
-                std::vector<std::string> skipped_files = {});
+                std::vector<std::string> skipped_files = {}, LabelInfo label_info = {});
   int64_t size() const override { return images_.size(0); }
   ImageShape shape() const override;
   torch::Tensor images(const torch::Tensor& indices) const override;
@@ -50,11 +62,13 @@ class TensorDataset : public Dataset {
   std::string kind() const override { return kind_; }
   std::string description() const override { return description_; }
   std::vector<std::string> skipped_files() const override { return skipped_; }
+  LabelInfo label_info() const override { return label_info_; }
 
  private:
   torch::Tensor images_, labels_;
   std::string kind_, description_;
   std::vector<std::string> skipped_;
+  LabelInfo label_info_;
 };
 
 // Converts uint8 images [N, C, H, W] to `channels` (1: luminance, 3: replicated grey) and `size`×`size` pixels
@@ -78,6 +92,7 @@ class SubsetDataset : public Dataset {
   std::string kind() const override { return parent_->kind(); }
   std::string description() const override;
   std::vector<std::string> skipped_files() const override { return parent_->skipped_files(); }
+  LabelInfo label_info() const override { return parent_->label_info(); }
 
  private:
   std::shared_ptr<const Dataset> parent_;

@@ -5,17 +5,19 @@
 
 namespace fvae {
 
-namespace {
-
-torch::Tensor represent_in_batches(const GroundTruthSource& source, const RepresentationFunction& represent,
-                                   const torch::Tensor& factors, int64_t batch_size) {
+torch::Tensor represent_factors(const GroundTruthSource& source, const RepresentationFunction& represent,
+                                const torch::Tensor& factors, int64_t batch_size,
+                                const std::function<void(int64_t)>& after_batch) {
   std::vector<torch::Tensor> parts;
   for (int64_t start = 0; start < factors.size(0); start += batch_size) {
     auto chunk = factors.narrow(0, start, std::min(batch_size, factors.size(0) - start));
     parts.push_back(represent(source.render(chunk)).to(torch::kCPU, torch::kDouble));
+    if (after_batch) after_batch(start + chunk.size(0));
   }
   return torch::cat(parts, 0);
 }
+
+namespace {
 
 void report(const MetricProgress& progress, double fraction) {
   if (progress && !progress(fraction)) throw MetricCancelled();
@@ -29,7 +31,7 @@ std::pair<int64_t, int64_t> factor_vote(const GroundTruthSource& source, const R
   const int64_t factor = torch::randint(K, {1}, gen, torch::kLong).item<int64_t>();
   auto factors = source.sample_factors(options.samples_per_vote, gen);
   factors.select(1, factor).fill_(factors[0][factor].item<int64_t>());
-  auto reps = represent_in_batches(source, represent, factors, options.batch_size);
+  auto reps = represent_factors(source, represent, factors, options.batch_size);
   auto local_variance = reps.var(0, /*unbiased=*/true);
   auto ratio = local_variance.index({active}) / global_variance.index({active});
   return {factor, ratio.argmin().item<int64_t>()};
@@ -46,7 +48,7 @@ FactorVaeMetricResult factor_vae_metric(const GroundTruthSource& source, const R
                                                 (options.train_votes + options.eval_votes) * options.samples_per_vote);
   report(progress, 0.0);
   auto reps =
-      represent_in_batches(source, represent, source.sample_factors(options.variance_samples, gen), options.batch_size);
+      represent_factors(source, represent, source.sample_factors(options.variance_samples, gen), options.batch_size);
   auto global_variance = reps.var(0, true);
   const int64_t D = global_variance.size(0);
   auto active = global_variance.sqrt() >= options.prune_std_below;
@@ -120,7 +122,7 @@ MigResult mutual_information_gap(const GroundTruthSource& source, const Represen
   auto gen = at::make_generator<at::CPUGeneratorImpl>(options.seed);
   report(progress, 0.0);
   auto factors = source.sample_factors(options.samples, gen);
-  auto reps = represent_in_batches(source, represent, factors, options.batch_size);
+  auto reps = represent_factors(source, represent, factors, options.batch_size);
   report(progress, 0.8);
   auto codes = histogram_discretize(reps, options.bins);
   const int64_t D = codes.size(1), K = factors.size(1);

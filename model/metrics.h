@@ -22,6 +22,12 @@ class MetricCancelled : public std::runtime_error {
   MetricCancelled() : std::runtime_error("metric computation cancelled") {}
 };
 
+// Representations (double, CPU) [n, D] of the images rendered for factor indices [n, K], `batch_size` at a time;
+// `after_batch(done)` is called with the number represented so far (it may throw to stop).
+torch::Tensor represent_factors(const GroundTruthSource& source, const RepresentationFunction& represent,
+                                const torch::Tensor& factors, int64_t batch_size,
+                                const std::function<void(int64_t)>& after_batch = {});
+
 struct FactorVaeMetricOptions {
   uint64_t seed = 0;
   int64_t samples_per_vote = 64;  // L

@@ -1,6 +1,7 @@
 #include "model/shapes.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace fvae {
 
@@ -51,6 +52,28 @@ torch::Tensor GroundTruthSource::sample_factors(int64_t n, at::Generator& genera
   for (size_t k = 0; k < sizes.size(); ++k)
     out.select(1, static_cast<int64_t>(k)).copy_(torch::randint(sizes[k], {n}, generator, torch::kLong));
   return out;
+}
+
+std::vector<std::vector<std::string>> GroundTruthSource::factor_value_names() const {
+  std::vector<std::vector<std::string>> names;
+  for (int64_t size : factor_sizes()) {
+    names.emplace_back();
+    for (int64_t v = 0; v < size; ++v) names.back().push_back(std::to_string(v));
+  }
+  return names;
+}
+
+std::vector<std::vector<std::string>> ShapesDataset::factor_value_names() const {
+  auto number = [](double x, int decimals) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, x);
+    return std::string(text);
+  };
+  std::vector<std::vector<std::string>> names{{"square", "ellipse", "heart"}, {}, {}, {}, {}};
+  for (int v = 0; v < 6; ++v) names[1].push_back(number(0.5 + 0.1 * v, 1));
+  for (int v = 0; v < 40; ++v) names[2].push_back(number(360.0 * v / 39.0, 0) + "°");  // as render() turns it
+  for (int v = 0; v < 32; ++v) names[3].push_back(number(v / 31.0, 2)), names[4].push_back(number(v / 31.0, 2));
+  return names;
 }
 
 void render_sprite(SpriteShape shape, double scale, double angle, double centre_x, double centre_y, int64_t size,

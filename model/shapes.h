@@ -19,6 +19,8 @@ class GroundTruthSource {
   virtual ~GroundTruthSource() = default;
   virtual std::vector<int64_t> factor_sizes() const = 0;
   virtual std::vector<std::string> factor_names() const = 0;
+  // [factor][value]: how each value reads on an axis ("heart", "0.7", "90°"); by default its index.
+  virtual std::vector<std::vector<std::string>> factor_value_names() const;
   // Uniform random factor indices [n, K] drawn from `generator`.
   torch::Tensor sample_factors(int64_t n, at::Generator& generator) const;
   // Float images [n, C, H, W] for factor indices [n, K].
@@ -45,6 +47,8 @@ class ShapesDataset : public Dataset, public GroundTruthSource {
   std::vector<std::string> factor_names() const override {
     return {"shape", "scale", "orientation", "x position", "y position"};
   }
+  std::vector<std::vector<std::string>> factor_value_names() const override;
+  LabelInfo label_info() const override { return {factor_names(), factor_value_names(), false}; }
   torch::Tensor render(const torch::Tensor& factors) const override;
 
   // Row-major over (shape, scale, orientation, posX, posY), posY fastest, as dSprites.

@@ -45,7 +45,7 @@ class TestCli : public QObject {
   void initTestCase() { QVERIFY(QFile::exists(qEnvironmentVariable("FACTORVAE_CLI"))); }
 
   void helpForEveryMode() {
-    for (const QString mode : {"train", "replicate", "latent", "random", "evaluate"}) {
+    for (const QString mode : {"train", "replicate", "latent", "random", "evaluate", "responses"}) {
       auto r = run({mode, "--help"});
       QCOMPARE(r.exit_code, 0);
       QVERIFY2(r.out.contains("--checkpoint") || r.out.contains("--preset"), qPrintable(mode));
@@ -118,6 +118,31 @@ class TestCli : public QObject {
     run({"random", "--checkpoint", checkpoint(), "--count", "12", "--columns", "4", "--seed", "5", "--scale", "1",
          "--out", path("rnd2.png")});
     QCOMPARE(read_image(path("rnd2.png")), rnd);
+  }
+
+  void responsesWritePictureAndTable() {
+    // A shapes model: factor responses, one curve per shape; the table has one row per factor, curve, dimension and
+    // value (shape: pooled only; the other four factors: pooled and three shapes).
+    auto r = run({"responses", "--checkpoint", checkpoint(), "--per-shape", "--samples-per-value", "4", "--out",
+                  path("resp.png")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("Var[mu]"));
+    QVERIFY(!read_image(path("resp.png")).isNull());
+    QFile csv(path("resp.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const auto lines = QString(csv.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + 8 * (3 + 4 * (6 + 40 + 32 + 32)));
+    QVERIFY(lines[0].startsWith("factor,group,value,value_name,dimension"));
+    // The same model against the shapes' first label (the shape) as classes.
+    r = run({"responses", "--checkpoint", checkpoint(), "--classes", "--subset", "300", "--out", path("cls.png")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("300 images encoded"));
+    QFile classes(path("cls.csv"));
+    QVERIFY(classes.open(QIODevice::ReadOnly));
+    QCOMPARE(QString(classes.readAll()).trimmed().split('\n').size(), 1 + 8 * 3);  // dimensions × shapes
+    r = run({"responses", "--checkpoint", checkpoint(), "--factors", "--classes"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY(r.err.contains("not both"));
   }
 
   void evaluateReportsErrorsAndMetrics() {

@@ -23,15 +23,18 @@
 #include "model/checkpoint.h"
 #include "model/inference.h"
 #include "model/metrics.h"
+#include "model/responses.h"
 #include "model/shapes.h"
 #include "model/trainer.h"
 #include "ui/dataset_browser.h"
 #include "ui/interpolation_view.h"
 #include "ui/latent_explorer.h"
+#include "ui/latent_map_view.h"
 #include "ui/main_window.h"
 #include "ui/message_bar.h"
 #include "ui/metrics_panel.h"
 #include "ui/reconstruction_panel.h"
+#include "ui/responses_panel.h"
 #include "ui/sampling_panel.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
@@ -438,6 +441,116 @@ class TestStudio : public QObject {
     QCOMPARE(measured.size(), 1);
   }
 
+  void responsesPanelDrawsWhatTheEngineComputes() {
+    auto loaded = service::loadModel(checkpoint_);
+    ui::ResponsesPanel panel;
+    panel.setModel(loaded.model, "shapes");
+    QCOMPARE(panel.source(), ui::ResponsesPanel::Source::Factors);  // a shapes model is read against its factors
+    service::ResponseSettings s;
+    s.samplesPerValue = 6, s.perShape = true, s.seed = 4;
+    panel.setSettings(s);
+    panel.setLatentNames({"x position"});
+    QSignalSpy computed(&panel, &ui::ResponsesPanel::computed);
+    panel.compute();
+    QTRY_COMPARE_WITH_TIMEOUT(computed.size(), 1, 60000);
+    QVERIFY(!panel.plot().isNull());
+
+    // The engine directly, with the same settings, on the checkpoint's own networks.
+    auto cp = load_checkpoint(checkpoint_.toStdString());
+    FactorResponseOptions options;
+    options.samples_per_value = 6, options.group_by = 0, options.seed = 4;
+    auto direct = factor_responses(
+        ShapesDataset(28, "all"), [&](const torch::Tensor& x) { return encode(cp.networks->encoder, x).mu; }, options);
+    const QString expected = QString::fromStdString(factor_responses_csv(direct, {"x position"}));
+    QCOMPARE(panel.csv(), expected);
+
+    // Exports: the table as shown, the picture as a PNG; a folder that does not exist is named in the error.
+    QVERIFY(panel.exportCsv(dir_.filePath("responses.csv")).isEmpty());
+    QFile table(dir_.filePath("responses.csv"));
+    QVERIFY(table.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(table.readAll()), expected);
+    QVERIFY(panel.exportPng(dir_.filePath("responses.png")).isEmpty());
+    QCOMPARE(QImage(dir_.filePath("responses.png")).size(), panel.plot().size());
+    const QString nowhere = dir_.filePath("missing/responses.csv");
+    QVERIFY(panel.exportCsv(nowhere).contains(nowhere));
+
+    // Cancelling a long computation leaves the last result.
+    s.samplesPerValue = 4000;
+    panel.setSettings(s);
+    panel.compute();
+    QVERIFY(panel.isComputing());
+    panel.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isComputing(), 30000);
+    QCOMPARE(computed.size(), 1);
+    QCOMPARE(panel.csv(), expected);
+  }
+
+  void classResponsesRankDimensionsOfAClassFolder() {
+    // Two classes that differ in brightness, in subfolders.
+    for (const char* cls : {"dark", "bright"}) QVERIFY(QDir(dir_.path()).mkpath(QString("classes/%1").arg(cls)));
+    for (int i = 0; i < 12; ++i) {
+      QImage image(28, 28, QImage::Format_Grayscale8);
+      image.fill(i % 2 ? 200 + i : 10 + i);
+      QVERIFY(image.save(dir_.filePath(QString("classes/%1/%2.png").arg(i % 2 ? "bright" : "dark").arg(i))));
+    }
+    auto opened = service::openDataset(dir_.filePath("classes"), 28, 1, "all");
+    QVERIFY2(opened.dataset, qPrintable(opened.error));
+    auto loaded = service::loadModel(checkpoint_);
+    ui::ResponsesPanel panel;
+    panel.setModel(loaded.model, "elsewhere");
+    QCOMPARE(panel.source(), ui::ResponsesPanel::Source::Classes);
+    panel.setDataset(opened.dataset);
+    QSignalSpy computed(&panel, &ui::ResponsesPanel::computed);
+    panel.compute();
+    QTRY_COMPARE_WITH_TIMEOUT(computed.size(), 1, 60000);
+    QCOMPARE(panel.rankingTable()->rowCount(), 8);
+    auto cp = load_checkpoint(checkpoint_.toStdString());
+    auto direct = class_responses(*opened.dataset->data(),
+                                  [&](const torch::Tensor& x) { return encode(cp.networks->encoder, x).mu; });
+    QCOMPARE(direct.class_names, (std::vector<std::string>{"bright", "dark"}));
+    QCOMPARE(panel.csv(), QString::fromStdString(class_responses_csv(direct, {})));
+    QCOMPARE(panel.rankingTable()->item(0, 0)->text(), QString("z%1").arg(direct.ranking[0]));
+  }
+
+  void latentMapShowsImagesAndSendsCodes() {
+    auto loaded = service::loadModel(checkpoint_);
+    auto opened = service::openDataset("shapes", 28, 1, "train");
+    QVERIFY(opened.dataset);
+    ui::LatentMapView view;
+    view.resize(900, 600);
+    view.setModel(loaded.model);
+    view.setDataset(opened.dataset);
+    view.setPointCount(300);
+    QSignalSpy computed(&view, &ui::LatentMapView::computed);
+    view.compute();
+    QTRY_COMPARE_WITH_TIMEOUT(computed.size(), 1, 60000);
+    QCOMPARE(view.pointCount(), 300);
+    QCOMPARE(view.legendEntries(), 3);  // coloured by shape: square, ellipse, heart
+    view.setColourColumn(4);            // x position: 32 values, the legend names the ends only
+    QCOMPARE(view.legendEntries(), 2);
+    view.setAxes(2, 3);  // z0 against z1
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.plot()->replot();
+    // A point's code is the model's encoding of its image; hovering shows that image, clicking sends the code.
+    const int point = 17;
+    const QVector<float> code = view.pointCode(point);
+    QCOMPARE(code.size(), 8);
+    const QPointF at = view.pointPosition(point);
+    QVERIFY(view.pointAt(at) >= 0);
+    const QVector<float> under = view.pointCode(view.pointAt(at));  // another point may lie on top: same pixel
+    QMouseEvent move(QEvent::MouseMove, at, view.plot()->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view.plot(), &move);
+    QVERIFY(view.hoverText().startsWith("image "));
+    const int index = view.hoverText().section(' ', 1, 1).section(':', 0, 0).toInt();
+    const QVector<float> encoded = loaded.model->encodeMean(opened.dataset->image(index));
+    for (int d = 0; d < 8; ++d) QVERIFY(std::abs(encoded[d] - under[d]) < 1e-5);
+    QSignalSpy chosen(&view, &ui::LatentMapView::codeChosen);
+    QTest::mouseClick(view.plot(), Qt::LeftButton, Qt::NoModifier, at.toPoint());
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.first().first().value<QVector<float>>(), view.pointCode(view.pointAt(at.toPoint())));
+  }
+
   void pauseWhileIdleDoesNotCarryOverIntoTheNextRun() {
     ui::MainWindow window;
     auto* panel = window.trainingPanel();
@@ -668,6 +781,17 @@ class TestStudio : public QObject {
       }
       service::DisentanglementReport measureDisentanglement(const service::MetricSettings&,
                                                             const std::function<bool(double)>&) override {
+        return {};
+      }
+      FactorResponses factorResponses(const service::ResponseSettings&, const std::function<bool(double)>&) override {
+        return {};
+      }
+      ClassResponses classResponses(const service::DatasetView&, const service::ResponseSettings&,
+                                    const std::function<bool(double)>&) override {
+        return {};
+      }
+      LatentMap latentMap(const service::DatasetView&, const service::ResponseSettings&,
+                          const std::function<bool(double)>&) override {
         return {};
       }
       quint64 version() const override { return 0; }

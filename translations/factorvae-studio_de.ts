@@ -4,37 +4,37 @@
 <context>
     <name>DatasetView</name>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="52"/>
+        <location filename="../app/service/dataset_view.cpp" line="53"/>
         <source>square</source>
         <translation>Quadrat</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="53"/>
+        <location filename="../app/service/dataset_view.cpp" line="54"/>
         <source>ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="54"/>
+        <location filename="../app/service/dataset_view.cpp" line="55"/>
         <source>heart</source>
         <translation>Herz</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="58"/>
+        <location filename="../app/service/dataset_view.cpp" line="59"/>
         <source>%1, scale %2, %3°, x %4, y %5</source>
         <translation>%1, Größe %2, %3°, x %4, y %5</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="65"/>
+        <location filename="../app/service/dataset_view.cpp" line="73"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="70"/>
+        <location filename="../app/service/dataset_view.cpp" line="81"/>
         <source>no finding</source>
         <translation>kein Befund</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="71"/>
+        <location filename="../app/service/dataset_view.cpp" line="82"/>
         <source>findings %1</source>
         <translation>Befunde %1</translation>
     </message>
@@ -69,29 +69,233 @@
     </message>
 </context>
 <context>
+    <name>ResponsePlots</name>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="20"/>
+        <source>shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="20"/>
+        <source>scale</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="21"/>
+        <source>orientation</source>
+        <translation>Drehung</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="21"/>
+        <source>x position</source>
+        <translation>x-Position</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="22"/>
+        <source>y position</source>
+        <translation>y-Position</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="22"/>
+        <source>square</source>
+        <translation>Quadrat</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="23"/>
+        <source>ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="23"/>
+        <source>heart</source>
+        <translation>Herz</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="24"/>
+        <source>no finding</source>
+        <translation>kein Befund</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="24"/>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="26"/>
+        <source>atelectasis</source>
+        <translation>Atelektase</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="26"/>
+        <source>cardiomegaly</source>
+        <translation>Kardiomegalie</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="27"/>
+        <source>effusion</source>
+        <translation>Erguss</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="27"/>
+        <source>infiltration</source>
+        <translation>Infiltrat</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="28"/>
+        <source>mass</source>
+        <translation>Raumforderung</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="28"/>
+        <source>nodule</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="29"/>
+        <source>pneumonia</source>
+        <translation>Pneumonie</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="29"/>
+        <source>pneumothorax</source>
+        <translation>Pneumothorax</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="30"/>
+        <source>consolidation</source>
+        <translation>Konsolidierung</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="30"/>
+        <source>edema</source>
+        <translation>Ödem</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="31"/>
+        <source>emphysema</source>
+        <translation>Emphysem</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="31"/>
+        <source>fibrosis</source>
+        <translation>Fibrose</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="32"/>
+        <source>pleural thickening</source>
+        <translation>Pleuraverdickung</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="32"/>
+        <source>hernia</source>
+        <translation>Hernie</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="33"/>
+        <source>T-shirt/top</source>
+        <translation>T-Shirt/Top</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="33"/>
+        <source>trouser</source>
+        <translation>Hose</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="34"/>
+        <source>pullover</source>
+        <translation>Pullover</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="34"/>
+        <source>dress</source>
+        <translation>Kleid</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="35"/>
+        <source>coat</source>
+        <translation>Mantel</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="35"/>
+        <source>sandal</source>
+        <translation>Sandale</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="36"/>
+        <source>shirt</source>
+        <translation>Hemd</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="36"/>
+        <source>sneaker</source>
+        <translation>Sneaker</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="37"/>
+        <source>bag</source>
+        <translation>Tasche</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="37"/>
+        <source>ankle boot</source>
+        <translation>Stiefelette</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="92"/>
+        <source>Mean of μ (band: ±1 std) as each factor sweeps its values, the others random; %1 images per point, seed %2</source>
+        <translation>Mittelwert von μ (Band: ±1 Standardabweichung), während jeder Faktor seine Werte durchläuft, die anderen zufällig; %1 Bilder pro Punkt, Seed %2</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="101"/>
+        <location filename="../app/service/response_plots.cpp" line="103"/>
+        <source>Curves per %1:</source>
+        <translation>Kurven je %1:</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="116"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="200"/>
+        <source>Var[μ] %1</source>
+        <translation>Var[μ] %1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="200"/>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <location filename="../app/service/response_plots.cpp" line="233"/>
+        <source>μ per class (box: quartiles, whiskers: 5–95 %, dot: mean), %1 images, seed %2; dimensions ranked by η², the share of μ&apos;s variance the classes explain</source>
+        <translation>μ je Klasse (Box: Quartile, Whisker: 5–95 %, Punkt: Mittelwert), %1 Bilder, Seed %2; Dimensionen nach η² geordnet, dem Anteil der Varianz von μ, den die Klassen erklären</translation>
+    </message>
+</context>
+<context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="276"/>
+        <location filename="../app/service/studio_service.cpp" line="335"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="306"/>
+        <location filename="../app/service/studio_service.cpp" line="365"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="377"/>
+        <location filename="../app/service/studio_service.cpp" line="438"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="377"/>
+        <location filename="../app/service/studio_service.cpp" line="438"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="387"/>
+        <location filename="../app/service/studio_service.cpp" line="448"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -384,7 +588,7 @@
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="207"/>
+        <location filename="../ui/latent_explorer.cpp" line="208"/>
         <source>Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base</source>
         <translation>Dimension %1 von −3 bis +3 um den Basiscode, die übrigen Dimensionen wie in der Basis</translation>
     </message>
@@ -392,10 +596,6 @@
         <location filename="../ui/latent_explorer.cpp" line="314"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
-    </message>
-    <message>
-        <source>Decoding the traversal grid…</source>
-        <translation type="vanished">Das Traversierungsraster wird dekodiert…</translation>
     </message>
     <message>
         <location filename="../ui/latent_explorer.cpp" line="51"/>
@@ -424,248 +624,381 @@
     </message>
 </context>
 <context>
+    <name>fvae::ui::LatentMapView</name>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="41"/>
+        <source>&amp;Compute map</source>
+        <translation>Karte &amp;berechnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="42"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="51"/>
+        <source>Dataset images to encode: a seeded random subset when the dataset holds more</source>
+        <translation>Zu kodierende Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="53"/>
+        <source>The same seed maps the same images</source>
+        <translation>Derselbe Seed bildet dieselben Bilder ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="54"/>
+        <source>Horizontal axis: a principal component of μ, or one dimension</source>
+        <translation>Waagerechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="55"/>
+        <source>Vertical axis: a principal component of μ, or one dimension</source>
+        <translation>Senkrechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="56"/>
+        <source>Colour the points by a label or ground-truth factor</source>
+        <translation>Punkte nach einem Label oder einem Faktor der Grundwahrheit färben</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="78"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="80"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="84"/>
+        <source>Images:</source>
+        <translation>Bilder:</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="85"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="86"/>
+        <source>Horizontal:</source>
+        <translation>Waagerecht:</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="87"/>
+        <source>Vertical:</source>
+        <translation>Senkrecht:</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="88"/>
+        <source>Colour by:</source>
+        <translation>Färben nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="141"/>
+        <source>Open a checkpoint or start a training to map its codes.</source>
+        <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um seine Codes abzubilden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="143"/>
+        <source>Open a dataset to map its images&apos; codes.</source>
+        <translation>Öffnen Sie einen Datensatz, um die Codes seiner Bilder abzubilden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="145"/>
+        <source>Maps μ of the dataset&apos;s images; hover a point to see its image, click it to explore its code.</source>
+        <translation>Bildet μ der Bilder des Datensatzes ab; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="155"/>
+        <source>Encoding…</source>
+        <translation>Kodiere…</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="170"/>
+        <source>%1 images. Principal components explain %2 % and %3 % of μ&apos;s variance. Drag to pan, wheel to zoom; hover a point to see its image, click it to explore its code.</source>
+        <translation>%1 Bilder. Die Hauptkomponenten erklären %2 % und %3 % der Varianz von μ. Ziehen verschiebt, das Mausrad zoomt; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="183"/>
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="199"/>
+        <source>principal component 1</source>
+        <translation>Hauptkomponente 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="199"/>
+        <source>principal component 2</source>
+        <translation>Hauptkomponente 2</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="209"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="294"/>
+        <source>image %1</source>
+        <translation>Bild %1</translation>
+    </message>
+</context>
+<context>
     <name>fvae::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="55"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="58"/>
         <source>FactorVAE Studio</source>
         <translation>FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57"/>
+        <location filename="../ui/main_window.cpp" line="61"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>Latent &amp;explorer</source>
         <translation>Latenter &amp;Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>&amp;Sampling</source>
         <translation>&amp;Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="94"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="298"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
+        <source>Res&amp;ponses</source>
+        <translation>Ant&amp;worten</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="67"/>
+        <source>Latent m&amp;ap</source>
+        <translation>Latente K&amp;arte</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="90"/>
         <source>Background task failed</source>
         <translation>Hintergrundaufgabe fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window.cpp" line="130"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="133"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="133"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125"/>
+        <location filename="../ui/main_window.cpp" line="137"/>
         <source>Load a trained model into the latent explorer</source>
         <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>Open &amp;dataset file…</source>
         <translation>&amp;Datensatzdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130"/>
+        <location filename="../ui/main_window.cpp" line="142"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="143"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window.cpp" line="147"/>
         <source>A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file</source>
         <translation>Eine MedMNIST-.npz (z. B. chestmnist.npz) oder eine IDX-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="148"/>
         <source>Open &amp;image folder…</source>
         <translation>&amp;Bilderordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Open a folder of images or IDX files</source>
         <translation>Einen Ordner mit Bildern oder IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>Built-in &amp;shapes</source>
         <translation>Eingebaute &amp;Formen (shapes)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="143"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>&amp;Fashion-MNIST (installed)</source>
         <translation>&amp;Fashion-MNIST (installiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>Recent d&amp;atasets</source>
         <translation>Zuletzt geöffnete D&amp;atensätze</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="178"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>opening %1…</source>
         <translation>öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="335"/>
+        <location filename="../ui/main_window.cpp" line="353"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52"/>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
         <source>Re&amp;construction</source>
         <translation>Re&amp;konstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>&amp;Metrics</source>
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="332"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="345"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -979,10 +1312,6 @@
         <translation>Einen Checkpoint öffnen oder ein Training starten, um Bilder zu rekonstruieren.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation type="vanished">%1: %2</translation>
-    </message>
-    <message>
         <location filename="../ui/reconstruction_panel.cpp" line="165"/>
         <source>Load images</source>
         <translation>Bilder laden</translation>
@@ -1009,6 +1338,196 @@
         <location filename="../ui/reconstruction_panel.cpp" line="236"/>
         <source>(weights of step %1)</source>
         <translation>(Gewichte von Schritt %1)</translation>
+    </message>
+</context>
+<context>
+    <name>fvae::ui::ResponsesPanel</name>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="42"/>
+        <source>One curve per &amp;shape</source>
+        <translation>Eine Kurve je &amp;Form</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="45"/>
+        <source>&amp;Compute</source>
+        <translation>&amp;Berechnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="46"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="47"/>
+        <source>Export &amp;PNG…</source>
+        <translation>&amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="48"/>
+        <source>Export C&amp;SV…</source>
+        <translation>C&amp;SV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="55"/>
+        <source>Ground-truth factors (built-in shapes)</source>
+        <translation>Faktoren der Grundwahrheit (eingebaute Formen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="56"/>
+        <source>Classes of the open dataset</source>
+        <translation>Klassen des geöffneten Datensatzes</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="58"/>
+        <source>Factors: μ of every dimension as each factor of the shapes dataset sweeps its values, the other factors random. Classes: μ of every dimension per class of the dataset&apos;s labels.</source>
+        <translation>Faktoren: μ jeder Dimension, während jeder Faktor des Formen-Datensatzes seine Werte durchläuft, die anderen Faktoren zufällig. Klassen: μ jeder Dimension je Klasse der Labels des Datensatzes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="62"/>
+        <source>Images behind each point of a curve (per shape when curves are per shape)</source>
+        <translation>Bilder hinter jedem Punkt einer Kurve (je Form, wenn die Kurven je Form sind)</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="63"/>
+        <source>Does a dimension follow scale for every shape, or only for hearts?</source>
+        <translation>Folgt eine Dimension der Größe bei jeder Form oder nur bei Herzen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="66"/>
+        <source>Images encoded from the dataset: a seeded random subset when it holds more</source>
+        <translation>Kodierte Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="68"/>
+        <source>The same seed encodes the same images</source>
+        <translation>Derselbe Seed kodiert dieselben Bilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="77"/>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="77"/>
+        <source>η² (classes)</source>
+        <translation>η² (Klassen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="78"/>
+        <source>Dimensions ranked by the share of their variance that the classes explain</source>
+        <translation>Dimensionen nach dem Anteil ihrer Varianz, den die Klassen erklären</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="89"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="93"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="100"/>
+        <location filename="../ui/responses_panel.cpp" line="109"/>
+        <source>Export responses</source>
+        <translation>Antworten exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="100"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="103"/>
+        <location filename="../ui/responses_panel.cpp" line="112"/>
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="109"/>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV-Tabellen (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="116"/>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="117"/>
+        <source>Images per point:</source>
+        <translation>Bilder pro Punkt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="119"/>
+        <source>Images from the dataset:</source>
+        <translation>Bilder aus dem Datensatz:</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="120"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="193"/>
+        <source>Open a checkpoint or start a training to see what its dimensions encode.</source>
+        <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um zu sehen, was seine Dimensionen kodieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="195"/>
+        <source>The shapes dataset is greyscale: factor responses need a one-channel model.</source>
+        <translation>Der Formen-Datensatz ist einfarbig: Faktorantworten brauchen ein Modell mit einem Kanal.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="197"/>
+        <source>Open a dataset with labels (File → Open dataset) to see μ per class.</source>
+        <translation>Öffnen Sie einen Datensatz mit Labels (Datei → Datensatz öffnen), um μ je Klasse zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="204"/>
+        <source>Each cell: μ of one dimension as one factor sweeps its values; η² is the share of μ&apos;s variance that factor explains.</source>
+        <translation>Jede Zelle: μ einer Dimension, während ein Faktor seine Werte durchläuft; η² ist der Anteil der Varianz von μ, den dieser Faktor erklärt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="206"/>
+        <source>This model was not trained on shapes: its responses to shapes say little.</source>
+        <translation>Dieses Modell wurde nicht auf Formen trainiert: seine Antworten auf Formen sagen wenig.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="208"/>
+        <source>Dataset: %1</source>
+        <translation>Datensatz: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="220"/>
+        <source>Computing…</source>
+        <translation>Berechne…</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="256"/>
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="278"/>
+        <source>%1 follows %2 (η² %3)</source>
+        <translation>%1 folgt %2 (η² %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="283"/>
+        <source>No dimension follows one factor with η² ≥ 0.5.</source>
+        <translation>Keine Dimension folgt einem Faktor mit η² ≥ 0,5.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="294"/>
+        <source>%1 images; %2 classes</source>
+        <translation>%1 Bilder; %2 Klassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/responses_panel.cpp" line="311"/>
+        <source>%1: there is nothing to export yet</source>
+        <translation>%1: es gibt noch nichts zu exportieren</translation>
     </message>
 </context>
 <context>
@@ -1165,10 +1684,6 @@
         <location filename="../ui/training_panel.cpp" line="83"/>
         <source>Original project (seed)</source>
         <translation>Ursprüngliches Projekt (seed)</translation>
-    </message>
-    <message>
-        <source>Weight of the total-correlation term, per sample</source>
-        <translation type="vanished">Gewicht des Totalkorrelationsterms, pro Stichprobe</translation>
     </message>
     <message>
         <location filename="../ui/training_panel.cpp" line="97"/>

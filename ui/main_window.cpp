@@ -18,9 +18,11 @@
 #include "ui/dataset_browser.h"
 #include "ui/interpolation_view.h"
 #include "ui/latent_explorer.h"
+#include "ui/latent_map_view.h"
 #include "ui/message_bar.h"
 #include "ui/metrics_panel.h"
 #include "ui/reconstruction_panel.h"
+#include "ui/responses_panel.h"
 #include "ui/sampling_panel.h"
 #include "ui/training_panel.h"
 
@@ -42,6 +44,8 @@ MainWindow::MainWindow(QWidget* parent)
       sampling_(new SamplingPanel),
       reconstruction_(new ReconstructionPanel),
       metrics_(new MetricsPanel),
+      responses_(new ResponsesPanel),
+      latent_map_(new LatentMapView),
       tabs_(new QTabWidget),
       messages_(new MessageBar),
       dataset_jobs_(new service::JobTracker(this)),
@@ -59,12 +63,20 @@ MainWindow::MainWindow(QWidget* parent)
   tabs_->addTab(reconstruction_, tr("Re&construction"));
   tabs_->addTab(sampling_, tr("&Sampling"));
   tabs_->addTab(metrics_, tr("&Metrics"));
+  tabs_->addTab(responses_, tr("Res&ponses"));
+  tabs_->addTab(latent_map_, tr("Latent m&ap"));
   auto explore = [this](const QVector<float>& code) {
     explorer_->setBaseCode(code);
     tabs_->setCurrentWidget(explorer_);
   };
   connect(sampling_, &SamplingPanel::codeChosen, this, explore);
   connect(reconstruction_, &ReconstructionPanel::exploreCode, this, explore);
+  connect(latent_map_, &LatentMapView::codeChosen, this, explore);
+  // The views that label dimensions follow the names typed in the explorer.
+  connect(explorer_, &LatentExplorer::namesEdited, this, [this](const QStringList& names) {
+    responses_->setLatentNames(names);
+    latent_map_->setLatentNames(names);
+  });
   connect(metrics_, &MetricsPanel::namesSuggested, explorer_, &LatentExplorer::applySuggestedNames);
   messages_->setObjectName(QStringLiteral("windowMessages"));  // where reportError finds it
   auto* central = new QWidget;
@@ -199,6 +211,10 @@ void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QSt
   sampling_->setModel(model);
   reconstruction_->setModel(model);
   metrics_->setModel(model, datasetSpec);
+  responses_->setModel(model, datasetSpec);
+  responses_->setLatentNames(explorer_->names());
+  latent_map_->setModel(model);
+  latent_map_->setLatentNames(explorer_->names());
   // Browse the model's own data at the model's size, so that images encode as they were trained. (A checkpoint's
   // dataset may have moved since: then the current one.)
   QString spec = datasetSpec;
@@ -236,6 +252,8 @@ void MainWindow::setDataset(std::shared_ptr<service::DatasetView> dataset) {
   dataset_label_->setText(tr("dataset: %1").arg(dataset->description()));
   explorer_->setDataset(dataset);
   reconstruction_->setDataset(dataset);
+  responses_->setDataset(dataset);
+  latent_map_->setDataset(dataset);
   if (!session_->isRunning()) training_->setDatasetSpec(dataset->spec());
 }
 

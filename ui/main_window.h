@@ -13,9 +13,11 @@ class QTabWidget;
 namespace fvae::ui {
 
 class LatentExplorer;
+class LatentMapView;
 class MessageBar;
 class MetricsPanel;
 class ReconstructionPanel;
+class ResponsesPanel;
 class SamplingPanel;
 class TrainingPanel;
 
@@ -38,6 +40,8 @@ class MainWindow : public QMainWindow {
   SamplingPanel* samplingPanel() const { return sampling_; }
   ReconstructionPanel* reconstructionPanel() const { return reconstruction_; }
   MetricsPanel* metricsPanel() const { return metrics_; }
+  ResponsesPanel* responsesPanel() const { return responses_; }
+  LatentMapView* latentMap() const { return latent_map_; }
   service::TrainingSession* session() const { return session_; }
 
  signals:
@@ -69,6 +73,8 @@ class MainWindow : public QMainWindow {
   SamplingPanel* sampling_;
   ReconstructionPanel* reconstruction_;
   MetricsPanel* metrics_;
+  ResponsesPanel* responses_;
+  LatentMapView* latent_map_;
   QTabWidget* tabs_;
   MessageBar* messages_;
   service::JobTracker* dataset_jobs_;     // opening a dataset: the newest request wins

@@ -10,5 +10,6 @@ int replicate_command(const QStringList& arguments);
 int latent_command(const QStringList& arguments);
 int random_command(const QStringList& arguments);
 int evaluate_command(const QStringList& arguments);
+int responses_command(const QStringList& arguments);
 
 }  // namespace fvae::cli

@@ -21,7 +21,8 @@ const char* const kUsage =
     "  replicate  dataset images above their reconstructions (PNG)\n"
     "  latent     latent traversal grid with difference maps (PNG, optional GIF)\n"
     "  random     samples decoded from the prior (PNG)\n"
-    "  evaluate   reconstruction error, KL per dimension, active dimensions; disentanglement metrics on shapes\n";
+    "  evaluate   reconstruction error, KL per dimension, active dimensions; disentanglement metrics on shapes\n"
+    "  responses  what each latent dimension encodes: mu per factor value (shapes) or per class (PNG and CSV)\n";
 
 }  // namespace
 
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     if (mode == "latent") return latent_command(arguments);
     if (mode == "random") return random_command(arguments);
     if (mode == "evaluate") return evaluate_command(arguments);
+    if (mode == "responses") return responses_command(arguments);
     std::cerr << "factorvae: unknown mode '" << mode.toStdString() << "'\n\n" << kUsage;
     return 2;
   } catch (const std::exception& e) {

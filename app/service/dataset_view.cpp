@@ -21,6 +21,7 @@ DatasetView::~DatasetView() = default;
 
 QString DatasetView::spec() const { return impl_->spec; }
 QString DatasetView::description() const { return QString::fromStdString(impl_->data->description()); }
+std::shared_ptr<const Dataset> DatasetView::data() const { return impl_->data; }
 int DatasetView::count() const { return static_cast<int>(impl_->data->size()); }
 int DatasetView::imageSize() const { return static_cast<int>(impl_->data->shape().height); }
 int DatasetView::channels() const { return static_cast<int>(impl_->data->shape().channels); }
@@ -62,13 +63,23 @@ QString DatasetView::label(int index) const {
         .arg(v[3])
         .arg(v[4]);
   }
-  if (k == 1) return QCoreApplication::translate("DatasetView", "class %1").arg(v[0]);
+  // Names where the dataset knows them (Fashion-MNIST's classes, class folders, ChestMNIST's findings).
+  const auto info = impl_->data->label_info();
+  auto named = [&](const std::string& name) { return QCoreApplication::translate("ResponsePlots", name.c_str()); };
+  if (k == 1) {
+    const auto& names = info.values.empty() ? std::vector<std::string>() : info.values[0];
+    return v[0] >= 0 && v[0] < static_cast<int64_t>(names.size())
+               ? named(names[v[0]])
+               : QCoreApplication::translate("DatasetView", "class %1").arg(v[0]);
+  }
   // Multi-label flags (ChestMNIST's 14 findings): the positive ones.
   QStringList positive;
   for (int64_t i = 0; i < k; ++i)
-    if (v[i] != 0) positive << QString::number(i);
-  return positive.isEmpty() ? QCoreApplication::translate("DatasetView", "no finding")
-                            : QCoreApplication::translate("DatasetView", "findings %1").arg(positive.join(u','));
+    if (v[i] != 0)
+      positive << (i < static_cast<int64_t>(info.columns.size()) ? named(info.columns[i]) : QString::number(i));
+  return positive.isEmpty()
+             ? QCoreApplication::translate("DatasetView", "no finding")
+             : QCoreApplication::translate("DatasetView", "findings %1").arg(positive.join(QStringLiteral(", ")));
 }
 
 OpenedDataset openDataset(const QString& spec, int size, int channels, const QString& split) {

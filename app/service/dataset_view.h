@@ -6,6 +6,10 @@
 #include <QVector>
 #include <memory>
 
+namespace fvae {
+class Dataset;
+}
+
 namespace fvae::service {
 
 // Thread-safe: images may be fetched from any thread.
@@ -22,6 +26,7 @@ class DatasetView {
   QImage image(int index) const;  // greyscale or RGB; a null image for an index out of range
   QVector<QImage> images(const QVector<int>& indices) const;
   QString label(int index) const;  // the label or ground-truth factors in words; "" when the dataset has none
+  std::shared_ptr<const Dataset> data() const;  // for computations in the service layer
 
  private:
   std::unique_ptr<Impl> impl_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/service/tensor_images.h"
+#include "model/atomic_file.h"
 #include "model/io/image_files.h"
 
 namespace fvae::service {
@@ -29,6 +30,15 @@ QString writePng(const QString& path, const QImage& image, const ExportStyle& st
   if (image.isNull()) return QStringLiteral("%1: there is no image to save").arg(path);
   try {
     save_png(path.toStdString(), image_tensor(image), to_style(style));
+    return {};
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+}
+
+QString writeTextFile(const QString& path, const QByteArray& bytes) {
+  try {
+    write_file_atomically(path.toStdString(), bytes.constData(), static_cast<size_t>(bytes.size()));
     return {};
   } catch (const std::exception& e) {
     return QString::fromStdString(e.what());

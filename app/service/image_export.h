@@ -18,6 +18,7 @@ struct ExportStyle {
 
 // Return "" on success, else a message naming the file and the problem.
 QString writePng(const QString& path, const QImage& image, const ExportStyle& style = {});
+QString writeTextFile(const QString& path, const QByteArray& bytes);  // tables (CSV)
 QString writeGif(const QString& path, const QVector<QImage>& frames, int delayMs, const ExportStyle& style = {});
 
 }  // namespace fvae::service

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/service/dataset_view.h"
 #include "app/service/tensor_images.h"
 #include "model/atomic_file.h"
 #include "model/checkpoint.h"
@@ -20,6 +21,7 @@
 #include "model/io/dataset_loader.h"
 #include "model/metrics.h"
 #include "model/platform.h"
+#include "model/responses.h"
 #include "model/run_plan.h"
 #include "model/shapes.h"
 #include "model/trainer.h"
@@ -157,8 +159,57 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
     return report;
   }
 
+  FactorResponses factorResponses(const ResponseSettings& settings,
+                                  const std::function<bool(double)>& progress) override {
+    const auto snapshot = stable_snapshot();
+    if (snapshot->config().channels != 1)
+      throw std::runtime_error("factor responses need a greyscale model: the shapes dataset has one channel");
+    ShapesDataset shapes(snapshot->config().image_size, "all");
+    FactorResponseOptions options;
+    options.seed = settings.seed;
+    options.samples_per_value = settings.samplesPerValue;
+    options.group_by = settings.perShape ? 0 : -1;
+    return factor_responses(
+        shapes, [&](const torch::Tensor& x) { return snapshot->encode(x).mu; }, options, progress);
+  }
+
+  ClassResponses classResponses(const DatasetView& data, const ResponseSettings& settings,
+                                const std::function<bool(double)>& progress) override {
+    const auto snapshot = stable_snapshot();
+    ClassResponseOptions options;
+    options.seed = settings.seed;
+    options.max_images = settings.maxImages;
+    return class_responses(*data.data(), encoder_means(snapshot), options, progress);
+  }
+
+  LatentMap latentMap(const DatasetView& data, const ResponseSettings& settings,
+                      const std::function<bool(double)>& progress) override {
+    const auto snapshot = stable_snapshot();
+    LatentMapOptions options;
+    options.seed = settings.seed;
+    options.max_points = settings.maxImages;
+    return latent_map(*data.data(), encoder_means(snapshot), options, progress);
+  }
+
  private:
   std::shared_ptr<ModelSnapshot> stable_snapshot() const { return live_ ? snapshot_->copy() : snapshot_; }
+
+  // μ of dataset images, converted to the model's channels and size first where they differ (a dataset opened
+  // before the model, at another size).
+  static RepresentationFunction encoder_means(const std::shared_ptr<ModelSnapshot>& snapshot) {
+    return [snapshot](const torch::Tensor& images) {
+      const auto& c = snapshot->config();
+      auto x = images.to(torch::kFloat);
+      if (x.size(1) != c.channels) x = c.channels == 1 ? x.mean(1, true) : x.expand({-1, c.channels, -1, -1});
+      if (x.size(2) != c.image_size || x.size(3) != c.image_size) {
+        namespace F = torch::nn::functional;
+        auto resize = F::InterpolateFuncOptions().size(std::vector<int64_t>{c.image_size, c.image_size});
+        x = x.size(2) > c.image_size ? F::interpolate(x, resize.mode(torch::kArea))
+                                     : F::interpolate(x, resize.mode(torch::kBilinear).align_corners(false));
+      }
+      return snapshot->encode(x.contiguous()).mu;
+    };
+  }
 
   std::shared_ptr<ModelSnapshot> snapshot_;
   QString description_;

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "app/service/job_tracker.h"
+#include "model/response_types.h"
 
 namespace fvae {
 class ModelSnapshot;
@@ -55,6 +56,16 @@ struct DisentanglementReport {
   QString error;
 };
 
+class DatasetView;
+
+// What the latent responses and the latent map compute on.
+struct ResponseSettings {
+  int samplesPerValue = 64;  // factor responses: images behind each point of a curve
+  bool perShape = false;     // factor responses on shapes: also one curve per shape
+  int maxImages = 10000;     // class responses and the latent map: a seeded random subset of the dataset
+  quint64 seed = 0;          // the same seed encodes the same images
+};
+
 // A trained or training model as the explorer sees it: decode codes, encode images. Thread-safe.
 class DecodeModel {
  public:
@@ -75,6 +86,16 @@ class DecodeModel {
   // `progress(fraction)` returning false cancels (report.cancelled).
   virtual DisentanglementReport measureDisentanglement(const MetricSettings& settings,
                                                        const std::function<bool(double)>& progress) = 0;
+  // What each dimension does across the data (model/responses.h), on one frozen set of weights. They throw with a
+  // message naming the problem; `progress(fraction)` returning false cancels (they then throw too).
+  // On the built-in shapes dataset at the model's size:
+  virtual FactorResponses factorResponses(const ResponseSettings& settings,
+                                          const std::function<bool(double)>& progress) = 0;
+  // On a dataset with labels; its images are converted to the model's size and channels where they differ:
+  virtual ClassResponses classResponses(const DatasetView& data, const ResponseSettings& settings,
+                                        const std::function<bool(double)>& progress) = 0;
+  virtual LatentMap latentMap(const DatasetView& data, const ResponseSettings& settings,
+                              const std::function<bool(double)>& progress) = 0;
   virtual quint64 version() const = 0;                // changes whenever the weights change
   virtual qint64 trainingStep() const { return -1; }  // the step the weights are from; -1 when unknown
   // A model whose weights never change: this one when it was loaded from a file, otherwise a copy of the training's

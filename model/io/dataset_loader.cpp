@@ -89,7 +89,7 @@ std::shared_ptr<const Dataset> open_dataset(const DatasetRequest& request) {
     if (!raw.skipped_files.empty())
       what += ", " + std::to_string(raw.skipped_files.size()) + " unreadable files skipped";
     data = std::make_shared<TensorDataset>(images, raw.labels, kind, what + ", " + shape_text(images),
-                                           std::move(raw.skipped_files));
+                                           std::move(raw.skipped_files), std::move(raw.label_info));
     if (kind == "folder" && request.split != "all")
       data =
           std::make_shared<SubsetDataset>(data, split_indices(data->size(), request.split), request.split + " split");

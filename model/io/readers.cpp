@@ -218,7 +218,13 @@ RawImages read_image_folder(const std::string& folder, int64_t channels, int64_t
     throw DatasetError(folder + ": none of its " + std::to_string(files.size()) +
                        " image files can be read (first: " + raw.skipped_files.front() + ")");
   raw.images = raw.images.narrow(0, 0, kept).contiguous();
-  if (classes.size() > 1 || !classes.first().isEmpty()) raw.labels = torch::tensor(labels).unsqueeze(1);
+  if (classes.size() > 1 || !classes.first().isEmpty()) {
+    raw.labels = torch::tensor(labels).unsqueeze(1);
+    raw.label_info.columns = {"class"};
+    raw.label_info.values.emplace_back();
+    for (const QString& name : classes)
+      raw.label_info.values[0].push_back(name.isEmpty() ? "(top folder)" : name.toStdString());
+  }
   return raw;
 }
 

@@ -15,6 +15,7 @@ struct RawImages {
   torch::Tensor images;                    // uint8 [N, C, H, W]
   torch::Tensor labels;                    // int64 [N, K] or undefined
   std::vector<std::string> skipped_files;  // "path: reason" for files left out (image folders)
+  LabelInfo label_info;                    // what the labels mean, when the reader knows (class folders)
 };
 
 // MedMNIST .npz: `<split>_images` (uint8 N×H×W or N×H×W×3) and `<split>_labels`; split is train, val or test.

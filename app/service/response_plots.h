@@ -1,0 +1,23 @@
+#pragma once
+// Pictures of the latent responses, drawn with QPainter: the same image in the GUI, in its PNG export and from
+// `factorvae responses`. They need a QGuiApplication (fonts).
+
+#include <QImage>
+#include <QStringList>
+
+#include "model/response_types.h"
+
+namespace fvae::service {
+
+// A grid of small plots, one row per dimension and one column per factor: the mean of μ as the factor sweeps its
+// values (±1 std band), one coloured curve per group when grouped; each cell tinted and labelled by η².
+QImage renderFactorResponses(const FactorResponses& responses, const QStringList& latentNames);
+
+// One row per dimension, most class-separating first: a box plot of μ per class (box: quartiles, whiskers: 5–95 %,
+// dot: mean), with the dimension's η².
+QImage renderClassResponses(const ClassResponses& responses, const QStringList& latentNames);
+
+// "z3 scale", or "z3" when unnamed.
+QString dimensionLabel(int dimension, const QStringList& latentNames);
+
+}  // namespace fvae::service

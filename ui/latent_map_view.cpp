@@ -1,0 +1,326 @@
+#include "ui/latent_map_view.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <map>
+
+#include "app/service/response_plots.h"
+
+namespace fvae::ui {
+
+namespace {
+
+// Okabe–Ito colours for up to eight categories; a gradient beyond that (positions, orientations).
+QColor categoryColour(int value, int count) {
+  static const QColor kColours[] = {QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115),
+                                    QColor(204, 121, 167), QColor(86, 180, 233), QColor(213, 94, 0),
+                                    QColor(240, 228, 66),  QColor(0, 0, 0)};
+  if (count <= 8) return kColours[value % 8];
+  return QColor::fromHsvF(0.75 * value / std::max(1, count - 1), 0.85, 0.85);
+}
+
+constexpr int kMaxLegendCategories = 16;
+
+}  // namespace
+
+LatentMapView::LatentMapView(QWidget* parent)
+    : QWidget(parent),
+      x_axis_(new QComboBox),
+      y_axis_(new QComboBox),
+      colour_(new QComboBox),
+      points_(new QSpinBox),
+      seed_(new QSpinBox),
+      compute_(new QPushButton(tr("&Compute map"))),
+      cancel_(new QPushButton(tr("Cancel"))),
+      progress_(new QProgressBar),
+      note_(new QLabel),
+      plot_(new QCustomPlot),
+      hover_(new QLabel(plot_)),
+      jobs_(new service::JobTracker(this)) {
+  points_->setRange(100, 10000);
+  points_->setValue(10000);
+  points_->setSingleStep(1000);
+  points_->setToolTip(tr("Dataset images to encode: a seeded random subset when the dataset holds more"));
+  seed_->setRange(0, 1000000);
+  seed_->setToolTip(tr("The same seed maps the same images"));
+  x_axis_->setToolTip(tr("Horizontal axis: a principal component of μ, or one dimension"));
+  y_axis_->setToolTip(tr("Vertical axis: a principal component of μ, or one dimension"));
+  colour_->setToolTip(tr("Colour the points by a label or ground-truth factor"));
+  cancel_->setEnabled(false);
+  note_->setWordWrap(true);
+  hover_->hide();
+  hover_->setFrameShape(QFrame::Box);
+  hover_->setAutoFillBackground(true);
+  hover_->setAttribute(Qt::WA_TransparentForMouseEvents);
+
+  plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plot_->setNoAntialiasingOnDrag(true);
+  plot_->legend->setVisible(false);
+  plot_->legend->setFont(font());
+  plot_->setMinimumSize(400, 300);
+  connect(plot_, &QCustomPlot::mouseMove, this, &LatentMapView::hover);
+  connect(plot_, &QCustomPlot::mouseRelease, this, &LatentMapView::click);
+  connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) { press_ = event->position(); });
+
+  connect(compute_, &QPushButton::clicked, this, &LatentMapView::compute);
+  connect(cancel_, &QPushButton::clicked, this, &LatentMapView::cancel);
+  for (auto* box : {x_axis_, y_axis_, colour_})
+    connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { redraw(); });
+  connect(jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { ended(tr("Failed: %1").arg(error)); });
+  connect(jobs_, &service::JobTracker::busyChanged, this, [this](bool busy) {
+    if (!busy && computing_) ended(tr("Cancelled."));
+  });
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Images:"), points_);
+  form->addRow(tr("Seed:"), seed_);
+  form->addRow(tr("Horizontal:"), x_axis_);
+  form->addRow(tr("Vertical:"), y_axis_);
+  form->addRow(tr("Colour by:"), colour_);
+  auto* run = new QHBoxLayout;
+  run->addWidget(compute_);
+  run->addWidget(cancel_);
+  auto* left = new QVBoxLayout;
+  left->addLayout(form);
+  left->addLayout(run);
+  left->addWidget(progress_);
+  left->addWidget(note_);
+  left->addStretch();
+  auto* leftWidget = new QWidget;
+  leftWidget->setLayout(left);
+  leftWidget->setMaximumWidth(320);
+  auto* layout = new QHBoxLayout(this);
+  layout->addWidget(leftWidget);
+  layout->addWidget(plot_, 1);
+  setModel(nullptr);
+}
+
+LatentMapView::~LatentMapView() { cancel(); }
+
+void LatentMapView::setModel(std::shared_ptr<service::DecodeModel> model) {
+  model_ = std::move(model);
+  updateControls();
+}
+
+void LatentMapView::setDataset(std::shared_ptr<service::DatasetView> dataset) {
+  dataset_ = std::move(dataset);
+  updateControls();
+}
+
+void LatentMapView::setLatentNames(const QStringList& names) {
+  names_ = names;
+  if (map_) fillAxisChoices();
+}
+
+void LatentMapView::setPointCount(int points) { points_->setValue(points); }
+
+int LatentMapView::pointCount() const { return map_ ? static_cast<int>(map_->indices.size()) : 0; }
+
+void LatentMapView::setAxes(int x, int y) {
+  x_axis_->setCurrentIndex(x);
+  y_axis_->setCurrentIndex(y);
+}
+
+void LatentMapView::setColourColumn(int column) { colour_->setCurrentIndex(column); }
+
+int LatentMapView::legendEntries() const { return plot_->legend->visible() ? plot_->legend->itemCount() : 0; }
+
+void LatentMapView::updateControls() {
+  compute_->setEnabled(model_ && dataset_ && !computing_);
+  if (computing_) return;
+  if (!model_)
+    note_->setText(tr("Open a checkpoint or start a training to map its codes."));
+  else if (!dataset_)
+    note_->setText(tr("Open a dataset to map its images' codes."));
+  else if (!map_)
+    note_->setText(tr("Maps μ of the dataset's images; hover a point to see its image, click it to explore its code."));
+}
+
+void LatentMapView::compute() {
+  if (!model_ || !dataset_ || computing_) return;
+  computing_ = true;
+  compute_->setEnabled(false);
+  cancel_->setEnabled(true);
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  note_->setText(tr("Encoding…"));
+  auto model = model_;
+  auto dataset = dataset_;
+  service::ResponseSettings s;
+  s.maxImages = points_->value();
+  s.seed = static_cast<quint64>(seed_->value());
+  jobs_->start<std::shared_ptr<const LatentMap>>(
+      [model, dataset, s](service::TaskControl& control) {
+        return std::make_shared<const LatentMap>(
+            model->latentMap(*dataset, s, [&control](double f) { return control.report(f); }));
+      },
+      [this](const std::shared_ptr<const LatentMap>& map) {
+        map_ = map;
+        ended(QString());
+        fillAxisChoices();
+        note_->setText(tr("%1 images. Principal components explain %2 % and %3 % of μ's variance. Drag to pan, wheel "
+                          "to zoom; hover a point to see its image, click it to explore its code.")
+                           .arg(map_->indices.size())
+                           .arg(100 * map_->explained_variance.at(0), 0, 'f', 1)
+                           .arg(100 * map_->explained_variance.at(1), 0, 'f', 1));
+        emit computed();
+      },
+      [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
+}
+
+void LatentMapView::cancel() {
+  if (!computing_) return;
+  jobs_->cancel();
+  note_->setText(tr("Cancelling…"));
+}
+
+void LatentMapView::ended(const QString& outcome) {
+  computing_ = false;
+  cancel_->setEnabled(false);
+  progress_->setValue(outcome.isEmpty() ? progress_->maximum() : 0);
+  updateControls();
+  if (!outcome.isEmpty()) note_->setText(outcome);
+}
+
+// Refills the choices after a new map (keeping the selections where they still exist), then draws.
+void LatentMapView::fillAxisChoices() {
+  const int x = std::max(0, x_axis_->currentIndex()), y = std::max(1, y_axis_->currentIndex());
+  const int c = std::max(0, colour_->currentIndex());
+  const QSignalBlocker bx(x_axis_), by(y_axis_), bc(colour_);
+  QStringList axes{tr("principal component 1"), tr("principal component 2")};
+  const int dims = map_->mu.empty() ? 0 : static_cast<int>(map_->mu.front().size());
+  for (int d = 0; d < dims; ++d) axes << service::dimensionLabel(d, names_);
+  for (auto* box : {x_axis_, y_axis_}) {
+    box->clear();
+    box->addItems(axes);
+  }
+  x_axis_->setCurrentIndex(std::min(x, static_cast<int>(axes.size()) - 1));
+  y_axis_->setCurrentIndex(std::min(y, static_cast<int>(axes.size()) - 1));
+  colour_->clear();
+  colour_->addItem(tr("nothing"));
+  for (const auto& column : map_->label_column_names)
+    colour_->addItem(QCoreApplication::translate("ResponsePlots", column.c_str()));
+  colour_->setCurrentIndex(std::min(c == 0 && colour_->count() > 1 ? 1 : c, colour_->count() - 1));
+  redraw();
+}
+
+double LatentMapView::coordinate(int point, int axis) const {
+  return axis < 2 ? map_->pca[point][axis] : map_->mu[point][axis - 2];
+}
+
+void LatentMapView::redraw() {
+  plot_->clearGraphs();
+  hover_->hide();
+  if (!map_ || map_->indices.empty()) return plot_->replot();
+  const int x = x_axis_->currentIndex(), y = y_axis_->currentIndex();
+  const int column = colour_->currentIndex() - 1;  // −1: one colour
+  // Points grouped by the value of the colouring label: one graph (and legend entry) per value.
+  std::map<int64_t, std::pair<QVector<double>, QVector<double>>> groups;
+  for (int i = 0; i < static_cast<int>(map_->indices.size()); ++i) {
+    const int64_t value = column >= 0 ? map_->labels[i][column] : 0;
+    groups[value].first << coordinate(i, x);
+    groups[value].second << coordinate(i, y);
+  }
+  const auto& valueNames = column >= 0 ? map_->label_value_names[column] : std::vector<std::string>();
+  const int count = groups.empty() ? 0 : static_cast<int>(groups.rbegin()->first + 1);
+  int shown = 0;
+  for (auto& [value, xy] : groups) {
+    auto* graph = plot_->addGraph();
+    graph->setLineStyle(QCPGraph::lsNone);
+    QColor colour = column >= 0 ? categoryColour(static_cast<int>(value), count) : QColor(0, 114, 178);
+    colour.setAlpha(160);
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 4));
+    graph->setData(xy.first, xy.second);
+    const QString name = value < static_cast<int64_t>(valueNames.size())
+                             ? QCoreApplication::translate("ResponsePlots", valueNames[value].c_str())
+                             : QString::number(value);
+    graph->setName(QStringLiteral("%1 (%2)").arg(name).arg(xy.first.size()));
+    // Many values (positions, orientations): the legend names only the first and the last of the gradient.
+    if (column < 0 ||
+        (groups.size() > kMaxLegendCategories && value != groups.begin()->first && value != groups.rbegin()->first))
+      graph->removeFromLegend();
+    else
+      ++shown;
+  }
+  plot_->legend->setVisible(shown > 0);
+  plot_->xAxis->setLabel(x_axis_->currentText());
+  plot_->yAxis->setLabel(y_axis_->currentText());
+  plot_->rescaleAxes();
+  plot_->xAxis->scaleRange(1.05);
+  plot_->yAxis->scaleRange(1.05);
+  plot_->replot();
+}
+
+int LatentMapView::pointAt(const QPointF& position, double radius) const {
+  if (!map_) return -1;
+  const int x = x_axis_->currentIndex(), y = y_axis_->currentIndex();
+  int best = -1;
+  double bestDistance = radius * radius;
+  for (int i = 0; i < static_cast<int>(map_->indices.size()); ++i) {
+    const double dx = plot_->xAxis->coordToPixel(coordinate(i, x)) - position.x();
+    const double dy = plot_->yAxis->coordToPixel(coordinate(i, y)) - position.y();
+    const double distance = dx * dx + dy * dy;
+    if (distance <= bestDistance) best = i, bestDistance = distance;
+  }
+  return best;
+}
+
+QPointF LatentMapView::pointPosition(int point) const {
+  return {plot_->xAxis->coordToPixel(coordinate(point, x_axis_->currentIndex())),
+          plot_->yAxis->coordToPixel(coordinate(point, y_axis_->currentIndex()))};
+}
+
+QVector<float> LatentMapView::pointCode(int point) const {
+  if (!map_ || point < 0 || point >= static_cast<int>(map_->mu.size())) return {};
+  return QVector<float>(map_->mu[point].begin(), map_->mu[point].end());
+}
+
+QString LatentMapView::hoverText() const { return hover_->isVisible() ? hover_text_ : QString(); }
+
+void LatentMapView::hover(QMouseEvent* event) {
+  const int point = event->buttons() == Qt::NoButton ? pointAt(event->position()) : -1;
+  if (point < 0 || !dataset_) return hover_->hide();
+  const int index = static_cast<int>(map_->indices[point]);
+  const QImage image = dataset_->image(index);  // in memory: microseconds
+  QString text = tr("image %1").arg(index);
+  if (const QString label = dataset_->label(index); !label.isEmpty()) text += QStringLiteral(": ") + label;
+  hover_text_ = text;
+  // The image enlarged with crisp pixels, its number and label underneath.
+  const QImage enlarged = image.scaled(image.size() * std::max(1, 96 / std::max(1, image.width())));
+  const QFontMetrics metrics(font());
+  QImage card(std::max(enlarged.width(), metrics.horizontalAdvance(text) + 8), enlarged.height() + metrics.height() + 4,
+              QImage::Format_RGB32);
+  card.fill(palette().color(QPalette::ToolTipBase));
+  QPainter painter(&card);
+  painter.drawImage(0, 0, enlarged);
+  painter.setPen(palette().color(QPalette::ToolTipText));
+  painter.drawText(QRect(4, enlarged.height() + 2, card.width() - 8, metrics.height()), Qt::AlignLeft, text);
+  painter.end();
+  hover_->setPixmap(QPixmap::fromImage(card));
+  hover_->adjustSize();
+  QPoint at = event->position().toPoint() + QPoint(14, 14);
+  if (at.x() + hover_->width() > plot_->width()) at.rx() -= hover_->width() + 28;
+  if (at.y() + hover_->height() > plot_->height()) at.ry() -= hover_->height() + 28;
+  hover_->move(at);
+  hover_->show();
+  hover_->raise();
+}
+
+void LatentMapView::click(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton) return;
+  // A click, not the end of a drag: the press and release are close.
+  if ((event->position() - press_).manhattanLength() > 4) return;
+  const int point = pointAt(event->position(), 6);
+  if (point >= 0) emit codeChosen(pointCode(point));
+}
+
+}  // namespace fvae::ui

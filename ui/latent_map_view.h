@@ -1,0 +1,85 @@
+#pragma once
+// Latent map: μ of up to 10,000 dataset images as a scatter (QCustomPlot) on two chosen dimensions or on the first two
+// principal components, coloured by a label or ground-truth factor with a legend. Hovering shows the image under the
+// cursor; clicking sends its code to the latent explorer. Encoding runs off the GUI thread with progress and cancel.
+
+#include <QPointF>
+#include <QVector>
+#include <QWidget>
+#include <memory>
+
+#include "app/service/dataset_view.h"
+#include "app/service/studio_service.h"
+
+class QCPGraph;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QMouseEvent;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace fvae::ui {
+
+class LatentMapView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit LatentMapView(QWidget* parent = nullptr);
+  ~LatentMapView() override;
+  void setModel(std::shared_ptr<service::DecodeModel> model);
+  void setDataset(std::shared_ptr<service::DatasetView> dataset);
+  void setLatentNames(const QStringList& names);
+  void setPointCount(int points);
+  bool isComputing() const { return computing_; }
+  int pointCount() const;  // points on the map (0 before a map)
+  // Axis choice: 0 and 1 are the principal components, 2 + d is dimension d. Colour: 0 none, 1 + k label column k.
+  void setAxes(int x, int y);
+  void setColourColumn(int column);
+  int legendEntries() const;
+  QCustomPlot* plot() const { return plot_; }
+  // The point nearest to a position in widget pixels of the plot, within `radius` pixels; -1 when none.
+  int pointAt(const QPointF& position, double radius = 8) const;
+  QPointF pointPosition(int point) const;  // in the plot's pixels
+  QVector<float> pointCode(int point) const;
+  QString hoverText() const;  // what the hover label shows; "" while hidden
+
+ public slots:
+  void compute();
+  void cancel();
+
+ signals:
+  void computed();
+  void codeChosen(const QVector<float>& code);  // a point was clicked
+
+ private:
+  void updateControls();
+  void fillAxisChoices();
+  void redraw();
+  void hover(QMouseEvent* event);
+  void click(QMouseEvent* event);
+  void ended(const QString& outcome);
+  double coordinate(int point, int axis) const;
+
+  std::shared_ptr<service::DecodeModel> model_;
+  std::shared_ptr<service::DatasetView> dataset_;
+  std::shared_ptr<const LatentMap> map_;
+  QStringList names_;
+  QComboBox* x_axis_;
+  QComboBox* y_axis_;
+  QComboBox* colour_;
+  QSpinBox* points_;
+  QSpinBox* seed_;
+  QPushButton* compute_;
+  QPushButton* cancel_;
+  QProgressBar* progress_;
+  QLabel* note_;
+  QCustomPlot* plot_;
+  QLabel* hover_;
+  service::JobTracker* jobs_;
+  bool computing_ = false;
+  QString hover_text_;
+  QPointF press_;  // where the mouse button went down: a click sends a code, a drag pans
+};
+
+}  // namespace fvae::ui

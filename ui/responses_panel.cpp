@@ -1,0 +1,315 @@
+#include "ui/responses_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "app/service/image_export.h"
+#include "app/service/response_plots.h"
+#include "ui/message_bar.h"
+
+namespace fvae::ui {
+
+namespace {
+
+std::vector<std::string> std_names(const QStringList& names) {
+  std::vector<std::string> out;
+  for (const QString& n : names) out.push_back(n.toStdString());
+  return out;
+}
+
+}  // namespace
+
+ResponsesPanel::ResponsesPanel(QWidget* parent)
+    : QWidget(parent),
+      source_(new QComboBox),
+      samples_(new QSpinBox),
+      per_shape_(new QCheckBox(tr("One curve per &shape"))),
+      images_(new QSpinBox),
+      seed_(new QSpinBox),
+      compute_(new QPushButton(tr("&Compute"))),
+      cancel_(new QPushButton(tr("Cancel"))),
+      export_png_(new QPushButton(tr("Export &PNG…"))),
+      export_csv_(new QPushButton(tr("Export C&SV…"))),
+      progress_(new QProgressBar),
+      note_(new QLabel),
+      scroll_(new QScrollArea),
+      picture_(new QLabel),
+      ranking_(new QTableWidget(0, 2)),
+      jobs_(new service::JobTracker(this)) {
+  source_->addItem(tr("Ground-truth factors (built-in shapes)"));
+  source_->addItem(tr("Classes of the open dataset"));
+  source_->setToolTip(
+      tr("Factors: μ of every dimension as each factor of the shapes dataset sweeps its values, the other factors "
+         "random. Classes: μ of every dimension per class of the dataset's labels."));
+  samples_->setRange(2, 4096);
+  samples_->setValue(64);
+  samples_->setToolTip(tr("Images behind each point of a curve (per shape when curves are per shape)"));
+  per_shape_->setToolTip(tr("Does a dimension follow scale for every shape, or only for hearts?"));
+  images_->setRange(10, 100000);
+  images_->setValue(10000);
+  images_->setToolTip(tr("Images encoded from the dataset: a seeded random subset when it holds more"));
+  seed_->setRange(0, 1000000);
+  seed_->setToolTip(tr("The same seed encodes the same images"));
+  cancel_->setEnabled(false);
+  export_png_->setEnabled(false);
+  export_csv_->setEnabled(false);
+  note_->setWordWrap(true);
+  picture_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+  scroll_->setWidget(picture_);
+  scroll_->setWidgetResizable(true);
+  scroll_->setBackgroundRole(QPalette::Base);
+  ranking_->setHorizontalHeaderLabels({tr("Dimension"), tr("η² (classes)")});
+  ranking_->setToolTip(tr("Dimensions ranked by the share of their variance that the classes explain"));
+  ranking_->verticalHeader()->hide();
+  ranking_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  ranking_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  ranking_->setMaximumWidth(260);
+  ranking_->hide();
+
+  connect(source_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { updateControls(); });
+  connect(compute_, &QPushButton::clicked, this, &ResponsesPanel::compute);
+  connect(cancel_, &QPushButton::clicked, this, &ResponsesPanel::cancel);
+  connect(jobs_, &service::JobTracker::failed, this, [this](const QString& error) {
+    ended(tr("Failed: %1").arg(error));
+    emit failed(error);
+  });
+  connect(jobs_, &service::JobTracker::busyChanged, this, [this](bool busy) {
+    if (!busy && computing_) ended(tr("Cancelled."));  // no result came: the job was cancelled
+  });
+  // The file dialogs are modal by nature; they only ask for a name, the writing is exportPng/exportCsv.
+  connect(export_png_, &QPushButton::clicked, this, [this] {
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export responses"), QDir(folder).filePath(QStringLiteral("responses.png")), tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    if (const QString error = exportPng(path); !error.isEmpty()) reportError(this, tr("Cannot export"), error);
+  });
+  connect(export_csv_, &QPushButton::clicked, this, [this] {
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export responses"), QDir(folder).filePath(QStringLiteral("responses.csv")), tr("CSV tables (*.csv)"));
+    if (path.isEmpty()) return;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    if (const QString error = exportCsv(path); !error.isEmpty()) reportError(this, tr("Cannot export"), error);
+  });
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Show:"), source_);
+  form->addRow(tr("Images per point:"), samples_);
+  form->addRow(QString(), per_shape_);
+  form->addRow(tr("Images from the dataset:"), images_);
+  form->addRow(tr("Seed:"), seed_);
+  auto* run = new QHBoxLayout;
+  run->addWidget(compute_);
+  run->addWidget(cancel_);
+  auto* exports = new QHBoxLayout;
+  exports->addWidget(export_png_);
+  exports->addWidget(export_csv_);
+  auto* left = new QVBoxLayout;
+  left->addLayout(form);
+  left->addLayout(run);
+  left->addWidget(progress_);
+  left->addWidget(note_);
+  left->addLayout(exports);
+  left->addWidget(ranking_, 1);
+  left->addStretch();
+  auto* leftWidget = new QWidget;
+  leftWidget->setLayout(left);
+  leftWidget->setMaximumWidth(320);
+  auto* layout = new QHBoxLayout(this);
+  layout->addWidget(leftWidget);
+  layout->addWidget(scroll_, 1);
+  setModel(nullptr, {});
+}
+
+ResponsesPanel::~ResponsesPanel() { cancel(); }
+
+void ResponsesPanel::setModel(std::shared_ptr<service::DecodeModel> model, const QString& datasetSpec) {
+  model_ = std::move(model);
+  model_dataset_ = datasetSpec;
+  // A model trained on shapes is read against its factors; any other against its classes.
+  if (model_) setSource(datasetSpec == QLatin1String("shapes") ? Source::Factors : Source::Classes);
+  updateControls();
+}
+
+void ResponsesPanel::setDataset(std::shared_ptr<service::DatasetView> dataset) {
+  dataset_ = std::move(dataset);
+  updateControls();
+}
+
+void ResponsesPanel::setLatentNames(const QStringList& names) {
+  names_ = names;
+  if (factor_result_ || class_result_) showResult();
+}
+
+void ResponsesPanel::setSource(Source source) { source_->setCurrentIndex(source == Source::Factors ? 0 : 1); }
+
+ResponsesPanel::Source ResponsesPanel::source() const {
+  return source_->currentIndex() == 0 ? Source::Factors : Source::Classes;
+}
+
+void ResponsesPanel::setSettings(const service::ResponseSettings& s) {
+  samples_->setValue(s.samplesPerValue);
+  per_shape_->setChecked(s.perShape);
+  images_->setValue(s.maxImages);
+  seed_->setValue(static_cast<int>(s.seed));
+}
+
+service::ResponseSettings ResponsesPanel::settings() const {
+  service::ResponseSettings s;
+  s.samplesPerValue = samples_->value();
+  s.perShape = per_shape_->isChecked();
+  s.maxImages = images_->value();
+  s.seed = static_cast<quint64>(seed_->value());
+  return s;
+}
+
+void ResponsesPanel::updateControls() {
+  const bool factors = source() == Source::Factors;
+  samples_->setEnabled(factors);
+  per_shape_->setEnabled(factors);
+  images_->setEnabled(!factors);
+  QString why;
+  if (!model_)
+    why = tr("Open a checkpoint or start a training to see what its dimensions encode.");
+  else if (factors && model_->channels() != 1)
+    why = tr("The shapes dataset is greyscale: factor responses need a one-channel model.");
+  else if (!factors && !dataset_)
+    why = tr("Open a dataset with labels (File → Open dataset) to see μ per class.");
+  compute_->setEnabled(why.isEmpty() && !computing_);
+  if (computing_) return;
+  if (!why.isEmpty())
+    note_->setText(why);
+  else if (factors)
+    note_->setText(model_dataset_ == QLatin1String("shapes")
+                       ? tr("Each cell: μ of one dimension as one factor sweeps its values; η² is the share of μ's "
+                            "variance that factor explains.")
+                       : tr("This model was not trained on shapes: its responses to shapes say little."));
+  else
+    note_->setText(tr("Dataset: %1").arg(dataset_->description()));
+}
+
+void ResponsesPanel::compute() {
+  if (!model_ || computing_) return;
+  const bool factors = source() == Source::Factors;
+  if (!factors && !dataset_) return;
+  computing_ = true;
+  compute_->setEnabled(false);
+  cancel_->setEnabled(true);
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  note_->setText(tr("Computing…"));
+  auto model = model_;
+  auto dataset = dataset_;
+  const auto s = settings();
+  if (factors) {
+    jobs_->start<std::shared_ptr<const FactorResponses>>(
+        [model, s](service::TaskControl& control) {
+          return std::make_shared<const FactorResponses>(
+              model->factorResponses(s, [&control](double f) { return control.report(f); }));
+        },
+        [this](const std::shared_ptr<const FactorResponses>& result) {
+          factor_result_ = result;
+          class_result_.reset();
+          ended(QString());
+          showResult();
+        },
+        [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
+  } else {
+    jobs_->start<std::shared_ptr<const ClassResponses>>(
+        [model, dataset, s](service::TaskControl& control) {
+          return std::make_shared<const ClassResponses>(
+              model->classResponses(*dataset, s, [&control](double f) { return control.report(f); }));
+        },
+        [this](const std::shared_ptr<const ClassResponses>& result) {
+          class_result_ = result;
+          factor_result_.reset();
+          ended(QString());
+          showResult();
+        },
+        [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
+  }
+}
+
+void ResponsesPanel::cancel() {
+  if (!computing_) return;
+  jobs_->cancel();
+  note_->setText(tr("Cancelling…"));
+}
+
+void ResponsesPanel::ended(const QString& outcome) {
+  computing_ = false;
+  cancel_->setEnabled(false);
+  progress_->setValue(outcome.isEmpty() ? progress_->maximum() : 0);
+  updateControls();
+  if (!outcome.isEmpty()) note_->setText(outcome);
+}
+
+void ResponsesPanel::showResult() {
+  ranking_->setVisible(class_result_ != nullptr);
+  if (factor_result_) {
+    plot_ = service::renderFactorResponses(*factor_result_, names_);
+    // Under the picture's first line: which factor each dimension follows most.
+    QStringList follows;
+    for (int d = 0; d < static_cast<int>(factor_result_->explained.size()); ++d) {
+      if (!factor_result_->active(d)) continue;
+      const auto& row = factor_result_->explained[d];
+      const auto best = std::max_element(row.begin(), row.end()) - row.begin();
+      if (row[best] >= 0.5)
+        follows << tr("%1 follows %2 (η² %3)")
+                       .arg(service::dimensionLabel(d, names_),
+                            QCoreApplication::translate("ResponsePlots", factor_result_->factor_names[best].c_str()))
+                       .arg(row[best], 0, 'f', 2);
+    }
+    note_->setText(follows.isEmpty() ? tr("No dimension follows one factor with η² ≥ 0.5.") : follows.join('\n'));
+  } else if (class_result_) {
+    plot_ = service::renderClassResponses(*class_result_, names_);
+    ranking_->setRowCount(static_cast<int>(class_result_->ranking.size()));
+    for (int rank = 0; rank < ranking_->rowCount(); ++rank) {
+      const int d = static_cast<int>(class_result_->ranking[rank]);
+      ranking_->setItem(rank, 0, new QTableWidgetItem(service::dimensionLabel(d, names_)));
+      auto* value = new QTableWidgetItem(QString::number(class_result_->separation[d], 'f', 3));
+      value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      ranking_->setItem(rank, 1, value);
+    }
+    note_->setText(tr("%1 images; %2 classes").arg(class_result_->images).arg(class_result_->class_names.size()));
+  }
+  picture_->setPixmap(QPixmap::fromImage(plot_));
+  export_png_->setEnabled(!plot_.isNull());
+  export_csv_->setEnabled(!plot_.isNull());
+  emit computed();
+}
+
+QString ResponsesPanel::csv() const {
+  if (factor_result_) return QString::fromStdString(factor_responses_csv(*factor_result_, std_names(names_)));
+  if (class_result_) return QString::fromStdString(class_responses_csv(*class_result_, std_names(names_)));
+  return {};
+}
+
+QString ResponsesPanel::exportPng(const QString& path) const { return service::writePng(path, plot_); }
+
+QString ResponsesPanel::exportCsv(const QString& path) const {
+  if (!factor_result_ && !class_result_) return tr("%1: there is nothing to export yet").arg(path);
+  return service::writeTextFile(path, csv().toUtf8());
+}
+
+}  // namespace fvae::ui

@@ -1,0 +1,85 @@
+#pragma once
+// Responses panel: what each latent dimension does across the data. On the built-in shapes dataset, μ of every
+// dimension as each ground-truth factor sweeps its values (optionally one curve per shape); on labelled data, μ per
+// class with the dimensions ranked by how well they separate the classes. Computed off the GUI thread on one frozen
+// set of weights, with progress and cancel; exported as PNG and CSV.
+
+#include <QImage>
+#include <QWidget>
+#include <memory>
+
+#include "app/service/dataset_view.h"
+#include "app/service/studio_service.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QScrollArea;
+class QSpinBox;
+class QTableWidget;
+
+namespace fvae::ui {
+
+class ResponsesPanel : public QWidget {
+  Q_OBJECT
+ public:
+  enum class Source { Factors, Classes };
+  explicit ResponsesPanel(QWidget* parent = nullptr);
+  ~ResponsesPanel() override;
+  void setModel(std::shared_ptr<service::DecodeModel> model, const QString& datasetSpec);
+  void setDataset(std::shared_ptr<service::DatasetView> dataset);
+  void setLatentNames(const QStringList& names);  // redraws a result on screen with the new names
+  void setSource(Source source);
+  Source source() const;
+  void setSettings(const service::ResponseSettings& settings);
+  service::ResponseSettings settings() const;
+  bool isComputing() const { return computing_; }
+  QImage plot() const { return plot_; }  // the picture on screen; null before a result
+  QString csv() const;                   // the table behind it; "" before a result
+  const QTableWidget* rankingTable() const { return ranking_; }
+  // Write the picture or the table; return "" or an error naming the file.
+  QString exportPng(const QString& path) const;
+  QString exportCsv(const QString& path) const;
+
+ public slots:
+  void compute();
+  void cancel();
+
+ signals:
+  void computed();                    // a result is on screen
+  void failed(const QString& error);  // also shown in the panel
+
+ private:
+  void updateControls();
+  void showResult();
+  void ended(const QString& outcome);
+
+  std::shared_ptr<service::DecodeModel> model_;
+  std::shared_ptr<service::DatasetView> dataset_;
+  QString model_dataset_;
+  QStringList names_;
+  QComboBox* source_;
+  QSpinBox* samples_;
+  QCheckBox* per_shape_;
+  QSpinBox* images_;
+  QSpinBox* seed_;
+  QPushButton* compute_;
+  QPushButton* cancel_;
+  QPushButton* export_png_;
+  QPushButton* export_csv_;
+  QProgressBar* progress_;
+  QLabel* note_;
+  QScrollArea* scroll_;
+  QLabel* picture_;
+  QTableWidget* ranking_;
+  service::JobTracker* jobs_;
+  bool computing_ = false;
+  // The result on screen: one of the two, by the source it was computed for.
+  std::shared_ptr<const FactorResponses> factor_result_;
+  std::shared_ptr<const ClassResponses> class_result_;
+  QImage plot_;
+};
+
+}  // namespace fvae::ui
