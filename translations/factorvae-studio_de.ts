@@ -241,33 +241,34 @@
         <translation>Stiefelette</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="92"/>
+        <location filename="../app/service/response_plots.cpp" line="94"/>
         <source>Mean of μ (band: ±1 std) as each factor sweeps its values, the others random; %1 images per point, seed %2</source>
         <translation>Mittelwert von μ (Band: ±1 Standardabweichung), während jeder Faktor seine Werte durchläuft, die anderen zufällig; %1 Bilder pro Punkt, Seed %2</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="101"/>
         <location filename="../app/service/response_plots.cpp" line="103"/>
+        <location filename="../app/service/response_plots.cpp" line="105"/>
         <source>Curves per %1:</source>
         <translation>Kurven je %1:</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="116"/>
+        <location filename="../app/service/response_plots.cpp" line="118"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="200"/>
+        <location filename="../app/service/response_plots.cpp" line="81"/>
+        <location filename="../app/service/response_plots.cpp" line="202"/>
         <source>Var[μ] %1</source>
         <translation>Var[μ] %1</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="200"/>
+        <location filename="../app/service/response_plots.cpp" line="202"/>
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="233"/>
+        <location filename="../app/service/response_plots.cpp" line="235"/>
         <source>μ per class (box: quartiles, whiskers: 5–95 %, dot: mean), %1 images, seed %2; dimensions ranked by η², the share of μ&apos;s variance the classes explain</source>
         <translation>μ je Klasse (Box: Quartile, Whisker: 5–95 %, Punkt: Mittelwert), %1 Bilder, Seed %2; Dimensionen nach η² geordnet, dem Anteil der Varianz von μ, den die Klassen erklären</translation>
     </message>
@@ -726,22 +727,17 @@
         <translation>Breche ab…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="199"/>
-        <source>principal component 1</source>
-        <translation>Hauptkomponente 1</translation>
+        <location filename="../ui/latent_map_view.cpp" line="201"/>
+        <source>PC %1 (%2 %)</source>
+        <translation>HK %1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="199"/>
-        <source>principal component 2</source>
-        <translation>Hauptkomponente 2</translation>
-    </message>
-    <message>
-        <location filename="../ui/latent_map_view.cpp" line="209"/>
+        <location filename="../ui/latent_map_view.cpp" line="211"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="294"/>
+        <location filename="../ui/latent_map_view.cpp" line="296"/>
         <source>image %1</source>
         <translation>Bild %1</translation>
     </message>
@@ -956,7 +952,7 @@
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
@@ -983,22 +979,22 @@
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="332"/>
+        <location filename="../ui/main_window.cpp" line="338"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="345"/>
+        <location filename="../ui/main_window.cpp" line="351"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346"/>
+        <location filename="../ui/main_window.cpp" line="352"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -1369,13 +1365,13 @@
     </message>
     <message>
         <location filename="../ui/responses_panel.cpp" line="55"/>
-        <source>Ground-truth factors (built-in shapes)</source>
-        <translation>Faktoren der Grundwahrheit (eingebaute Formen)</translation>
+        <source>Factors (built-in shapes)</source>
+        <translation>Faktoren (eingebaute Formen)</translation>
     </message>
     <message>
         <location filename="../ui/responses_panel.cpp" line="56"/>
-        <source>Classes of the open dataset</source>
-        <translation>Klassen des geöffneten Datensatzes</translation>
+        <source>Classes (open dataset)</source>
+        <translation>Klassen (geöffneter Datensatz)</translation>
     </message>
     <message>
         <location filename="../ui/responses_panel.cpp" line="58"/>
@@ -1505,27 +1501,27 @@
         <translation>Berechne…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="256"/>
+        <location filename="../ui/responses_panel.cpp" line="258"/>
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="278"/>
+        <location filename="../ui/responses_panel.cpp" line="280"/>
         <source>%1 follows %2 (η² %3)</source>
         <translation>%1 folgt %2 (η² %3)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="283"/>
+        <location filename="../ui/responses_panel.cpp" line="285"/>
         <source>No dimension follows one factor with η² ≥ 0.5.</source>
         <translation>Keine Dimension folgt einem Faktor mit η² ≥ 0,5.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="294"/>
+        <location filename="../ui/responses_panel.cpp" line="296"/>
         <source>%1 images; %2 classes</source>
         <translation>%1 Bilder; %2 Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="311"/>
+        <location filename="../ui/responses_panel.cpp" line="312"/>
         <source>%1: there is nothing to export yet</source>
         <translation>%1: es gibt noch nichts zu exportieren</translation>
     </message>
@@ -1957,27 +1953,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="25"/>
+        <location filename="../app/studio/main.cpp" line="27"/>
         <source>Train a FactorVAE and explore its latent space.</source>
         <translation>Ein FactorVAE trainieren und seinen latenten Raum erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="28"/>
+        <location filename="../app/studio/main.cpp" line="30"/>
         <source>checkpoint to open</source>
         <translation>zu öffnender Checkpoint</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="33"/>
         <source>save a PNG of each tab after a few seconds and quit (for documentation)</source>
         <translation>nach einigen Sekunden ein PNG jedes Reiters speichern und beenden (für die Dokumentation)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
+        <source>seconds before the screenshots without a checkpoint (default 8)</source>
+        <translation>Sekunden bis zu den Bildschirmfotos ohne Checkpoint (Standard 8)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="43"/>
         <source>start training on the built-in dataset at once</source>
         <translation>sofort auf dem eingebauten Datensatz trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="45"/>
         <source>language of the user interface (e.g. en, de; default: the system&apos;s)</source>
         <translation>Sprache der Benutzeroberfläche (z. B. en, de; Vorgabe: die des Systems)</translation>
     </message>

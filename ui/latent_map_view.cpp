@@ -196,7 +196,9 @@ void LatentMapView::fillAxisChoices() {
   const int x = std::max(0, x_axis_->currentIndex()), y = std::max(1, y_axis_->currentIndex());
   const int c = std::max(0, colour_->currentIndex());
   const QSignalBlocker bx(x_axis_), by(y_axis_), bc(colour_);
-  QStringList axes{tr("principal component 1"), tr("principal component 2")};
+  QStringList axes;
+  for (int k = 0; k < 2; ++k)  // "PC 1 (24 %)": the share of μ's variance along the component
+    axes << tr("PC %1 (%2 %)").arg(k + 1).arg(qRound(100 * map_->explained_variance.at(k)));
   const int dims = map_->mu.empty() ? 0 : static_cast<int>(map_->mu.front().size());
   for (int d = 0; d < dims; ++d) axes << service::dimensionLabel(d, names_);
   for (auto* box : {x_axis_, y_axis_}) {

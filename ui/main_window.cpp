@@ -325,6 +325,12 @@ void fillPanelsForScreenshots(MainWindow& window) {
   quick.trainVotes = 1000, quick.evalVotes = 500, quick.migSamples = 2000;
   window.metricsPanel()->setSettings(quick);
   window.metricsPanel()->measure();
+  service::ResponseSettings responses;
+  responses.perShape = true;
+  window.responsesPanel()->setSettings(responses);
+  window.responsesPanel()->compute();
+  window.latentMap()->setPointCount(5000);
+  window.latentMap()->compute();
 }
 
 void MainWindow::showAbout() {

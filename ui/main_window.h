@@ -34,6 +34,7 @@ class MainWindow : public QMainWindow {
   void openDataset(const QString& spec);
   MessageBar* messageBar() const { return messages_; }
   std::shared_ptr<service::DatasetView> dataset() const { return dataset_; }
+  std::shared_ptr<service::DecodeModel> model() const { return model_; }
   QStringList saveScreenshots(const QString& prefix);  // one PNG per tab: PREFIX-<tab>.png
   LatentExplorer* explorer() const { return explorer_; }
   TrainingPanel* trainingPanel() const { return training_; }
@@ -91,7 +92,8 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<service::DatasetView> dataset_;
 };
 
-// For documentation: reconstructs the first images, interpolates between two and starts quick metrics.
+// For documentation: reconstructs the first images, interpolates between two, starts quick metrics, the responses
+// (one curve per shape) and a latent map of 5,000 images.
 void fillPanelsForScreenshots(MainWindow& window);
 
 }  // namespace fvae::ui

@@ -52,8 +52,8 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
       picture_(new QLabel),
       ranking_(new QTableWidget(0, 2)),
       jobs_(new service::JobTracker(this)) {
-  source_->addItem(tr("Ground-truth factors (built-in shapes)"));
-  source_->addItem(tr("Classes of the open dataset"));
+  source_->addItem(tr("Factors (built-in shapes)"));
+  source_->addItem(tr("Classes (open dataset)"));
   source_->setToolTip(
       tr("Factors: μ of every dimension as each factor of the shapes dataset sweeps its values, the other factors "
          "random. Classes: μ of every dimension per class of the dataset's labels."));
@@ -134,7 +134,7 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
   left->addStretch();
   auto* leftWidget = new QWidget;
   leftWidget->setLayout(left);
-  leftWidget->setMaximumWidth(320);
+  leftWidget->setMaximumWidth(380);
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(leftWidget);
   layout->addWidget(scroll_, 1);
@@ -232,6 +232,7 @@ void ResponsesPanel::compute() {
           class_result_.reset();
           ended(QString());
           showResult();
+          emit computed();
         },
         [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
   } else {
@@ -245,6 +246,7 @@ void ResponsesPanel::compute() {
           factor_result_.reset();
           ended(QString());
           showResult();
+          emit computed();
         },
         [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
   }
@@ -296,7 +298,6 @@ void ResponsesPanel::showResult() {
   picture_->setPixmap(QPixmap::fromImage(plot_));
   export_png_->setEnabled(!plot_.isNull());
   export_csv_->setEnabled(!plot_.isNull());
-  emit computed();
 }
 
 QString ResponsesPanel::csv() const {

@@ -76,10 +76,12 @@ QImage renderFactorResponses(const FactorResponses& r, const QStringList& latent
   QFont small = font;
   small.setPixelSize(10);
   const QFontMetrics metrics(font);
-  int labelWidth = 60;
+  const QFontMetrics smallMetrics(small);
+  // Room for "z3 scale" and, under it in the small font, "Var[μ] 1.23" or "inactive".
+  int labelWidth = smallMetrics.horizontalAdvance(ResponsePlots::tr("Var[μ] %1").arg(9.99, 0, 'f', 2)) + 40;
   for (int d = 0; d < dims; ++d)
-    labelWidth = std::max(labelWidth, metrics.horizontalAdvance(dimensionLabel(d, latentNames)) + 36);
-  const int cellW = 150, cellH = 84, gap = 8, titleH = grouped ? 46 : 28, headerH = 20, footerH = 18;
+    labelWidth = std::max(labelWidth, metrics.horizontalAdvance(dimensionLabel(d, latentNames)) + 40);
+  const int cellW = 140, cellH = 84, gap = 8, titleH = grouped ? 46 : 28, headerH = 20, footerH = 18;
   const int width = labelWidth + factors * (cellW + gap) + gap;
   const int height = titleH + headerH + dims * (cellH + gap) + footerH + gap;
   QImage image(width, height, QImage::Format_RGB32);

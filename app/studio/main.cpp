@@ -6,8 +6,10 @@
 #include <QTimer>
 
 #include "model/platform.h"
+#include "ui/latent_map_view.h"
 #include "ui/main_window.h"
 #include "ui/metrics_panel.h"
+#include "ui/responses_panel.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
 
@@ -32,6 +34,11 @@ int main(int argc, char** argv) {
                                                                "save a PNG of each tab after a few seconds "
                                                                "and quit (for documentation)"),
                                        QStringLiteral("prefix"));
+  const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
+                                 QApplication::translate("main",
+                                                         "seconds before the screenshots without a checkpoint "
+                                                         "(default 8)"),
+                                 QStringLiteral("seconds"), QStringLiteral("8"));
   const QCommandLineOption train(QStringLiteral("train"),
                                  QApplication::translate("main", "start training on the built-in dataset at once"));
   const QCommandLineOption language(QStringLiteral("language"),
@@ -41,6 +48,7 @@ int main(int argc, char** argv) {
                                     QStringLiteral("code"));
   parser.addOption(language);
   parser.addOption(screenshots);
+  parser.addOption(delay);
   parser.addOption(train);
   parser.process(app);
 
@@ -65,13 +73,27 @@ int main(int argc, char** argv) {
       poll->start(100);
     };
     if (parser.positionalArguments().isEmpty()) {
-      QTimer::singleShot(8000, &window, shoot);
+      QTimer::singleShot(static_cast<int>(1000 * parser.value(delay).toDouble()), &window, shoot);
     } else {
-      // A trained model: fill every panel first (reconstructions, an interpolation, quick metrics), then shoot.
-      QObject::connect(&window, &fvae::ui::MainWindow::datasetOpened, &window,
-                       [&window] { fvae::ui::fillPanelsForScreenshots(window); });
-      QObject::connect(window.metricsPanel(), &fvae::ui::MetricsPanel::measured, &window,
-                       [shoot] { QTimer::singleShot(500, shoot); });
+      // A trained model: fill every panel first (reconstructions, an interpolation, quick metrics, responses, a
+      // latent map), then shoot once the three long computations have finished.
+      // Once the model and a dataset at its size are both there (in either order).
+      auto fill_once = [&window, filled = std::make_shared<bool>(false)] {
+        const auto model = window.model();
+        const auto dataset = window.dataset();
+        if (*filled || !model || !dataset || dataset->imageSize() != model->imageSize()) return;
+        *filled = true;
+        fvae::ui::fillPanelsForScreenshots(window);
+      };
+      QObject::connect(&window, &fvae::ui::MainWindow::datasetOpened, &window, fill_once);
+      QObject::connect(&window, &fvae::ui::MainWindow::checkpointOpened, &window, fill_once);
+      auto pending = std::make_shared<int>(3);
+      auto one_done = [shoot, pending] {
+        if (--*pending == 0) QTimer::singleShot(500, shoot);
+      };
+      QObject::connect(window.metricsPanel(), &fvae::ui::MetricsPanel::measured, &window, one_done);
+      QObject::connect(window.responsesPanel(), &fvae::ui::ResponsesPanel::computed, &window, one_done);
+      QObject::connect(window.latentMap(), &fvae::ui::LatentMapView::computed, &window, one_done);
     }
   }
   return QApplication::exec();
