@@ -19,15 +19,13 @@ struct Export {
 
 // Asks for a file name and an upscaling factor; false when cancelled.
 bool askTarget(QWidget* parent, const QString& suggestedName, const QString& filter, QString* path, int* scale) {
-  QSettings settings;
-  const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
-  *path = QFileDialog::getSaveFileName(parent, Export::tr("Export"), QDir(folder).filePath(suggestedName), filter);
+  *path = askExportPath(parent, suggestedName, filter);
   if (path->isEmpty()) return false;
+  QSettings settings;
   bool ok = false;
   *scale = QInputDialog::getInt(parent, Export::tr("Export"), Export::tr("Upscale by (crisp pixels):"),
                                 settings.value(QStringLiteral("export/scale"), 4).toInt(), 1, 16, 1, &ok);
   if (!ok) return false;
-  settings.setValue(QStringLiteral("export/folder"), QFileInfo(*path).absolutePath());
   settings.setValue(QStringLiteral("export/scale"), *scale);
   return true;
 }
@@ -39,6 +37,15 @@ bool report(QWidget* parent, const QString& error) {
 }
 
 }  // namespace
+
+QString askExportPath(QWidget* parent, const QString& suggestedName, const QString& filter) {
+  QSettings settings;
+  const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+  const QString path =
+      QFileDialog::getSaveFileName(parent, Export::tr("Export"), QDir(folder).filePath(suggestedName), filter);
+  if (!path.isEmpty()) settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+  return path;
+}
 
 bool saveImageAs(QWidget* parent, const QImage& image, const QString& suggestedName, service::ExportStyle style) {
   QString path;

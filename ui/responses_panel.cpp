@@ -3,9 +3,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,7 +10,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -21,6 +17,7 @@
 
 #include "app/service/image_export.h"
 #include "app/service/response_plots.h"
+#include "ui/export_dialogs.h"
 #include "ui/message_bar.h"
 
 namespace fvae::ui {
@@ -93,24 +90,18 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
     if (!busy && computing_) ended(tr("Cancelled."));  // no result came: the job was cancelled
   });
   // The file dialogs are modal by nature; they only ask for a name, the writing is exportPng/exportCsv.
-  connect(export_png_, &QPushButton::clicked, this, [this] {
-    QSettings settings;
-    const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export responses"), QDir(folder).filePath(QStringLiteral("responses.png")), tr("PNG images (*.png)"));
-    if (path.isEmpty()) return;
-    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
-    if (const QString error = exportPng(path); !error.isEmpty()) reportError(this, tr("Cannot export"), error);
-  });
-  connect(export_csv_, &QPushButton::clicked, this, [this] {
-    QSettings settings;
-    const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export responses"), QDir(folder).filePath(QStringLiteral("responses.csv")), tr("CSV tables (*.csv)"));
-    if (path.isEmpty()) return;
-    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
-    if (const QString error = exportCsv(path); !error.isEmpty()) reportError(this, tr("Cannot export"), error);
-  });
+  auto exporter = [this](const QString& name, const QString& filter,
+                         QString (ResponsesPanel::*write)(const QString&) const) {
+    return [this, name, filter, write] {
+      const QString path = askExportPath(this, name, filter);
+      if (path.isEmpty()) return;
+      if (const QString error = (this->*write)(path); !error.isEmpty()) reportError(this, tr("Cannot export"), error);
+    };
+  };
+  connect(export_png_, &QPushButton::clicked, this,
+          exporter(QStringLiteral("responses.png"), tr("PNG images (*.png)"), &ResponsesPanel::exportPng));
+  connect(export_csv_, &QPushButton::clicked, this,
+          exporter(QStringLiteral("responses.csv"), tr("CSV tables (*.csv)"), &ResponsesPanel::exportCsv));
 
   auto* form = new QFormLayout;
   form->addRow(tr("Show:"), source_);

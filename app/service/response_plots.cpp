@@ -59,6 +59,16 @@ std::pair<double, double> padded(double lo, double hi) {
 
 QString shortNumber(double v) { return QString::number(v, 'g', 2); }
 
+// A white picture with `painter` on it and the title in its first line.
+void beginPicture(QImage& image, QPainter& painter, const QFont& font, const QString& title) {
+  image.fill(Qt::white);
+  painter.begin(&image);
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.setFont(font);
+  painter.setPen(kText);
+  painter.drawText(QRect(8, 4, image.width() - 16, 20), Qt::AlignLeft | Qt::AlignVCenter, title);
+}
+
 }  // namespace
 
 QString dimensionLabel(int dimension, const QStringList& latentNames) {
@@ -85,17 +95,12 @@ QImage renderFactorResponses(const FactorResponses& r, const QStringList& latent
   const int width = labelWidth + factors * (cellW + gap) + gap;
   const int height = titleH + headerH + dims * (cellH + gap) + footerH + gap;
   QImage image(width, height, QImage::Format_RGB32);
-  image.fill(Qt::white);
-  QPainter p(&image);
-  p.setRenderHint(QPainter::Antialiasing);
-  p.setFont(font);
-  p.setPen(kText);
-  p.drawText(QRect(gap, 4, width - 2 * gap, 20), Qt::AlignLeft | Qt::AlignVCenter,
-             ResponsePlots::tr(
-                 "Mean of μ (band: ±1 std) as each factor sweeps its values, the others random; %1 images per point, "
-                 "seed %2")
-                 .arg(r.samples_per_value)
-                 .arg(r.seed));
+  QPainter p;
+  beginPicture(image, p, font,
+               ResponsePlots::tr("Mean of μ (band: ±1 std) as each factor sweeps its values, the others random; %1 "
+                                 "images per point, seed %2")
+                   .arg(r.samples_per_value)
+                   .arg(r.seed));
   if (grouped) {  // legend: one colour per value of the grouping factor
     int x = gap;
     p.setFont(small);
@@ -226,17 +231,12 @@ QImage renderClassResponses(const ClassResponses& r, const QStringList& latentNa
   const int width = std::max(labelWidth + classes * boxW + 2 * gap + 40, 620);
   const int height = titleH + dims * (rowH + gap) + namesHeight + gap;
   QImage image(width, height, QImage::Format_RGB32);
-  image.fill(Qt::white);
-  QPainter p(&image);
-  p.setRenderHint(QPainter::Antialiasing);
-  p.setFont(font);
-  p.setPen(kText);
-  p.drawText(QRect(gap, 4, width - 2 * gap, 20), Qt::AlignLeft | Qt::AlignVCenter,
-             ResponsePlots::tr(
-                 "μ per class (box: quartiles, whiskers: 5–95 %, dot: mean), %1 images, seed %2; dimensions ranked by "
-                 "η², the share of μ's variance the classes explain")
-                 .arg(r.images)
-                 .arg(r.seed));
+  QPainter p;
+  beginPicture(image, p, font,
+               ResponsePlots::tr("μ per class (box: quartiles, whiskers: 5–95 %, dot: mean), %1 images, seed %2; "
+                                 "dimensions ranked by η², the share of μ's variance the classes explain")
+                   .arg(r.images)
+                   .arg(r.seed));
   double lo = 1e300, hi = -1e300;
   for (const auto& row : r.stats)
     for (const auto& s : row)
