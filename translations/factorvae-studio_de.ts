@@ -42,28 +42,28 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="24"/>
-        <location filename="../ui/export_dialogs.cpp" line="27"/>
+        <location filename="../ui/export_dialogs.cpp" line="26"/>
+        <location filename="../ui/export_dialogs.cpp" line="45"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="27"/>
+        <location filename="../ui/export_dialogs.cpp" line="26"/>
         <source>Upscale by (crisp pixels):</source>
         <translation>Vergrößern um (scharfe Pixel):</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="37"/>
+        <location filename="../ui/export_dialogs.cpp" line="35"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="45"/>
+        <location filename="../ui/export_dialogs.cpp" line="52"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialogs.cpp" line="53"/>
+        <location filename="../ui/export_dialogs.cpp" line="60"/>
         <source>Animated GIF (*.gif)</source>
         <translation>Animiertes GIF (*.gif)</translation>
     </message>
@@ -241,34 +241,34 @@
         <translation>Stiefelette</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="94"/>
+        <location filename="../app/service/response_plots.cpp" line="100"/>
         <source>Mean of μ (band: ±1 std) as each factor sweeps its values, the others random; %1 images per point, seed %2</source>
         <translation>Mittelwert von μ (Band: ±1 Standardabweichung), während jeder Faktor seine Werte durchläuft, die anderen zufällig; %1 Bilder pro Punkt, Seed %2</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="103"/>
-        <location filename="../app/service/response_plots.cpp" line="105"/>
+        <location filename="../app/service/response_plots.cpp" line="108"/>
+        <location filename="../app/service/response_plots.cpp" line="110"/>
         <source>Curves per %1:</source>
         <translation>Kurven je %1:</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="118"/>
+        <location filename="../app/service/response_plots.cpp" line="123"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="81"/>
-        <location filename="../app/service/response_plots.cpp" line="202"/>
+        <location filename="../app/service/response_plots.cpp" line="91"/>
+        <location filename="../app/service/response_plots.cpp" line="207"/>
         <source>Var[μ] %1</source>
         <translation>Var[μ] %1</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="202"/>
+        <location filename="../app/service/response_plots.cpp" line="207"/>
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="235"/>
+        <location filename="../app/service/response_plots.cpp" line="236"/>
         <source>μ per class (box: quartiles, whiskers: 5–95 %, dot: mean), %1 images, seed %2; dimensions ranked by η², the share of μ&apos;s variance the classes explain</source>
         <translation>μ je Klasse (Box: Quartile, Whisker: 5–95 %, Punkt: Mittelwert), %1 Bilder, Seed %2; Dimensionen nach η² geordnet, dem Anteil der Varianz von μ, den die Klassen erklären</translation>
     </message>
@@ -467,6 +467,29 @@
     </message>
 </context>
 <context>
+    <name>fvae::ui::JobControls</name>
+    <message>
+        <location filename="../ui/job_controls.cpp" line="14"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_controls.cpp" line="27"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_controls.cpp" line="31"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_controls.cpp" line="54"/>
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
+    </message>
+</context>
+<context>
     <name>fvae::ui::LatentExplorer</name>
     <message>
         <location filename="../ui/latent_explorer.cpp" line="41"/>
@@ -627,117 +650,97 @@
 <context>
     <name>fvae::ui::LatentMapView</name>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="41"/>
+        <location filename="../ui/latent_map_view.cpp" line="40"/>
         <source>&amp;Compute map</source>
         <translation>Karte &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="42"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/latent_map_view.cpp" line="51"/>
+        <location filename="../ui/latent_map_view.cpp" line="46"/>
         <source>Dataset images to encode: a seeded random subset when the dataset holds more</source>
         <translation>Zu kodierende Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="53"/>
+        <location filename="../ui/latent_map_view.cpp" line="48"/>
         <source>The same seed maps the same images</source>
         <translation>Derselbe Seed bildet dieselben Bilder ab</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="54"/>
+        <location filename="../ui/latent_map_view.cpp" line="49"/>
         <source>Horizontal axis: a principal component of μ, or one dimension</source>
         <translation>Waagerechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="55"/>
+        <location filename="../ui/latent_map_view.cpp" line="50"/>
         <source>Vertical axis: a principal component of μ, or one dimension</source>
         <translation>Senkrechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="56"/>
+        <location filename="../ui/latent_map_view.cpp" line="51"/>
         <source>Colour the points by a label or ground-truth factor</source>
         <translation>Punkte nach einem Label oder einem Faktor der Grundwahrheit färben</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="78"/>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/latent_map_view.cpp" line="80"/>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/latent_map_view.cpp" line="84"/>
+        <location filename="../ui/latent_map_view.cpp" line="71"/>
         <source>Images:</source>
         <translation>Bilder:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="85"/>
+        <location filename="../ui/latent_map_view.cpp" line="72"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="86"/>
+        <location filename="../ui/latent_map_view.cpp" line="73"/>
         <source>Horizontal:</source>
         <translation>Waagerecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="87"/>
+        <location filename="../ui/latent_map_view.cpp" line="74"/>
         <source>Vertical:</source>
         <translation>Senkrecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="88"/>
+        <location filename="../ui/latent_map_view.cpp" line="75"/>
         <source>Colour by:</source>
         <translation>Färben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="141"/>
+        <location filename="../ui/latent_map_view.cpp" line="124"/>
         <source>Open a checkpoint or start a training to map its codes.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um seine Codes abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="143"/>
+        <location filename="../ui/latent_map_view.cpp" line="126"/>
         <source>Open a dataset to map its images&apos; codes.</source>
         <translation>Öffnen Sie einen Datensatz, um die Codes seiner Bilder abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="145"/>
+        <location filename="../ui/latent_map_view.cpp" line="128"/>
         <source>Maps μ of the dataset&apos;s images; hover a point to see its image, click it to explore its code.</source>
         <translation>Bildet μ der Bilder des Datensatzes ab; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="155"/>
+        <location filename="../ui/latent_map_view.cpp" line="140"/>
         <source>Encoding…</source>
         <translation>Kodiere…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="170"/>
+        <location filename="../ui/latent_map_view.cpp" line="149"/>
         <source>%1 images. Principal components explain %2 % and %3 % of μ&apos;s variance. Drag to pan, wheel to zoom; hover a point to see its image, click it to explore its code.</source>
         <translation>%1 Bilder. Die Hauptkomponenten erklären %2 % und %3 % der Varianz von μ. Ziehen verschiebt, das Mausrad zoomt; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="183"/>
-        <source>Cancelling…</source>
-        <translation>Breche ab…</translation>
-    </message>
-    <message>
-        <location filename="../ui/latent_map_view.cpp" line="201"/>
+        <location filename="../ui/latent_map_view.cpp" line="167"/>
         <source>PC %1 (%2 %)</source>
         <translation>HK %1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="211"/>
+        <location filename="../ui/latent_map_view.cpp" line="177"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="296"/>
+        <location filename="../ui/latent_map_view.cpp" line="262"/>
         <source>image %1</source>
         <translation>Bild %1</translation>
     </message>
@@ -1015,197 +1018,180 @@
 <context>
     <name>fvae::ui::MetricsPanel</name>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="33"/>
+        <location filename="../ui/metrics_panel.cpp" line="35"/>
         <source>Votes that train the majority-vote classifier</source>
         <translation>Stimmen, die den Mehrheitsklassifikator trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="34"/>
+        <location filename="../ui/metrics_panel.cpp" line="36"/>
         <source>Fresh votes the score is measured on</source>
         <translation>Neue Stimmen, auf denen der Wert gemessen wird</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="35"/>
+        <location filename="../ui/metrics_panel.cpp" line="37"/>
         <source>Samples per vote (L): one factor fixed, the others random</source>
         <translation>Stichproben pro Stimme (L): ein Faktor fest, die anderen zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="36"/>
+        <location filename="../ui/metrics_panel.cpp" line="38"/>
         <source>Samples for the mutual information gap</source>
         <translation>Stichproben für die Transinformationslücke (MIG)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="37"/>
+        <location filename="../ui/metrics_panel.cpp" line="39"/>
         <source>The same seed gives the same scores</source>
         <translation>Derselbe Startwert ergibt dieselben Werte</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="38"/>
+        <location filename="../ui/metrics_panel.cpp" line="40"/>
         <source>&amp;Measure</source>
         <translation>&amp;Messen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="39"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_panel.cpp" line="40"/>
+        <location filename="../ui/metrics_panel.cpp" line="41"/>
         <source>Use suggested &amp;names</source>
         <translation>Vorgeschlagene &amp;Namen übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="45"/>
+        <location filename="../ui/metrics_panel.cpp" line="44"/>
         <source>score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="54"/>
+        <location filename="../ui/metrics_panel.cpp" line="47"/>
         <source>Quick settings</source>
         <translation>Schnelle Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="55"/>
+        <location filename="../ui/metrics_panel.cpp" line="48"/>
         <source>A tenth of the votes and samples: a rough score in seconds</source>
         <translation>Ein Zehntel der Stimmen und Stichproben: ein grober Wert in Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="58"/>
+        <location filename="../ui/metrics_panel.cpp" line="51"/>
         <source>disentanglement_lib settings</source>
         <translation>Einstellungen von disentanglement_lib</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="60"/>
+        <location filename="../ui/metrics_panel.cpp" line="54"/>
         <source>FactorVAE metric and MIG on the built-in shapes dataset, whose factors are known</source>
         <translation>FactorVAE-Metrik und MIG auf dem eingebauten Datensatz shapes, dessen Faktoren bekannt sind</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="66"/>
+        <location filename="../ui/metrics_panel.cpp" line="58"/>
         <source>Name unnamed latent dimensions after the factor they capture</source>
         <translation>Unbenannte latente Dimensionen nach dem erfassten Faktor benennen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="71"/>
+        <location filename="../ui/metrics_panel.cpp" line="62"/>
         <source>Training votes:</source>
         <translation>Trainingsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="72"/>
+        <location filename="../ui/metrics_panel.cpp" line="63"/>
         <source>Evaluation votes:</source>
         <translation>Auswertungsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="73"/>
+        <location filename="../ui/metrics_panel.cpp" line="64"/>
         <source>Samples per vote (L):</source>
         <translation>Stichproben pro Stimme (L):</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="74"/>
+        <location filename="../ui/metrics_panel.cpp" line="65"/>
         <source>MIG samples:</source>
         <translation>MIG-Stichproben:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="75"/>
+        <location filename="../ui/metrics_panel.cpp" line="66"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="83"/>
-        <location filename="../ui/metrics_panel.cpp" line="224"/>
+        <location filename="../ui/metrics_panel.cpp" line="71"/>
+        <location filename="../ui/metrics_panel.cpp" line="189"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="83"/>
-        <location filename="../ui/metrics_panel.cpp" line="224"/>
+        <location filename="../ui/metrics_panel.cpp" line="71"/>
+        <location filename="../ui/metrics_panel.cpp" line="189"/>
         <source>Captures</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="83"/>
-        <location filename="../ui/metrics_panel.cpp" line="224"/>
+        <location filename="../ui/metrics_panel.cpp" line="71"/>
+        <location filename="../ui/metrics_panel.cpp" line="189"/>
         <source>Var[μ]</source>
         <translation>Var[μ]</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="96"/>
+        <location filename="../ui/metrics_panel.cpp" line="84"/>
         <source>Scores (FactorVAE metric, MIG and MIG per factor)</source>
         <translation>Werte (FactorVAE-Metrik, MIG und MIG pro Faktor)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="130"/>
+        <location filename="../ui/metrics_panel.cpp" line="116"/>
         <source>Open a checkpoint or start a training to measure its disentanglement.</source>
         <translation>Einen Checkpoint öffnen oder ein Training starten, um die Entflechtung zu messen.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="132"/>
+        <location filename="../ui/metrics_panel.cpp" line="118"/>
         <source>The metrics need a greyscale model: the shapes dataset has one channel.</source>
         <translation>Die Metriken brauchen ein Graustufenmodell: der Datensatz shapes hat einen Kanal.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="134"/>
+        <location filename="../ui/metrics_panel.cpp" line="120"/>
         <source>This model was not trained on shapes: its scores on shapes say little.</source>
         <translation>Dieses Modell wurde nicht auf shapes trainiert: seine Werte auf shapes sagen wenig.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="136"/>
+        <location filename="../ui/metrics_panel.cpp" line="122"/>
         <source>Ground truth from the built-in shapes dataset (shape, scale, orientation, x, y).</source>
         <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Ausrichtung, x, y).</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="52"/>
-        <location filename="../ui/metrics_panel.cpp" line="196"/>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_panel.cpp" line="50"/>
-        <location filename="../ui/metrics_panel.cpp" line="196"/>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_panel.cpp" line="179"/>
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_panel.cpp" line="201"/>
+        <location filename="../ui/metrics_panel.cpp" line="166"/>
         <source>&lt;b&gt;FactorVAE metric: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;active dimensions: %3</source>
         <translation>&lt;b&gt;FactorVAE-Metrik: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;aktive Dimensionen: %3</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="205"/>
+        <location filename="../ui/metrics_panel.cpp" line="170"/>
         <source>FactorVAE</source>
         <translation>FactorVAE</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="205"/>
+        <location filename="../ui/metrics_panel.cpp" line="170"/>
         <source>MIG</source>
         <translation>MIG</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="210"/>
+        <location filename="../ui/metrics_panel.cpp" line="175"/>
         <source>MIG %1</source>
         <translation>MIG %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="240"/>
+        <location filename="../ui/metrics_panel.cpp" line="205"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="85"/>
+        <location filename="../ui/metrics_panel.cpp" line="73"/>
         <source>One column per factor: the share of that factor&apos;s votes each dimension won (a vote fixes the factor; the dimension whose variance drops most wins it). A factor whose votes split over dimensions, or a dimension that wins the votes of two factors, costs score.</source>
         <translation>Eine Spalte je Faktor: der Anteil der Stimmen dieses Faktors, den jede Dimension gewonnen hat (eine Stimme hält den Faktor fest; die Dimension, deren Varianz am stärksten sinkt, gewinnt sie). Ein Faktor, dessen Stimmen sich auf mehrere Dimensionen verteilen, oder eine Dimension, die die Stimmen zweier Faktoren gewinnt, kostet Punkte.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="231"/>
+        <location filename="../ui/metrics_panel.cpp" line="148"/>
+        <source>Measuring…</source>
+        <translation>Messe…</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="196"/>
         <source>Share of the votes for %1 that each dimension won</source>
         <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="251"/>
+        <location filename="../ui/metrics_panel.cpp" line="216"/>
         <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
         <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
     </message>
@@ -1339,189 +1325,163 @@
 <context>
     <name>fvae::ui::ResponsesPanel</name>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="42"/>
+        <location filename="../ui/responses_panel.cpp" line="39"/>
         <source>One curve per &amp;shape</source>
         <translation>Eine Kurve je &amp;Form</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="45"/>
+        <location filename="../ui/responses_panel.cpp" line="44"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="46"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/responses_panel.cpp" line="47"/>
+        <location filename="../ui/responses_panel.cpp" line="42"/>
         <source>Export &amp;PNG…</source>
         <translation>&amp;PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="48"/>
+        <location filename="../ui/responses_panel.cpp" line="43"/>
         <source>Export C&amp;SV…</source>
         <translation>C&amp;SV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="55"/>
+        <location filename="../ui/responses_panel.cpp" line="48"/>
         <source>Factors (built-in shapes)</source>
         <translation>Faktoren (eingebaute Formen)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="56"/>
+        <location filename="../ui/responses_panel.cpp" line="49"/>
         <source>Classes (open dataset)</source>
         <translation>Klassen (geöffneter Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="58"/>
+        <location filename="../ui/responses_panel.cpp" line="51"/>
         <source>Factors: μ of every dimension as each factor of the shapes dataset sweeps its values, the other factors random. Classes: μ of every dimension per class of the dataset&apos;s labels.</source>
         <translation>Faktoren: μ jeder Dimension, während jeder Faktor des Formen-Datensatzes seine Werte durchläuft, die anderen Faktoren zufällig. Klassen: μ jeder Dimension je Klasse der Labels des Datensatzes.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="62"/>
+        <location filename="../ui/responses_panel.cpp" line="55"/>
         <source>Images behind each point of a curve (per shape when curves are per shape)</source>
         <translation>Bilder hinter jedem Punkt einer Kurve (je Form, wenn die Kurven je Form sind)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="63"/>
+        <location filename="../ui/responses_panel.cpp" line="56"/>
         <source>Does a dimension follow scale for every shape, or only for hearts?</source>
         <translation>Folgt eine Dimension der Größe bei jeder Form oder nur bei Herzen?</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="66"/>
+        <location filename="../ui/responses_panel.cpp" line="59"/>
         <source>Images encoded from the dataset: a seeded random subset when it holds more</source>
         <translation>Kodierte Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="68"/>
+        <location filename="../ui/responses_panel.cpp" line="61"/>
         <source>The same seed encodes the same images</source>
         <translation>Derselbe Seed kodiert dieselben Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="77"/>
+        <location filename="../ui/responses_panel.cpp" line="68"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="77"/>
+        <location filename="../ui/responses_panel.cpp" line="68"/>
         <source>η² (classes)</source>
         <translation>η² (Klassen)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="78"/>
+        <location filename="../ui/responses_panel.cpp" line="69"/>
         <source>Dimensions ranked by the share of their variance that the classes explain</source>
         <translation>Dimensionen nach dem Anteil ihrer Varianz, den die Klassen erklären</translation>
     </message>
     <message>
         <location filename="../ui/responses_panel.cpp" line="89"/>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/responses_panel.cpp" line="93"/>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/responses_panel.cpp" line="100"/>
-        <location filename="../ui/responses_panel.cpp" line="109"/>
-        <source>Export responses</source>
-        <translation>Antworten exportieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/responses_panel.cpp" line="100"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="103"/>
-        <location filename="../ui/responses_panel.cpp" line="112"/>
+        <location filename="../ui/responses_panel.cpp" line="85"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="109"/>
+        <location filename="../ui/responses_panel.cpp" line="91"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV-Tabellen (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="116"/>
+        <location filename="../ui/responses_panel.cpp" line="94"/>
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="117"/>
+        <location filename="../ui/responses_panel.cpp" line="95"/>
         <source>Images per point:</source>
         <translation>Bilder pro Punkt:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="119"/>
+        <location filename="../ui/responses_panel.cpp" line="97"/>
         <source>Images from the dataset:</source>
         <translation>Bilder aus dem Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="120"/>
+        <location filename="../ui/responses_panel.cpp" line="98"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="193"/>
+        <location filename="../ui/responses_panel.cpp" line="166"/>
         <source>Open a checkpoint or start a training to see what its dimensions encode.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um zu sehen, was seine Dimensionen kodieren.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="195"/>
+        <location filename="../ui/responses_panel.cpp" line="168"/>
         <source>The shapes dataset is greyscale: factor responses need a one-channel model.</source>
         <translation>Der Formen-Datensatz ist einfarbig: Faktorantworten brauchen ein Modell mit einem Kanal.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="197"/>
+        <location filename="../ui/responses_panel.cpp" line="170"/>
         <source>Open a dataset with labels (File → Open dataset) to see μ per class.</source>
         <translation>Öffnen Sie einen Datensatz mit Labels (Datei → Datensatz öffnen), um μ je Klasse zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="204"/>
+        <location filename="../ui/responses_panel.cpp" line="175"/>
         <source>Each cell: μ of one dimension as one factor sweeps its values; η² is the share of μ&apos;s variance that factor explains.</source>
         <translation>Jede Zelle: μ einer Dimension, während ein Faktor seine Werte durchläuft; η² ist der Anteil der Varianz von μ, den dieser Faktor erklärt.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="206"/>
+        <location filename="../ui/responses_panel.cpp" line="177"/>
         <source>This model was not trained on shapes: its responses to shapes say little.</source>
         <translation>Dieses Modell wurde nicht auf Formen trainiert: seine Antworten auf Formen sagen wenig.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="208"/>
+        <location filename="../ui/responses_panel.cpp" line="173"/>
         <source>Dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="220"/>
+        <location filename="../ui/responses_panel.cpp" line="190"/>
+        <location filename="../ui/responses_panel.cpp" line="203"/>
         <source>Computing…</source>
         <translation>Berechne…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="258"/>
-        <source>Cancelling…</source>
-        <translation>Breche ab…</translation>
-    </message>
-    <message>
-        <location filename="../ui/responses_panel.cpp" line="280"/>
+        <location filename="../ui/responses_panel.cpp" line="232"/>
         <source>%1 follows %2 (η² %3)</source>
         <translation>%1 folgt %2 (η² %3)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="285"/>
+        <location filename="../ui/responses_panel.cpp" line="237"/>
         <source>No dimension follows one factor with η² ≥ 0.5.</source>
         <translation>Keine Dimension folgt einem Faktor mit η² ≥ 0,5.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="296"/>
+        <location filename="../ui/responses_panel.cpp" line="248"/>
         <source>%1 images; %2 classes</source>
         <translation>%1 Bilder; %2 Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="312"/>
+        <location filename="../ui/responses_panel.cpp" line="264"/>
         <source>%1: there is nothing to export yet</source>
         <translation>%1: es gibt noch nichts zu exportieren</translation>
     </message>

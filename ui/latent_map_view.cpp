@@ -6,13 +6,12 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <map>
 
 #include "app/service/response_plots.h"
+#include "ui/job_controls.h"
 
 namespace fvae::ui {
 
@@ -38,13 +37,9 @@ LatentMapView::LatentMapView(QWidget* parent)
       colour_(new QComboBox),
       points_(new QSpinBox),
       seed_(new QSpinBox),
-      compute_(new QPushButton(tr("&Compute map"))),
-      cancel_(new QPushButton(tr("Cancel"))),
-      progress_(new QProgressBar),
-      note_(new QLabel),
+      controls_(new JobControls(tr("&Compute map"))),
       plot_(new QCustomPlot),
-      hover_(new QLabel(plot_)),
-      jobs_(new service::JobTracker(this)) {
+      hover_(new QLabel(plot_)) {
   points_->setRange(100, 10000);
   points_->setValue(10000);
   points_->setSingleStep(1000);
@@ -54,8 +49,6 @@ LatentMapView::LatentMapView(QWidget* parent)
   x_axis_->setToolTip(tr("Horizontal axis: a principal component of μ, or one dimension"));
   y_axis_->setToolTip(tr("Vertical axis: a principal component of μ, or one dimension"));
   colour_->setToolTip(tr("Colour the points by a label or ground-truth factor"));
-  cancel_->setEnabled(false);
-  note_->setWordWrap(true);
   hover_->hide();
   hover_->setFrameShape(QFrame::Box);
   hover_->setAutoFillBackground(true);
@@ -70,15 +63,9 @@ LatentMapView::LatentMapView(QWidget* parent)
   connect(plot_, &QCustomPlot::mouseRelease, this, &LatentMapView::click);
   connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) { press_ = event->position(); });
 
-  connect(compute_, &QPushButton::clicked, this, &LatentMapView::compute);
-  connect(cancel_, &QPushButton::clicked, this, &LatentMapView::cancel);
+  connect(controls_, &JobControls::runClicked, this, &LatentMapView::compute);
   for (auto* box : {x_axis_, y_axis_, colour_})
     connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { redraw(); });
-  connect(jobs_, &service::JobTracker::failed, this,
-          [this](const QString& error) { ended(tr("Failed: %1").arg(error)); });
-  connect(jobs_, &service::JobTracker::busyChanged, this, [this](bool busy) {
-    if (!busy && computing_) ended(tr("Cancelled."));
-  });
 
   auto* form = new QFormLayout;
   form->addRow(tr("Images:"), points_);
@@ -86,14 +73,9 @@ LatentMapView::LatentMapView(QWidget* parent)
   form->addRow(tr("Horizontal:"), x_axis_);
   form->addRow(tr("Vertical:"), y_axis_);
   form->addRow(tr("Colour by:"), colour_);
-  auto* run = new QHBoxLayout;
-  run->addWidget(compute_);
-  run->addWidget(cancel_);
   auto* left = new QVBoxLayout;
   left->addLayout(form);
-  left->addLayout(run);
-  left->addWidget(progress_);
-  left->addWidget(note_);
+  left->addWidget(controls_);
   left->addStretch();
   auto* leftWidget = new QWidget;
   leftWidget->setLayout(left);
@@ -134,62 +116,46 @@ void LatentMapView::setColourColumn(int column) { colour_->setCurrentIndex(colum
 
 int LatentMapView::legendEntries() const { return plot_->legend->visible() ? plot_->legend->itemCount() : 0; }
 
+bool LatentMapView::isComputing() const { return controls_->isRunning(); }
+
 void LatentMapView::updateControls() {
-  compute_->setEnabled(model_ && dataset_ && !computing_);
-  if (computing_) return;
+  QString note;
   if (!model_)
-    note_->setText(tr("Open a checkpoint or start a training to map its codes."));
+    note = tr("Open a checkpoint or start a training to map its codes.");
   else if (!dataset_)
-    note_->setText(tr("Open a dataset to map its images' codes."));
+    note = tr("Open a dataset to map its images' codes.");
   else if (!map_)
-    note_->setText(tr("Maps μ of the dataset's images; hover a point to see its image, click it to explore its code."));
+    note = tr("Maps μ of the dataset's images; hover a point to see its image, click it to explore its code.");
+  controls_->setReady(model_ && dataset_, note);  // a null note keeps the map's summary
 }
 
 void LatentMapView::compute() {
-  if (!model_ || !dataset_ || computing_) return;
-  computing_ = true;
-  compute_->setEnabled(false);
-  cancel_->setEnabled(true);
-  progress_->setRange(0, 1000);
-  progress_->setValue(0);
-  note_->setText(tr("Encoding…"));
+  if (!model_ || !dataset_ || controls_->isRunning()) return;
   auto model = model_;
   auto dataset = dataset_;
   service::ResponseSettings s;
   s.maxImages = points_->value();
   s.seed = static_cast<quint64>(seed_->value());
-  jobs_->start<std::shared_ptr<const LatentMap>>(
+  controls_->start<std::shared_ptr<const LatentMap>>(
+      tr("Encoding…"),
       [model, dataset, s](service::TaskControl& control) {
         return std::make_shared<const LatentMap>(
             model->latentMap(*dataset, s, [&control](double f) { return control.report(f); }));
       },
       [this](const std::shared_ptr<const LatentMap>& map) {
         map_ = map;
-        ended(QString());
         fillAxisChoices();
-        note_->setText(tr("%1 images. Principal components explain %2 % and %3 % of μ's variance. Drag to pan, wheel "
-                          "to zoom; hover a point to see its image, click it to explore its code.")
-                           .arg(map_->indices.size())
-                           .arg(100 * map_->explained_variance.at(0), 0, 'f', 1)
-                           .arg(100 * map_->explained_variance.at(1), 0, 'f', 1));
+        controls_->setStatus(
+            tr("%1 images. Principal components explain %2 % and %3 % of μ's variance. Drag to pan, wheel to zoom; "
+               "hover a point to see its image, click it to explore its code.")
+                .arg(map_->indices.size())
+                .arg(100 * map_->explained_variance.at(0), 0, 'f', 1)
+                .arg(100 * map_->explained_variance.at(1), 0, 'f', 1));
         emit computed();
-      },
-      [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
+      });
 }
 
-void LatentMapView::cancel() {
-  if (!computing_) return;
-  jobs_->cancel();
-  note_->setText(tr("Cancelling…"));
-}
-
-void LatentMapView::ended(const QString& outcome) {
-  computing_ = false;
-  cancel_->setEnabled(false);
-  progress_->setValue(outcome.isEmpty() ? progress_->maximum() : 0);
-  updateControls();
-  if (!outcome.isEmpty()) note_->setText(outcome);
-}
+void LatentMapView::cancel() { controls_->cancel(); }
 
 // Refills the choices after a new map (keeping the selections where they still exist), then draws.
 void LatentMapView::fillAxisChoices() {

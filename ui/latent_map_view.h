@@ -16,11 +16,11 @@ class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QMouseEvent;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 
 namespace fvae::ui {
+
+class JobControls;
 
 class LatentMapView : public QWidget {
   Q_OBJECT
@@ -31,7 +31,7 @@ class LatentMapView : public QWidget {
   void setDataset(std::shared_ptr<service::DatasetView> dataset);
   void setLatentNames(const QStringList& names);
   void setPointCount(int points);
-  bool isComputing() const { return computing_; }
+  bool isComputing() const;
   int pointCount() const;  // points on the map (0 before a map)
   // Axis choice: 0 and 1 are the principal components, 2 + d is dimension d. Colour: 0 none, 1 + k label column k.
   void setAxes(int x, int y);
@@ -58,7 +58,6 @@ class LatentMapView : public QWidget {
   void redraw();
   void hover(QMouseEvent* event);
   void click(QMouseEvent* event);
-  void ended(const QString& outcome);
   double coordinate(int point, int axis) const;
 
   std::shared_ptr<service::DecodeModel> model_;
@@ -70,14 +69,9 @@ class LatentMapView : public QWidget {
   QComboBox* colour_;
   QSpinBox* points_;
   QSpinBox* seed_;
-  QPushButton* compute_;
-  QPushButton* cancel_;
-  QProgressBar* progress_;
-  QLabel* note_;
+  JobControls* controls_;
   QCustomPlot* plot_;
   QLabel* hover_;
-  service::JobTracker* jobs_;
-  bool computing_ = false;
   QString hover_text_;
   QPointF press_;  // where the mouse button went down: a click sends a code, a drag pans
 };

@@ -9,12 +9,14 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <stdexcept>
+
+#include "ui/job_controls.h"
 
 namespace fvae::ui {
 
@@ -35,37 +37,26 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       samples_per_vote_(countBox(2, 1024, 64, tr("Samples per vote (L): one factor fixed, the others random"))),
       mig_samples_(countBox(100, 100000, 10000, tr("Samples for the mutual information gap"))),
       seed_(countBox(0, 1000000, 0, tr("The same seed gives the same scores"))),
-      measure_(new QPushButton(tr("&Measure"))),
-      cancel_(new QPushButton(tr("Cancel"))),
+      controls_(new JobControls(tr("&Measure"))),
       use_names_(new QPushButton(tr("Use suggested &names"))),
-      progress_(new QProgressBar),
       note_(new QLabel),
-      scores_(new QLabel),
       dimensions_(new QTableWidget(0, 3)),
       bars_(new QBarSet(tr("score"))),
-      categories_(new QBarCategoryAxis),
-      jobs_(new service::JobTracker(this)) {
+      categories_(new QBarCategoryAxis) {
   qRegisterMetaType<service::DisentanglementReport>();
-  connect(jobs_, &service::JobTracker::failed, this,
-          [this](const QString& error) { measurementEnded(tr("Failed: %1").arg(error)); });
-  connect(jobs_, &service::JobTracker::busyChanged, this, [this](bool busy) {
-    if (!busy && measuring_) measurementEnded(tr("Cancelled."));  // no report came: the job was cancelled
-  });
   auto* quick = new QPushButton(tr("Quick settings"));
   quick->setToolTip(tr("A tenth of the votes and samples: a rough score in seconds"));
   connect(quick, &QPushButton::clicked, this,
           [this] { train_votes_->setValue(1000), eval_votes_->setValue(500), mig_samples_->setValue(2000); });
   auto* standard = new QPushButton(tr("disentanglement_lib settings"));
   connect(standard, &QPushButton::clicked, this, [this] { setSettings({}); });
-  measure_->setToolTip(tr("FactorVAE metric and MIG on the built-in shapes dataset, whose factors are known"));
-  connect(measure_, &QPushButton::clicked, this, &MetricsPanel::measure);
-  connect(cancel_, &QPushButton::clicked, this, &MetricsPanel::cancel);
+  controls_->runButton()->setToolTip(
+      tr("FactorVAE metric and MIG on the built-in shapes dataset, whose factors are known"));
+  connect(controls_, &JobControls::runClicked, this, &MetricsPanel::measure);
   connect(use_names_, &QPushButton::clicked, this, [this] { emit namesSuggested(report_.suggestedNames); });
-  cancel_->setEnabled(false);
   use_names_->setEnabled(false);
   use_names_->setToolTip(tr("Name unnamed latent dimensions after the factor they capture"));
   note_->setWordWrap(true);
-  scores_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
   auto* form = new QFormLayout;
   form->addRow(tr("Training votes:"), train_votes_);
@@ -76,9 +67,6 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   auto* presets = new QHBoxLayout;
   presets->addWidget(quick);
   presets->addWidget(standard);
-  auto* run = new QHBoxLayout;
-  run->addWidget(measure_);
-  run->addWidget(cancel_);
 
   dimensions_->setHorizontalHeaderLabels({tr("Dimension"), tr("Captures"), tr("Var[μ]")});
   dimensions_->setToolTip(
@@ -108,10 +96,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   auto* left = new QVBoxLayout;
   left->addLayout(form);
   left->addLayout(presets);
-  left->addLayout(run);
-  left->addWidget(progress_);
   left->addWidget(note_);
-  left->addWidget(scores_);
+  left->addWidget(controls_);
   left->addWidget(use_names_);
   left->addStretch();
   auto* right = new QVBoxLayout;
@@ -125,7 +111,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
 
 void MetricsPanel::setModel(std::shared_ptr<service::DecodeModel> model, const QString& datasetSpec) {
   model_ = std::move(model);
-  measure_->setEnabled(model_ && !measuring_);
+  controls_->setReady(model_ != nullptr, QString());
   if (!model_)
     note_->setText(tr("Open a checkpoint or start a training to measure its disentanglement."));
   else if (model_->channels() != 1)
@@ -155,53 +141,32 @@ service::MetricSettings MetricsPanel::settings() const {
 }
 
 void MetricsPanel::measure() {
-  if (!model_ || measuring_) return;
-  measuring_ = true;
-  measure_->setEnabled(false);
-  cancel_->setEnabled(true);
-  progress_->setRange(0, 1000);
-  progress_->setValue(0);
+  if (!model_ || controls_->isRunning()) return;
   auto model = model_;
   const auto s = settings();
-  jobs_->start<service::DisentanglementReport>(
+  controls_->start<service::DisentanglementReport>(
+      tr("Measuring…"),
       [model, s](service::TaskControl& control) {
-        return model->measureDisentanglement(s, [&control](double fraction) { return control.report(fraction); });
+        auto report =
+            model->measureDisentanglement(s, [&control](double fraction) { return control.report(fraction); });
+        if (!report.error.isEmpty()) throw std::runtime_error(report.error.toStdString());
+        return report;  // a cancelled one is dropped by the job tracker
       },
-      [this](const service::DisentanglementReport& report) { showReport(report); },
-      [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
+      [this](const service::DisentanglementReport& report) { showReport(report); });
 }
+
+bool MetricsPanel::isMeasuring() const { return controls_->isRunning(); }
 
 MetricsPanel::~MetricsPanel() { cancel(); }
 
-void MetricsPanel::cancel() {
-  if (!measuring_) return;
-  jobs_->cancel();
-  scores_->setText(tr("Cancelling…"));
-}
-
-void MetricsPanel::measurementEnded(const QString& outcome) {
-  measuring_ = false;
-  measure_->setEnabled(model_ != nullptr);
-  cancel_->setEnabled(false);
-  progress_->setValue(0);
-  scores_->setText(outcome);
-}
+void MetricsPanel::cancel() { controls_->cancel(); }
 
 void MetricsPanel::showReport(const service::DisentanglementReport& report) {
-  measuring_ = false;
-  measure_->setEnabled(model_ != nullptr);
-  cancel_->setEnabled(false);
-  if (report.cancelled || !report.error.isEmpty()) {
-    progress_->setValue(0);
-    scores_->setText(report.cancelled ? tr("Cancelled.") : tr("Failed: %1").arg(report.error));
-    return;
-  }
-  progress_->setValue(progress_->maximum());
   report_ = report;
-  scores_->setText(tr("<b>FactorVAE metric: %1</b><br><b>MIG: %2</b><br>active dimensions: %3")
-                       .arg(report.factorVaeMetric, 0, 'f', 3)
-                       .arg(report.migScore, 0, 'f', 3)
-                       .arg(report.activeDims));
+  controls_->setStatus(tr("<b>FactorVAE metric: %1</b><br><b>MIG: %2</b><br>active dimensions: %3")
+                           .arg(report.factorVaeMetric, 0, 'f', 3)
+                           .arg(report.migScore, 0, 'f', 3)
+                           .arg(report.activeDims));
   QStringList labels{tr("FactorVAE"), tr("MIG")};
   bars_->remove(0, bars_->count());
   bars_->append(report.factorVaeMetric);

@@ -8,7 +8,6 @@
 #include "app/service/studio_service.h"
 
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -20,6 +19,8 @@ QT_END_NAMESPACE
 
 namespace fvae::ui {
 
+class JobControls;
+
 class MetricsPanel : public QWidget {
   Q_OBJECT
  public:
@@ -29,7 +30,7 @@ class MetricsPanel : public QWidget {
   void setSettings(const service::MetricSettings& settings);
   service::MetricSettings settings() const;
   service::DisentanglementReport report() const { return report_; }
-  bool isMeasuring() const { return measuring_; }
+  bool isMeasuring() const;
   const QTableWidget* dimensionTable() const { return dimensions_; }
 
  public slots:
@@ -42,7 +43,6 @@ class MetricsPanel : public QWidget {
 
  private:
   void showReport(const service::DisentanglementReport& report);
-  void measurementEnded(const QString& outcome);  // cancelled or failed: no report
   void showDimensions(const service::DisentanglementReport& report);
 
   std::shared_ptr<service::DecodeModel> model_;
@@ -51,18 +51,13 @@ class MetricsPanel : public QWidget {
   QSpinBox* samples_per_vote_;
   QSpinBox* mig_samples_;
   QSpinBox* seed_;
-  QPushButton* measure_;
-  QPushButton* cancel_;
+  JobControls* controls_;
   QPushButton* use_names_;
-  QProgressBar* progress_;
   QLabel* note_;
-  QLabel* scores_;
   QTableWidget* dimensions_;
   QBarSet* bars_;
   QBarCategoryAxis* categories_;
   service::DisentanglementReport report_;
-  service::JobTracker* jobs_;
-  bool measuring_ = false;
 };
 
 }  // namespace fvae::ui

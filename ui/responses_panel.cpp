@@ -7,7 +7,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -18,6 +17,7 @@
 #include "app/service/image_export.h"
 #include "app/service/response_plots.h"
 #include "ui/export_dialogs.h"
+#include "ui/job_controls.h"
 #include "ui/message_bar.h"
 
 namespace fvae::ui {
@@ -39,16 +39,12 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
       per_shape_(new QCheckBox(tr("One curve per &shape"))),
       images_(new QSpinBox),
       seed_(new QSpinBox),
-      compute_(new QPushButton(tr("&Compute"))),
-      cancel_(new QPushButton(tr("Cancel"))),
       export_png_(new QPushButton(tr("Export &PNG…"))),
       export_csv_(new QPushButton(tr("Export C&SV…"))),
-      progress_(new QProgressBar),
-      note_(new QLabel),
+      controls_(new JobControls(tr("&Compute"))),
       scroll_(new QScrollArea),
       picture_(new QLabel),
-      ranking_(new QTableWidget(0, 2)),
-      jobs_(new service::JobTracker(this)) {
+      ranking_(new QTableWidget(0, 2)) {
   source_->addItem(tr("Factors (built-in shapes)"));
   source_->addItem(tr("Classes (open dataset)"));
   source_->setToolTip(
@@ -63,10 +59,8 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
   images_->setToolTip(tr("Images encoded from the dataset: a seeded random subset when it holds more"));
   seed_->setRange(0, 1000000);
   seed_->setToolTip(tr("The same seed encodes the same images"));
-  cancel_->setEnabled(false);
   export_png_->setEnabled(false);
   export_csv_->setEnabled(false);
-  note_->setWordWrap(true);
   picture_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   scroll_->setWidget(picture_);
   scroll_->setWidgetResizable(true);
@@ -80,15 +74,8 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
   ranking_->hide();
 
   connect(source_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { updateControls(); });
-  connect(compute_, &QPushButton::clicked, this, &ResponsesPanel::compute);
-  connect(cancel_, &QPushButton::clicked, this, &ResponsesPanel::cancel);
-  connect(jobs_, &service::JobTracker::failed, this, [this](const QString& error) {
-    ended(tr("Failed: %1").arg(error));
-    emit failed(error);
-  });
-  connect(jobs_, &service::JobTracker::busyChanged, this, [this](bool busy) {
-    if (!busy && computing_) ended(tr("Cancelled."));  // no result came: the job was cancelled
-  });
+  connect(controls_, &JobControls::runClicked, this, &ResponsesPanel::compute);
+  connect(controls_, &JobControls::failed, this, &ResponsesPanel::failed);
   // The file dialogs are modal by nature; they only ask for a name, the writing is exportPng/exportCsv.
   auto exporter = [this](const QString& name, const QString& filter,
                          QString (ResponsesPanel::*write)(const QString&) const) {
@@ -109,17 +96,12 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
   form->addRow(QString(), per_shape_);
   form->addRow(tr("Images from the dataset:"), images_);
   form->addRow(tr("Seed:"), seed_);
-  auto* run = new QHBoxLayout;
-  run->addWidget(compute_);
-  run->addWidget(cancel_);
   auto* exports = new QHBoxLayout;
   exports->addWidget(export_png_);
   exports->addWidget(export_csv_);
   auto* left = new QVBoxLayout;
   left->addLayout(form);
-  left->addLayout(run);
-  left->addWidget(progress_);
-  left->addWidget(note_);
+  left->addWidget(controls_);
   left->addLayout(exports);
   left->addWidget(ranking_, 1);
   left->addStretch();
@@ -186,34 +168,26 @@ void ResponsesPanel::updateControls() {
     why = tr("The shapes dataset is greyscale: factor responses need a one-channel model.");
   else if (!factors && !dataset_)
     why = tr("Open a dataset with labels (File → Open dataset) to see μ per class.");
-  compute_->setEnabled(why.isEmpty() && !computing_);
-  if (computing_) return;
-  if (!why.isEmpty())
-    note_->setText(why);
-  else if (factors)
-    note_->setText(model_dataset_ == QLatin1String("shapes")
-                       ? tr("Each cell: μ of one dimension as one factor sweeps its values; η² is the share of μ's "
-                            "variance that factor explains.")
-                       : tr("This model was not trained on shapes: its responses to shapes say little."));
-  else
-    note_->setText(tr("Dataset: %1").arg(dataset_->description()));
+  QString note = why;
+  if (why.isEmpty())
+    note = !factors ? tr("Dataset: %1").arg(dataset_->description())
+           : model_dataset_ == QLatin1String("shapes")
+               ? tr("Each cell: μ of one dimension as one factor sweeps its values; η² is the share of μ's "
+                    "variance that factor explains.")
+               : tr("This model was not trained on shapes: its responses to shapes say little.");
+  controls_->setReady(why.isEmpty(), note);
 }
 
 void ResponsesPanel::compute() {
-  if (!model_ || computing_) return;
+  if (!model_ || controls_->isRunning()) return;
   const bool factors = source() == Source::Factors;
   if (!factors && !dataset_) return;
-  computing_ = true;
-  compute_->setEnabled(false);
-  cancel_->setEnabled(true);
-  progress_->setRange(0, 1000);
-  progress_->setValue(0);
-  note_->setText(tr("Computing…"));
   auto model = model_;
   auto dataset = dataset_;
   const auto s = settings();
   if (factors) {
-    jobs_->start<std::shared_ptr<const FactorResponses>>(
+    controls_->start<std::shared_ptr<const FactorResponses>>(
+        tr("Computing…"),
         [model, s](service::TaskControl& control) {
           return std::make_shared<const FactorResponses>(
               model->factorResponses(s, [&control](double f) { return control.report(f); }));
@@ -221,13 +195,12 @@ void ResponsesPanel::compute() {
         [this](const std::shared_ptr<const FactorResponses>& result) {
           factor_result_ = result;
           class_result_.reset();
-          ended(QString());
           showResult();
           emit computed();
-        },
-        [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
+        });
   } else {
-    jobs_->start<std::shared_ptr<const ClassResponses>>(
+    controls_->start<std::shared_ptr<const ClassResponses>>(
+        tr("Computing…"),
         [model, dataset, s](service::TaskControl& control) {
           return std::make_shared<const ClassResponses>(
               model->classResponses(*dataset, s, [&control](double f) { return control.report(f); }));
@@ -235,27 +208,15 @@ void ResponsesPanel::compute() {
         [this](const std::shared_ptr<const ClassResponses>& result) {
           class_result_ = result;
           factor_result_.reset();
-          ended(QString());
           showResult();
           emit computed();
-        },
-        [this](double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); });
+        });
   }
 }
 
-void ResponsesPanel::cancel() {
-  if (!computing_) return;
-  jobs_->cancel();
-  note_->setText(tr("Cancelling…"));
-}
+void ResponsesPanel::cancel() { controls_->cancel(); }
 
-void ResponsesPanel::ended(const QString& outcome) {
-  computing_ = false;
-  cancel_->setEnabled(false);
-  progress_->setValue(outcome.isEmpty() ? progress_->maximum() : 0);
-  updateControls();
-  if (!outcome.isEmpty()) note_->setText(outcome);
-}
+bool ResponsesPanel::isComputing() const { return controls_->isRunning(); }
 
 void ResponsesPanel::showResult() {
   ranking_->setVisible(class_result_ != nullptr);
@@ -273,7 +234,7 @@ void ResponsesPanel::showResult() {
                             QCoreApplication::translate("ResponsePlots", factor_result_->factor_names[best].c_str()))
                        .arg(row[best], 0, 'f', 2);
     }
-    note_->setText(follows.isEmpty() ? tr("No dimension follows one factor with η² ≥ 0.5.") : follows.join('\n'));
+    controls_->setStatus(follows.isEmpty() ? tr("No dimension follows one factor with η² ≥ 0.5.") : follows.join('\n'));
   } else if (class_result_) {
     plot_ = service::renderClassResponses(*class_result_, names_);
     ranking_->setRowCount(static_cast<int>(class_result_->ranking.size()));
@@ -284,7 +245,7 @@ void ResponsesPanel::showResult() {
       value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       ranking_->setItem(rank, 1, value);
     }
-    note_->setText(tr("%1 images; %2 classes").arg(class_result_->images).arg(class_result_->class_names.size()));
+    controls_->setStatus(tr("%1 images; %2 classes").arg(class_result_->images).arg(class_result_->class_names.size()));
   }
   picture_->setPixmap(QPixmap::fromImage(plot_));
   export_png_->setEnabled(!plot_.isNull());

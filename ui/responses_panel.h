@@ -14,13 +14,14 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QScrollArea;
 class QSpinBox;
 class QTableWidget;
 
 namespace fvae::ui {
+
+class JobControls;
 
 class ResponsesPanel : public QWidget {
   Q_OBJECT
@@ -35,7 +36,7 @@ class ResponsesPanel : public QWidget {
   Source source() const;
   void setSettings(const service::ResponseSettings& settings);
   service::ResponseSettings settings() const;
-  bool isComputing() const { return computing_; }
+  bool isComputing() const;
   QImage plot() const { return plot_; }  // the picture on screen; null before a result
   QString csv() const;                   // the table behind it; "" before a result
   const QTableWidget* rankingTable() const { return ranking_; }
@@ -54,7 +55,6 @@ class ResponsesPanel : public QWidget {
  private:
   void updateControls();
   void showResult();
-  void ended(const QString& outcome);
 
   std::shared_ptr<service::DecodeModel> model_;
   std::shared_ptr<service::DatasetView> dataset_;
@@ -65,17 +65,12 @@ class ResponsesPanel : public QWidget {
   QCheckBox* per_shape_;
   QSpinBox* images_;
   QSpinBox* seed_;
-  QPushButton* compute_;
-  QPushButton* cancel_;
   QPushButton* export_png_;
   QPushButton* export_csv_;
-  QProgressBar* progress_;
-  QLabel* note_;
+  JobControls* controls_;
   QScrollArea* scroll_;
   QLabel* picture_;
   QTableWidget* ranking_;
-  service::JobTracker* jobs_;
-  bool computing_ = false;
   // The result on screen: one of the two, by the source it was computed for.
   std::shared_ptr<const FactorResponses> factor_result_;
   std::shared_ptr<const ClassResponses> class_result_;
