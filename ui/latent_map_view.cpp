@@ -208,9 +208,11 @@ void LatentMapView::redraw() {
     colour.setAlpha(160);
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 4));
     graph->setData(xy.first, xy.second);
-    const QString name = value < static_cast<int64_t>(valueNames.size())
-                             ? QCoreApplication::translate("ResponsePlots", valueNames[value].c_str())
-                             : QString::number(value);
+    QString name = value < static_cast<int64_t>(valueNames.size())
+                       ? QCoreApplication::translate("ResponsePlots", valueNames[value].c_str())
+                       : QString::number(value);
+    if (groups.size() > kMaxLegendCategories)  // the ends of a gradient: say what the numbers are
+      name = colour_->currentText() + QLatin1Char(' ') + name;
     graph->setName(QStringLiteral("%1 (%2)").arg(name).arg(xy.first.size()));
     // Many values (positions, orientations): the legend names only the first and the last of the gradient.
     if (column < 0 ||

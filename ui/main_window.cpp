@@ -330,7 +330,14 @@ void fillPanelsForScreenshots(MainWindow& window) {
   window.responsesPanel()->setSettings(responses);
   window.responsesPanel()->compute();
   window.latentMap()->setPointCount(5000);
-  window.latentMap()->compute();
+  // On shapes, colour by x position (a gradient shows how the position lies in the map), elsewhere by the first label.
+  auto* map = window.latentMap();
+  auto colour = std::make_shared<QMetaObject::Connection>();
+  *colour = QObject::connect(map, &LatentMapView::computed, map, [map, colour, &window] {
+    QObject::disconnect(*colour);
+    if (window.dataset() && window.dataset()->spec() == QLatin1String("shapes")) map->setColourColumn(4);
+  });
+  map->compute();
 }
 
 void MainWindow::showAbout() {

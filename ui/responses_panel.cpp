@@ -63,6 +63,7 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
   export_csv_->setEnabled(false);
   picture_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   scroll_->setWidget(picture_);
+  scroll_->viewport()->installEventFilter(this);  // the picture follows the view's width
   scroll_->setWidgetResizable(true);
   scroll_->setBackgroundRole(QPalette::Base);
   ranking_->setHorizontalHeaderLabels({tr("Dimension"), tr("η² (classes)")});
@@ -247,9 +248,22 @@ void ResponsesPanel::showResult() {
     }
     controls_->setStatus(tr("%1 images; %2 classes").arg(class_result_->images).arg(class_result_->class_names.size()));
   }
-  picture_->setPixmap(QPixmap::fromImage(plot_));
+  fitPicture();
   export_png_->setEnabled(!plot_.isNull());
   export_csv_->setEnabled(!plot_.isNull());
+}
+
+// The picture at the width of the view (smoothly shrunk when wider, never enlarged); taller ones scroll.
+void ResponsesPanel::fitPicture() {
+  if (plot_.isNull()) return picture_->clear();
+  const int room = scroll_->viewport()->width() - 2;
+  picture_->setPixmap(QPixmap::fromImage(
+      plot_.width() > room && room > 200 ? plot_.scaledToWidth(room, Qt::SmoothTransformation) : plot_));
+}
+
+bool ResponsesPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == scroll_->viewport() && event->type() == QEvent::Resize) fitPicture();
+  return QWidget::eventFilter(watched, event);
 }
 
 QString ResponsesPanel::csv() const {

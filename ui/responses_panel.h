@@ -52,7 +52,11 @@ class ResponsesPanel : public QWidget {
   void computed();                    // a result is on screen
   void failed(const QString& error);  // also shown in the panel
 
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
  private:
+  void fitPicture();
   void updateControls();
   void showResult();
 
