@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QImageReader>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSlider>
@@ -172,6 +173,20 @@ class TestStudio : public QObject {
       QCOMPARE(explorer.slider(d)->value(), -10);
       QVERIFY(!explorer.slider(d)->accessibleName().isEmpty());
     }
+  }
+
+  void everyMnemonicLabelHasABuddy() {
+    // A label with a mnemonic but no buddy shows a literal "&" and its shortcut leads nowhere.
+    ui::MainWindow window;
+    int mnemonics = 0;
+    for (const QLabel* label : window.findChildren<QLabel*>()) {
+      const QString text = QString(label->text()).remove(QStringLiteral("&&"));
+      if (label->textFormat() == Qt::RichText || !text.contains(QLatin1Char('&')) || text.contains(QLatin1Char('<')))
+        continue;
+      ++mnemonics;
+      QVERIFY2(label->buddy() != nullptr, qPrintable(label->text()));
+    }
+    QVERIFY(mnemonics >= 10);  // the training form's labels, at least
   }
 
   void traversalGridOffTheGuiThread() {

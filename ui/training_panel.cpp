@@ -159,7 +159,10 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   auto* output_row = new QHBoxLayout;
   output_row->addWidget(output_, 1);
   output_row->addWidget(open_output);
-  form->addRow(tr("&Output folder:"), output_row);
+  // A row holding a layout gets no buddy by itself: without one the mnemonic showed as a literal "&".
+  auto* output_label = new QLabel(tr("&Output folder:"));
+  output_label->setBuddy(output_);
+  form->addRow(output_label, output_row);
   auto* settings_box = new QGroupBox(tr("Settings"));
   settings_box->setLayout(form);
 
