@@ -1,13 +1,17 @@
 // The `factorvae` command end to end: every mode, outputs read back with QImageReader, errors and cancellation.
 #include <torch/torch.h>
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImageReader>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "model/checkpoint.h"
+#include "model/io/run_log.h"
+#include "model/tensorboard/event_file.h"
 
 namespace {
 
@@ -25,6 +29,62 @@ Result run(const QStringList& arguments, int timeout_ms = 300000) {
   }
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
           p.readAllStandardError()};
+}
+
+// The one TensorBoard log of a run folder (an empty string when there is none or more than one).
+QString event_file(const QString& folder) {
+  const auto files = QDir(folder).entryList({"events.out.tfevents.*"}, QDir::Files);
+  return files.size() == 1 ? QDir(folder).filePath(files[0]) : QString();
+}
+
+// Checks a run's TensorBoard log against its losses.csv: every step once, in order, every column under its tag with
+// the CSV's value (to within float32 rounding: TensorBoard stores float32 scalars); returns the steps of the log's
+// images per tag.
+std::map<std::string, std::vector<int64_t>> check_log_against_csv(const QString& folder) {
+  std::map<std::string, std::vector<int64_t>> images;
+  const QString events = event_file(folder);
+  if (events.isEmpty()) {
+    QTest::qFail("no single event file in the run folder", __FILE__, __LINE__);
+    return images;
+  }
+  QFile csv(QDir(folder).filePath("losses.csv"));
+  if (!csv.open(QIODevice::ReadOnly)) return images;
+  auto lines = QString(csv.readAll()).trimmed().split('\n');
+  const auto columns = lines.takeFirst().split(',');
+  uint64_t intact = 0;
+  const auto records = fvae::tensorboard::read_event_file(events.toStdString(), &intact);
+  if (intact != static_cast<uint64_t>(QFileInfo(events).size())) QTest::qFail("damaged records", __FILE__, __LINE__);
+  if (records.empty() || records[0].file_version != "brain.Event:2") QTest::qFail("no header", __FILE__, __LINE__);
+  size_t row = 0;
+  int hparams = 0;
+  for (const auto& r : records) {
+    for (const auto& tag : r.image_tags) images[tag].push_back(r.step);
+    hparams += static_cast<int>(r.plugin_tags.size());
+    if (r.scalars.empty()) continue;
+    if (row >= static_cast<size_t>(lines.size())) {
+      QTest::qFail("more scalar steps in the log than rows in losses.csv", __FILE__, __LINE__);
+      return images;
+    }
+    const auto values = lines[static_cast<int>(row++)].split(',');
+    if (r.step != values[0].toLongLong()) {
+      QTest::qFail(qPrintable(QString("log step %1 where losses.csv has %2").arg(r.step).arg(values[0])), __FILE__,
+                   __LINE__);
+      return images;
+    }
+    std::map<std::string, float> by_tag(r.scalars.begin(), r.scalars.end());
+    for (int c = 1; c < columns.size(); ++c) {
+      const auto tag = fvae::tensorboard_tag(columns[c].toStdString());
+      // losses.csv holds 9 significant digits; the log, float32: equal to within float32's rounding.
+      const double expected = values[c].toDouble();
+      if (!by_tag.count(tag) || std::abs(by_tag[tag] - expected) > 1.2e-7 * std::max(1.0, std::abs(expected))) {
+        QTest::qFail(qPrintable(QString("step %1: %2 differs").arg(r.step).arg(columns[c])), __FILE__, __LINE__);
+        return images;
+      }
+    }
+  }
+  if (row != static_cast<size_t>(lines.size())) QTest::qFail("steps missing from the log", __FILE__, __LINE__);
+  if (hparams != 1) QTest::qFail("not exactly one hyper-parameter record", __FILE__, __LINE__);
+  return images;
 }
 
 QImage read_image(const QString& path, int* frames = nullptr) {
@@ -83,9 +143,45 @@ class TestCli : public QObject {
     QCOMPARE(cp.step, int64_t{24});
     QCOMPARE(cp.history.size(), size_t{24});
     QCOMPARE(cp.history[16].step, int64_t{17});
+    // The TensorBoard log goes on in the same file: steps 1–24 once each, images at every epoch's end, the
+    // traversal at the end of each session.
+    auto images = check_log_against_csv(path("run"));
+    QCOMPARE(images["reconstructions"], (std::vector<int64_t>{8, 16, 24}));
+    QCOMPARE(images["traversal"], (std::vector<int64_t>{16, 24}));
     auto refused = run({"train", "--resume", checkpoint(), "--latent-dim", "4", "--out", path("run")});
     QCOMPARE(refused.exit_code, 1);
     QVERIFY(refused.err.contains("cannot change when resuming"));
+  }
+
+  // Resuming an older checkpoint in a folder whose log has gone further: the log is cut back to the checkpoint's step
+  // first, so no step appears twice; a damaged tail (a kill mid-write) goes too. A fresh run replaces the log.
+  void resumedLogNeverRepeatsSteps() {
+    const QStringList base = {"train",        "--dataset", "shapes", "--size", "28",      "--subset", "256",
+                              "--batch-size", "32",        "--seed", "4",      "--quiet", "--out",    path("log")};
+    auto r = run(QStringList(base) << "--epochs"
+                                   << "1");
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY(QFile::copy(path("log/latest.fvae"), path("log-step8.fvae")));
+    r = run({"train", "--resume", path("log/latest.fvae"), "--epochs", "3", "--out", path("log"), "--quiet"});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    const QString events = event_file(path("log"));
+    {
+      QFile f(events);  // a record cut short, as a kill mid-write leaves it
+      QVERIFY(f.open(QIODevice::Append));
+      f.write(QByteArray("\x20\0\0\0\0\0\0\0\x01\x02", 10));
+    }
+    r = run({"train", "--resume", path("log-step8.fvae"), "--epochs", "2", "--out", path("log"), "--quiet"});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QCOMPARE(event_file(path("log")), events);  // the same file, continued
+    auto images = check_log_against_csv(path("log"));
+    QCOMPARE(images["reconstructions"], (std::vector<int64_t>{8, 16}));
+    QCOMPARE(images["traversal"], (std::vector<int64_t>{8, 16}));
+
+    r = run(QStringList(base) << "--epochs"
+                              << "1");
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    images = check_log_against_csv(path("log"));  // one file again, holding this run only
+    QCOMPARE(images["reconstructions"], (std::vector<int64_t>{8}));
   }
 
   void replicateLatentRandom() {

@@ -16,6 +16,7 @@
 #include "model/io/image_files.h"
 #include "model/io/npy.h"
 #include "model/io/readers.h"
+#include "model/tensorboard/event_file.h"
 #include "test_support.h"
 
 using namespace fvae;
@@ -44,6 +45,16 @@ class TestReaders : public QObject {
   std::string file(const char* name) { return dir_.filePath(name).toStdString(); }
 
  private slots:
+  // TFRecord framing's checksum: CRC-32C's check value (RFC 3720, B.4) and TensorFlow's masking of it.
+  void crc32cCheckValues() {
+    using namespace fvae::tensorboard;
+    QCOMPARE(crc32c("123456789", 9), 0xE3069283u);
+    const char zeros[32] = {};
+    QCOMPARE(crc32c(zeros, 32), 0x8A9136AAu);  // RFC 3720 B.4: 32 bytes of zeros
+    const uint32_t crc = crc32c("abc", 3);
+    QCOMPARE(masked_crc32c("abc", 3), ((crc >> 15) | (crc << 17)) + 0xa282ead8u);
+  }
+
   void medmnistNpz_data() {
     QTest::addColumn<bool>("deflate");
     QTest::addColumn<int>("version");

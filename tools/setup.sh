@@ -8,6 +8,7 @@ packages=(
   qt6-svg-dev qt6-translations-l10n libqcustomplot-dev
   libtorch-dev libopenblas0-pthread
   zlib1g-dev libzip-dev libgif-dev libjemalloc-dev
+  libprotobuf-dev protobuf-compiler libboost-dev
   dataset-fashion-mnist
   xvfb xauth
 )

@@ -12,41 +12,13 @@
 #include "model/grids.h"
 #include "model/inference.h"
 #include "model/io/image_files.h"
+#include "model/io/run_log.h"
 #include "model/run_plan.h"
 #include "model/trainer.h"
 
 namespace fvae::cli {
 
 namespace {
-
-void write_csv(const std::string& path, const std::vector<StepReport>& history, int64_t latent_dim) {
-  std::string text;
-  const auto names = StepReport::column_names(latent_dim);
-  for (size_t i = 0; i < names.size(); ++i) text += (i ? "," : "") + names[i];
-  text += "\n";
-  char buf[64];
-  for (const auto& row : history) {
-    const auto values = row.values();
-    for (size_t i = 0; i < values.size(); ++i) {
-      std::snprintf(buf, sizeof buf, i < 2 ? "%.0f" : "%.9g", values[i]);
-      text += (i ? "," : "") + std::string(buf);
-    }
-    text += "\n";
-  }
-  write_file_atomically(path, text);  // as the checkpoint: a kill mid-write leaves the previous file
-}
-
-// The reconstruction GIF gets a frame per epoch; runs of thousands of short epochs keep every other frame once there
-// are too many, so that the animation (and its memory) stay bounded while still spanning the whole run.
-void add_bounded(std::vector<torch::Tensor>& frames, torch::Tensor frame) {
-  constexpr size_t kMaxFrames = 120;
-  if (frames.size() >= kMaxFrames) {
-    std::vector<torch::Tensor> thinned;
-    for (size_t i = 0; i < frames.size(); i += 2) thinned.push_back(frames[i]);
-    frames.swap(thinned);
-  }
-  frames.push_back(std::move(frame));
-}
 
 // The options the user gave, as choices for plan_run; unset options stay unset.
 TrainingChoices training_choices(const QCommandLineParser& p) {
@@ -132,8 +104,9 @@ int train_command(const QStringList& arguments) {
   });
   parse_or_exit(p, arguments,
                 "Trains a FactorVAE (Kim & Mnih 2018). Writes OUT/latest.fvae (every epoch, atomically), "
-                "OUT/losses.csv and OUT/reconstructions.gif (fixed inputs above their reconstructions, one frame per "
-                "epoch). Ctrl-C stops cleanly and saves.");
+                "OUT/losses.csv, OUT/reconstructions.gif (fixed inputs above their reconstructions, one frame per "
+                "epoch) and a TensorBoard log, OUT/events.out.tfevents.* (tensorboard --logdir OUT). Ctrl-C stops "
+                "cleanly and saves.");
 
   // Every setting is decided by plan_run, the same for the GUI; here only the options are collected.
   RunRequest request;
@@ -168,11 +141,11 @@ int train_command(const QStringList& arguments) {
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
   if (ec) throw UsageError(out + ": cannot create the output folder (" + ec.message() + ")");
-  const std::string latest = out + "/latest.fvae", csv = out + "/losses.csv", gif = out + "/reconstructions.gif";
-  // A run killed mid-save (power, OOM killer, kill -9) leaves a temporary beside the intact previous file.
-  for (const auto& path : {latest, csv, gif}) remove_stale_temporaries(path);
+  const std::string latest = out + "/latest.fvae";
+  remove_stale_temporaries(latest);  // a run killed mid-save leaves a temporary beside the intact previous file
 
   Trainer trainer(model, train, data);
+  const bool resumed = plan.resumed != nullptr;
   if (plan.resumed) {
     restore_training_state(*plan.resumed, trainer, request.resume_from);
     plan.resumed.reset();
@@ -191,14 +164,8 @@ int train_command(const QStringList& arguments) {
   std::cerr << "\n";
 
   const int64_t gif_count = std::min<int64_t>(integer_option(p, "gif-images"), data->size());
-  auto fixed = data->images(subset_indices(data->size(), gif_count, train.seed));
-  std::vector<torch::Tensor> frames;
-  auto add_frame = [&] { add_bounded(frames, reconstruction_strip(trainer.networks(), fixed)); };
-  auto save_all = [&] {
-    save_checkpoint(latest, trainer, info, latent_names);
-    write_csv(csv, trainer.history(), model.latent_dim);
-    if (!frames.empty()) save_gif(gif, frames, 500, {4, {}, 0, 0});
-  };
+  RunLog log(out, trainer, info, data->images(subset_indices(data->size(), gif_count, train.seed)), resumed);
+  std::cerr << "TensorBoard log: " << log.events_path() << " (tensorboard --logdir " << out << ")\n";
 
   install_interrupt_handler();
   ProgressLine progress("train");
@@ -214,11 +181,12 @@ int train_command(const QStringList& arguments) {
                     static_cast<long long>(r.epoch + 1), r.reconstruction, r.kl, r.tc, r.disc_accuracy, speed);
       progress.update(r.step, total, detail);
     }
+    log.on_step(r);
     if (interrupted()) trainer.request_cancel();
   };
   callbacks.on_epoch_end = [&](int64_t epoch) {
-    add_frame();
-    save_all();
+    save_checkpoint(latest, trainer, info, latent_names);
+    log.on_epoch_end();
     if (p.isSet("save-every-epoch")) {
       char name[48];
       std::snprintf(name, sizeof name, "/epoch-%03lld.fvae", static_cast<long long>(epoch + 1));
@@ -231,19 +199,19 @@ int train_command(const QStringList& arguments) {
     outcome = trainer.run(callbacks);
   } catch (const TrainingError&) {
     progress.finish();
-    write_csv(csv, trainer.history(), model.latent_dim);  // the history up to the failure, for diagnosis
+    log.on_failure();  // the history up to the failure, for diagnosis
     std::cerr << "The last good checkpoint (if any) is kept at " << latest << ".\n";
     throw;
   }
   progress.finish();
-  if (frames.empty() || trainer.progress().step_in_epoch != 0) add_frame();
-  save_all();
+  save_checkpoint(latest, trainer, info, latent_names);
+  log.on_finish(latent_names);
   const auto& h = trainer.history();
   if (!h.empty())
     std::cerr << "Step " << h.back().step << ": reconstruction " << h.back().reconstruction << ", KL " << h.back().kl
               << ", TC " << h.back().tc << ", discriminator accuracy " << h.back().disc_accuracy << "\n";
   std::cerr << (outcome == Trainer::Outcome::Cancelled ? "Stopped on request; saved " : "Saved ") << latest << ", "
-            << csv << ", " << gif << "\n";
+            << log.csv_path() << ", " << log.gif_path() << ", " << log.events_path() << "\n";
   return outcome == Trainer::Outcome::Cancelled ? 130 : 0;
 }
 

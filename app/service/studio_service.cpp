@@ -19,6 +19,7 @@
 #include "model/grids.h"
 #include "model/inference.h"
 #include "model/io/dataset_loader.h"
+#include "model/io/run_log.h"
 #include "model/metrics.h"
 #include "model/platform.h"
 #include "model/responses.h"
@@ -391,6 +392,8 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
         restore_training_state(*plan.resumed, *trainer, request.resume_from);
         plan.resumed.reset();
       }
+      const auto fixed = data->images(subset_indices(data->size(), 8, train.seed));
+      RunLog log(folder.toStdString(), *trainer, info, fixed, request.resume_from.size() > 0);
       auto snapshot = std::make_shared<ModelSnapshot>(model);
       trainer->attach_snapshot(snapshot, 5);
       const int64_t total = trainer->total_steps();
@@ -412,7 +415,6 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
         n.resize(static_cast<size_t>(model.latent_dim));
         return n;
       };
-      const auto fixed = data->images(subset_indices(data->size(), 8, train.seed));
       auto show_reconstructions = [&](int64_t step) {
         const QImage strip = to_qimage(reconstruction_strip(w.trainer->networks(), fixed));
         emit_queued([this, strip, step] { emit reconstructionsUpdated(strip, step); });
@@ -421,18 +423,27 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
       Trainer::Callbacks callbacks;
       callbacks.on_step = [&](const StepReport& r) {
         w.steps_done = r.step;
+        log.on_step(r);
         auto point = to_point(r, total, train.batch_size);
         emit_queued([this, point] { emit stepped(point); });
         if (r.step % 500 == 0) show_reconstructions(r.step);  // long epochs (shapes) still show progress
       };
       callbacks.on_epoch_end = [&](int64_t epoch) {
         save_checkpoint(latest, *w.trainer, info, names());
+        log.on_epoch_end();
         show_reconstructions(w.trainer->progress().step);
         const QString path = QString::fromStdString(latest);
         emit_queued([this, epoch, path] { emit epochFinished(static_cast<int>(epoch), path); });
       };
-      const auto outcome = w.trainer->run(callbacks);
+      Trainer::Outcome outcome;
+      try {
+        outcome = w.trainer->run(callbacks);
+      } catch (const TrainingError&) {
+        log.on_failure();  // losses.csv up to the failure, for diagnosis
+        throw;
+      }
       save_checkpoint(latest, *w.trainer, info, names());
+      log.on_finish(names());
       show_reconstructions(w.trainer->progress().step);
       const bool cancelled = outcome == Trainer::Outcome::Cancelled;
       const QString message = (cancelled ? tr("Training stopped; saved %1") : tr("Training finished; saved %1"))

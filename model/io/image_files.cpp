@@ -3,6 +3,7 @@
 
 #include <gif_lib.h>
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QFont>
@@ -84,6 +85,17 @@ void save_png(const std::string& path, const torch::Tensor& image, const ImageSt
     throw ExportError(path + ": could not write the PNG (" + writer.errorString().toStdString() + ")");
   }
   if (!file.commit()) throw ExportError(path + ": could not save (" + file.errorString().toStdString() + ")");
+}
+
+EncodedPng encode_png(const torch::Tensor& image, const ImageStyle& style) {
+  const QImage rendered = render(image, style);
+  QBuffer buffer;
+  buffer.open(QIODevice::WriteOnly);
+  QImageWriter writer(&buffer, "png");
+  if (!writer.write(rendered)) throw ExportError("PNG encoding failed (" + writer.errorString().toStdString() + ")");
+  const QByteArray& data = buffer.data();
+  return {std::string(data.constData(), static_cast<size_t>(data.size())), rendered.width(), rendered.height(),
+          rendered.isGrayscale() ? 1 : 3};
 }
 
 namespace {

@@ -26,6 +26,12 @@ struct ImageStyle {
 
 // `image`: float [C, H, W] in [0, 1], C = 1 or 3.
 void save_png(const std::string& path, const torch::Tensor& image, const ImageStyle& style = {});
+// The same image encoded as PNG in memory, with its size after scaling (for logs that embed images).
+struct EncodedPng {
+  std::string bytes;
+  int width = 0, height = 0, channels = 1;
+};
+EncodedPng encode_png(const torch::Tensor& image, const ImageStyle& style = {});
 // `frames`: equally sized float [C, H, W] images; `delay_ms` per frame; loops forever.
 void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms,
               const ImageStyle& style = {});
