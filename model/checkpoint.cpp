@@ -14,6 +14,8 @@ namespace {
 // Format 1 was LibTorch's TorchScript archive (read by legacy_archive.cpp); format 2 is record_file.h's container.
 const char* const kFormat1 = "FactorVAE Studio checkpoint 1";
 const char* const kFormat2 = "FactorVAE Studio checkpoint 2";
+// The "contents" entry of a file without the discriminator and training state (for sharing a trained model).
+const char* const kWeightsOnly = "encoder and decoder";
 const char* const kOptimizers[] = {"vae_optimizer", "disc_optimizer"};
 
 void add_text(Records& records, const std::string& name, std::string text) {
@@ -89,7 +91,7 @@ KeyValues metadata(const ModelConfig& m, const TrainConfig& t, const DatasetInfo
 // What every checkpoint holds: format marker, configuration, names, the three networks and the loss history.
 Records model_records(const ModelConfig& model, const TrainConfig& train, const DatasetInfo& dataset, int64_t epoch,
                       int64_t step, const std::vector<std::string>& latent_names, Networks& networks,
-                      const std::vector<StepReport>& history) {
+                      const std::vector<StepReport>& history, bool with_discriminator = true) {
   const std::string config = serialize_key_values(metadata(model, train, dataset, epoch, step));
   // A run must never write a checkpoint it cannot read back: parse the configuration as load_checkpoint will.
   try {
@@ -106,7 +108,10 @@ Records model_records(const ModelConfig& model, const TrainConfig& train, const 
   add_text(records, "latent_names", join_names(latent_names));
   add_module(records, "encoder.", *networks.encoder);
   add_module(records, "decoder.", *networks.decoder);
-  add_module(records, "discriminator.", *networks.discriminator);
+  if (with_discriminator)
+    add_module(records, "discriminator.", *networks.discriminator);
+  else
+    add_text(records, "contents", kWeightsOnly);
   records["history"].tensor = history_tensor(history, model.latent_dim);
   return records;
 }
@@ -174,13 +179,18 @@ void save_checkpoint(const std::string& path, Trainer& trainer, const DatasetInf
 }
 
 void save_checkpoint(const std::string& path, const Checkpoint& cp) {
-  auto records =
-      model_records(cp.model, cp.train, cp.dataset, cp.epoch, cp.step, cp.latent_names, *cp.networks, cp.history);
+  auto records = model_records(cp.model, cp.train, cp.dataset, cp.epoch, cp.step, cp.latent_names, *cp.networks,
+                               cp.history, cp.has_discriminator);
   // Carry the training state over, so that a renamed checkpoint can still be resumed.
   if (cp.has_training_state && cp.records)
     for (const auto& [name, record] : *cp.records)
       if (is_training_state(name)) records[name] = record;
   write_records(path, records);
+}
+
+void save_weights_only(const std::string& path, const Checkpoint& cp) {
+  write_records(path, model_records(cp.model, cp.train, cp.dataset, cp.epoch, cp.step, cp.latent_names, *cp.networks,
+                                    cp.history, false));
 }
 
 Checkpoint load_checkpoint(const std::string& path) {
@@ -254,7 +264,9 @@ Checkpoint load_checkpoint(const std::string& path) {
   cp.networks = std::make_shared<Networks>(cp.model);
   read_module(*records, "encoder.", *cp.networks->encoder, path);
   read_module(*records, "decoder.", *cp.networks->decoder, path);
-  read_module(*records, "discriminator.", *cp.networks->discriminator, path);
+  const std::string* contents = text("contents");
+  cp.has_discriminator = !(contents && *contents == kWeightsOnly);
+  if (cp.has_discriminator) read_module(*records, "discriminator.", *cp.networks->discriminator, path);
   cp.networks->train(false);
 
   const auto history = records->find("history");
@@ -278,8 +290,10 @@ void restore_training_state(const Checkpoint& cp, Trainer& trainer, const std::s
   if (trainer.model_config() != cp.model)
     throw CheckpointError(path + ": the checkpoint holds a " + cp.model.describe() + " model, not the requested " +
                           trainer.model_config().describe());
-  if (!cp.has_training_state || !cp.records)
-    throw CheckpointError(path + ": holds weights only, no training state to resume from");
+  if (!cp.has_training_state || !cp.records || !cp.has_discriminator)
+    throw CheckpointError(path +
+                          ": holds weights only, no training state to resume from (train anew, or resume "
+                          "from the run's own checkpoint)");
   const Records& records = *cp.records;
   auto& nets = trainer.networks();
   {

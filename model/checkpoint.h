@@ -39,6 +39,8 @@ struct Checkpoint {
   std::vector<StepReport> history;
   std::shared_ptr<Networks> networks;  // on the CPU, in eval mode
 
+  // False for a weights-only file: the discriminator is then freshly initialised and cannot be trained on.
+  bool has_discriminator = true;
   // Present when the file holds the training state (optimisers, generators, sample order).
   bool has_training_state = false;
   std::shared_ptr<const Records> records;  // everything the file held, for resuming and rewriting
@@ -51,6 +53,11 @@ void save_checkpoint(const std::string& path, Trainer& trainer, const DatasetInf
                      const std::vector<std::string>& latent_names);
 // Rewrites a loaded checkpoint (e.g. with renamed latent dimensions), keeping its training state when it has one.
 void save_checkpoint(const std::string& path, const Checkpoint& checkpoint);
+
+// Writes the encoder, decoder, configuration, names and loss history only: a file to share a trained model (a
+// fraction of a full checkpoint, which also carries the discriminator and both optimisers). It opens everywhere a
+// checkpoint does, except for resuming training.
+void save_weights_only(const std::string& path, const Checkpoint& checkpoint);
 
 Checkpoint load_checkpoint(const std::string& path);
 

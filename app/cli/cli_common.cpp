@@ -21,12 +21,13 @@ void install_interrupt_handler() {
   std::signal(SIGTERM, on_signal);
 }
 
-void parse_or_exit(QCommandLineParser& parser, const QStringList& arguments, const QString& description) {
+void parse_or_exit(QCommandLineParser& parser, const QStringList& arguments, const QString& description,
+                   int positional) {
   parser.setApplicationDescription(description);
   parser.addHelpOption();
   parser.process(arguments);  // prints help or the parse error and exits
-  if (!parser.positionalArguments().isEmpty())
-    throw UsageError("unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
+  if (parser.positionalArguments().size() > positional)
+    throw UsageError("unexpected argument '" + parser.positionalArguments()[positional].toStdString() + "'");
 }
 
 double number_option(const QCommandLineParser& parser, const QString& name) {

@@ -27,7 +27,9 @@ bool interrupted();
 void install_interrupt_handler();
 
 // Parses `arguments` (mode name first) with --help; exits on --help or a parse error, as QCommandLineParser does.
-void parse_or_exit(QCommandLineParser& parser, const QStringList& arguments, const QString& description);
+// More than `positional` arguments that are not options are refused.
+void parse_or_exit(QCommandLineParser& parser, const QStringList& arguments, const QString& description,
+                   int positional = 0);
 
 double number_option(const QCommandLineParser& parser, const QString& name);
 int64_t integer_option(const QCommandLineParser& parser, const QString& name);

@@ -11,5 +11,8 @@ int latent_command(const QStringList& arguments);
 int random_command(const QStringList& arguments);
 int evaluate_command(const QStringList& arguments);
 int responses_command(const QStringList& arguments);
+int export_command(const QStringList& arguments);
+int import_seed_command(const QStringList& arguments);
+int decode_command(const QStringList& arguments);
 
 }  // namespace fvae::cli

@@ -17,12 +17,15 @@ const char* const kUsage =
     "Usage: factorvae <mode> [options]   (factorvae <mode> --help for the options of a mode)\n"
     "\n"
     "Modes:\n"
-    "  train      train a FactorVAE; writes checkpoints, losses.csv and a reconstruction GIF\n"
+    "  train      train a FactorVAE; writes checkpoints, losses.csv, a reconstruction GIF and a TensorBoard log\n"
     "  replicate  dataset images above their reconstructions (PNG)\n"
     "  latent     latent traversal grid with difference maps (PNG, optional GIF)\n"
     "  random     samples decoded from the prior (PNG)\n"
     "  evaluate   reconstruction error, KL per dimension, active dimensions; disentanglement metrics on shapes\n"
-    "  responses  what each latent dimension encodes: mu per factor value (shapes) or per class (PNG and CSV)\n";
+    "  responses  what each latent dimension encodes: mu per factor value (shapes) or per class (PNG and CSV)\n"
+    "  export     a trained model for PyTorch (.pt, torch.load) or as a weights-only .fvae\n"
+    "  import-seed  a checkpoint of the original Python project (.ckpt or .npz) as a .fvae\n"
+    "  decode     images decoded from given latent codes (.npy in, .npy or PNG out)\n";
 
 }  // namespace
 
@@ -55,6 +58,9 @@ int main(int argc, char** argv) {
     if (mode == "random") return random_command(arguments);
     if (mode == "evaluate") return evaluate_command(arguments);
     if (mode == "responses") return responses_command(arguments);
+    if (mode == "export") return export_command(arguments);
+    if (mode == "import-seed") return import_seed_command(arguments);
+    if (mode == "decode") return decode_command(arguments);
     std::cerr << "factorvae: unknown mode '" << mode.toStdString() << "'\n\n" << kUsage;
     return 2;
   } catch (const std::exception& e) {

@@ -78,24 +78,48 @@ QImage read_qimage(const std::string& path) {
   return image;
 }
 
+// An .npz opened for reading (libzip checks its directory's consistency); closed when it goes out of scope.
+struct NpzArchive {
+  explicit NpzArchive(const std::string& path) {
+    int error = 0;
+    archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (!archive) {
+      zip_error_t ze;
+      zip_error_init_with_code(&ze, error);
+      std::string reason = zip_error_strerror(&ze);
+      zip_error_fini(&ze);
+      throw DatasetError(path + ": not a readable .npz archive (" + reason + ")");
+    }
+  }
+  ~NpzArchive() { zip_discard(archive); }
+  NpzArchive(const NpzArchive&) = delete;
+  NpzArchive& operator=(const NpzArchive&) = delete;
+  zip_t* archive = nullptr;
+};
+
 }  // namespace
+
+std::map<std::string, NpyArray> read_npz_arrays(const std::string& path) {
+  NpzArchive npz(path);
+  std::map<std::string, NpyArray> arrays;
+  const zip_int64_t count = zip_get_num_entries(npz.archive, 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    const char* entry = zip_get_name(npz.archive, static_cast<zip_uint64_t>(i), 0);
+    if (!entry) throw DatasetError(path + ": member " + std::to_string(i) + " has no readable name");
+    std::string member = entry;
+    if (member.size() < 4 || member.compare(member.size() - 4, 4, ".npy") != 0)
+      throw DatasetError(path + ": member '" + member + "' is not a NumPy array (.npy)");
+    arrays[member.substr(0, member.size() - 4)] =
+        parse_npy(path + ": " + member, read_zip_member(npz.archive, path, member));
+  }
+  return arrays;
+}
 
 RawImages read_medmnist_npz(const std::string& path, const std::string& split) {
   if (split != "train" && split != "val" && split != "test")
     throw DatasetError(path + ": unknown split '" + split + "' (MedMNIST has train, val and test)");
-  int error = 0;
-  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  if (!archive) {
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, error);
-    std::string reason = zip_error_strerror(&ze);
-    zip_error_fini(&ze);
-    throw DatasetError(path + ": not a readable .npz archive (" + reason + ")");
-  }
-  struct Closer {
-    zip_t* a;
-    ~Closer() { zip_discard(a); }
-  } closer{archive};
+  NpzArchive npz(path);
+  zip_t* archive = npz.archive;
   RawImages raw;
   const std::string images_member = split + "_images.npy", labels_member = split + "_labels.npy";
   auto images = parse_npy(path + ": " + images_member, read_zip_member(archive, path, images_member));

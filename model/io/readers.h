@@ -4,10 +4,12 @@
 
 #include <torch/torch.h>
 
+#include <map>
 #include <memory>
 #include <string>
 
 #include "model/dataset.h"
+#include "model/io/npy.h"
 
 namespace fvae {
 
@@ -20,6 +22,9 @@ struct RawImages {
 
 // MedMNIST .npz: `<split>_images` (uint8 N×H×W or N×H×W×3) and `<split>_labels`; split is train, val or test.
 RawImages read_medmnist_npz(const std::string& path, const std::string& split);
+
+// Every array of an .npz archive, by member name without ".npy" (e.g. weights saved with numpy.savez).
+std::map<std::string, NpyArray> read_npz_arrays(const std::string& path);
 
 // An IDX file (MNIST, Fashion-MNIST), plain or gzip-compressed: uint8 images N×H×W or labels N.
 torch::Tensor read_idx(const std::string& path);

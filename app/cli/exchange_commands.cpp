@@ -1,0 +1,102 @@
+// factorvae export / import-seed / decode: models and codes in and out of FactorVAE Studio, for PyTorch users.
+#include <torch/torch.h>
+
+#include <QFileInfo>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "app/service/model_exchange.h"
+#include "model/atomic_file.h"
+#include "model/grids.h"
+#include "model/inference.h"
+#include "model/io/image_files.h"
+#include "model/io/npy.h"
+
+namespace fvae::cli {
+
+int export_command(const QStringList& arguments) {
+  QCommandLineParser p;
+  p.addOptions({{"checkpoint", "trained model (.fvae)", "file"},
+                {"out", "model.pt: for PyTorch (torch.load); model.fvae: weights only, to share", "file"}});
+  parse_or_exit(p, arguments,
+                "Exports a trained model. OUT ending in .pt: a file Python's torch.load opens (no code in it): "
+                "{'state_dict': encoder and decoder weights (the original project's names for --arch seed), "
+                "'config': the model and training settings, 'latent_names': [...]}. OUT ending in .fvae: a "
+                "weights-only checkpoint (no discriminator or optimiser state) that the explorer and evaluate open.");
+  if (!p.isSet("checkpoint") || !p.isSet("out")) throw UsageError("export needs --checkpoint FILE and --out FILE");
+  try {
+    std::cout << service::exportModel(p.value("checkpoint"), p.value("out")).toStdString() << "\n";
+  } catch (const service::ExchangeError& e) {
+    throw UsageError(e.what());
+  }
+  return 0;
+}
+
+int import_seed_command(const QStringList& arguments) {
+  QCommandLineParser p;
+  p.addPositionalArgument("checkpoint",
+                          "the original project's checkpoint: a Lightning .ckpt, or an .npz of its "
+                          "state_dict");
+  p.addOptions({{"out", "the FactorVAE Studio checkpoint to write (default: imported.fvae)", "file", "imported.fvae"},
+                {"allow-pickle", "let the Python helper run code from the .ckpt (only for files you trust)"}});
+  parse_or_exit(p, arguments,
+                "Imports a checkpoint of the original Python project (3liFi/FactorVAE): its layers and names, any "
+                "latent size and image size. A .ckpt is read by Python (torch, via $FACTORVAE_PYTHON or python3) "
+                "with tools/seed_checkpoint_to_npz.py; the result opens in the explorer and in evaluate.",
+                1);
+  if (p.positionalArguments().size() != 1) throw UsageError("import-seed needs one checkpoint file");
+  try {
+    std::cout << service::importOriginalCheckpoint(p.positionalArguments()[0], p.value("out"), p.isSet("allow-pickle"))
+                     .toStdString()
+              << "\n";
+  } catch (const service::ExchangeError& e) {
+    throw UsageError(e.what());
+  }
+  return 0;
+}
+
+int decode_command(const QStringList& arguments) {
+  QCommandLineParser p;
+  p.addOptions(
+      {{"checkpoint", "trained model (.fvae)", "file"},
+       {"codes", "latent codes: a .npy array [N, latent] of float32 or float64", "file"},
+       {"out", "images.npy (float32 [N, C, H, W] in [0, 1]) or a PNG grid (default images.npy)", "file", "images.npy"},
+       {"columns", "grid columns of a PNG (default 8)", "n", "8"}});
+  parse_or_exit(p, arguments, "Decodes given latent codes with a trained model, e.g. codes made in Python.");
+  auto cp = open_checkpoint(p);
+  if (!p.isSet("codes")) throw UsageError("decode needs --codes FILE.npy");
+  const std::string codes_path = text_option(p, "codes");
+  std::ifstream in(codes_path, std::ios::binary);
+  if (!in) throw UsageError(codes_path + ": cannot read the file");
+  const std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  torch::Tensor z;
+  try {
+    z = parse_npy(codes_path, bytes).data;
+  } catch (const DatasetError& e) {
+    throw UsageError(e.what());
+  }
+  if (!z.is_floating_point() || z.dim() != 2 || z.size(1) != cp.model.latent_dim || z.size(0) < 1)
+    throw UsageError(codes_path + ": expected a float array [N, " + std::to_string(cp.model.latent_dim) + "], found " +
+                     c10::toString(z.scalar_type()) + " " + c10::str(z.sizes()));
+  z = z.to(torch::kFloat);
+  if (!torch::isfinite(z).all().item<bool>()) throw UsageError(codes_path + ": holds NaN or infinite values");
+  const auto images = decode(cp.networks->decoder, z);
+  const std::string out = text_option(p, "out");
+  if (QFileInfo(QString::fromStdString(out)).suffix().toLower() == "png") {
+    save_png(out, tile(images, std::max<int64_t>(1, integer_option(p, "columns")), 1, 0.5), {1, {}, 0, 0});
+  } else {
+    const auto npy = make_npy(images.contiguous());
+    try {
+      write_file_atomically(out, npy.data(), npy.size());
+    } catch (const FileWriteError& e) {
+      throw UsageError(e.what());
+    }
+  }
+  std::cout << "Wrote " << out << " (" << z.size(0) << " images " << c10::str(images.sizes()) << ")\n";
+  return 0;
+}
+
+}  // namespace fvae::cli

@@ -1,0 +1,98 @@
+// Torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <torch/torch.h>
+
+#include "app/service/model_exchange.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include "model/checkpoint.h"
+#include "model/export.h"
+#include "model/io/readers.h"
+
+namespace fvae::service {
+
+namespace {
+
+std::string text(const QString& s) { return s.toStdString(); }
+
+}  // namespace
+
+QString exportModel(const QString& checkpoint, const QString& out) {
+  const QString suffix = QFileInfo(out).suffix().toLower();
+  if (suffix != "pt" && suffix != "pth" && suffix != "fvae")
+    throw ExchangeError(text(out + ": give a name ending in .pt (for PyTorch) or .fvae (weights only)"));
+  try {
+    const Checkpoint cp = load_checkpoint(text(checkpoint));
+    if (suffix == "fvae") {
+      save_weights_only(text(out), cp);
+      return QCoreApplication::translate("fvae::service::ModelExchange",
+                                         "Wrote %1: encoder, decoder and configuration (%2 KB)")
+          .arg(out)
+          .arg(QFileInfo(out).size() / 1024);
+    }
+    export_pytorch(text(out), cp);
+    return QCoreApplication::translate("fvae::service::ModelExchange",
+                                       "Wrote %1 for PyTorch: torch.load(\"%2\")[\"state_dict\"] (%3 KB)")
+        .arg(out, QFileInfo(out).fileName())
+        .arg(QFileInfo(out).size() / 1024);
+  } catch (const CheckpointError& e) {
+    throw ExchangeError(e.what());
+  }
+}
+
+QString seedConverterScript() {
+  const QString name = QStringLiteral("seed_checkpoint_to_npz.py");
+  const QDir bin(QCoreApplication::applicationDirPath());
+  for (const QString& candidate :
+       {bin.filePath("../share/factorvae-studio/" + name), QStringLiteral(FACTORVAE_SOURCE_DIR "/tools/") + name})
+    if (QFileInfo::exists(candidate)) return QFileInfo(candidate).absoluteFilePath();
+  return {};
+}
+
+QString pythonInterpreter() {
+  const QString configured = qEnvironmentVariable("FACTORVAE_PYTHON");
+  return configured.isEmpty() ? QStringLiteral("python3") : configured;
+}
+
+QString importOriginalCheckpoint(const QString& source, const QString& out, bool allowPickle) {
+  if (!QFileInfo(source).isFile()) throw ExchangeError(text(source + ": no such file"));
+  QString npz = source;
+  QTemporaryDir scratch;
+  if (QFileInfo(source).suffix().toLower() != "npz") {
+    const QString script = seedConverterScript();
+    if (script.isEmpty())
+      throw ExchangeError("seed_checkpoint_to_npz.py, the Python helper for .ckpt files, is missing");
+    if (!scratch.isValid()) throw ExchangeError("cannot create a temporary folder for the conversion");
+    npz = scratch.filePath("state_dict.npz");
+    QStringList arguments = {script, source, npz};
+    if (allowPickle) arguments << "--allow-pickle";
+    QProcess helper;
+    helper.start(pythonInterpreter(), arguments);
+    if (!helper.waitForStarted())
+      throw ExchangeError(text(source + ": reading a Lightning checkpoint needs Python with torch (" +
+                               pythonInterpreter() + " did not start; set FACTORVAE_PYTHON)"));
+    helper.waitForFinished(-1);
+    const QString err = QString::fromUtf8(helper.readAllStandardError()).trimmed();
+    if (helper.exitStatus() != QProcess::NormalExit || helper.exitCode() != 0)
+      throw ExchangeError(text(err.isEmpty() ? source + ": the Python helper failed" : err.split('\n').last()));
+  }
+  try {
+    std::map<std::string, torch::Tensor> state;
+    for (auto& [name, array] : read_npz_arrays(text(npz))) state[name] = array.data;
+    Checkpoint cp = checkpoint_from_original(state, text(QFileInfo(source).fileName()));
+    cp.dataset.description = text("imported from " + QFileInfo(source).fileName());
+    save_checkpoint(text(out), cp);
+    return QCoreApplication::translate("fvae::service::ModelExchange", "Imported %1 as %2 (%3)")
+        .arg(QFileInfo(source).fileName(), out, QString::fromStdString(cp.model.describe()));
+  } catch (const DatasetError& e) {
+    throw ExchangeError(e.what());
+  } catch (const CheckpointError& e) {
+    throw ExchangeError(e.what());
+  }
+}
+
+}  // namespace fvae::service
