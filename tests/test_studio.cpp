@@ -26,6 +26,7 @@
 #include "model/metrics.h"
 #include "model/responses.h"
 #include "model/shapes.h"
+#include "model/tensorboard/event_file.h"
 #include "model/trainer.h"
 #include "ui/dataset_browser.h"
 #include "ui/interpolation_view.h"
@@ -224,6 +225,26 @@ class TestStudio : public QObject {
     QCOMPARE(window.explorer()->code(), codes[5]);
     auto loaded = service::loadModel(checkpoint_);
     QTRY_COMPARE(window.explorer()->displayedImage(), loaded.model->decode(codes[5]));
+  }
+
+  // File → Import of a file that is no checkpoint of the original project: the message names it, nothing is written.
+  void importingABrokenOriginalCheckpointSaysWhy() {
+    ui::MainWindow window;
+    QFile broken(dir_.filePath("broken-original.npz"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write(QByteArray(500, 'x'));
+    broken.close();
+    QSignalSpy failed(&window, &ui::MainWindow::importFailed);
+    window.importOriginalCheckpoint(broken.fileName(), ui::importedCheckpointPath(broken.fileName()));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
+    QVERIFY2(window.messageBar()->text().contains("broken-original.npz"), qPrintable(window.messageBar()->text()));
+    QVERIFY(!QFile::exists(dir_.filePath("broken-original.fvae")));
+    QVERIFY(no_modal_window());
+    // The menu offers both ways.
+    QStringList actions;
+    for (auto* action : window.findChildren<QAction*>()) actions << action->text().remove('&');
+    QVERIFY(actions.contains("Export for PyTorch…"));
+    QVERIFY(actions.contains("Import original project checkpoint…"));
   }
 
   void damagedCheckpointKeepsThePreviousModel() {
@@ -896,6 +917,33 @@ class TestStudio : public QObject {
     auto resumed = load_checkpoint(dir_.filePath("gui-run/latest.fvae").toStdString());
     QCOMPARE(resumed.step, cp.step + 12);
     QCOMPARE(resumed.history.front().step, cp.history.front().step);  // one history, continued
+    // The GUI writes what the CLI writes: losses.csv (every step) and one TensorBoard log, continued on resume, whose
+    // scalars are the checkpoint's history, each step once.
+    QFile csv(dir_.filePath("gui-run/losses.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 1 + static_cast<int>(resumed.history.size()));
+    const auto logs = QDir(dir_.filePath("gui-run")).entryList({"events.out.tfevents.*"});
+    QCOMPARE(logs.size(), 1);
+    std::vector<int64_t> logged;
+    for (const auto& r : tensorboard::read_event_file(QDir(dir_.filePath("gui-run")).filePath(logs[0]).toStdString()))
+      if (!r.scalars.empty()) logged.push_back(r.step);
+    QCOMPARE(logged.size(), resumed.history.size());
+    for (size_t i = 0; i < logged.size(); ++i) QCOMPARE(logged[i], resumed.history[i].step);
+    QVERIFY(window.findChild<QLabel*>("tensorboardNote")->text().contains(dir_.filePath("gui-run")));
+
+    // File → Export while no checkpoint is open: the training's newest save, for PyTorch and weights only.
+    QSignalSpy exported(&window, &ui::MainWindow::modelExported);
+    window.exportModel(dir_.filePath("gui-model.pt"));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 30000);
+    QFile pt(dir_.filePath("gui-model.pt"));
+    QVERIFY(pt.open(QIODevice::ReadOnly));
+    QCOMPARE(pt.read(2), QByteArray("PK"));  // torch.save's zip container (read by Python in test_python_interop)
+    window.exportModel(dir_.filePath("gui-weights.fvae"));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 2, 30000);
+    QVERIFY(QFileInfo(dir_.filePath("gui-weights.fvae")).size() * 5 <
+            QFileInfo(dir_.filePath("gui-run/latest.fvae")).size());
+    QVERIFY(open_checkpoint(window, dir_.filePath("gui-weights.fvae")));
+    QCOMPARE(window.explorer()->dimensions(), 8);  // a weights-only file opens like any checkpoint
 
     // A spent budget is an error that says what to do, not a silent no-op; it shows in the window, whenever it
     // arrives, and nothing waits for a click.

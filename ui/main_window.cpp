@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -15,7 +16,9 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "app/service/model_exchange.h"
 #include "ui/dataset_browser.h"
+#include "ui/export_dialogs.h"
 #include "ui/interpolation_view.h"
 #include "ui/latent_explorer.h"
 #include "ui/latent_map_view.h"
@@ -33,7 +36,20 @@ namespace fvae::ui {
 
 namespace {
 constexpr int kMaxRecent = 8;
+
+// An export's or import's line for the user, or its error.
+struct Outcome {
+  QString message, error;
+};
+template <typename Work>
+Outcome outcome_of(Work work) {
+  try {
+    return {work(), {}};
+  } catch (const service::ExchangeError& e) {
+    return {{}, QString::fromStdString(e.what())};
+  }
 }
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
@@ -51,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
       dataset_jobs_(new service::JobTracker(this)),
       checkpoint_jobs_(new service::JobTracker(this)),
       names_jobs_(new service::JobTracker(this)),
+      exchange_jobs_(new service::JobTracker(this)),
       device_label_(new QLabel),
       model_label_(new QLabel(tr("no model"))),
       dataset_label_(new QLabel(tr("dataset: none"))) {
@@ -85,7 +102,7 @@ MainWindow::MainWindow(QWidget* parent)
   central_layout->addWidget(messages_);
   central_layout->addWidget(tabs_, 1);
   setCentralWidget(central);
-  for (auto* jobs : {dataset_jobs_, checkpoint_jobs_, names_jobs_})
+  for (auto* jobs : {dataset_jobs_, checkpoint_jobs_, names_jobs_, exchange_jobs_})
     connect(jobs, &service::JobTracker::failed, this,
             [this](const QString& error) { messages_->showError(tr("Background task failed"), error); });
   statusBar()->addWidget(device_label_);
@@ -107,6 +124,10 @@ MainWindow::MainWindow(QWidget* parent)
     if (!model_ && dataset_) openDataset(dataset_->spec());
   });
   connect(session_, &service::TrainingSession::started, this, [this] { checkpoint_path_.clear(); });
+  // What File → Export writes while no checkpoint is open: the training's newest save.
+  connect(session_, &service::TrainingSession::started, this, [this] {
+    training_checkpoint_ = QDir(training_->settings().outputFolder).filePath(QStringLiteral("latest.fvae"));
+  });
   // Names typed in the explorer go into the checkpoint: the opened one, or the training's next save.
   connect(explorer_, &LatentExplorer::namesEdited, this, &MainWindow::saveNames);
   // Quitting while training ran: the window closes once the training has stopped and saved.
@@ -155,6 +176,21 @@ void MainWindow::createMenus() {
     file->addAction(tr("&Fashion-MNIST (installed)"), this, [this, fashion] { openDataset(fashion); });
   recent_datasets_menu_ = file->addMenu(tr("Recent d&atasets"));
   updateRecentMenus();
+  file->addSeparator();
+  QAction* export_model = file->addAction(tr("E&xport for PyTorch…"), this, [this] {
+    const QString path = askExportPath(this, QStringLiteral("model.pt"),
+                                       tr("PyTorch file for torch.load (*.pt);;Weights-only checkpoint (*.fvae)"));
+    if (!path.isEmpty()) exportModel(path);
+  });
+  export_model->setToolTip(
+      tr("The model's encoder and decoder as a file that torch.load opens in Python, or as a "
+         "small checkpoint without the training state, to share"));
+  file->addAction(tr("I&mport original project checkpoint…"), this, [this] {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import a checkpoint of the original project"), QString(),
+                                     tr("Original project checkpoints (*.ckpt *.npz);;All files (*)"));
+    if (!path.isEmpty()) importOriginalCheckpoint(path, importedCheckpointPath(path));
+  });
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -289,6 +325,49 @@ void MainWindow::openCheckpoint(const QString& path) {
         remember(QStringLiteral("recent/checkpoints"), path);
         tabs_->setCurrentWidget(explorer_);
         emit checkpointOpened(path);
+      });
+}
+
+void MainWindow::exportModel(const QString& out) {
+  const QString source = checkpoint_path_.isEmpty() ? training_checkpoint_ : checkpoint_path_;
+  if (source.isEmpty()) {
+    messages_->showError(tr("Nothing to export"), tr("Open a checkpoint or train a model first."));
+    return;
+  }
+  exchange_jobs_->start<Outcome>(
+      [source, out](service::TaskControl&) { return outcome_of([&] { return service::exportModel(source, out); }); },
+      [this, out](const Outcome& result) {
+        if (!result.error.isEmpty()) {
+          messages_->showError(tr("Cannot export"), result.error);
+          return;
+        }
+        messages_->showMessage(MessageBar::Kind::Information, tr("Exported"), result.message);
+        emit modelExported(out);
+      });
+}
+
+QString importedCheckpointPath(const QString& source) {
+  const QFileInfo info(source);
+  QString path = info.dir().filePath(info.completeBaseName() + QStringLiteral(".fvae"));
+  if (QFileInfo::exists(path)) path = info.dir().filePath(info.completeBaseName() + QStringLiteral("-imported.fvae"));
+  return path;
+}
+
+void MainWindow::importOriginalCheckpoint(const QString& source, const QString& out) {
+  statusBar()->showMessage(tr("Importing %1…").arg(QFileInfo(source).fileName()));
+  exchange_jobs_->start<Outcome>(
+      [source, out](service::TaskControl&) {
+        return outcome_of([&] { return service::importOriginalCheckpoint(source, out); });
+      },
+      [this, out](const Outcome& result) {
+        statusBar()->clearMessage();
+        if (!result.error.isEmpty()) {
+          messages_->showError(tr("Cannot import the checkpoint"), result.error);
+          emit importFailed(result.error);
+          return;
+        }
+        messages_->showMessage(MessageBar::Kind::Information, tr("Imported"), result.message);
+        openCheckpoint(out);
       });
 }
 

@@ -32,6 +32,12 @@ class MainWindow : public QMainWindow {
   // Opens a dataset off the GUI thread (at the model's image size when one is loaded); on failure the message bar
   // says why and the current dataset stays. Emits datasetOpened or datasetFailed.
   void openDataset(const QString& spec);
+  // Writes the open checkpoint (else the training's newest) for PyTorch (.pt) or weights only (.fvae), off the GUI
+  // thread; the message bar tells the outcome, modelExported follows success.
+  void exportModel(const QString& out);
+  // Converts the original project's checkpoint (.ckpt or .npz) to `out` off the GUI thread, then opens it; on failure
+  // the message bar says why and importFailed is emitted.
+  void importOriginalCheckpoint(const QString& source, const QString& out);
   MessageBar* messageBar() const { return messages_; }
   std::shared_ptr<service::DatasetView> dataset() const { return dataset_; }
   std::shared_ptr<service::DecodeModel> model() const { return model_; }
@@ -51,6 +57,8 @@ class MainWindow : public QMainWindow {
   void checkpointOpened(const QString& path);
   void checkpointFailed(const QString& error);
   void namesSaved(const QString& checkpointPath);  // the names typed in the explorer are in the file
+  void modelExported(const QString& path);
+  void importFailed(const QString& error);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -81,6 +89,7 @@ class MainWindow : public QMainWindow {
   service::JobTracker* dataset_jobs_;     // opening a dataset: the newest request wins
   service::JobTracker* checkpoint_jobs_;  // reading a checkpoint: the newest request wins
   service::JobTracker* names_jobs_;       // rewriting the checkpoint with new names: one at a time, in order
+  service::JobTracker* exchange_jobs_;    // export and import
   bool close_when_stopped_ = false;       // the user chose to quit while training ran
   QMenu* recent_menu_ = nullptr;
   QMenu* recent_datasets_menu_ = nullptr;
@@ -88,9 +97,13 @@ class MainWindow : public QMainWindow {
   QLabel* model_label_;
   QLabel* dataset_label_;
   QString checkpoint_path_;
+  QString training_checkpoint_;  // the newest checkpoint the training saved
   std::shared_ptr<service::DecodeModel> model_;
   std::shared_ptr<service::DatasetView> dataset_;
 };
+
+// Where File → Import writes: beside the source, as NAME.fvae (NAME-imported.fvae when that exists).
+QString importedCheckpointPath(const QString& source);
 
 // For documentation: reconstructs the first images, interpolates between two, starts quick metrics, the responses
 // (one curve per shape) and a latent map of 5,000 images.

@@ -163,6 +163,21 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   auto* output_label = new QLabel(tr("&Output folder:"));
   output_label->setBuddy(output_);
   form->addRow(output_label, output_row);
+  // Every training also logs for TensorBoard into the output folder; the note says how to look at it.
+  tensorboard_note_ = new QLabel;
+  tensorboard_note_->setObjectName(QStringLiteral("tensorboardNote"));
+  tensorboard_note_->setWordWrap(true);
+  tensorboard_note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto show_tensorboard_note = [this] {
+    const QString folder = QDir::toNativeSeparators(output_->text().trimmed());
+    tensorboard_note_->setText(
+        tr("events.out.tfevents.* in the output folder (losses, reconstructions, traversal, settings); view with "
+           "<code>tensorboard --logdir \"%1\"</code>")
+            .arg(folder.toHtmlEscaped()));
+  };
+  connect(output_, &QLineEdit::textChanged, this, show_tensorboard_note);
+  show_tensorboard_note();
+  form->addRow(tr("TensorBoard log:"), tensorboard_note_);
   auto* settings_box = new QGroupBox(tr("Settings"));
   settings_box->setLayout(form);
 

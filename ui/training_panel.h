@@ -80,6 +80,7 @@ class TrainingPanel : public QWidget {
   QSpinBox* steps_ = nullptr;
   QSpinBox* seed_ = nullptr;
   QLineEdit* output_ = nullptr;
+  QLabel* tensorboard_note_ = nullptr;  // where the TensorBoard log goes and how to view it
   QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *resume_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
