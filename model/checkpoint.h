@@ -54,7 +54,7 @@ void save_checkpoint(const std::string& path, Trainer& trainer, const DatasetInf
 // Rewrites a loaded checkpoint (e.g. with renamed latent dimensions), keeping its training state when it has one.
 void save_checkpoint(const std::string& path, const Checkpoint& checkpoint);
 
-// Writes the encoder, decoder, configuration, names and loss history only: a file to share a trained model (a
+// Writes the encoder, decoder, configuration, names and the last step's losses only: a file to share a trained model (a
 // fraction of a full checkpoint, which also carries the discriminator and both optimisers). It opens everywhere a
 // checkpoint does, except for resuming training.
 void save_weights_only(const std::string& path, const Checkpoint& checkpoint);
