@@ -148,6 +148,19 @@ class TestCli : public QObject {
     auto images = check_log_against_csv(path("run"));
     QCOMPARE(images["reconstructions"], (std::vector<int64_t>{8, 16, 24}));
     QCOMPARE(images["traversal"], (std::vector<int64_t>{16, 24}));
+    // UDR of a run and a copy of it: one score for both, in (0, 1] (exactly 1 only for independent dimensions; a
+    // 24-step model's dimensions are still correlated with each other).
+    QVERIFY(QFile::copy(checkpoint(), path("copy.fvae")));
+    auto udr = run({"udr", "--checkpoint", checkpoint(), path("copy.fvae"), "--images", "200"});
+    QVERIFY2(udr.exit_code == 0, qPrintable(udr.err));
+    QStringList scores;
+    auto rows =
+        QRegularExpression("^\\d+\\s+(\\S+)\\s+\\d+\\s", QRegularExpression::MultilineOption).globalMatch(udr.out);
+    while (rows.hasNext()) scores << rows.next().captured(1);
+    QCOMPARE(scores.size(), 2);
+    QCOMPARE(scores[0], scores[1]);
+    QVERIFY(scores[0].toDouble() > 0 && scores[0].toDouble() <= 1);
+    QCOMPARE(run({"udr", "--checkpoint", checkpoint()}).exit_code, 1);  // one run: nothing to compare with
     auto refused = run({"train", "--resume", checkpoint(), "--latent-dim", "4", "--out", path("run")});
     QCOMPARE(refused.exit_code, 1);
     QVERIFY(refused.err.contains("cannot change when resuming"));

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/metrics.h"
+#include "model/udr.h"
 
 using namespace fvae;
 
@@ -27,6 +28,92 @@ class TestMetrics : public QObject {
   SyntheticFactors source_;
 
  private slots:
+  // --- UDR (Duan et al. 2020) ---
+  void ranksAverageTies() {
+    auto v = torch::tensor({3.0, 1.0, 3.0, 2.0, -5.0}).view({5, 1});
+    auto r = fvae::column_ranks(v);
+    const double expected[] = {4.5, 2, 4.5, 3, 1};
+    for (int i = 0; i < 5; ++i) QCOMPARE(r[i][0].item<double>(), expected[i]);
+  }
+
+  void spearmanIsOneForMonotoneMapsAndMatchesPearsonOfRanks() {
+    torch::manual_seed(1);
+    auto a = torch::randn({500, 2}, torch::kDouble);
+    auto b = torch::stack({a.select(1, 0).exp(), -a.select(1, 1).pow(3)}, 1);  // monotone: |ρ| = 1 on the diagonal
+    auto s = fvae::spearman_similarity(a, b);
+    QVERIFY(std::abs(s[0][0].item<double>() - 1) < 1e-12);
+    QVERIFY(std::abs(s[1][1].item<double>() - 1) < 1e-12);
+    // Off the diagonal: Pearson's r of the ranks, computed here directly.
+    auto ra = fvae::column_ranks(a).select(1, 0), rb = fvae::column_ranks(b).select(1, 1);
+    auto ca = ra - ra.mean(), cb = rb - rb.mean();
+    const double pearson =
+        (ca * cb).sum().item<double>() / std::sqrt((ca * ca).sum().item<double>() * (cb * cb).sum().item<double>());
+    QVERIFY(std::abs(s[0][1].item<double>() - std::abs(pearson)) < 1e-12);
+    // A constant column correlates with nothing.
+    auto with_constant = torch::cat({a, torch::ones({500, 1}, torch::kDouble)}, 1);
+    QCOMPARE(fvae::spearman_similarity(with_constant, a)[2][0].item<double>(), 0.0);
+  }
+
+  void relativeStrengthClosedForms() {
+    QCOMPARE(fvae::relative_strength(torch::eye(3, torch::kDouble)), 1.0);
+    QCOMPARE(fvae::relative_strength(torch::ones({2, 2}, torch::kDouble)), 0.5);
+    // [[1, 0.5], [0, 0]]: columns 1²/1 and 0.5²/0.5 → 0.75; rows 1²/1.5 and an empty row 0 → 1/3; mean 13/24.
+    auto m = torch::tensor({1.0, 0.5, 0.0, 0.0}, torch::kDouble).view({2, 2});
+    QVERIFY(std::abs(fvae::relative_strength(m) - 13.0 / 24.0) < 1e-12);
+    QCOMPARE(fvae::relative_strength(torch::zeros({0, 3}, torch::kDouble)), 0.0);
+  }
+
+  // A run against a copy of itself with its dimensions permuted, sign-flipped and rescaled: the similarity matrix is a
+  // permutation matrix plus the sampling noise of independent dimensions (|ρ| ~ 1/√N), so UDR is ~1.
+  void udrOfAPermutedSignFlippedCopyIsOne() {
+    torch::manual_seed(2);
+    const int64_t n = 20000;
+    auto mu = torch::randn({n, 6}, torch::kDouble).pow(3);  // independent dimensions, not Gaussian
+    auto kl = torch::full({6}, 1.0, torch::kDouble);
+    auto perm = torch::tensor({3, 0, 5, 1, 4, 2}, torch::kLong);
+    auto signs = torch::tensor({1.0, -1.0, -1.0, 1.0, 1.0, -1.0}, torch::kDouble);
+    auto copy = mu.index_select(1, perm) * signs * 2.5 + 1;
+    // An inactive dimension (KL below the threshold) full of noise changes nothing.
+    auto copy_with_noise = torch::cat({copy, torch::randn({n, 1}, torch::kDouble)}, 1);
+    auto result = fvae::unsupervised_disentanglement_ranking(
+        {{mu, kl}, {copy_with_noise, torch::cat({kl, torch::full({1}, 0.001, torch::kDouble)})}});
+    QVERIFY2(result.pairwise[0][1] > 0.95 && result.pairwise[0][1] <= 1.0,
+             qPrintable(QString::number(result.pairwise[0][1])));
+    QCOMPARE(result.active_dims, (std::vector<int>{6, 6}));
+    QCOMPARE(result.scores[0], result.pairwise[0][1]);
+    // Without the sampling noise (the same images twice) it is exactly 1.
+    QVERIFY(std::abs(fvae::relative_strength(
+                         fvae::spearman_similarity(mu, mu.index_select(1, perm)).gt(0.5).to(torch::kDouble)) -
+                     1) < 1e-12);
+  }
+
+  void udrOfUnrelatedRunsIsLow() {
+    torch::manual_seed(3);
+    std::vector<fvae::UdrRun> runs;
+    for (int r = 0; r < 3; ++r) runs.push_back({torch::randn({2000, 6}, torch::kDouble), torch::ones({6})});
+    for (double score : fvae::unsupervised_disentanglement_ranking(runs).scores)
+      QVERIFY2(score < 0.2, qPrintable(QString::number(score)));
+  }
+
+  // Two runs agreeing on one factor and mixing two others by a 45° rotation: the mixed pair's Spearman correlation
+  // is 6/π·asin(r/2) with r = 1/√2 (Gaussian factors), so each of its rows and columns scores a/2; the shared
+  // factor scores 1. The median of a three-run set ranks the rotation in between.
+  void udrOfAPartlyMixedPairMatchesTheClosedForm() {
+    torch::manual_seed(4);
+    const int64_t n = 40000;
+    auto z = torch::randn({n, 3}, torch::kDouble);
+    auto rotated = torch::stack({(z.select(1, 0) + z.select(1, 1)) / std::sqrt(2.0),
+                                 (z.select(1, 0) - z.select(1, 1)) / std::sqrt(2.0), z.select(1, 2)},
+                                1);
+    const double a = 6 / M_PI * std::asin(1 / (2 * std::sqrt(2.0)));
+    const double expected = (2 * (a / 2) + 1) / 3;
+    auto result = fvae::unsupervised_disentanglement_ranking({{z, torch::ones({3})}, {rotated, torch::ones({3})}});
+    QVERIFY2(std::abs(result.pairwise[0][1] - expected) < 0.01,
+             qPrintable(QString("%1 vs %2").arg(result.pairwise[0][1]).arg(expected)));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             fvae::unsupervised_disentanglement_ranking({{z, torch::ones({3})}}));
+  }
+
   void mutualInformationClosedForms() {
     std::vector<int64_t> a, b, c;
     for (int i = 0; i < 4000; ++i) {

@@ -14,5 +14,6 @@ int responses_command(const QStringList& arguments);
 int export_command(const QStringList& arguments);
 int import_seed_command(const QStringList& arguments);
 int decode_command(const QStringList& arguments);
+int udr_command(const QStringList& arguments);
 
 }  // namespace fvae::cli

@@ -25,7 +25,8 @@ const char* const kUsage =
     "  responses  what each latent dimension encodes: mu per factor value (shapes) or per class (PNG and CSV)\n"
     "  export     a trained model for PyTorch (.pt, torch.load) or as a weights-only .fvae\n"
     "  import-seed  a checkpoint of the original Python project (.ckpt or .npz) as a .fvae\n"
-    "  decode     images decoded from given latent codes (.npy in, .npy or PNG out)\n";
+    "  decode     images decoded from given latent codes (.npy in, .npy or PNG out)\n"
+    "  udr        ranks runs without labels (Unsupervised Disentanglement Ranking)\n";
 
 }  // namespace
 
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     if (mode == "export") return export_command(arguments);
     if (mode == "import-seed") return import_seed_command(arguments);
     if (mode == "decode") return decode_command(arguments);
+    if (mode == "udr") return udr_command(arguments);
     std::cerr << "factorvae: unknown mode '" << mode.toStdString() << "'\n\n" << kUsage;
     return 2;
   } catch (const std::exception& e) {
