@@ -105,7 +105,8 @@ class TestCli : public QObject {
   void initTestCase() { QVERIFY(QFile::exists(qEnvironmentVariable("FACTORVAE_CLI"))); }
 
   void helpForEveryMode() {
-    for (const QString mode : {"train", "replicate", "latent", "random", "evaluate", "responses"}) {
+    for (const QString mode :
+         {"train", "replicate", "latent", "random", "evaluate", "responses", "export", "decode", "udr"}) {
       auto r = run({mode, "--help"});
       QCOMPARE(r.exit_code, 0);
       QVERIFY2(r.out.contains("--checkpoint") || r.out.contains("--preset"), qPrintable(mode));
@@ -195,6 +196,90 @@ class TestCli : public QObject {
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     images = check_log_against_csv(path("log"));  // one file again, holding this run only
     QCOMPARE(images["reconstructions"], (std::vector<int64_t>{8}));
+  }
+
+  // --candidates: K seeds screened, ranked by UDR, the best continued; the continued run equals a full run of that
+  // seed (resume is exact, screening stops mid-epoch), and every candidate stays on disk.
+  void candidatesAreScreenedRankedAndTheBestContinued() {
+    const QStringList common = {"--dataset",    "shapes", "--size",  "28", "--subset", "256",
+                                "--batch-size", "32",     "--steps", "20", "--quiet"};
+    auto r = run(QStringList{"train"} + common +
+                 QStringList{"--candidates", "3", "--screen-steps", "12", "--seed", "5", "--out", path("cand")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QFile table(path("cand/candidates.csv"));
+    QVERIFY(table.open(QIODevice::ReadOnly));
+    auto lines = QString(table.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 4);
+    QString chosen;
+    double best = -1, chosen_score = -1;
+    for (int i = 1; i < lines.size(); ++i) {
+      const auto cells = lines[i].split(',');
+      best = std::max(best, cells[1].toDouble());
+      if (cells[3] == "yes") chosen = cells[0], chosen_score = cells[1].toDouble();
+      QVERIFY(QFile::exists(path("cand/seed-" + cells[0] + "/latest.fvae")));
+    }
+    QCOMPARE(chosen_score, best);  // the highest UDR wins
+    for (int seed = 5; seed <= 7; ++seed) {
+      const auto cp = fvae::load_checkpoint(path("cand/seed-%1/latest.fvae").arg(seed).toStdString());
+      QCOMPARE(cp.step, QString::number(seed) == chosen ? int64_t{20} : int64_t{12});
+      QCOMPARE(cp.train.max_steps, int64_t{20});  // screening kept the run's budget
+    }
+    const auto final_cp = fvae::load_checkpoint(path("cand/latest.fvae").toStdString());
+    QCOMPARE(final_cp.step, int64_t{20});
+    QCOMPARE(final_cp.train.seed, chosen.toULongLong());
+
+    r = run(QStringList{"train"} + common + QStringList{"--seed", chosen, "--out", path("direct")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    const auto direct = fvae::load_checkpoint(path("direct/latest.fvae").toStdString());
+    QCOMPARE(direct.history.size(), final_cp.history.size());
+    for (size_t i = 0; i < direct.history.size(); ++i) {
+      QCOMPARE(final_cp.history[i].reconstruction, direct.history[i].reconstruction);
+      QCOMPARE(final_cp.history[i].tc, direct.history[i].tc);
+      QCOMPARE(final_cp.history[i].disc_loss, direct.history[i].disc_loss);
+    }
+  }
+
+  // --slurm writes a job-array script instead of training; its per-task command, run here with the variable Slurm
+  // sets, trains that task's candidate.
+  void slurmScriptTrainsOneCandidatePerTask() {
+    auto r = run({"train",
+                  "--dataset",
+                  "shapes",
+                  "--size",
+                  "28",
+                  "--subset",
+                  "256",
+                  "--batch-size",
+                  "32",
+                  "--steps",
+                  "20",
+                  "--candidates",
+                  "4",
+                  "--screen-steps",
+                  "6",
+                  "--seed",
+                  "10",
+                  "--out",
+                  path("sweep"),
+                  "--slurm",
+                  path("sweep.sh")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QFile script(path("sweep.sh"));
+    QVERIFY(script.open(QIODevice::ReadOnly));
+    const QString text = script.readAll();
+    QVERIFY(text.contains("#SBATCH --array=0-3"));
+    QVERIFY(!QFile::exists(path("sweep/seed-10/latest.fvae")));  // nothing trained yet
+    QProcess task;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("SLURM_ARRAY_TASK_ID", "2");
+    task.setProcessEnvironment(env);
+    task.start("bash", {path("sweep.sh")});
+    QVERIFY(task.waitForFinished(120000));
+    QVERIFY2(task.exitCode() == 0, task.readAllStandardError().constData());
+    const auto cp = fvae::load_checkpoint(path("sweep/seed-12/latest.fvae").toStdString());
+    QCOMPARE(cp.step, int64_t{6});
+    QCOMPARE(cp.train.seed, uint64_t{12});
+    QCOMPARE(cp.train.max_steps, int64_t{20});
   }
 
   void replicateLatentRandom() {

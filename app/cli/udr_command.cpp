@@ -5,15 +5,15 @@
 #include <QFileInfo>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/udr_ranking.h"
 #include "model/inference.h"
 #include "model/udr.h"
 
 namespace fvae::cli {
-
-namespace {
 
 // Checkpoint files named on the command line; a folder stands for the checkpoints in it and in its subfolders
 // (a sweep's candidate folders), each run once: its latest.fvae when it has one.
@@ -36,7 +36,82 @@ QStringList checkpoint_files(const QStringList& given) {
   return files;
 }
 
-}  // namespace
+RankedRuns rank_runs(const QStringList& files, const DatasetRequest* dataset, int64_t images, uint64_t seed,
+                     double kl_threshold) {
+  if (files.size() < 2) throw UsageError("udr compares runs: give at least two checkpoints (or a folder of runs)");
+  std::vector<Checkpoint> runs;
+  for (const QString& file : files) {
+    runs.push_back(load_checkpoint(file.toStdString()));
+    const auto& first = runs.front().model;
+    const auto& model = runs.back().model;
+    if (model.image_size != first.image_size || model.channels != first.channels)
+      throw UsageError(file.toStdString() + ": its images (" + model.describe() + ") differ from those of " +
+                       files.front().toStdString() + " (" + first.describe() +
+                       "); UDR compares runs on the same images");
+  }
+  DatasetRequest request;
+  if (dataset) {
+    request = *dataset;
+  } else {
+    const Checkpoint& first = runs.front();
+    if (first.dataset.spec.empty())
+      throw UsageError("give --dataset (the first run does not say what it was trained on)");
+    request.spec = first.dataset.spec;
+    request.split = first.dataset.split.empty() ? "train" : first.dataset.split;
+    request.size = first.model.image_size;
+    request.channels = first.model.channels;
+    request.subset = first.dataset.subset;
+  }
+  auto data = open_dataset_reporting_skips(request);
+  RankedRuns ranked;
+  ranked.files = files;
+  ranked.images = std::min<int64_t>(images, data->size());
+  if (ranked.images < 10) throw UsageError("UDR needs at least 10 images");
+  ranked.description = data->description();
+  const auto chosen = data->images(subset_indices(data->size(), ranked.images, seed));
+  if (chosen.size(1) != runs.front().model.channels || chosen.size(2) != runs.front().model.image_size)
+    throw UsageError(data->description() + " does not match the runs (" + runs.front().model.describe() + ")");
+
+  std::vector<UdrRun> encoded;
+  ProgressLine progress("udr");
+  for (size_t r = 0; r < runs.size(); ++r) {
+    std::vector<torch::Tensor> mus, kls;
+    for (int64_t start = 0; start < ranked.images; start += 500) {
+      const auto batch = chosen.slice(0, start, std::min(ranked.images, start + 500));
+      const auto posterior = encode(runs[r].networks->encoder, batch);
+      mus.push_back(posterior.mu);
+      kls.push_back((0.5 * (posterior.mu.pow(2) + posterior.logvar.exp() - 1 - posterior.logvar)).sum(0));
+    }
+    encoded.push_back({torch::cat(mus), torch::stack(kls).sum(0) / static_cast<double>(ranked.images)});
+    progress.update(static_cast<int64_t>(r + 1), static_cast<int64_t>(runs.size()));
+  }
+  progress.finish();
+  ranked.result = unsupervised_disentanglement_ranking(encoded, kl_threshold);
+  ranked.order.resize(runs.size());
+  for (size_t i = 0; i < ranked.order.size(); ++i) ranked.order[i] = i;
+  std::stable_sort(ranked.order.begin(), ranked.order.end(),
+                   [&](size_t a, size_t b) { return ranked.result.scores[a] > ranked.result.scores[b]; });
+  return ranked;
+}
+
+void print_ranking(const RankedRuns& ranked) {
+  const auto& result = ranked.result;
+  std::cout << "UDR_S of " << ranked.files.size() << " runs on " << ranked.images << " images of " << ranked.description
+            << "\n";
+  std::printf("%-5s %-7s %-7s %s\n", "rank", "udr", "active", "checkpoint");
+  for (size_t rank = 0; rank < ranked.order.size(); ++rank) {
+    const size_t i = ranked.order[rank];
+    std::printf("%-5zu %-7.4f %-7d %s\n", rank + 1, result.scores[i], result.active_dims[i],
+                ranked.files[static_cast<int>(i)].toStdString().c_str());
+  }
+  std::cout << "pairwise:\n";
+  for (size_t i = 0; i < result.pairwise.size(); ++i) {
+    std::printf("  %zu:", i + 1);
+    for (double score : result.pairwise[i]) std::printf(" %.4f", score);
+    std::printf("\n");
+  }
+  std::fflush(stdout);
+}
 
 int udr_command(const QStringList& arguments) {
   QCommandLineParser p;
@@ -55,56 +130,13 @@ int udr_command(const QStringList& arguments) {
                 1000);
   QStringList given = p.values("checkpoint");
   given << p.positionalArguments();
-  const QStringList files = checkpoint_files(given);
-  if (files.size() < 2) throw UsageError("udr compares runs: give at least two checkpoints (or a folder of runs)");
-  std::vector<Checkpoint> runs;
-  for (const QString& file : files) {
-    runs.push_back(load_checkpoint(file.toStdString()));
-    const auto& first = runs.front().model;
-    const auto& model = runs.back().model;
-    if (model.image_size != first.image_size || model.channels != first.channels)
-      throw UsageError(file.toStdString() + ": its images (" + model.describe() + ") differ from those of " +
-                       files.front().toStdString() + " (" + first.describe() +
-                       "); UDR compares runs on the same images");
+  std::optional<DatasetRequest> dataset;
+  if (p.isSet("dataset")) {
+    const Checkpoint first = load_checkpoint(checkpoint_files(given).value(0).toStdString());
+    dataset = dataset_request(p, &first);
   }
-  auto data = open_dataset_reporting_skips(dataset_request(p, &runs.front()));
-  const int64_t count = std::min<int64_t>(integer_option(p, "images"), data->size());
-  if (count < 10) throw UsageError("--images must be at least 10");
-  const auto images = data->images(subset_indices(data->size(), count, unsigned_option(p, "seed")));
-  if (images.size(1) != runs.front().model.channels || images.size(2) != runs.front().model.image_size)
-    throw UsageError(data->description() + " does not match the runs (" + runs.front().model.describe() + ")");
-
-  std::vector<UdrRun> encoded;
-  ProgressLine progress("encode");
-  for (size_t r = 0; r < runs.size(); ++r) {
-    std::vector<torch::Tensor> mus, kls;
-    for (int64_t start = 0; start < count; start += 500) {
-      const auto posterior = encode(runs[r].networks->encoder, images.slice(0, start, std::min(count, start + 500)));
-      mus.push_back(posterior.mu);
-      kls.push_back((0.5 * (posterior.mu.pow(2) + posterior.logvar.exp() - 1 - posterior.logvar)).sum(0));
-    }
-    encoded.push_back({torch::cat(mus), torch::stack(kls).sum(0) / static_cast<double>(count)});
-    progress.update(static_cast<int64_t>(r + 1), static_cast<int64_t>(runs.size()));
-  }
-  progress.finish();
-  const auto result = unsupervised_disentanglement_ranking(encoded, number_option(p, "kl-threshold"));
-
-  std::vector<size_t> order(runs.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return result.scores[a] > result.scores[b]; });
-  std::cout << "UDR_S of " << runs.size() << " runs on " << count << " images of " << data->description() << "\n";
-  std::printf("%-5s %-7s %-7s %s\n", "rank", "udr", "active", "checkpoint");
-  for (size_t rank = 0; rank < order.size(); ++rank) {
-    const size_t i = order[rank];
-    std::printf("%-5zu %-7.4f %-7d %s\n", rank + 1, result.scores[i], result.active_dims[i],
-                files[static_cast<int>(i)].toStdString().c_str());
-  }
-  std::cout << "pairwise:\n";
-  for (size_t i = 0; i < runs.size(); ++i) {
-    std::printf("  %zu:", i + 1);
-    for (size_t j = 0; j < runs.size(); ++j) std::printf(" %.4f", result.pairwise[i][j]);
-    std::printf("\n");
-  }
+  print_ranking(rank_runs(checkpoint_files(given), dataset ? &*dataset : nullptr, integer_option(p, "images"),
+                          unsigned_option(p, "seed"), number_option(p, "kl-threshold")));
   return 0;
 }
 
