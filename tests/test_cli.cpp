@@ -8,8 +8,12 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
+#include <cmath>
 
 #include "model/checkpoint.h"
+#include "model/inference.h"
+#include "model/io/dataset_loader.h"
 #include "model/io/run_log.h"
 #include "model/tensorboard/event_file.h"
 
@@ -297,6 +301,33 @@ class TestCli : public QObject {
     int frames = 0;
     QVERIFY(!read_image(path("lat.gif"), &frames).isNull());
     QCOMPARE(frames, 13 + 11);  // forth and back
+
+    // By default the traversal starts from a typical image: the one whose μ is nearest the median code of a seeded
+    // sample (computed here independently of the command).
+    r = run({"latent", "--checkpoint", checkpoint(), "--scale", "1", "--out", path("typical.png")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    {
+      auto cp = fvae::load_checkpoint(checkpoint().toStdString());
+      fvae::DatasetRequest request;
+      request.spec = cp.dataset.spec, request.split = cp.dataset.split, request.size = 28, request.channels = 1;
+      request.subset = cp.dataset.subset;
+      auto data = fvae::open_dataset(request);
+      auto indices = fvae::subset_indices(data->size(), std::min<int64_t>(1000, data->size()), 0);
+      auto mu = fvae::encode(cp.networks->encoder, data->images(indices)).mu;
+      int64_t nearest = 0;
+      double best = 1e300;
+      for (int64_t i = 0; i < mu.size(0); ++i) {
+        double d = 0;
+        for (int64_t j = 0; j < mu.size(1); ++j) {
+          auto column = mu.select(1, j).contiguous();
+          std::vector<float> v(column.data_ptr<float>(), column.data_ptr<float>() + column.numel());
+          std::nth_element(v.begin(), v.begin() + (v.size() - 1) / 2, v.end());  // torch's median: the lower middle
+          d += std::pow(mu[i][j].item<double>() - v[(v.size() - 1) / 2], 2);
+        }
+        if (d < best) best = d, nearest = i;
+      }
+      QVERIFY2(r.out.contains(QString("dataset image %1,").arg(indices[nearest].item<int64_t>())), qPrintable(r.out));
+    }
 
     r = run({"latent", "--checkpoint", checkpoint(), "--base", "zero", "--absolute", "--limit", "2", "--step", "1",
              "--scale", "1", "--out", path("abs.png")});

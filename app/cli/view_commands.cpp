@@ -84,8 +84,11 @@ int latent_command(const QStringList& arguments) {
   add_dataset_options(p, true);
   add_output_options(p, "traversal.png");
   p.addOptions({{"gif", "also write an animated GIF of the traversal", "file"},
-                {"base", "base code: image (the mu of --index, default), zero or random", "kind", "image"},
-                {"index", "dataset index of the base image (default 0)", "i", "0"},
+                {"base",
+                 "base code: typical (default: the mu of the dataset image nearest the median code of 1,000 images), "
+                 "image (the mu of --index), zero or random",
+                 "kind", "typical"},
+                {"index", "dataset index of the base image (implies --base image)", "i", "0"},
                 {"seed", "seed for --base random (default 0)", "n", "0"},
                 {"absolute",
                  "set each dimension to the values instead of adding them to the base (the original "
@@ -98,12 +101,24 @@ int latent_command(const QStringList& arguments) {
                 "std across the row exceeds 0.02, black elsewhere). Rows are labelled with the dimension names.");
   auto cp = open_checkpoint(p);
   const int64_t L = cp.model.latent_dim;
-  const std::string base_kind = text_option(p, "base");
+  const std::string base_kind = p.isSet("index") && !p.isSet("base") ? "image" : text_option(p, "base");
   torch::Tensor base;
   if (base_kind == "zero") {
     base = torch::zeros({L});
   } else if (base_kind == "random") {
     base = sample_prior(1, L, 1.0, unsigned_option(p, "seed"))[0];
+  } else if (base_kind == "typical") {
+    // Image 0 of shapes is a sprite in a corner, where most offsets run off the data: a typical image shows the model
+    // as it is. The median is taken per dimension over a seeded sample; the image whose μ is nearest to it is the base.
+    auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
+    check_shape(*data, cp.model);
+    const auto indices = subset_indices(data->size(), std::min<int64_t>(1000, data->size()), 0);
+    const auto mu = encode(cp.networks->encoder, data->images(indices)).mu;
+    const auto median = std::get<0>(mu.median(0));
+    const int64_t nearest = (mu - median).pow(2).sum(1).argmin().item<int64_t>();
+    base = mu[nearest];
+    std::cout << "Base: dataset image " << indices[nearest].item<int64_t>()
+              << ", the one whose code is nearest the median code\n";
   } else if (base_kind == "image") {
     auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
     check_shape(*data, cp.model);
@@ -112,7 +127,7 @@ int latent_command(const QStringList& arguments) {
       throw UsageError("--index must lie in 0.." + std::to_string(data->size() - 1));
     base = encode(cp.networks->encoder, data->image(index).unsqueeze(0)).mu[0];
   } else {
-    throw UsageError("--base must be image, zero or random");
+    throw UsageError("--base must be typical, image, zero or random");
   }
   const double limit = number_option(p, "limit"), step = number_option(p, "step");
   if (!(limit > 0 && step > 0 && limit / step <= 50))
