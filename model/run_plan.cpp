@@ -109,4 +109,17 @@ RunPlan plan_run(const RunRequest& request, const DatasetOpener& open) {
   return plan;
 }
 
+DatasetRequest checkpoint_dataset_request(const Checkpoint& cp) {
+  if (cp.dataset.spec.empty())
+    throw ConfigError("the checkpoint does not say which dataset it was trained on; give the dataset");
+  DatasetRequest request;
+  request.spec = cp.dataset.spec;
+  request.split = cp.dataset.split.empty() ? "train" : cp.dataset.split;
+  request.size = cp.model.image_size;
+  request.channels = cp.model.channels;
+  request.subset = cp.dataset.subset;
+  request.subset_seed = cp.train.seed;  // as plan_run drew it
+  return request;
+}
+
 }  // namespace fvae

@@ -52,6 +52,10 @@ struct RunPlan {
   std::vector<std::string> notes;  // defaults that were derived, in words (e.g. γ for the dataset), for the user
 };
 
+// The images a checkpoint was trained on, at its model's size and channels (for comparing runs on their own data).
+// Throws ConfigError when the checkpoint does not name its dataset (an imported one).
+DatasetRequest checkpoint_dataset_request(const Checkpoint& checkpoint);
+
 using DatasetOpener = std::function<std::shared_ptr<const Dataset>(const DatasetRequest&)>;
 
 // Decides everything and opens the dataset (through `open`). Throws ConfigError for settings that cannot work

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "model/inference.h"
+
 namespace fvae {
 
 torch::Tensor column_ranks(const torch::Tensor& values) {
@@ -50,6 +52,19 @@ double relative_strength(const torch::Tensor& similarity) {
   const double columns = strength(std::get<0>(s.max(0)), s.sum(0));
   const double rows = strength(std::get<0>(s.max(1)), s.sum(1));
   return 0.5 * (columns + rows);
+}
+
+UdrRun encode_for_udr(Encoder& encoder, const torch::Tensor& images, int64_t batch_size) {
+  const int64_t n = images.size(0);
+  std::vector<torch::Tensor> mus;
+  auto kl_sum = torch::Tensor();
+  for (int64_t start = 0; start < n; start += batch_size) {
+    const auto posterior = encode(encoder, images.slice(0, start, std::min(n, start + batch_size)));
+    mus.push_back(posterior.mu);
+    auto kl = (0.5 * (posterior.mu.pow(2) + posterior.logvar.exp() - 1 - posterior.logvar)).sum(0);
+    kl_sum = kl_sum.defined() ? kl_sum + kl : kl;
+  }
+  return {torch::cat(mus), kl_sum / static_cast<double>(std::max<int64_t>(1, n))};
 }
 
 UdrResult unsupervised_disentanglement_ranking(const std::vector<UdrRun>& runs, double kl_threshold) {

@@ -11,6 +11,8 @@
 
 #include <vector>
 
+#include "model/networks.h"
+
 namespace fvae {
 
 // Average ranks (1 … N, ties sharing their mean rank) of each column of `values` [N, D], as float64.
@@ -35,6 +37,9 @@ struct UdrResult {
   std::vector<std::vector<double>> pairwise;  // [run][run] (0 on the diagonal)
   std::vector<int> active_dims;               // per run: dimensions with mean KL > the threshold
 };
+
+// A run's representation of `images` [N, C, H, W]: μ and the mean KL per dimension, encoded in batches in eval mode.
+UdrRun encode_for_udr(Encoder& encoder, const torch::Tensor& images, int64_t batch_size = 500);
 
 // UDR_S of two or more runs on the same images. Throws std::invalid_argument for fewer than two runs or runs whose
 // representations do not share the images.

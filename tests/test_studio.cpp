@@ -19,6 +19,7 @@
 #include <atomic>
 #include <thread>
 
+#include "app/service/candidate_selection.h"
 #include "app/service/dataset_view.h"
 #include "app/service/studio_service.h"
 #include "model/checkpoint.h"
@@ -225,6 +226,51 @@ class TestStudio : public QObject {
     QCOMPARE(window.explorer()->code(), codes[5]);
     auto loaded = service::loadModel(checkpoint_);
     QTRY_COMPARE(window.explorer()->displayedImage(), loaded.model->decode(codes[5]));
+  }
+
+  // Candidates from the Training panel: three seeds screened for 6 steps, ranked by UDR, the best continued to the
+  // budget; the table shows them all, every checkpoint stays, and the chosen run is also the folder's latest.fvae.
+  void candidatesFromTheTrainingPanel() {
+    ui::MainWindow window;
+    auto* panel = window.trainingPanel();
+    service::TrainingSettings s;
+    s.dataset = "shapes";
+    s.imageSize = 28;
+    s.batchSize = 16;
+    s.steps = 16;
+    s.seed = 3;
+    s.outputFolder = dir_.filePath("gui-candidates");
+    panel->setSettings(s);
+    panel->setCandidates(3, 6);
+    QSignalSpy done(panel->candidateSelection(), &service::CandidateSelection::finished);
+    panel->startTraining();
+    QVERIFY(!panel->startButton()->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 240000);
+    QVERIFY2(!done.first().first().toBool(), qPrintable(done.first().last().toString()));
+    QTRY_VERIFY(panel->startButton()->isEnabled());
+    QVERIFY(no_modal_window());
+    auto* table = panel->candidatesTable();
+    QVERIFY(table->isVisibleTo(panel));
+    QCOMPARE(table->rowCount(), 3);
+    int chosen = -1;
+    double best = -1;
+    for (int r = 0; r < 3; ++r) {
+      const double udr = table->item(r, 1)->text().toDouble();
+      QVERIFY(!table->item(r, 1)->text().isEmpty());
+      best = std::max(best, udr);
+      if (table->item(r, 4)->text() == "chosen, done") chosen = r;
+      QCOMPARE(table->item(r, 3)->text().split(' ').size(), 8);  // KL of each dimension
+    }
+    QVERIFY(chosen >= 0);
+    QCOMPARE(table->item(chosen, 1)->text().toDouble(), best);
+    for (int r = 0; r < 3; ++r) {
+      const auto cp = load_checkpoint(dir_.filePath("gui-candidates/seed-%1/latest.fvae").arg(3 + r).toStdString());
+      QCOMPARE(cp.step, r == chosen ? int64_t{16} : int64_t{6});
+      QCOMPARE(cp.train.seed, static_cast<uint64_t>(3 + r));
+    }
+    const auto final_cp = load_checkpoint(dir_.filePath("gui-candidates/latest.fvae").toStdString());
+    QCOMPARE(final_cp.step, int64_t{16});
+    QCOMPARE(final_cp.train.seed, static_cast<uint64_t>(3 + chosen));
   }
 
   // File → Import of a file that is no checkpoint of the original project: the message names it, nothing is written.

@@ -274,6 +274,44 @@
     </message>
 </context>
 <context>
+    <name>fvae::service::CandidateSelection</name>
+    <message>
+        <location filename="../app/service/candidate_selection.cpp" line="57"/>
+        <source>A training is already running.</source>
+        <translation>Es läuft bereits ein Training.</translation>
+    </message>
+    <message>
+        <location filename="../app/service/candidate_selection.cpp" line="62"/>
+        <source>Candidates need at least two seeds and fewer screening steps than the step budget.</source>
+        <translation>Kandidaten brauchen mindestens zwei Seeds und weniger Auswahlschritte als das Schrittbudget.</translation>
+    </message>
+    <message>
+        <location filename="../app/service/candidate_selection.cpp" line="99"/>
+        <source>Screening candidate %1 of %2 (seed %3)</source>
+        <translation>Prüfe Kandidat %1 von %2 (Seed %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/service/candidate_selection.cpp" line="126"/>
+        <source>Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3</source>
+        <translation>Seed %1 per UDR gewählt (%2) und bis zum vollen Budget trainiert; %3 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/service/candidate_selection.cpp" line="150"/>
+        <source>Ranking %1 candidates by UDR…</source>
+        <translation>Ordne %1 Kandidaten nach UDR…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/candidate_selection.cpp" line="157"/>
+        <source>Stopped before the best candidate was continued.</source>
+        <translation>Gestoppt, bevor der beste Kandidat fortgesetzt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/service/candidate_selection.cpp" line="183"/>
+        <source>Continuing seed %1 (UDR %2) to the full budget</source>
+        <translation>Setze Seed %1 (UDR %2) bis zum vollen Budget fort</translation>
+    </message>
+</context>
+<context>
     <name>fvae::service::ModelExchange</name>
     <message>
         <location filename="../app/service/model_exchange.cpp" line="32"/>
@@ -304,17 +342,22 @@
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="449"/>
+        <location filename="../app/service/studio_service.cpp" line="456"/>
+        <source>Screening finished at step %1; saved %2</source>
+        <translation>Auswahllauf bei Schritt %1 beendet; %2 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/service/studio_service.cpp" line="459"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="449"/>
+        <location filename="../app/service/studio_service.cpp" line="459"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="459"/>
+        <location filename="../app/service/studio_service.cpp" line="469"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -1640,365 +1683,463 @@
 <context>
     <name>fvae::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training_panel.cpp" line="41"/>
+        <location filename="../ui/training_panel.cpp" line="43"/>
         <source>reconstruction</source>
         <translation>Rekonstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="42"/>
+        <location filename="../ui/training_panel.cpp" line="44"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="43"/>
+        <location filename="../ui/training_panel.cpp" line="45"/>
         <source>TC estimate</source>
         <translation>TC-Schätzung</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="44"/>
+        <location filename="../ui/training_panel.cpp" line="46"/>
         <source>discriminator loss</source>
         <translation>Diskriminatorverlust</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="45"/>
+        <location filename="../ui/training_panel.cpp" line="47"/>
         <source>discriminator accuracy</source>
         <translation>Diskriminator-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="46"/>
+        <location filename="../ui/training_panel.cpp" line="48"/>
         <source>β</source>
         <translation>β</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="47"/>
+        <location filename="../ui/training_panel.cpp" line="49"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="69"/>
+        <location filename="../ui/training_panel.cpp" line="71"/>
         <source>shapes (built in), a MedMNIST .npz, an IDX folder or a folder of images</source>
         <translation>shapes (eingebaut), eine MedMNIST-.npz-Datei, ein IDX-Ordner oder ein Bilderordner</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="70"/>
+        <location filename="../ui/training_panel.cpp" line="72"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="72"/>
+        <location filename="../ui/training_panel.cpp" line="74"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="73"/>
+        <location filename="../ui/training_panel.cpp" line="75"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="77"/>
+        <location filename="../ui/training_panel.cpp" line="79"/>
         <source>Automatic (CUDA when available)</source>
         <translation>Automatisch (CUDA, wenn verfügbar)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="78"/>
+        <location filename="../ui/training_panel.cpp" line="80"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="79"/>
+        <location filename="../ui/training_panel.cpp" line="81"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="80"/>
+        <location filename="../ui/training_panel.cpp" line="82"/>
         <source>Where training runs; available here: %1</source>
         <translation>Wo das Training läuft; hier verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="82"/>
+        <location filename="../ui/training_panel.cpp" line="84"/>
         <source>Paper (lean model)</source>
         <translation>Paper (schlankes Modell)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="83"/>
+        <location filename="../ui/training_panel.cpp" line="85"/>
         <source>Original project (seed)</source>
         <translation>Ursprüngliches Projekt (seed)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="97"/>
+        <location filename="../ui/training_panel.cpp" line="99"/>
         <source>Weight of the total-correlation term, per sample. Until you change it, the paper&apos;s value for the dataset: 35 on shapes, 6.4 on natural images.</source>
         <translation>Gewicht des Totalkorrelations-Terms, pro Stichprobe. Bis Sie ihn ändern, der Wert des Artikels für den Datensatz: 35 für shapes, 6,4 für natürliche Bilder.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="119"/>
+        <location filename="../ui/training_panel.cpp" line="121"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="129"/>
+        <location filename="../ui/training_panel.cpp" line="131"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="130"/>
+        <location filename="../ui/training_panel.cpp" line="132"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="147"/>
+        <location filename="../ui/training_panel.cpp" line="149"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="148"/>
+        <location filename="../ui/training_panel.cpp" line="150"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="149"/>
+        <location filename="../ui/training_panel.cpp" line="151"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="150"/>
+        <location filename="../ui/training_panel.cpp" line="152"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="151"/>
+        <location filename="../ui/training_panel.cpp" line="153"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="152"/>
+        <location filename="../ui/training_panel.cpp" line="154"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="153"/>
+        <location filename="../ui/training_panel.cpp" line="155"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="154"/>
+        <location filename="../ui/training_panel.cpp" line="156"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="155"/>
+        <location filename="../ui/training_panel.cpp" line="157"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="156"/>
+        <location filename="../ui/training_panel.cpp" line="158"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="157"/>
+        <location filename="../ui/training_panel.cpp" line="159"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="158"/>
+        <location filename="../ui/training_panel.cpp" line="160"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="163"/>
+        <location filename="../ui/training_panel.cpp" line="165"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="174"/>
+        <location filename="../ui/training_panel.cpp" line="176"/>
         <source>events.out.tfevents.* in the output folder (losses, reconstructions, traversal, settings); view with &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</source>
         <translation>events.out.tfevents.* im Ausgabeordner (Verluste, Rekonstruktionen, Traversierung, Einstellungen); ansehen mit &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="180"/>
+        <location filename="../ui/training_panel.cpp" line="182"/>
         <source>TensorBoard log:</source>
         <translation>TensorBoard-Protokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="181"/>
+        <location filename="../ui/training_panel.cpp" line="187"/>
+        <source>one run</source>
+        <translation>ein Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="188"/>
+        <source>Train this many seeds for a few steps each, rank them by UDR (no labels needed) and continue the best to the full budget; every candidate is kept in its own folder</source>
+        <translation>So viele Seeds je einige Schritte trainieren, nach UDR ordnen (ohne Labels) und den besten bis zum vollen Budget fortsetzen; jeder Kandidat bleibt in seinem eigenen Ordner erhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="193"/>
+        <source> steps each</source>
+        <translation> Schritte je Kandidat</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="199"/>
+        <source>Ca&amp;ndidates:</source>
+        <translation>Ka&amp;ndidaten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="202"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="184"/>
+        <location filename="../ui/training_panel.cpp" line="205"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="185"/>
-        <location filename="../ui/training_panel.cpp" line="398"/>
-        <location filename="../ui/training_panel.cpp" line="407"/>
-        <location filename="../ui/training_panel.cpp" line="423"/>
+        <location filename="../ui/training_panel.cpp" line="206"/>
+        <location filename="../ui/training_panel.cpp" line="487"/>
+        <location filename="../ui/training_panel.cpp" line="497"/>
+        <location filename="../ui/training_panel.cpp" line="506"/>
+        <location filename="../ui/training_panel.cpp" line="528"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="186"/>
+        <location filename="../ui/training_panel.cpp" line="207"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="187"/>
+        <location filename="../ui/training_panel.cpp" line="208"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="188"/>
+        <location filename="../ui/training_panel.cpp" line="209"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="192"/>
+        <location filename="../ui/training_panel.cpp" line="213"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="192"/>
+        <location filename="../ui/training_panel.cpp" line="213"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="201"/>
+        <location filename="../ui/training_panel.cpp" line="222"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="208"/>
+        <location filename="../ui/training_panel.cpp" line="229"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="210"/>
+        <location filename="../ui/training_panel.cpp" line="231"/>
         <source>nats</source>
         <translation>nats</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="211"/>
+        <location filename="../ui/training_panel.cpp" line="232"/>
         <source>discriminator</source>
         <translation>Diskriminator</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="213"/>
+        <location filename="../ui/training_panel.cpp" line="234"/>
         <source>β, γ</source>
         <translation>β, γ</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="228"/>
+        <location filename="../ui/training_panel.cpp" line="249"/>
         <source>EMA smoothing of the bold lines</source>
         <translation>EMA-Glättung der fetten Linien</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="230"/>
+        <location filename="../ui/training_panel.cpp" line="251"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="236"/>
+        <location filename="../ui/training_panel.cpp" line="257"/>
+        <location filename="../ui/training_panel.cpp" line="308"/>
         <source>KL per dimension</source>
         <translation>KL pro Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="243"/>
+        <location filename="../ui/training_panel.cpp" line="264"/>
         <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
         <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="253"/>
+        <location filename="../ui/training_panel.cpp" line="274"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="255"/>
+        <location filename="../ui/training_panel.cpp" line="276"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="264"/>
+        <location filename="../ui/training_panel.cpp" line="285"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="265"/>
+        <location filename="../ui/training_panel.cpp" line="286"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="267"/>
+        <location filename="../ui/training_panel.cpp" line="288"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="268"/>
+        <location filename="../ui/training_panel.cpp" line="289"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="271"/>
+        <location filename="../ui/training_panel.cpp" line="292"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="286"/>
+        <location filename="../ui/training_panel.cpp" line="308"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="308"/>
+        <source>UDR</source>
+        <translation>UDR</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="308"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="308"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="312"/>
+        <source>UDR: how much a candidate&apos;s active dimensions agree with the others&apos; (0–1, higher is better); Active: dimensions with a mean KL above 0.01 nats</source>
+        <translation>UDR: wie sehr die aktiven Dimensionen eines Kandidaten mit denen der anderen übereinstimmen (0–1, höher ist besser); Aktiv: Dimensionen mit einer mittleren KL über 0,01 nats</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="318"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="305"/>
+        <location filename="../ui/training_panel.cpp" line="344"/>
+        <source>Candidates stopped</source>
+        <translation>Kandidaten gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="353"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="315"/>
+        <location filename="../ui/training_panel.cpp" line="365"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="317"/>
+        <location filename="../ui/training_panel.cpp" line="367"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="393"/>
+        <location filename="../ui/training_panel.cpp" line="459"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="460"/>
+        <source>screening</source>
+        <translation>wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="461"/>
+        <source>screened</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="462"/>
+        <source>chosen</source>
+        <translation>gewählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="463"/>
+        <source>chosen, continuing</source>
+        <translation>gewählt, läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="464"/>
+        <source>chosen, done</source>
+        <translation>gewählt, fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="465"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="482"/>
+        <source>Cannot start the candidates: %1</source>
+        <translation>Die Kandidaten können nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="483"/>
+        <source>Cannot start the candidates</source>
+        <translation>Die Kandidaten können nicht gestartet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="492"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="394"/>
+        <location filename="../ui/training_panel.cpp" line="493"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="399"/>
+        <location filename="../ui/training_panel.cpp" line="498"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="407"/>
+        <location filename="../ui/training_panel.cpp" line="506"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="408"/>
+        <location filename="../ui/training_panel.cpp" line="507"/>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="408"/>
+        <location filename="../ui/training_panel.cpp" line="507"/>
         <source>Resumed.</source>
         <translation>Fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="415"/>
+        <location filename="../ui/training_panel.cpp" line="515"/>
+        <location filename="../ui/training_panel.cpp" line="520"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="489"/>
+        <location filename="../ui/training_panel.cpp" line="594"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

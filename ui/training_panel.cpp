@@ -17,6 +17,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -25,6 +26,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -178,6 +180,26 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   connect(output_, &QLineEdit::textChanged, this, show_tensorboard_note);
   show_tensorboard_note();
   form->addRow(tr("TensorBoard log:"), tensorboard_note_);
+  // Label-free model selection: several seeds screened, ranked by UDR, the best continued.
+  candidates_ = new QSpinBox;
+  candidates_->setRange(1, 16);
+  candidates_->setValue(1);
+  candidates_->setSpecialValueText(tr("one run"));
+  candidates_->setToolTip(
+      tr("Train this many seeds for a few steps each, rank them by UDR (no labels needed) and "
+         "continue the best to the full budget; every candidate is kept in its own folder"));
+  screen_steps_ = new QSpinBox;
+  screen_steps_->setRange(1, 10000000);
+  screen_steps_->setValue(3000);
+  screen_steps_->setSuffix(tr(" steps each"));
+  screen_steps_->setEnabled(false);
+  connect(candidates_, &QSpinBox::valueChanged, this, [this](int count) { screen_steps_->setEnabled(count > 1); });
+  auto* candidates_row = new QHBoxLayout;
+  candidates_row->addWidget(candidates_);
+  candidates_row->addWidget(screen_steps_, 1);
+  auto* candidates_label = new QLabel(tr("Ca&ndidates:"));
+  candidates_label->setBuddy(candidates_);
+  form->addRow(candidates_label, candidates_row);
   auto* settings_box = new QGroupBox(tr("Settings"));
   settings_box->setLayout(form);
 
@@ -281,6 +303,18 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   left->addLayout(buttons);
   left->addWidget(progress_);
   left->addWidget(status_);
+  candidates_table_ = new QTableWidget(0, 5);
+  candidates_table_->setObjectName(QStringLiteral("candidatesTable"));
+  candidates_table_->setHorizontalHeaderLabels(
+      {tr("Seed"), tr("UDR"), tr("Active"), tr("KL per dimension"), tr("State")});
+  candidates_table_->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+  candidates_table_->verticalHeader()->hide();
+  candidates_table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  candidates_table_->setToolTip(
+      tr("UDR: how much a candidate's active dimensions agree with the others' (0–1, "
+         "higher is better); Active: dimensions with a mean KL above 0.01 nats"));
+  candidates_table_->hide();
+  left->addWidget(candidates_table_, 1);
   left->addStretch();
   auto* plot_controls = new QHBoxLayout;
   plot_controls->addWidget(new QLabel(tr("Smoothing:")));
@@ -299,19 +333,37 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   flush_timer_ = new QTimer(this);
   flush_timer_->setInterval(200);
   connect(flush_timer_, &QTimer::timeout, this, &TrainingPanel::flush);
+  selection_ = new service::CandidateSelection(session_, this);
+  connect(selection_, &service::CandidateSelection::rowsChanged, this, &TrainingPanel::showCandidates);
+  connect(selection_, &service::CandidateSelection::stageChanged, this, [this](const QString& stage) {
+    status_->setText(stage);
+    setRunning(true);
+  });
+  connect(selection_, &service::CandidateSelection::finished, this, [this](bool cancelled, const QString& message) {
+    flush();
+    status_->setText(message);
+    setRunning(false);
+    if (cancelled && !message.isEmpty()) reportError(this, tr("Candidates stopped"), message);
+  });
   connect(session_, &service::TrainingSession::stepped, this, &TrainingPanel::onStepped);
   connect(session_, &service::TrainingSession::started, this,
           [this](const QString& description, const QString& device) {
+            if (selection_->isRunning()) {
+              clearCurves();  // each candidate's curves start afresh
+              return;
+            }
             status_->setText(tr("Training %1 on %2.").arg(description, device));
             emit trainingStarted();
           });
   connect(session_, &service::TrainingSession::finished, this, [this](bool, const QString& message) {
     flush();
+    if (selection_->isRunning()) return;  // the selection goes on with the next run
     status_->setText(message);
     setRunning(false);
   });
   connect(session_, &service::TrainingSession::failed, this, [this](const QString& message) {
     flush();
+    if (selection_->isRunning()) return;  // the selection ends and reports it
     status_->setText(tr("Training failed: %1").arg(message));
     setRunning(false);
     reportError(this, tr("Training failed"), message);  // in the window, never a box that waits for a click
@@ -383,12 +435,75 @@ QString TrainingPanel::saveChartsPng(const QString& path) const {
   return service::writePng(path, out);
 }
 
-void TrainingPanel::start(const service::TrainingSettings& s) {
-  QString error;
+void TrainingPanel::clearCurves() {
+  pending_.clear();
   steps_seen_.clear();
   for (auto& r : raw_) r.clear();
   for (int g = 0; g < plot_->graphCount(); ++g) plot_->graph(g)->data()->clear();
   ema_speed_ = 0;
+}
+
+void TrainingPanel::setCandidates(int count, qint64 screenSteps) {
+  candidates_->setValue(count);
+  screen_steps_->setValue(static_cast<int>(screenSteps));
+}
+
+void TrainingPanel::showCandidates() {
+  const auto rows = selection_->rows();
+  candidates_table_->setVisible(!rows.isEmpty());
+  candidates_table_->setRowCount(rows.size());
+  for (int r = 0; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    QString kl;
+    for (double v : row.klPerDim) kl += QString::number(v, 'f', 2) + QLatin1Char(' ');
+    QString state;
+    switch (row.state) {
+      case service::CandidateRow::State::Waiting:
+        state = tr("waiting");
+        break;
+      case service::CandidateRow::State::Screening:
+        state = tr("screening");
+        break;
+      case service::CandidateRow::State::Screened:
+        state = tr("screened");
+        break;
+      case service::CandidateRow::State::Chosen:
+        state = tr("chosen");
+        break;
+      case service::CandidateRow::State::Continuing:
+        state = tr("chosen, continuing");
+        break;
+      case service::CandidateRow::State::Done:
+        state = tr("chosen, done");
+        break;
+      case service::CandidateRow::State::Failed:
+        state = tr("stopped");
+        break;
+    }
+    const QStringList cells = {QString::number(row.seed), row.udr < 0 ? QString() : QString::number(row.udr, 'f', 3),
+                               row.activeDims < 0 ? QString() : QString::number(row.activeDims), kl.trimmed(), state};
+    for (int c = 0; c < cells.size(); ++c) {
+      auto* item = new QTableWidgetItem(cells[c]);
+      if (c == 0) item->setToolTip(row.checkpoint);
+      candidates_table_->setItem(r, c, item);
+    }
+  }
+}
+
+void TrainingPanel::start(const service::TrainingSettings& s) {
+  QString error;
+  clearCurves();
+  if (s.resumeFrom.isEmpty() && candidates_->value() > 1) {
+    if (!selection_->start(s, candidates_->value(), screen_steps_->value(), &error)) {
+      status_->setText(tr("Cannot start the candidates: %1").arg(error));
+      reportError(this, tr("Cannot start the candidates"), error);
+      return;
+    }
+    paused_ = false;
+    pause_->setText(tr("&Pause"));
+    setRunning(true);
+    return;
+  }
   if (!session_->start(s, &error)) {
     status_->setText(tr("Cannot start training: %1").arg(error));
     reportError(this, tr("Cannot start training"), error);
@@ -410,6 +525,12 @@ void TrainingPanel::togglePause() {
 
 void TrainingPanel::stopTraining() {
   if (!running_) return;
+  if (selection_->isRunning()) {
+    session_->setPaused(false);
+    selection_->cancel();
+    status_->setText(tr("Stopping after this step and saving…"));
+    return;
+  }
   session_->setPaused(false);
   session_->stop();
   status_->setText(tr("Stopping after this step and saving…"));

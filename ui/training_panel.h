@@ -6,6 +6,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include "app/service/candidate_selection.h"
 #include "app/service/studio_service.h"
 
 class QCheckBox;
@@ -19,6 +20,7 @@ class QProgressBar;
 class QPushButton;
 class QSlider;
 class QSpinBox;
+class QTableWidget;
 class QTimer;
 
 QT_BEGIN_NAMESPACE
@@ -46,6 +48,11 @@ class TrainingPanel : public QWidget {
   QImage lastReconstructions() const { return last_reconstructions_; }
   void setDatasetSpec(const QString& spec);
   QString saveChartsPng(const QString& path) const;  // loss curves above the KL bars; "" or an error
+  // Candidates: with a count above 1, Start screens that many seeds for `screenSteps` steps each, ranks them by UDR
+  // and continues the best (service::CandidateSelection); the table shows them.
+  void setCandidates(int count, qint64 screenSteps);
+  QTableWidget* candidatesTable() const { return candidates_table_; }
+  service::CandidateSelection* candidateSelection() const { return selection_; }
 
  public slots:
   void startTraining();
@@ -65,6 +72,8 @@ class TrainingPanel : public QWidget {
   void flush();
   void recomputeSmoothing();
   void setRunning(bool running);
+  void clearCurves();
+  void showCandidates();
 
   service::TrainingSession* session_;
   QComboBox* dataset_ = nullptr;
@@ -81,6 +90,10 @@ class TrainingPanel : public QWidget {
   QSpinBox* seed_ = nullptr;
   QLineEdit* output_ = nullptr;
   QLabel* tensorboard_note_ = nullptr;  // where the TensorBoard log goes and how to view it
+  QSpinBox* candidates_ = nullptr;      // 1: a single run
+  QSpinBox* screen_steps_ = nullptr;
+  QTableWidget* candidates_table_ = nullptr;
+  service::CandidateSelection* selection_ = nullptr;
   QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *resume_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;

@@ -11,6 +11,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/udr_ranking.h"
 #include "model/inference.h"
+#include "model/run_plan.h"
 #include "model/udr.h"
 
 namespace fvae::cli {
@@ -50,17 +51,10 @@ RankedRuns rank_runs(const QStringList& files, const DatasetRequest* dataset, in
                        "); UDR compares runs on the same images");
   }
   DatasetRequest request;
-  if (dataset) {
-    request = *dataset;
-  } else {
-    const Checkpoint& first = runs.front();
-    if (first.dataset.spec.empty())
-      throw UsageError("give --dataset (the first run does not say what it was trained on)");
-    request.spec = first.dataset.spec;
-    request.split = first.dataset.split.empty() ? "train" : first.dataset.split;
-    request.size = first.model.image_size;
-    request.channels = first.model.channels;
-    request.subset = first.dataset.subset;
+  try {
+    request = dataset ? *dataset : checkpoint_dataset_request(runs.front());
+  } catch (const ConfigError& e) {
+    throw UsageError(files.front().toStdString() + ": " + e.what());
   }
   auto data = open_dataset_reporting_skips(request);
   RankedRuns ranked;
@@ -75,14 +69,7 @@ RankedRuns rank_runs(const QStringList& files, const DatasetRequest* dataset, in
   std::vector<UdrRun> encoded;
   ProgressLine progress("udr");
   for (size_t r = 0; r < runs.size(); ++r) {
-    std::vector<torch::Tensor> mus, kls;
-    for (int64_t start = 0; start < ranked.images; start += 500) {
-      const auto batch = chosen.slice(0, start, std::min(ranked.images, start + 500));
-      const auto posterior = encode(runs[r].networks->encoder, batch);
-      mus.push_back(posterior.mu);
-      kls.push_back((0.5 * (posterior.mu.pow(2) + posterior.logvar.exp() - 1 - posterior.logvar)).sum(0));
-    }
-    encoded.push_back({torch::cat(mus), torch::stack(kls).sum(0) / static_cast<double>(ranked.images)});
+    encoded.push_back(encode_for_udr(runs[r].networks->encoder, chosen));
     progress.update(static_cast<int64_t>(r + 1), static_cast<int64_t>(runs.size()));
   }
   progress.finish();

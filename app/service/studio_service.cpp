@@ -375,7 +375,9 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
     worker_->names.clear();
     worker_->dataset_spec = request.resume_from.empty() ? s.dataset : QString();
   }
-  worker_->thread = std::thread([this, folder, request]() mutable {
+  const qint64 stop_after = s.stopAfterStep;
+  worker_->thread = std::thread([this, folder, request, stop_after]() mutable {
+    bool stopped_as_asked = false;
     Worker& w = *worker_;
     const std::string latest = QDir(folder).filePath(QStringLiteral("latest.fvae")).toStdString();
     remove_stale_temporaries(latest);  // left by a run killed while saving
@@ -424,6 +426,10 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
       callbacks.on_step = [&](const StepReport& r) {
         w.steps_done = r.step;
         log.on_step(r);
+        if (stop_after > 0 && r.step >= stop_after) {
+          stopped_as_asked = true;
+          w.trainer->request_cancel();
+        }
         auto point = to_point(r, total, train.batch_size);
         emit_queued([this, point] { emit stepped(point); });
         if (r.step % 500 == 0) show_reconstructions(r.step);  // long epochs (shapes) still show progress
@@ -445,9 +451,13 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
       save_checkpoint(latest, *w.trainer, info, names());
       log.on_finish(names());
       show_reconstructions(w.trainer->progress().step);
-      const bool cancelled = outcome == Trainer::Outcome::Cancelled;
-      const QString message = (cancelled ? tr("Training stopped; saved %1") : tr("Training finished; saved %1"))
-                                  .arg(QString::fromStdString(latest));
+      const bool cancelled = outcome == Trainer::Outcome::Cancelled && !stopped_as_asked;
+      const QString message = stopped_as_asked
+                                  ? tr("Screening finished at step %1; saved %2")
+                                        .arg(w.trainer->progress().step)
+                                        .arg(QString::fromStdString(latest))
+                                  : (cancelled ? tr("Training stopped; saved %1") : tr("Training finished; saved %1"))
+                                        .arg(QString::fromStdString(latest));
       w.running = false;
       emit_queued([this, cancelled, message] { emit finished(cancelled, message); });
     } catch (const std::exception& e) {

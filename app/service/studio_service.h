@@ -145,6 +145,9 @@ struct TrainingSettings {
   // Non-empty: continue the run saved in this checkpoint (its model, hyperparameters and dataset) until `epochs`
   // (or `steps`) in total; the form's other values are ignored.
   QString resumeFrom;
+  // > 0: stop after this step, saved and resumable, with the budget and schedules of the full run (a candidate's
+  // screening); the run then finishes as if its budget were spent.
+  qint64 stopAfterStep = 0;
 };
 
 struct TrainingPoint {
