@@ -125,6 +125,7 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   output_ = new QLineEdit(
       QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("run")));
   // The whole path in a tooltip (a long one shows only its tail), and a button that opens the folder.
+  output_->setObjectName(QStringLiteral("outputFolder"));
   auto show_full_path = [this] { output_->setToolTip(QDir::toNativeSeparators(output_->text())); };
   connect(output_, &QLineEdit::textChanged, this, show_full_path);
   show_full_path();
