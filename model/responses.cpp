@@ -77,7 +77,7 @@ PrincipalComponents principal_components(const torch::Tensor& x, int64_t count) 
   pc.mean = data.mean(0);
   auto centred = data - pc.mean;
   auto covariance = centred.t().mm(centred) / static_cast<double>(data.size(0) - 1);
-  auto [eigenvalues, eigenvectors] = torch::linalg::eigh(covariance, "L");  // ascending
+  auto [eigenvalues, eigenvectors] = torch::linalg_eigh(covariance, "L");  // ascending
   const int64_t k = std::min(count, D);
   auto order = torch::arange(D - 1, D - 1 - k, -1, torch::kLong);
   pc.components = eigenvectors.index_select(1, order).t().contiguous();  // [k, D]

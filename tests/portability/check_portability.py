@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Checkpoints move between two builds of factorvae (e.g. Debian's LibTorch 1.13 and a PyPI wheel's LibTorch).
+
+    check_portability.py CLI_A CLI_B WORKDIR
+
+Each build writes a run stopped half-way (--stop-after); then both builds evaluate that checkpoint and both resume it
+to the full budget. The evaluations and the resumed loss histories must agree: the history up to the checkpoint
+exactly (it is the same file, cut back), the steps after it to a tolerance — two LibTorch builds multiply through
+different BLAS kernels, so the last bits differ, but data order, permutations and schedules must be the same
+(a difference there moves the losses by whole percents, not by 1e-5). Standard library only.
+"""
+import csv
+import os
+import shutil
+import subprocess
+import sys
+
+STEPS, STOP = 60, 30
+TRAIN = ["--dataset", "shapes", "--size", "32", "--batch-size", "32", "--seed", "4", "--quiet"]
+EVALUATE = ["--train-votes", "400", "--eval-votes", "200", "--mig-samples", "2000", "--subset", "3000"]
+LOSS_TOLERANCE = 1e-3  # relative, per value, after 30 steps
+EVAL_TOLERANCE = 1e-3
+
+
+def run(cli, *args):
+    done = subprocess.run([cli, *args], capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        sys.exit(f"FAIL: {os.path.basename(os.path.dirname(os.path.dirname(cli)))} {' '.join(args)}\n{done.stderr}")
+    return done.stdout
+
+
+def losses(folder):
+    with open(os.path.join(folder, "losses.csv"), newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def evaluation(cli, checkpoint):
+    values = {}
+    for line in run(cli, "evaluate", "--checkpoint", checkpoint, *EVALUATE).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and " " not in key.strip():
+            try:
+                values[key.strip()] = float(value.split()[0])
+            except (ValueError, IndexError):
+                pass
+    return values
+
+
+def relative(a, b):
+    return abs(a - b) / max(abs(a), abs(b), 1e-6)
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    clis = {"A": os.path.abspath(sys.argv[1]), "B": os.path.abspath(sys.argv[2])}
+    work = sys.argv[3]
+    shutil.rmtree(work, ignore_errors=True)
+    failures = []
+    for writer, reader in (("A", "B"), ("B", "A")):
+        base = os.path.join(work, f"written-by-{writer}")
+        run(clis[writer], "train", *TRAIN, "--steps", str(STEPS), "--stop-after", str(STOP), "--out", base)
+        checkpoint = os.path.join(base, "latest.fvae")
+
+        # Both builds evaluate the checkpoint.
+        scores = {tag: evaluation(clis[tag], checkpoint) for tag in (writer, reader)}
+        keys = [k for k in scores[writer] if k.startswith(("reconstruction", "kl_", "factorvae_metric", "mig"))]
+        if not keys or set(keys) - set(scores[reader]):
+            failures.append(f"{writer}'s checkpoint: evaluations list different values: {keys} / {list(scores[reader])}")
+        worst_eval = max((relative(scores[writer][k], scores[reader][k]), k) for k in keys if k in scores[reader])
+        print(f"checkpoint of build {writer}: evaluation by {writer} and {reader} differs by at most "
+              f"{worst_eval[0]:.2e} (relative, {worst_eval[1]}) over {len(keys)} values")
+        if worst_eval[0] > EVAL_TOLERANCE:
+            failures.append(f"{writer}'s checkpoint evaluates differently: {worst_eval}")
+
+        # Both builds resume it to the full budget.
+        histories = {}
+        for tag in (writer, reader):
+            folder = os.path.join(work, f"written-by-{writer}-resumed-by-{tag}")
+            shutil.copytree(base, folder)
+            run(clis[tag], "train", "--resume", os.path.join(folder, "latest.fvae"), "--out", folder, "--quiet")
+            histories[tag] = losses(folder)
+        ours, theirs = histories[writer], histories[reader]
+        if [r["step"] for r in ours] != [str(s) for s in range(1, STEPS + 1)] or len(theirs) != len(ours):
+            failures.append(f"{writer}'s checkpoint: resumed histories have steps {len(ours)} / {len(theirs)}")
+            continue
+        if ours[:STOP] != theirs[:STOP]:
+            failures.append(f"{writer}'s checkpoint: the history before the checkpoint changed on resume")
+        columns = [c for c in ours[0] if c not in ("images_per_second",)]
+        worst = (0.0, "", 0)
+        for a, b in zip(ours[STOP:], theirs[STOP:]):
+            for c in columns:
+                worst = max(worst, (relative(float(a[c]), float(b[c])), c, int(a["step"])))
+        print(f"checkpoint of build {writer}: steps {STOP + 1}-{STEPS} resumed by {writer} and by {reader} differ by "
+              f"at most {worst[0]:.2e} (relative, {worst[1]} at step {worst[2]})")
+        if worst[0] > LOSS_TOLERANCE:
+            failures.append(f"{writer}'s checkpoint resumes differently in {reader}: {worst}")
+    for f in failures:
+        print("FAIL:", f)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
