@@ -57,7 +57,8 @@ struct TrainConfig {
   std::string device = "auto";  // "auto" (CUDA when available), "cpu" or "cuda"
   // Arithmetic of the discriminator's matrix products: "fp32", "bf16" (bfloat16 products of fp32 master weights,
   // as mixed-precision training does) or "auto" (bf16 on CPUs with native bfloat16 instructions, e.g. AMX, where
-  // it is several times faster; fp32 elsewhere and on CUDA). The VAE always computes in fp32.
+  // it is several times faster, and on GPUs of compute capability 8.0 or newer; fp32 elsewhere). The VAE always
+  // computes in fp32.
   std::string disc_precision = "auto";
   // Whether the discriminator's step runs on a second CPU core while the VAE's backward pass runs: "on", "off" or
   // "auto" (on for CPU training with one intra-op thread on a machine with two or more cores). The results are

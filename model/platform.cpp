@@ -8,6 +8,8 @@
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
+#include <ATen/detail/CUDAHooksInterface.h>
+#include <torch/cuda.h>
 #include <cstdlib>
 
 namespace fvae {
@@ -20,6 +22,11 @@ bool cpu_has_native_bfloat16() {
     if (line.rfind("flags", 0) == 0)
       return line.find(" amx_bf16") != std::string::npos || line.find(" avx512_bf16") != std::string::npos;
   return false;
+}
+
+bool gpu_has_native_bfloat16() {
+  // The CUDA hooks answer in CPU-only builds too (false); the question is the same one cuDNN's bf16 paths ask.
+  return torch::cuda::is_available() && at::detail::getCUDAHooks().supportsBFloat16ConvolutionWithCuDNNv8();
 }
 
 void set_compute_threads(int threads) {

@@ -24,6 +24,10 @@ std::string memory_allocator();
 // times faster than fp32 ones; elsewhere they are emulated and slower.
 bool cpu_has_native_bfloat16();
 
+// True when the current CUDA device multiplies bfloat16 natively (compute capability 8.0 or newer: A100, H100, H200…).
+// False without CUDA.
+bool gpu_has_native_bfloat16();
+
 // OpenBLAS's kernel family ("SkylakeX", "Haswell", "Prescott", …), or "" when OpenBLAS is not in use.
 std::string blas_core_name();
 

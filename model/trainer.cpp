@@ -12,7 +12,14 @@ namespace fvae {
 
 namespace {
 constexpr int kFixedColumns = 11;
+
+// A batch for the training device. On a GPU it travels from page-locked memory without blocking the host, so the
+// copy overlaps the kernels still queued; the host allocator keeps the pinned block until the copy has finished.
+torch::Tensor to_device(torch::Tensor batch, const torch::Device& device) {
+  if (device.is_cpu()) return batch;
+  return batch.pin_memory().to(device, /*non_blocking=*/true);
 }
+}  // namespace
 
 std::vector<std::string> StepReport::column_names(int64_t latent_dim) {
   std::vector<std::string> names = {"step", "epoch",    "reconstruction",   "kl",
@@ -80,9 +87,10 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
   networks_ = std::make_unique<Networks>(model);
   networks_->to(device_);
   networks_->train(true);
-  const bool bf16 =
-      train.disc_precision == "bf16" || (train.disc_precision == "auto" && device_.is_cpu() &&
-                                         model.architecture == Architecture::Lean && cpu_has_native_bfloat16());
+  // bf16 products where the hardware multiplies bf16 natively; elsewhere they are emulated and slower than fp32.
+  const bool native_bf16 = device_.is_cpu() ? cpu_has_native_bfloat16() : gpu_has_native_bfloat16();
+  const bool bf16 = train.disc_precision == "bf16" ||
+                    (train.disc_precision == "auto" && native_bf16 && model.architecture == Architecture::Lean);
   networks_->discriminator->set_bfloat16_products(bf16);
   vae_parameters_ = networks_->encoder->parameters();
   for (auto& p : networks_->decoder->parameters()) vae_parameters_.push_back(p);
@@ -159,7 +167,7 @@ StepReport Trainer::step() {
   const auto started = std::chrono::steady_clock::now();
   const int64_t B = train_config_.batch_size;
   const int64_t offset = progress_.step_in_epoch * B;
-  auto x = data_->images(progress_.vae_order.narrow(0, offset, B)).to(device_);
+  auto x = to_device(data_->images(progress_.vae_order.narrow(0, offset, B)), device_);
   const double beta = train_config_.beta_at(progress_.epoch);
   const double gamma = train_config_.gamma_at(progress_.epoch);
   auto& encoder = networks_->encoder;
@@ -194,7 +202,7 @@ StepReport Trainer::step() {
   // run is the same with and without the task thread.
   DiscriminatorLoss disc;
   auto discriminator_step = [&, z_joint = z.detach()] {
-    auto x_other = data_->images(progress_.disc_order.narrow(0, offset, B)).to(device_);
+    auto x_other = to_device(data_->images(progress_.disc_order.narrow(0, offset, B)), device_);
     torch::Tensor z_permuted;
     {
       torch::NoGradGuard no_grad;

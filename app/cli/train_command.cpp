@@ -262,7 +262,9 @@ int train_command(const QStringList& arguments) {
       {"threads", "intra-op CPU threads (default 1: fastest on 2-core machines)", "n"},
       {"device", "auto (CUDA when available), cpu or cuda", "name"},
       {"disc-precision",
-       "discriminator products: auto (bf16 on CPUs with native bfloat16, e.g. AMX; else fp32), fp32 or bf16", "p"},
+       "discriminator products: auto (bf16 on CPUs with native bfloat16, e.g. AMX, and on GPUs from compute "
+       "capability 8.0; else fp32), fp32 or bf16",
+       "p"},
       {"disc-thread",
        "run the discriminator's step on a second core beside the VAE's backward pass: auto (on the CPU with one "
        "thread and two or more cores), on or off; the results are the same either way",
