@@ -15,11 +15,19 @@ import shutil
 import subprocess
 import sys
 
-STEPS, STOP = 60, 30
+STEPS, STOP = 40, 30
 TRAIN = ["--dataset", "shapes", "--size", "32", "--batch-size", "32", "--seed", "4", "--quiet"]
 EVALUATE = ["--train-votes", "400", "--eval-votes", "200", "--mig-samples", "2000", "--subset", "3000"]
-LOSS_TOLERANCE = 1e-3  # relative, per value, after 30 steps
-EVAL_TOLERANCE = 1e-3
+# |a - b| <= relative * max(|a|, |b|) + absolute. The absolute part is for values near zero (the TC estimate, MIG of
+# an unencoded factor), whose relative difference means nothing. Measured between Debian's 1.13 and the 2.15 wheel:
+# 10 resumed steps agree to 1e-7–2e-6 (VAE loss, relative); the differences grow as the weights drift apart in the
+# last bits (7e-4 after 30 steps), hence only 10. A different data order or permutation moves the reconstruction by
+# whole percents within a step.
+LOSS_TOLERANCE = (2e-4, 2e-4)  # relative, absolute; per value
+EVAL_TOLERANCE = (1e-3, 2e-3)  # evaluate prints 4 decimals
+# The discriminator's accuracy counts right answers among 2 × 32 codes near 50 %: codes at the boundary flip with the
+# last bits (up to 3 of 64 per step measured), so it is compared as its mean over the resumed steps, to 1/64.
+COUNTED = "disc_accuracy"
 
 
 def run(cli, *args):
@@ -50,6 +58,12 @@ def relative(a, b):
     return abs(a - b) / max(abs(a), abs(b), 1e-6)
 
 
+def excess(a, b, tolerance):
+    """How far |a - b| is from its allowance (≤ 1: within)."""
+    rel, absolute = tolerance
+    return abs(a - b) / (rel * max(abs(a), abs(b)) + absolute)
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
@@ -67,10 +81,12 @@ def main():
         keys = [k for k in scores[writer] if k.startswith(("reconstruction", "kl_", "factorvae_metric", "mig"))]
         if not keys or set(keys) - set(scores[reader]):
             failures.append(f"{writer}'s checkpoint: evaluations list different values: {keys} / {list(scores[reader])}")
-        worst_eval = max((relative(scores[writer][k], scores[reader][k]), k) for k in keys if k in scores[reader])
+        shared = [k for k in keys if k in scores[reader]]
+        worst_eval = max((excess(scores[writer][k], scores[reader][k], EVAL_TOLERANCE), k) for k in shared)
+        biggest = max((abs(scores[writer][k] - scores[reader][k]), k) for k in shared)
         print(f"checkpoint of build {writer}: evaluation by {writer} and {reader} differs by at most "
-              f"{worst_eval[0]:.2e} (relative, {worst_eval[1]}) over {len(keys)} values")
-        if worst_eval[0] > EVAL_TOLERANCE:
+              f"{biggest[0]:.2e} ({biggest[1]}) over {len(shared)} values; {worst_eval[0]:.2f} of the tolerance")
+        if worst_eval[0] > 1:
             failures.append(f"{writer}'s checkpoint evaluates differently: {worst_eval}")
 
         # Both builds resume it to the full budget.
@@ -86,15 +102,22 @@ def main():
             continue
         if ours[:STOP] != theirs[:STOP]:
             failures.append(f"{writer}'s checkpoint: the history before the checkpoint changed on resume")
-        columns = [c for c in ours[0] if c not in ("images_per_second",)]
-        worst = (0.0, "", 0)
+        columns = [c for c in ours[0] if c not in ("images_per_second", COUNTED)]
+        worst, loss_relative = (0.0, "", 0), (0.0, 0)
         for a, b in zip(ours[STOP:], theirs[STOP:]):
             for c in columns:
-                worst = max(worst, (relative(float(a[c]), float(b[c])), c, int(a["step"])))
-        print(f"checkpoint of build {writer}: steps {STOP + 1}-{STEPS} resumed by {writer} and by {reader} differ by "
-              f"at most {worst[0]:.2e} (relative, {worst[1]} at step {worst[2]})")
-        if worst[0] > LOSS_TOLERANCE:
+                worst = max(worst, (excess(float(a[c]), float(b[c]), LOSS_TOLERANCE), c, int(a["step"])))
+            loss_relative = max(loss_relative, (relative(float(a["vae_loss"]), float(b["vae_loss"])), int(a["step"])))
+        print(f"checkpoint of build {writer}: steps {STOP + 1}-{STEPS} resumed by {writer} and by {reader}: VAE loss "
+              f"within {loss_relative[0]:.1e} relative (largest at step {loss_relative[1]}); every column within "
+              f"{worst[0]:.2f} of the tolerance (largest share: {worst[1]} at step {worst[2]})")
+        if worst[0] > 1:
             failures.append(f"{writer}'s checkpoint resumes differently in {reader}: {worst}")
+        mean = {tag: sum(float(r[COUNTED]) for r in h[STOP:]) / (STEPS - STOP) for tag, h in histories.items()}
+        print(f"checkpoint of build {writer}: mean discriminator accuracy after resuming {mean[writer]:.4f} in "
+              f"{writer}, {mean[reader]:.4f} in {reader}")
+        if abs(mean[writer] - mean[reader]) > 1 / 64:
+            failures.append(f"{writer}'s checkpoint: the discriminator's accuracy drifts apart: {mean}")
     for f in failures:
         print("FAIL:", f)
     sys.exit(1 if failures else 0)
