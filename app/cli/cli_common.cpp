@@ -3,9 +3,16 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <type_traits>
+
+#include "model/trainer.h"
 
 namespace fvae::cli {
 
@@ -21,70 +28,88 @@ void install_interrupt_handler() {
   std::signal(SIGTERM, on_signal);
 }
 
-void parse_or_exit(QCommandLineParser& parser, const QStringList& arguments, const QString& description,
-                   int positional) {
-  parser.setApplicationDescription(description);
-  parser.addHelpOption();
-  parser.process(arguments);  // prints help or the parse error and exits
-  if (parser.positionalArguments().size() > positional)
-    throw UsageError("unexpected argument '" + parser.positionalArguments()[positional].toStdString() + "'");
+void parse_or_exit(OptionParser& parser, const Arguments& arguments, const std::string& description, int positional) {
+  parser.process(arguments, description);  // prints help or the parse error and exits
+  if (static_cast<int>(parser.positional().size()) > positional)
+    throw UsageError("unexpected argument '" + parser.positional()[static_cast<size_t>(positional)] + "'");
 }
 
-double number_option(const QCommandLineParser& parser, const QString& name) {
-  bool ok = false;
-  const double v = parser.value(name).toDouble(&ok);
-  if (!ok)
-    throw UsageError("--" + name.toStdString() + " needs a number, got '" + parser.value(name).toStdString() + "'");
+namespace {
+
+// The whole of `text` as a number of type T (std::from_chars: no locale, no leading '+', no trailing garbage).
+template <typename T>
+bool parse_whole(const std::string& text, T& out) {
+  const char* first = text.data();
+  const char* last = first + text.size();
+  while (first < last && std::isspace(static_cast<unsigned char>(*first))) ++first;
+  while (last > first && std::isspace(static_cast<unsigned char>(last[-1]))) --last;
+  if (first == last) return false;
+  if constexpr (std::is_floating_point_v<T>) {
+    // from_chars for doubles needs GCC 11; strtod is locale-dependent only for the decimal point, which the CLI
+    // never changes from "C".
+    std::string trimmed(first, last);
+    char* end = nullptr;
+    errno = 0;
+    out = static_cast<T>(std::strtod(trimmed.c_str(), &end));
+    return errno == 0 && end == trimmed.c_str() + trimmed.size();
+  } else {
+    const auto [end, ec] = std::from_chars(first, last, out);
+    return ec == std::errc() && end == last;
+  }
+}
+
+}  // namespace
+
+double number_option(const OptionParser& parser, const std::string& name) {
+  double v = 0;
+  if (!parse_whole(parser.value(name), v))
+    throw UsageError("--" + name + " needs a number, got '" + parser.value(name) + "'");
   return v;
 }
 
-int64_t integer_option(const QCommandLineParser& parser, const QString& name) {
-  bool ok = false;
-  const qlonglong v = parser.value(name).toLongLong(&ok);
-  if (!ok)
-    throw UsageError("--" + name.toStdString() + " needs an integer, got '" + parser.value(name).toStdString() + "'");
+int64_t integer_option(const OptionParser& parser, const std::string& name) {
+  int64_t v = 0;
+  std::string text = parser.value(name);
+  if (!text.empty() && text[0] == '+') text.erase(0, 1);
+  if (!parse_whole(text, v)) throw UsageError("--" + name + " needs an integer, got '" + parser.value(name) + "'");
   return v;
 }
 
-uint64_t unsigned_option(const QCommandLineParser& parser, const QString& name) {
-  const QString text = parser.value(name).trimmed();
-  bool ok = !text.startsWith(QLatin1Char('-')) && !text.startsWith(QLatin1Char('+'));
-  const qulonglong v = ok ? text.toULongLong(&ok) : 0;
-  if (!ok)
-    throw UsageError("--" + name.toStdString() + " needs an integer from 0 to 18446744073709551615, got '" +
-                     parser.value(name).toStdString() + "'");
+uint64_t unsigned_option(const OptionParser& parser, const std::string& name) {
+  uint64_t v = 0;
+  const std::string text = parser.value(name);
+  if (text.find_first_of("+-") != std::string::npos || !parse_whole(text, v))
+    throw UsageError("--" + name + " needs an integer from 0 to 18446744073709551615, got '" + text + "'");
   return v;
 }
 
-std::string text_option(const QCommandLineParser& parser, const QString& name) {
-  return parser.value(name).toStdString();
+std::string text_option(const OptionParser& parser, const std::string& name) { return parser.value(name); }
+
+void add_dataset_options(OptionParser& parser, bool from_checkpoint) {
+  const std::string fallback = from_checkpoint ? " (default: the checkpoint's)" : "";
+  parser.add_option({"dataset",
+                     "shapes (built in), a MedMNIST .npz, an IDX file or folder, or a folder of images" +
+                         (from_checkpoint ? fallback : std::string(" (default: shapes)")),
+                     "spec", from_checkpoint ? "" : "shapes"});
+  parser.add_option({"split", "train, val or test" + fallback, "name", from_checkpoint ? "" : "train"});
+  parser.add_option({"size", "image size 28, 32 or 64 (default: from the data; shapes 64)", "pixels", "0"});
+  parser.add_option({"channels", "1 (grey) or 3 (RGB) (default: the data's own)", "n", "0"});
+  parser.add_option({"subset", "use a seeded random subset of this many images", "n", "0"});
 }
 
-void add_dataset_options(QCommandLineParser& parser, bool from_checkpoint) {
-  const QString fallback = from_checkpoint ? " (default: the checkpoint's)" : "";
-  parser.addOption({"dataset",
-                    "shapes (built in), a MedMNIST .npz, an IDX file or folder, or a folder of images" +
-                        (from_checkpoint ? fallback : QString(" (default: shapes)")),
-                    "spec", from_checkpoint ? QString() : "shapes"});
-  parser.addOption({"split", "train, val or test" + fallback, "name", from_checkpoint ? QString() : "train"});
-  parser.addOption({"size", "image size 28, 32 or 64 (default: from the data; shapes 64)", "pixels", "0"});
-  parser.addOption({"channels", "1 (grey) or 3 (RGB) (default: the data's own)", "n", "0"});
-  parser.addOption({"subset", "use a seeded random subset of this many images", "n", "0"});
-}
-
-DatasetRequest dataset_request(const QCommandLineParser& parser, const Checkpoint* cp) {
+DatasetRequest dataset_request(const OptionParser& parser, const Checkpoint* cp) {
   DatasetRequest r;
-  r.spec = parser.isSet("dataset") || !cp ? text_option(parser, "dataset") : cp->dataset.spec;
-  r.split = parser.isSet("split") || !cp ? text_option(parser, "split") : cp->dataset.split;
+  r.spec = parser.is_set("dataset") || !cp ? text_option(parser, "dataset") : cp->dataset.spec;
+  r.split = parser.is_set("split") || !cp ? text_option(parser, "split") : cp->dataset.split;
   if (r.spec.empty()) throw UsageError("give --dataset (the checkpoint does not say which dataset it was trained on)");
   if (r.split.empty()) r.split = "train";
   r.size = integer_option(parser, "size");
   r.channels = integer_option(parser, "channels");
   r.subset = integer_option(parser, "subset");
   if (cp) {
-    if (!parser.isSet("size")) r.size = cp->model.image_size;
-    if (!parser.isSet("channels")) r.channels = cp->model.channels;
-    if (!parser.isSet("subset") && r.spec == cp->dataset.spec) r.subset = cp->dataset.subset;
+    if (!parser.is_set("size")) r.size = cp->model.image_size;
+    if (!parser.is_set("channels")) r.channels = cp->model.channels;
+    if (!parser.is_set("subset") && r.spec == cp->dataset.spec) r.subset = cp->dataset.subset;
   }
   return r;
 }
@@ -96,9 +121,28 @@ std::shared_ptr<const Dataset> open_dataset_reporting_skips(const DatasetRequest
   return data;
 }
 
-Checkpoint open_checkpoint(const QCommandLineParser& parser) {
-  if (!parser.isSet("checkpoint")) throw UsageError("this mode needs --checkpoint FILE");
-  return load_checkpoint(text_option(parser, "checkpoint"));
+void add_device_option(OptionParser& parser) {
+  parser.add_option({"device", "where the model computes: auto (CUDA when available), cpu or cuda", "name", "auto"});
+}
+
+torch::Device device_option(const OptionParser& parser) {
+  if (!parser.has_option("device")) return torch::kCPU;
+  const std::string name = text_option(parser, "device");
+  if (name != "auto" && name != "cpu" && name != "cuda") throw UsageError("--device must be auto, cpu or cuda");
+  try {
+    return resolve_device(name);
+  } catch (const std::exception& e) {
+    throw UsageError(e.what());
+  }
+}
+
+Checkpoint open_checkpoint(const OptionParser& parser) {
+  if (!parser.is_set("checkpoint")) throw UsageError("this mode needs --checkpoint FILE");
+  const torch::Device device = device_option(parser);  // a bad --device fails before the file is read
+  Checkpoint checkpoint = load_checkpoint(text_option(parser, "checkpoint"));
+  // Inputs move to the networks' device for encoding and decoding; the results come back to the CPU.
+  checkpoint.networks->to(device);
+  return checkpoint;
 }
 
 std::string format_duration(double seconds) {

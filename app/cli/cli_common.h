@@ -3,13 +3,13 @@
 
 #include <torch/torch.h>
 
-#include <QCommandLineParser>
-#include <QStringList>
 #include <chrono>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "app/cli/options.h"
 #include "model/checkpoint.h"
 #include "model/dataset.h"
 #include "model/io/dataset_loader.h"
@@ -26,23 +26,32 @@ class UsageError : public std::runtime_error {
 bool interrupted();
 void install_interrupt_handler();
 
-// Parses `arguments` (mode name first) with --help; exits on --help or a parse error, as QCommandLineParser does.
-// More than `positional` arguments that are not options are refused.
-void parse_or_exit(QCommandLineParser& parser, const QStringList& arguments, const QString& description,
+// A mode's arguments, its name first ("factorvae train").
+using Arguments = std::vector<std::string>;
+
+// Parses `arguments` with --help; exits on --help or a parse error. More than `positional` arguments that are not
+// options are refused.
+void parse_or_exit(OptionParser& parser, const Arguments& arguments, const std::string& description,
                    int positional = 0);
 
-double number_option(const QCommandLineParser& parser, const QString& name);
-int64_t integer_option(const QCommandLineParser& parser, const QString& name);
-uint64_t unsigned_option(const QCommandLineParser& parser, const QString& name);  // 0 … 2^64 − 1, no sign
-std::string text_option(const QCommandLineParser& parser, const QString& name);
+double number_option(const OptionParser& parser, const std::string& name);
+int64_t integer_option(const OptionParser& parser, const std::string& name);
+uint64_t unsigned_option(const OptionParser& parser, const std::string& name);  // 0 … 2^64 − 1, no sign
+std::string text_option(const OptionParser& parser, const std::string& name);
 
 // Dataset options shared by all modes (--dataset, --split, --size, --channels, --subset).
-void add_dataset_options(QCommandLineParser& parser, bool with_defaults_from_checkpoint);
-DatasetRequest dataset_request(const QCommandLineParser& parser, const Checkpoint* checkpoint);
+void add_dataset_options(OptionParser& parser, bool with_defaults_from_checkpoint);
+DatasetRequest dataset_request(const OptionParser& parser, const Checkpoint* checkpoint);
 
 // open_dataset, and a line on stderr for each unreadable file that was left out.
 std::shared_ptr<const Dataset> open_dataset_reporting_skips(const DatasetRequest& request);
-Checkpoint open_checkpoint(const QCommandLineParser& parser);  // --checkpoint, required
+// --checkpoint, required; with a --device option (add_device_option), its networks on that device.
+Checkpoint open_checkpoint(const OptionParser& parser);
+
+// --device for the modes that run a trained model: auto (CUDA when available), cpu or cuda.
+void add_device_option(OptionParser& parser);
+// The device --device names (the CPU for a mode without the option).
+torch::Device device_option(const OptionParser& parser);
 
 // A terminal progress line with ETA: redrawn in place on a terminal, one line per ~10 % otherwise.
 class ProgressLine {

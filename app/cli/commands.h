@@ -1,19 +1,25 @@
 #pragma once
-// The modes of the `factorvae` command; each returns the process exit status.
+// The modes of the `factorvae` command; each returns the process exit status. The headless build (without Qt)
+// has train, replicate, latent, random and evaluate.
 
-#include <QStringList>
+#include "app/cli/cli_common.h"
 
 namespace fvae::cli {
 
-int train_command(const QStringList& arguments);
-int replicate_command(const QStringList& arguments);
-int latent_command(const QStringList& arguments);
-int random_command(const QStringList& arguments);
-int evaluate_command(const QStringList& arguments);
-int responses_command(const QStringList& arguments);
-int export_command(const QStringList& arguments);
-int import_seed_command(const QStringList& arguments);
-int decode_command(const QStringList& arguments);
-int udr_command(const QStringList& arguments);
+int train_command(const Arguments& arguments);
+int replicate_command(const Arguments& arguments);
+int latent_command(const Arguments& arguments);
+int random_command(const Arguments& arguments);
+int evaluate_command(const Arguments& arguments);
+int responses_command(const Arguments& arguments);
+int export_command(const Arguments& arguments);
+int import_seed_command(const Arguments& arguments);
+int decode_command(const Arguments& arguments);
+int udr_command(const Arguments& arguments);
+
+#ifdef FACTORVAE_WITH_QT
+// train --candidates: screening in child processes, ranking by UDR, the winner continued (or a Slurm script).
+int train_candidates(const OptionParser& parser, const Arguments& arguments);
+#endif
 
 }  // namespace fvae::cli

@@ -14,18 +14,19 @@
 
 namespace fvae::cli {
 
-int evaluate_command(const QStringList& arguments) {
-  QCommandLineParser p;
+int evaluate_command(const Arguments& arguments) {
+  OptionParser p;
   add_dataset_options(p, true);
-  p.addOptions({{"checkpoint", "trained model (.fvae)", "file"},
-                {"batch-size", "images per evaluation batch (default 256)", "n", "256"},
-                {"no-metrics", "skip the disentanglement metrics (computed by default on shapes)"},
-                {"train-votes", "FactorVAE metric: training votes (default 10000)", "n", "10000"},
-                {"eval-votes", "FactorVAE metric: evaluation votes (default 5000)", "n", "5000"},
-                {"samples-per-vote", "FactorVAE metric: samples per vote, L (default 64)", "n", "64"},
-                {"mig-samples", "MIG: samples (default 10000)", "n", "10000"},
-                {"metric-seed", "seed of the metrics (default 0)", "n", "0"},
-                {"save-names", "store the metric's suggested names for unnamed latent dimensions in the checkpoint"}});
+  add_device_option(p);
+  p.add_options({{"checkpoint", "trained model (.fvae)", "file"},
+                 {"batch-size", "images per evaluation batch (default 256)", "n", "256"},
+                 {"no-metrics", "skip the disentanglement metrics (computed by default on shapes)"},
+                 {"train-votes", "FactorVAE metric: training votes (default 10000)", "n", "10000"},
+                 {"eval-votes", "FactorVAE metric: evaluation votes (default 5000)", "n", "5000"},
+                 {"samples-per-vote", "FactorVAE metric: samples per vote, L (default 64)", "n", "64"},
+                 {"mig-samples", "MIG: samples (default 10000)", "n", "10000"},
+                 {"metric-seed", "seed of the metrics (default 0)", "n", "0"},
+                 {"save-names", "store the metric's suggested names for unnamed latent dimensions in the checkpoint"}});
   parse_or_exit(p, arguments,
                 "Evaluates a trained model on a dataset split: reconstruction error (Bernoulli NLL in nats per image "
                 "and MSE per pixel, z = mu), KL per latent dimension and active dimensions (Var[mu] > 0.01). On the "
@@ -55,12 +56,11 @@ int evaluate_command(const QStringList& arguments) {
     std::printf("%-4lld %-18s %10.4f %10.4f\n", static_cast<long long>(d), cp.latent_name(d).c_str(),
                 result.kl_per_dim[d], result.mu_variance[d]);
 
-  const bool metrics = data->kind() == "shapes" && !p.isSet("no-metrics");
+  const bool metrics = data->kind() == "shapes" && !p.is_set("no-metrics");
   if (metrics) {
     ShapesDataset shapes(cp.model.image_size, "all");
-    ModelSnapshot snapshot(cp.model);
-    snapshot.update_from(*cp.networks);
-    RepresentationFunction represent = [&](const torch::Tensor& x) { return snapshot.encode(x).mu; };
+    // On the networks' device (--device); the codes come back to the CPU.
+    RepresentationFunction represent = [&](const torch::Tensor& x) { return encode(cp.networks->encoder, x).mu; };
     DisentanglementOptions options;
     auto& fo = options.factor_vae;
     fo.seed = unsigned_option(p, "metric-seed");
@@ -114,7 +114,7 @@ int evaluate_command(const QStringList& arguments) {
       for (const auto& per_factor : mig.mutual_information) std::printf(" %7.3f", per_factor[k]);
       std::printf("\n");
     }
-    if (p.isSet("save-names")) {
+    if (p.is_set("save-names")) {
       for (int64_t d = 0; d < cp.model.latent_dim; ++d)
         if (cp.latent_names[d].empty()) cp.latent_names[d] = suggested[d];
       save_checkpoint(text_option(p, "checkpoint"), cp);

@@ -17,39 +17,19 @@
 
 namespace fvae::cli {
 
-int export_command(const QStringList& arguments) {
-  QCommandLineParser p;
-  p.addOptions({{"checkpoint", "trained model (.fvae)", "file"},
-                {"out", "model.pt: for PyTorch (torch.load); model.fvae: weights only, to share", "file"}});
+int export_command(const Arguments& arguments) {
+  OptionParser p;
+  p.add_options({{"checkpoint", "trained model (.fvae)", "file"},
+                 {"out", "model.pt: for PyTorch (torch.load); model.fvae: weights only, to share", "file"}});
   parse_or_exit(p, arguments,
                 "Exports a trained model. OUT ending in .pt: a file Python's torch.load opens (no code in it): "
                 "{'state_dict': encoder and decoder weights (the original project's names for --arch seed), "
                 "'config': the model and training settings, 'latent_names': [...]}. OUT ending in .fvae: a "
                 "weights-only checkpoint (no discriminator or optimiser state) that the explorer and evaluate open.");
-  if (!p.isSet("checkpoint") || !p.isSet("out")) throw UsageError("export needs --checkpoint FILE and --out FILE");
+  if (!p.is_set("checkpoint") || !p.is_set("out")) throw UsageError("export needs --checkpoint FILE and --out FILE");
   try {
-    std::cout << service::exportModel(p.value("checkpoint"), p.value("out")).toStdString() << "\n";
-  } catch (const service::ExchangeError& e) {
-    throw UsageError(e.what());
-  }
-  return 0;
-}
-
-int import_seed_command(const QStringList& arguments) {
-  QCommandLineParser p;
-  p.addPositionalArgument("checkpoint",
-                          "the original project's checkpoint: a Lightning .ckpt, or an .npz of its "
-                          "state_dict");
-  p.addOptions({{"out", "the FactorVAE Studio checkpoint to write (default: imported.fvae)", "file", "imported.fvae"},
-                {"allow-pickle", "let the Python helper run code from the .ckpt (only for files you trust)"}});
-  parse_or_exit(p, arguments,
-                "Imports a checkpoint of the original Python project (3liFi/FactorVAE): its layers and names, any "
-                "latent size and image size. A .ckpt is read by Python (torch, via $FACTORVAE_PYTHON or python3) "
-                "with tools/seed_checkpoint_to_npz.py; the result opens in the explorer and in evaluate.",
-                1);
-  if (p.positionalArguments().size() != 1) throw UsageError("import-seed needs one checkpoint file");
-  try {
-    std::cout << service::importOriginalCheckpoint(p.positionalArguments()[0], p.value("out"), p.isSet("allow-pickle"))
+    std::cout << service::exportModel(QString::fromStdString(p.value("checkpoint")),
+                                      QString::fromStdString(p.value("out")))
                      .toStdString()
               << "\n";
   } catch (const service::ExchangeError& e) {
@@ -58,16 +38,40 @@ int import_seed_command(const QStringList& arguments) {
   return 0;
 }
 
-int decode_command(const QStringList& arguments) {
-  QCommandLineParser p;
-  p.addOptions(
+int import_seed_command(const Arguments& arguments) {
+  OptionParser p;
+  p.add_positional("checkpoint", "the original project's checkpoint: a Lightning .ckpt, or an .npz of its state_dict",
+                   "checkpoint");
+  p.add_options({{"out", "the FactorVAE Studio checkpoint to write (default: imported.fvae)", "file", "imported.fvae"},
+                 {"allow-pickle", "let the Python helper run code from the .ckpt (only for files you trust)"}});
+  parse_or_exit(p, arguments,
+                "Imports a checkpoint of the original Python project (3liFi/FactorVAE): its layers and names, any "
+                "latent size and image size. A .ckpt is read by Python (torch, via $FACTORVAE_PYTHON or python3) "
+                "with tools/seed_checkpoint_to_npz.py; the result opens in the explorer and in evaluate.",
+                1);
+  if (p.positional().size() != 1) throw UsageError("import-seed needs one checkpoint file");
+  try {
+    std::cout << service::importOriginalCheckpoint(QString::fromStdString(p.positional()[0]),
+                                                   QString::fromStdString(p.value("out")), p.is_set("allow-pickle"))
+                     .toStdString()
+              << "\n";
+  } catch (const service::ExchangeError& e) {
+    throw UsageError(e.what());
+  }
+  return 0;
+}
+
+int decode_command(const Arguments& arguments) {
+  OptionParser p;
+  p.add_options(
       {{"checkpoint", "trained model (.fvae)", "file"},
        {"codes", "latent codes: a .npy array [N, latent] of float32 or float64", "file"},
        {"out", "images.npy (float32 [N, C, H, W] in [0, 1]) or a PNG grid (default images.npy)", "file", "images.npy"},
        {"columns", "grid columns of a PNG (default 8)", "n", "8"}});
+  add_device_option(p);
   parse_or_exit(p, arguments, "Decodes given latent codes with a trained model, e.g. codes made in Python.");
   auto cp = open_checkpoint(p);
-  if (!p.isSet("codes")) throw UsageError("decode needs --codes FILE.npy");
+  if (!p.is_set("codes")) throw UsageError("decode needs --codes FILE.npy");
   const std::string codes_path = text_option(p, "codes");
   std::ifstream in(codes_path, std::ios::binary);
   if (!in) throw UsageError(codes_path + ": cannot read the file");

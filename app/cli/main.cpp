@@ -1,14 +1,17 @@
 // factorvae: the headless command-line front end of FactorVAE Studio.
 #include <torch/torch.h>
 
+#ifdef FACTORVAE_WITH_QT
 #include <QGuiApplication>
+#endif
 #include <cstdio>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "model/checkpoint.h"
-#include "model/io/image_files.h"
 #include "model/platform.h"
 
 namespace {
@@ -33,23 +36,28 @@ const char* const kUsage =
 int main(int argc, char** argv) {
   fvae::relaunch_with_tuned_blas_if_needed(argv);
   fvae::flush_denormals_to_zero();  // before any thread starts: they all inherit it
+#ifdef FACTORVAE_WITH_QT
   // Labels in exported images need fonts, hence a QGuiApplication; it never needs a display.
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
   QGuiApplication app(argc, argv);
   QGuiApplication::setApplicationName("factorvae");
   QGuiApplication::setApplicationVersion("0.1.0");
-  QStringList arguments = QGuiApplication::arguments();
+  constexpr const char* kBuild = "";
+#else
+  constexpr const char* kBuild = ", headless build without Qt";
+#endif
+  std::vector<std::string> arguments(argv, argv + argc);
   if (arguments.size() < 2 || arguments[1] == "--help" || arguments[1] == "-h" || arguments[1] == "help") {
     std::fputs(kUsage, arguments.size() < 2 ? stderr : stdout);
     return arguments.size() < 2 ? 1 : 0;
   }
   if (arguments[1] == "--version") {
-    std::printf("factorvae 0.1.0 (LibTorch %s, %s)\n", TORCH_VERSION, fvae::memory_allocator().c_str());
+    std::printf("factorvae 0.1.0 (LibTorch %s, %s%s)\n", TORCH_VERSION, fvae::memory_allocator().c_str(), kBuild);
     return 0;
   }
-  const QString mode = arguments[1];
-  arguments.removeAt(1);
+  const std::string mode = arguments[1];
+  arguments.erase(arguments.begin() + 1);
   arguments[0] = "factorvae " + mode;
   try {
     using namespace fvae::cli;
@@ -58,12 +66,21 @@ int main(int argc, char** argv) {
     if (mode == "latent") return latent_command(arguments);
     if (mode == "random") return random_command(arguments);
     if (mode == "evaluate") return evaluate_command(arguments);
+#ifdef FACTORVAE_WITH_QT
     if (mode == "responses") return responses_command(arguments);
     if (mode == "export") return export_command(arguments);
     if (mode == "import-seed") return import_seed_command(arguments);
     if (mode == "decode") return decode_command(arguments);
     if (mode == "udr") return udr_command(arguments);
-    std::cerr << "factorvae: unknown mode '" << mode.toStdString() << "'\n\n" << kUsage;
+#else
+    for (const char* full : {"responses", "export", "import-seed", "decode", "udr"})
+      if (mode == full) {
+        std::cerr << "factorvae: '" << mode << "' is in the full build (with Qt); this headless build has train, "
+                  << "replicate, latent, random and evaluate\n";
+        return 2;
+      }
+#endif
+    std::cerr << "factorvae: unknown mode '" << mode << "'\n\n" << kUsage;
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "factorvae: error: " << e.what() << "\n";

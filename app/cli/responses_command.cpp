@@ -25,10 +25,11 @@ QString csv_path_for(const QString& png) {
 
 }  // namespace
 
-int responses_command(const QStringList& arguments) {
-  QCommandLineParser p;
+int responses_command(const Arguments& arguments) {
+  OptionParser p;
   add_dataset_options(p, true);
-  p.addOptions(
+  add_device_option(p);
+  p.add_options(
       {{"checkpoint", "trained model (.fvae)", "file"},
        {"out", "output PNG (default: responses.png)", "file", "responses.png"},
        {"csv", "output CSV (default: the PNG's name with .csv)", "file"},
@@ -44,11 +45,11 @@ int responses_command(const QStringList& arguments) {
                 "other factors random, with eta^2 (the share of mu's variance the factor explains). On labelled data "
                 "(Fashion-MNIST, ChestMNIST, class folders): the distribution of mu per class and the dimensions "
                 "ranked by how much of their variance the classes explain.");
-  if (p.isSet("factors") && p.isSet("classes")) throw UsageError("give --factors or --classes, not both");
+  if (p.is_set("factors") && p.is_set("classes")) throw UsageError("give --factors or --classes, not both");
   auto cp = open_checkpoint(p);
-  const bool factors = p.isSet("factors") || (!p.isSet("classes") && dataset_request(p, &cp).spec == "shapes");
-  const QString out = p.value("out");
-  const QString csv = p.isSet("csv") ? p.value("csv") : csv_path_for(out);
+  const bool factors = p.is_set("factors") || (!p.is_set("classes") && dataset_request(p, &cp).spec == "shapes");
+  const QString out = QString::fromStdString(p.value("out"));
+  const QString csv = p.is_set("csv") ? QString::fromStdString(p.value("csv")) : csv_path_for(out);
   QStringList names;
   for (int64_t d = 0; d < cp.model.latent_dim; ++d)
     names << (d < static_cast<int64_t>(cp.latent_names.size()) ? QString::fromStdString(cp.latent_names[d])
@@ -74,7 +75,7 @@ int responses_command(const QStringList& arguments) {
       FactorResponseOptions options;
       options.seed = seed;
       options.samples_per_value = integer_option(p, "samples-per-value");
-      options.group_by = p.isSet("per-shape") ? 0 : -1;
+      options.group_by = p.is_set("per-shape") ? 0 : -1;
       if (options.samples_per_value < 2) throw UsageError("--samples-per-value must be at least 2");
       auto r = factor_responses(ShapesDataset(cp.model.image_size, "all"), represent, options, report);
       progress.finish();

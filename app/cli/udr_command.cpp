@@ -38,11 +38,12 @@ QStringList checkpoint_files(const QStringList& given) {
 }
 
 RankedRuns rank_runs(const QStringList& files, const DatasetRequest* dataset, int64_t images, uint64_t seed,
-                     double kl_threshold) {
+                     double kl_threshold, torch::Device device) {
   if (files.size() < 2) throw UsageError("udr compares runs: give at least two checkpoints (or a folder of runs)");
   std::vector<Checkpoint> runs;
   for (const QString& file : files) {
     runs.push_back(load_checkpoint(file.toStdString()));
+    runs.back().networks->to(device);
     const auto& first = runs.front().model;
     const auto& model = runs.back().model;
     if (model.image_size != first.image_size || model.channels != first.channels)
@@ -100,11 +101,12 @@ void print_ranking(const RankedRuns& ranked) {
   std::fflush(stdout);
 }
 
-int udr_command(const QStringList& arguments) {
-  QCommandLineParser p;
-  p.addPositionalArgument("checkpoints", "more runs (.fvae files, or folders holding runs)", "[checkpoint…]");
+int udr_command(const Arguments& arguments) {
+  OptionParser p;
+  p.add_positional("checkpoints", "more runs (.fvae files, or folders holding runs)", "[checkpoint…]");
   add_dataset_options(p, true);
-  p.addOptions(
+  add_device_option(p);
+  p.add_options(
       {{"checkpoint", "a run to rank (.fvae, or a folder of runs); more may follow as arguments", "file"},
        {"images", "images the runs encode (default 10000)", "n", "10000"},
        {"seed", "seed of the image choice (default 0)", "n", "0"},
@@ -115,15 +117,17 @@ int udr_command(const QStringList& arguments) {
                 "the same images. Needs no labels; higher is better. The images come from the first run's dataset "
                 "unless --dataset is given.",
                 1000);
-  QStringList given = p.values("checkpoint");
-  given << p.positionalArguments();
+  QStringList given;
+  for (const auto& file : p.values("checkpoint")) given << QString::fromStdString(file);
+  for (const auto& file : p.positional()) given << QString::fromStdString(file);
+  const torch::Device device = device_option(p);
   std::optional<DatasetRequest> dataset;
-  if (p.isSet("dataset")) {
+  if (p.is_set("dataset")) {
     const Checkpoint first = load_checkpoint(checkpoint_files(given).value(0).toStdString());
     dataset = dataset_request(p, &first);
   }
   print_ranking(rank_runs(checkpoint_files(given), dataset ? &*dataset : nullptr, integer_option(p, "images"),
-                          unsigned_option(p, "seed"), number_option(p, "kl-threshold")));
+                          unsigned_option(p, "seed"), number_option(p, "kl-threshold"), device));
   return 0;
 }
 

@@ -23,8 +23,9 @@ struct RankedRuns {
 };
 
 // Encodes `images` images of `dataset` (or of the first run's dataset when null) with every run and ranks them.
+// The runs encode on `device`.
 RankedRuns rank_runs(const QStringList& files, const DatasetRequest* dataset, int64_t images, uint64_t seed,
-                     double kl_threshold = 0.01);
+                     double kl_threshold = 0.01, torch::Device device = torch::kCPU);
 void print_ranking(const RankedRuns& ranked);  // the table on stdout
 
 }  // namespace fvae::cli
