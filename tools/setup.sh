@@ -7,7 +7,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev qt6-translations-l10n libqcustomplot-dev
   libtorch-dev libopenblas0-pthread
-  zlib1g-dev libzip-dev libgif-dev libjemalloc-dev
+  zlib1g-dev libzip-dev libgif-dev libpng-dev libjemalloc-dev
   libprotobuf-dev protobuf-compiler libboost-dev
   dataset-fashion-mnist
   xvfb xauth

@@ -1,61 +1,42 @@
-// Torch before Qt: Qt's `slots` macro breaks torch headers.
 #include "model/io/image_files.h"
 
+#ifdef FACTORVAE_HAVE_GIF
 #include <gif_lib.h>
+#endif
 
-#include <QBuffer>
-#include <QFile>
-#include <QFileInfo>
-#include <QFont>
-#include <QFontMetrics>
-#include <QGuiApplication>
-#include <QImage>
-#include <QImageWriter>
-#include <QPainter>
-#include <QSaveFile>
+#include <algorithm>
+#include <cctype>
 
 #include "model/atomic_file.h"
+#include "model/io/image_render.h"
+#include "model/io/npy.h"
 
 namespace fvae {
 
 namespace {
 
-// The tensor as an RGB/greyscale QImage, upscaled with crisp pixels, with row labels in a left margin.
-QImage render(const torch::Tensor& image, const ImageStyle& style) {
-  auto bytes = to_hwc_bytes(image);
-  const int h = static_cast<int>(bytes.size(0)), w = static_cast<int>(bytes.size(1));
-  const bool grey = bytes.size(2) == 1;
-  QImage base(bytes.data_ptr<uint8_t>(), w, h, static_cast<qsizetype>(w * bytes.size(2)),
-              grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
-  const int scale = std::max(1, style.scale);
-  QImage scaled = base.scaled(w * scale, h * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation);
-  const bool labels = !style.row_labels.empty() && style.row_height > 0 && qobject_cast<QGuiApplication*>(qApp);
-  if (!labels) return scaled.copy();  // detach from the tensor's memory
-  QFont font;
-  font.setPixelSize(std::max(9, std::min(14, style.row_height * scale / 2)));
-  QFontMetrics metrics(font);
-  int margin = 0;
-  for (const auto& label : style.row_labels)
-    margin = std::max(margin, metrics.horizontalAdvance(QString::fromStdString(label)));
-  margin += 8;
-  QImage out(scaled.width() + margin, scaled.height(), QImage::Format_RGB888);
-  out.fill(Qt::white);
-  QPainter painter(&out);
-  painter.drawImage(margin, 0, scaled);
-  painter.setFont(font);
-  painter.setPen(Qt::black);
-  for (size_t r = 0; r < style.row_labels.size(); ++r) {
-    const int top = (style.row_offset + static_cast<int>(r) * style.row_height) * scale;
-    painter.drawText(QRect(2, top, margin - 6, style.row_height * scale), Qt::AlignRight | Qt::AlignVCenter,
-                     QString::fromStdString(style.row_labels[r]));
-  }
-  return out;
-}
-
 // 6×7×6 colour cube plus a grey ramp: enough for RGB previews; greyscale GIFs use a 256-level grey palette instead.
-uint8_t cube_index(uint8_t r, uint8_t g, uint8_t b) {
+[[maybe_unused]] uint8_t cube_index(uint8_t r, uint8_t g, uint8_t b) {
   const int ri = (r * 5 + 127) / 255, gi = (g * 6 + 127) / 255, bi = (b * 5 + 127) / 255;
   return static_cast<uint8_t>(ri * 42 + gi * 6 + bi);
+}
+
+void write_or_throw(const std::string& path, const std::string& bytes) {
+  try {
+    write_file_atomically(path, bytes);
+  } catch (const FileWriteError& e) {
+    throw ExportError(e.what());
+  }
+}
+
+std::string lower_extension(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  const auto dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  std::string extension = path.substr(dot + 1);
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
 }
 
 }  // namespace
@@ -74,30 +55,58 @@ torch::Tensor to_hwc_bytes(const torch::Tensor& image) {
       .contiguous();
 }
 
-void save_png(const std::string& path, const torch::Tensor& image, const ImageStyle& style) {
-  QImage rendered = render(image, style);
-  QSaveFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::WriteOnly))
-    throw ExportError(path + ": cannot write (" + file.errorString().toStdString() + ")");
-  QImageWriter writer(&file, "png");
-  if (!writer.write(rendered)) {
-    file.cancelWriting();
-    throw ExportError(path + ": could not write the PNG (" + writer.errorString().toStdString() + ")");
-  }
-  if (!file.commit()) throw ExportError(path + ": could not save (" + file.errorString().toStdString() + ")");
+namespace detail {
+
+Raster scaled_raster(const torch::Tensor& image, int scale) {
+  scale = std::max(1, scale);
+  auto bytes = to_hwc_bytes(image);  // [H, W, C]
+  if (scale > 1) bytes = bytes.repeat_interleave(scale, 0).repeat_interleave(scale, 1).contiguous();
+  Raster raster{static_cast<int>(bytes.size(1)), static_cast<int>(bytes.size(0)), static_cast<int>(bytes.size(2)), {}};
+  raster.pixels.assign(bytes.data_ptr<uint8_t>(), bytes.data_ptr<uint8_t>() + bytes.numel());
+  return raster;
 }
+
+}  // namespace detail
+
+bool png_supported() { return detail::png_available(); }
 
 EncodedPng encode_png(const torch::Tensor& image, const ImageStyle& style) {
-  const QImage rendered = render(image, style);
-  QBuffer buffer;
-  buffer.open(QIODevice::WriteOnly);
-  QImageWriter writer(&buffer, "png");
-  if (!writer.write(rendered)) throw ExportError("PNG encoding failed (" + writer.errorString().toStdString() + ")");
-  const QByteArray& data = buffer.data();
-  return {std::string(data.constData(), static_cast<size_t>(data.size())), rendered.width(), rendered.height(),
-          rendered.isGrayscale() ? 1 : 3};
+  const detail::Raster raster = detail::render(image, style);
+  return {detail::png_bytes(raster), raster.width, raster.height, raster.channels};
 }
 
+void save_png(const std::string& path, const torch::Tensor& image, const ImageStyle& style) {
+  std::string bytes;
+  try {
+    bytes = encode_png(image, style).bytes;
+  } catch (const ExportError& e) {
+    throw ExportError(path + ": " + e.what());
+  }
+  write_or_throw(path, bytes);
+}
+
+void save_netpbm(const std::string& path, const torch::Tensor& image, const ImageStyle& style) {
+  ImageStyle plain = style;
+  plain.row_labels.clear();  // a portable format for tools, not a figure
+  const detail::Raster raster = detail::render(image, plain);
+  std::string bytes = (raster.channels == 1 ? "P5\n" : "P6\n") + std::to_string(raster.width) + " " +
+                      std::to_string(raster.height) + "\n255\n";
+  bytes.append(reinterpret_cast<const char*>(raster.pixels.data()), raster.pixels.size());
+  write_or_throw(path, bytes);
+}
+
+void save_image(const std::string& path, const torch::Tensor& image, const ImageStyle& style) {
+  const std::string extension = lower_extension(path);
+  if (extension == "png") return save_png(path, image, style);
+  if (extension == "ppm" || extension == "pgm" || extension == "pnm") return save_netpbm(path, image, style);
+  if (extension == "npy") {
+    const auto npy = make_npy(image.detach().cpu().to(torch::kFloat).contiguous());
+    return write_or_throw(path, std::string(npy.begin(), npy.end()));
+  }
+  throw ExportError(path + ": unknown image format '" + extension + "' (write .png, .ppm, .pgm or .npy)");
+}
+
+#ifdef FACTORVAE_HAVE_GIF
 namespace {
 
 struct GifOutput {
@@ -116,15 +125,19 @@ int gif_output(GifFileType* gif, const GifByteType* data, int size) {
 
 }  // namespace
 
+bool gif_supported() { return true; }
+
 void write_gif(const std::string& name, const GifSink& sink, const std::vector<torch::Tensor>& frames, int delay_ms,
                const ImageStyle& style) {
   if (frames.empty()) throw ExportError(name + ": no frames to write");
-  std::vector<QImage> images;
-  for (const auto& f : frames) images.push_back(render(f, style).convertToFormat(QImage::Format_RGB888));
-  const bool grey = frames.front().size(0) == 1 && style.row_labels.empty();
-  const int w = images.front().width(), h = images.front().height();
-  for (const auto& im : images)
-    if (im.width() != w || im.height() != h) throw ExportError(name + ": GIF frames differ in size");
+  std::vector<detail::Raster> images;
+  for (const auto& f : frames) images.push_back(detail::render(f, style));
+  const int w = images.front().width, h = images.front().height;
+  bool grey = true;
+  for (const auto& im : images) {
+    if (im.width != w || im.height != h) throw ExportError(name + ": GIF frames differ in size");
+    grey = grey && im.channels == 1;
+  }
 
   GifOutput output{&sink};
   int error = 0;
@@ -173,11 +186,9 @@ void write_gif(const std::string& name, const GifSink& sink, const std::vector<t
         EGifPutImageDesc(gif, 0, 0, w, h, false, nullptr) == GIF_ERROR)
       fail("could not write a frame");
     for (int y = 0; y < h; ++y) {
-      const uchar* p = im.constScanLine(y);
-      for (int x = 0; x < w; ++x) {
-        const uchar r = p[3 * x], g = p[3 * x + 1], b = p[3 * x + 2];
-        line[x] = grey ? r : cube_index(r, g, b);
-      }
+      const uint8_t* p = im.pixels.data() + static_cast<size_t>(y) * static_cast<size_t>(w * im.channels);
+      for (int x = 0; x < w; ++x)
+        line[x] = im.channels == 1 ? p[x] : grey ? p[3 * x] : cube_index(p[3 * x], p[3 * x + 1], p[3 * x + 2]);
       if (EGifPutLine(gif, line.data(), w) == GIF_ERROR) fail("could not write a frame");
     }
   }
@@ -198,11 +209,20 @@ void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames,
     return true;
   };
   write_gif(path, append, frames, delay_ms, style);
-  try {
-    write_file_atomically(path, bytes);
-  } catch (const FileWriteError& e) {
-    throw ExportError(e.what());
-  }
+  write_or_throw(path, bytes);
 }
+
+#else
+bool gif_supported() { return false; }
+
+void write_gif(const std::string& name, const GifSink&, const std::vector<torch::Tensor>&, int, const ImageStyle&) {
+  throw ExportError(name + ": this build writes no GIF (giflib was not found when it was built)");
+}
+
+void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms,
+              const ImageStyle& style) {
+  write_gif(path, {}, frames, delay_ms, style);
+}
+#endif
 
 }  // namespace fvae

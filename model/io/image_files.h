@@ -1,5 +1,6 @@
 #pragma once
-// Writing images: PNG through Qt, animated GIF through giflib (Qt cannot write GIF). Both write atomically.
+// Writing images, atomically: PNG (through Qt in the full build, with row labels; through libpng in the headless
+// build, without), binary PPM/PGM and .npy (no dependency), animated GIF through giflib (Qt cannot write GIF).
 
 #include <torch/torch.h>
 
@@ -17,14 +18,18 @@ class ExportError : public std::runtime_error {
 
 struct ImageStyle {
   int scale = 1;  // integer upscaling with crisp (nearest) pixels
-  // Optional labels drawn left of equally tall rows (e.g. latent names of a traversal grid). Needs a
-  // QGuiApplication for fonts; without one the labels are left out.
+  // Optional labels drawn left of equally tall rows (e.g. latent names of a traversal grid). Needs the Qt build and a
+  // QGuiApplication for fonts; without them the labels are left out.
   std::vector<std::string> row_labels;
   int row_height = 0;  // rows' height in unscaled pixels, including padding
   int row_offset = 0;  // unscaled pixels above the first row
 };
 
 // `image`: float [C, H, W] in [0, 1], C = 1 or 3.
+// By the file's extension: .png, .ppm/.pgm/.pnm (binary netpbm, no labels) or .npy (the float image itself).
+void save_image(const std::string& path, const torch::Tensor& image, const ImageStyle& style = {});
+void save_netpbm(const std::string& path, const torch::Tensor& image, const ImageStyle& style = {});
+// Throws ExportError naming the file in a build without a PNG encoder (png_supported() false).
 void save_png(const std::string& path, const torch::Tensor& image, const ImageStyle& style = {});
 // The same image encoded as PNG in memory, with its size after scaling (for logs that embed images).
 struct EncodedPng {
@@ -32,6 +37,8 @@ struct EncodedPng {
   int width = 0, height = 0, channels = 1;
 };
 EncodedPng encode_png(const torch::Tensor& image, const ImageStyle& style = {});
+bool png_supported();
+bool gif_supported();
 // `frames`: equally sized float [C, H, W] images; `delay_ms` per frame; loops forever.
 void save_gif(const std::string& path, const std::vector<torch::Tensor>& frames, int delay_ms,
               const ImageStyle& style = {});

@@ -1,14 +1,12 @@
-// Torch before Qt: Qt's `slots` macro breaks torch headers.
 #include "model/io/readers.h"
 
+#ifdef FACTORVAE_HAVE_LIBZIP
 #include <zip.h>
+#endif
+#ifdef FACTORVAE_HAVE_ZLIB
 #include <zlib.h>
+#endif
 
-#include <QDir>
-#include <QDirIterator>
-#include <QFileInfo>
-#include <QImage>
-#include <QImageReader>
 #include <filesystem>
 #include <fstream>
 
@@ -21,6 +19,15 @@ namespace {
 // Deflate cannot expand data by more than ~1032:1; a larger claimed size means a damaged archive.
 constexpr uint64_t kMaxDeflateRatio = 1100;
 
+[[maybe_unused]] torch::Tensor to_nchw(const std::string& name, const NpyArray& a) {
+  if (a.data.scalar_type() != torch::kUInt8)
+    throw DatasetError(name + ": images must be uint8, found dtype '" + a.descr + "'");
+  if (a.data.dim() == 3) return a.data.unsqueeze(1);
+  if (a.data.dim() == 4 && (a.data.size(3) == 3 || a.data.size(3) == 1)) return a.data.permute({0, 3, 1, 2});
+  throw DatasetError(name + ": images must be N×H×W or N×H×W×3, found shape " + c10::str(a.data.sizes()));
+}
+
+#ifdef FACTORVAE_HAVE_LIBZIP
 std::vector<uint8_t> read_zip_member(zip_t* archive, const std::string& path, const std::string& member) {
   zip_stat_t st;
   zip_stat_init(&st);
@@ -46,38 +53,6 @@ std::vector<uint8_t> read_zip_member(zip_t* archive, const std::string& path, co
   return bytes;
 }
 
-torch::Tensor to_nchw(const std::string& name, const NpyArray& a) {
-  if (a.data.scalar_type() != torch::kUInt8)
-    throw DatasetError(name + ": images must be uint8, found dtype '" + a.descr + "'");
-  if (a.data.dim() == 3) return a.data.unsqueeze(1);
-  if (a.data.dim() == 4 && (a.data.size(3) == 3 || a.data.size(3) == 1)) return a.data.permute({0, 3, 1, 2});
-  throw DatasetError(name + ": images must be N×H×W or N×H×W×3, found shape " + c10::str(a.data.sizes()));
-}
-
-QImage convert_image(const QImage& image, int64_t channels, int64_t size) {
-  QImage converted = image.convertToFormat(channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
-  if (converted.width() != size || converted.height() != size)
-    converted = converted.scaled(static_cast<int>(size), static_cast<int>(size), Qt::IgnoreAspectRatio,
-                                 Qt::SmoothTransformation);
-  return converted;
-}
-
-void copy_into(const QImage& image, int64_t channels, uint8_t* out) {
-  const int w = image.width(), h = image.height();
-  for (int y = 0; y < h; ++y) {
-    const uchar* line = image.constScanLine(y);
-    for (int x = 0; x < w; ++x)
-      for (int64_t c = 0; c < channels; ++c) out[(c * h + y) * w + x] = line[x * channels + c];
-  }
-}
-
-QImage read_qimage(const std::string& path) {
-  QImageReader reader(QString::fromStdString(path));
-  QImage image = reader.read();
-  if (image.isNull()) throw DatasetError(path + ": cannot read the image (" + reader.errorString().toStdString() + ")");
-  return image;
-}
-
 // An .npz opened for reading (libzip checks its directory's consistency); closed when it goes out of scope.
 struct NpzArchive {
   explicit NpzArchive(const std::string& path) {
@@ -97,8 +72,11 @@ struct NpzArchive {
   zip_t* archive = nullptr;
 };
 
+#endif
+
 }  // namespace
 
+#ifdef FACTORVAE_HAVE_LIBZIP
 std::map<std::string, NpyArray> read_npz_arrays(const std::string& path) {
   NpzArchive npz(path);
   std::map<std::string, NpyArray> arrays;
@@ -137,6 +115,17 @@ RawImages read_medmnist_npz(const std::string& path, const std::string& split) {
   return raw;
 }
 
+#else
+std::map<std::string, NpyArray> read_npz_arrays(const std::string& path) {
+  throw DatasetError(path + ": .npz archives need libzip, which this build was made without");
+}
+
+RawImages read_medmnist_npz(const std::string& path, const std::string&) {
+  throw DatasetError(path + ": .npz archives need libzip, which this build was made without");
+}
+#endif
+
+#ifdef FACTORVAE_HAVE_ZLIB
 torch::Tensor read_idx(const std::string& path) {
   std::error_code ec;
   const uint64_t file_size = std::filesystem::file_size(path, ec);
@@ -207,56 +196,22 @@ torch::Tensor read_idx(const std::string& path) {
   read_exact(data.data_ptr(), count, "data");
   return rank == 3 ? data.unsqueeze(1) : data;
 }
+#else
+torch::Tensor read_idx(const std::string& path) {
+  throw DatasetError(path + ": IDX files need zlib, which this build was made without");
+}
+#endif
 
-RawImages read_image_folder(const std::string& folder, int64_t channels, int64_t size) {
-  const QString root = QString::fromStdString(folder);
-  if (!QFileInfo(root).isDir()) throw DatasetError(folder + ": not a folder");
-  QStringList filters;
-  for (const QByteArray& format : QImageReader::supportedImageFormats()) filters << "*." + QString::fromLatin1(format);
-  QStringList files;
-  QDirIterator it(root, filters, QDir::Files, QDirIterator::Subdirectories);
-  while (it.hasNext()) files << it.next();
-  files.sort();
-  if (files.isEmpty()) throw DatasetError(folder + ": the folder holds no image files");
-  RawImages raw;
-  raw.images = torch::empty({files.size(), channels, size, size}, torch::kUInt8);
-  std::vector<int64_t> labels;
-  QStringList classes;
-  const QDir dir(root);
-  int64_t kept = 0;
-  for (qsizetype i = 0; i < files.size(); ++i) {
-    QImage image;
-    try {
-      image = convert_image(read_qimage(files[i].toStdString()), channels, size);
-    } catch (const DatasetError& e) {
-      raw.skipped_files.push_back(e.what());
-      continue;
-    }
-    copy_into(image, channels, raw.images[kept++].data_ptr<uint8_t>());
-    const QString relative = dir.relativeFilePath(files[i]);
-    const QString top = relative.contains('/') ? relative.section('/', 0, 0) : QString();
-    if (!classes.contains(top)) classes << top;
-    labels.push_back(classes.indexOf(top));
-  }
-  if (kept == 0)
-    throw DatasetError(folder + ": none of its " + std::to_string(files.size()) +
-                       " image files can be read (first: " + raw.skipped_files.front() + ")");
-  raw.images = raw.images.narrow(0, 0, kept).contiguous();
-  if (classes.size() > 1 || !classes.first().isEmpty()) {
-    raw.labels = torch::tensor(labels).unsqueeze(1);
-    raw.label_info.columns = {"class"};
-    raw.label_info.values.emplace_back();
-    for (const QString& name : classes)
-      raw.label_info.values[0].push_back(name.isEmpty() ? "(top folder)" : name.toStdString());
-  }
-  return raw;
+#ifndef FACTORVAE_HAVE_QT_IMAGES
+RawImages read_image_folder(const std::string& folder, int64_t, int64_t) {
+  throw DatasetError(folder +
+                     ": folders of images need the full build (Qt's image readers); this headless build "
+                     "reads shapes, IDX and .npz");
 }
 
-torch::Tensor read_image_file(const std::string& path, int64_t channels, int64_t size) {
-  QImage image = convert_image(read_qimage(path), channels, size);
-  auto out = torch::empty({channels, size, size}, torch::kUInt8);
-  copy_into(image, channels, out.data_ptr<uint8_t>());
-  return out.to(torch::kFloat).div_(255.0);
+torch::Tensor read_image_file(const std::string& path, int64_t, int64_t) {
+  throw DatasetError(path + ": image files need the full build (Qt's image readers)");
 }
+#endif
 
 }  // namespace fvae

@@ -7,7 +7,13 @@
 #include "model/grids.h"
 #include "model/inference.h"
 #include "model/io/image_files.h"
+#ifdef FACTORVAE_HAVE_TENSORBOARD
 #include "model/tensorboard/event_file.h"
+#else
+namespace fvae::tensorboard {
+class EventWriter {};  // a build without protobuf writes no TensorBoard log
+}  // namespace fvae::tensorboard
+#endif
 
 namespace fvae {
 
@@ -27,6 +33,7 @@ void add_bounded(std::vector<torch::Tensor>& frames, torch::Tensor frame) {
 
 constexpr int64_t kFlushEverySteps = 200;  // TensorBoard shows a live run at most this far behind
 
+#ifdef FACTORVAE_HAVE_TENSORBOARD
 // The run's settings as TensorBoard hyper-parameters: numbers as numbers, the rest (and the 64-bit seed) as text.
 std::map<std::string, tensorboard::HParamValue> hyper_parameters(const Trainer& trainer, const DatasetInfo& dataset) {
   std::map<std::string, tensorboard::HParamValue> h;
@@ -42,6 +49,7 @@ std::map<std::string, tensorboard::HParamValue> hyper_parameters(const Trainer& 
   h["dataset.split"] = dataset.split;
   return h;
 }
+#endif
 
 }  // namespace
 
@@ -88,6 +96,7 @@ RunLog::RunLog(const std::string& folder, Trainer& trainer, const DatasetInfo& d
   for (const auto& path : {csv_path_, gif_path_}) remove_stale_temporaries(path);  // left by a kill mid-save
   for (const auto& column : StepReport::column_names(trainer.model_config().latent_dim))
     tags_.push_back(tensorboard_tag(column));
+#ifdef FACTORVAE_HAVE_TENSORBOARD
   const int64_t step = trainer.progress().step;
   events_ = std::make_unique<tensorboard::EventWriter>(folder, resumed ? step : -1);
   if (!events_->has_hparams()) events_->add_hparams(hyper_parameters(trainer, dataset), dataset.description);
@@ -96,10 +105,15 @@ RunLog::RunLog(const std::string& folder, Trainer& trainer, const DatasetInfo& d
   for (const auto& report : trainer.history())
     if (report.step > events_->last_scalar_step() && report.step <= step) on_step(report);
   events_->flush();
+#else
+  (void)dataset;
+  (void)resumed;
+#endif
 }
 
 RunLog::~RunLog() = default;
 
+#ifdef FACTORVAE_HAVE_TENSORBOARD
 std::string RunLog::events_path() const { return events_->path(); }
 
 void RunLog::on_step(const StepReport& report) {
@@ -112,18 +126,32 @@ void RunLog::on_step(const StepReport& report) {
   if (report.step % kFlushEverySteps == 0) events_->flush();
 }
 
+// Images in the log are PNGs: written where the build has a PNG encoder.
+void RunLog::add_image(int64_t step, const std::string& tag, const torch::Tensor& image, const ImageStyle& style) {
+  if (!png_supported()) return;
+  const auto png = encode_png(image, style);
+  events_->add_image(step, tag, png.bytes, png.width, png.height, png.channels);
+}
+
+void RunLog::flush_events() { events_->flush(); }
+#else
+std::string RunLog::events_path() const { return {}; }
+void RunLog::on_step(const StepReport&) {}
+void RunLog::add_image(int64_t, const std::string&, const torch::Tensor&, const ImageStyle&) {}
+void RunLog::flush_events() {}
+#endif
+
 void RunLog::add_frame() {
   const auto strip = reconstruction_strip(trainer_.networks(), fixed_);
   add_bounded(frames_, strip);
   frame_step_ = trainer_.progress().step;
-  const auto png = encode_png(strip, {2, {}, 0, 0});
-  events_->add_image(frame_step_, "reconstructions", png.bytes, png.width, png.height, png.channels);
+  add_image(frame_step_, "reconstructions", strip, {2, {}, 0, 0});
 }
 
 void RunLog::write_files() {
   write_losses_csv(csv_path_, trainer_.history(), trainer_.model_config().latent_dim);
-  if (!frames_.empty()) save_gif(gif_path_, frames_, 500, {4, {}, 0, 0});
-  events_->flush();
+  if (!frames_.empty() && gif_supported()) save_gif(gif_path_, frames_, 500, {4, {}, 0, 0});
+  flush_events();
 }
 
 void RunLog::on_epoch_end() {
@@ -143,14 +171,14 @@ void RunLog::on_finish(const std::vector<std::string>& latent_names) {
     labels.push_back(name.empty() ? "z" + std::to_string(d) : name);
   }
   const int row_height = static_cast<int>(trainer_.model_config().image_size + 1);
-  const auto png = encode_png(tile(with_difference_maps(traversal), 1, 0.5), {2, labels, row_height, 1});
-  events_->add_image(trainer_.progress().step, "traversal", png.bytes, png.width, png.height, png.channels);
+  add_image(trainer_.progress().step, "traversal", tile(with_difference_maps(traversal), 1, 0.5),
+            {2, labels, row_height, 1});
   write_files();
 }
 
 void RunLog::on_failure() {
   write_losses_csv(csv_path_, trainer_.history(), trainer_.model_config().latent_dim);
-  events_->flush();
+  flush_events();
 }
 
 }  // namespace fvae

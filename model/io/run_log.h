@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/checkpoint.h"
+#include "model/io/image_files.h"
 #include "model/trainer.h"
 
 namespace fvae {
@@ -41,11 +42,14 @@ class RunLog {
 
   const std::string& csv_path() const { return csv_path_; }
   const std::string& gif_path() const { return gif_path_; }
-  std::string events_path() const;
+  std::string events_path() const;  // empty in a build without protobuf (no TensorBoard log)
+  bool writes_gif() const { return gif_supported(); }
 
  private:
   void add_frame();
   void write_files();
+  void add_image(int64_t step, const std::string& tag, const torch::Tensor& image, const ImageStyle& style);
+  void flush_events();
 
   Trainer& trainer_;
   torch::Tensor fixed_;
