@@ -2,6 +2,11 @@
 
 #include "model/grids.h"
 
+#include <c10/core/impl/DeviceGuardImplInterface.h>
+
+#include <chrono>
+#include <thread>
+
 namespace fvae {
 
 namespace {
@@ -65,14 +70,38 @@ ModelSnapshot::ModelSnapshot(const ModelConfig& config) : config_(config), encod
   decoder_state_ = module_state(*decoder_);
 }
 
+void ModelSnapshot::pin_state() {
+  for (auto* state : {&encoder_state_, &decoder_state_})
+    for (auto& t : *state) t.set_data(t.pin_memory());  // the modules' own tensors now live in page-locked memory
+  encoder_state_ = module_state(*encoder_);
+  decoder_state_ = module_state(*decoder_);
+  pinned_ = true;
+}
+
+void ModelSnapshot::wait_for_copy() {
+  if (!pending_copy_) return;
+  // Event::synchronize is newer than LibTorch 1.13; query() is in both. The copy takes a millisecond or so.
+  while (!pending_copy_->query()) std::this_thread::sleep_for(std::chrono::microseconds(50));
+  pending_copy_.reset();
+}
+
 void ModelSnapshot::update_from(Networks& live, int64_t step) {
   TORCH_CHECK(live.config == config_, "snapshot and model differ in configuration");
   auto enc = module_state(*live.encoder);
   auto dec = module_state(*live.decoder);
   torch::NoGradGuard no_grad;
   std::lock_guard<std::mutex> lock(mutex_);
-  for (size_t i = 0; i < enc.size(); ++i) encoder_state_[i].copy_(enc[i]);
-  for (size_t i = 0; i < dec.size(); ++i) decoder_state_[i].copy_(dec[i]);
+  const bool from_gpu = !enc.empty() && enc.front().is_cuda();
+  if (from_gpu && !pinned_) pin_state();
+  // Queued on the training thread's current stream after the step that produced the weights, so they copy those.
+  for (size_t i = 0; i < enc.size(); ++i) encoder_state_[i].copy_(enc[i], /*non_blocking=*/from_gpu);
+  for (size_t i = 0; i < dec.size(); ++i) decoder_state_[i].copy_(dec[i], /*non_blocking=*/from_gpu);
+  if (from_gpu) {
+    const c10::Device device = enc.front().device();
+    c10::Event copied(device.type());
+    copied.record(c10::impl::getDeviceGuardImpl(device.type())->getStream(device));
+    pending_copy_ = std::move(copied);
+  }
   step_ = step;
   ++version_;
 }
@@ -81,6 +110,7 @@ std::shared_ptr<ModelSnapshot> ModelSnapshot::copy() {
   auto copy = std::make_shared<ModelSnapshot>(config_);
   torch::NoGradGuard no_grad;
   std::lock_guard<std::mutex> lock(mutex_);
+  wait_for_copy();
   for (size_t i = 0; i < encoder_state_.size(); ++i) copy->encoder_state_[i].copy_(encoder_state_[i]);
   for (size_t i = 0; i < decoder_state_.size(); ++i) copy->decoder_state_[i].copy_(decoder_state_[i]);
   copy->version_ = version_.load();
@@ -90,11 +120,13 @@ std::shared_ptr<ModelSnapshot> ModelSnapshot::copy() {
 
 Posterior ModelSnapshot::encode(const torch::Tensor& images) {
   std::lock_guard<std::mutex> lock(mutex_);
+  wait_for_copy();
   return fvae::encode(encoder_, images);
 }
 
 torch::Tensor ModelSnapshot::decode(const torch::Tensor& z) {
   std::lock_guard<std::mutex> lock(mutex_);
+  wait_for_copy();
   return fvae::decode(decoder_, z);
 }
 

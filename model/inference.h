@@ -4,9 +4,12 @@
 
 #include <torch/torch.h>
 
+#include <c10/core/Event.h>
+
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "model/networks.h"
 
@@ -24,6 +27,8 @@ torch::Tensor reconstruction_strip(Networks& networks, const torch::Tensor& imag
 torch::Tensor sample_prior(int64_t count, int64_t latent_dim, double temperature, uint64_t seed);
 
 // A CPU copy of the encoder and decoder that the training thread refreshes by copy_() into preallocated tensors.
+// From a GPU the copies go into page-locked memory without blocking: the training thread queues them behind its
+// kernels and goes on; whoever reads the snapshot next waits for them to land.
 class ModelSnapshot {
  public:
   explicit ModelSnapshot(const ModelConfig& config);
@@ -42,7 +47,11 @@ class ModelSnapshot {
   ModelConfig config_;
   Encoder encoder_;
   Decoder decoder_;
+  void pin_state();      // the snapshot's tensors moved to page-locked memory (once, on the first GPU update)
+  void wait_for_copy();  // waits for a queued GPU → CPU copy; with mutex_ held
   std::vector<torch::Tensor> encoder_state_, decoder_state_;  // parameters then buffers, in module order
+  std::optional<c10::Event> pending_copy_;                    // recorded after the last queued GPU → CPU copy
+  bool pinned_ = false;
   std::mutex mutex_;
   std::atomic<uint64_t> version_{0};
   std::atomic<int64_t> step_{-1};
