@@ -7,12 +7,18 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
+#include <map>
 #include <vector>
 
 #include "model/inference.h"
+#include "model/networks.h"
 #include "model/platform.h"
 #include "model/shapes.h"
 #include "model/trainer.h"
+
+#include <torch/cuda.h>
+#include <string>
 
 using namespace fvae;
 using Clock = std::chrono::steady_clock;
@@ -59,12 +65,159 @@ double step_flops_per_image(const ModelConfig& c) {
   return 2.0 * (3 * (m.encoder + m.decoder) + m.encoder + 2 * m.discriminator + 2 * 3 * m.discriminator);
 }
 
+// Seconds per image of `work` at `batch` (median of `repeats` after two warm-up calls).
+template <typename Work>
+double seconds_per_image(int64_t batch, int repeats, Work&& work) {
+  work();
+  work();
+  std::vector<double> t;
+  for (int i = 0; i < repeats; ++i) {
+    auto start = Clock::now();
+    work();
+    t.push_back(seconds_since(start));
+  }
+  std::sort(t.begin(), t.end());
+  return t[t.size() / 2] / static_cast<double>(batch);
+}
+
+// Where a 64×64 step's time goes as the batch grows: each network's forward and forward+backward, per image, one
+// thread, fp32. A phase whose time per image rises with the batch is what makes a large batch slow.
+void phase_breakdown() {
+  std::printf("\n64x64, 1 thread, fp32: microseconds per image\n%-34s %10s %10s %8s\n", "phase", "batch 64",
+              "batch 256", "ratio");
+  ModelConfig m;
+  m.image_size = 64;
+  Networks nets(m);
+  nets.train(true);
+  struct Phase {
+    const char* name;
+    std::function<void(int64_t)> run;
+  };
+  std::map<int64_t, torch::Tensor> images, codes;
+  for (int64_t b : {64, 256}) {
+    images[b] = torch::rand({b, 1, 64, 64});
+    codes[b] = torch::randn({b, m.latent_dim});
+  }
+  const Phase phases[] = {
+      {"encoder forward",
+       [&](int64_t b) {
+         torch::NoGradGuard g;
+         nets.encoder->forward(images[b]);
+       }},
+      {"decoder forward",
+       [&](int64_t b) {
+         torch::NoGradGuard g;
+         nets.decoder->forward(codes[b]);
+       }},
+      {"encoder forward+backward",
+       [&](int64_t b) {
+         auto p = nets.encoder->forward(images[b]);
+         (p.mu.sum() + p.logvar.sum()).backward();
+       }},
+      {"decoder forward+backward",
+       [&](int64_t b) { nets.decoder->forward(codes[b].requires_grad_(false)).sum().backward(); }},
+      {"discriminator forward+backward (2B)",
+       [&](int64_t b) {
+         nets.discriminator->forward(torch::cat({codes[b], codes[b]})).sum().backward();
+       }},
+  };
+  for (const auto& phase : phases) {
+    double per_image[2];
+    int i = 0;
+    for (int64_t b : {64, 256}) per_image[i++] = seconds_per_image(b, b == 64 ? 9 : 5, [&] { phase.run(b); }) * 1e6;
+    std::printf("%-34s %10.0f %10.0f %8.2f\n", phase.name, per_image[0], per_image[1], per_image[1] / per_image[0]);
+  }
+}
+
+// Milliseconds per call of `work`: median and 95th percentile of `repeats` calls after a few warm-up calls.
+template <typename Work>
+std::pair<double, double> latency_ms(int repeats, Work&& work) {
+  for (int i = 0; i < 5; ++i) work();
+  std::vector<double> ms;
+  for (int i = 0; i < repeats; ++i) {
+    auto t = Clock::now();
+    work();
+    ms.push_back(seconds_since(t) * 1000);
+  }
+  std::sort(ms.begin(), ms.end());
+  return {ms[ms.size() / 2], ms[ms.size() * 95 / 100]};
+}
+
+// The numbers a GPU machine is asked for (tools/gpu_check.sh), on any device: training images/s at 28×28 and 64×64,
+// batch 64 and 256, fp32 and the default discriminator precision; single-image decode latency; and the time of the
+// snapshot copy that the GUI's explorer takes from the training weights (device → CPU) at 64×64.
+int bench_device(const std::string& name, bool quick) {
+  const torch::Device device = resolve_device(name);
+  std::printf("device: %s%s\n", device.str().c_str(),
+              device.is_cuda() ? (", " + std::to_string(torch::cuda::device_count()) + " CUDA device(s)").c_str() : "");
+  std::printf("%-8s %-6s %-10s %12s %10s\n", "size", "batch", "disc", "images/s", "steps/s");
+  const double seconds = quick ? 1.5 : 5.0;
+  for (int64_t size : {28, 64})
+    for (int64_t batch : {64, 256})
+      for (const char* precision : {"fp32", "auto"}) {
+        ModelConfig m;
+        m.image_size = size;
+        TrainConfig t;
+        t.batch_size = batch;
+        t.device = name;
+        t.disc_precision = precision;
+        t.max_steps = 10000000;
+        Trainer trainer(m, t, std::make_shared<ShapesDataset>(size, "all"));
+        for (int i = 0; i < 5; ++i) trainer.step();
+        // Each step reads its losses back to the host, so the clock sees finished work.
+        int steps = 0;
+        const auto start = Clock::now();
+        while (seconds_since(start) < seconds || steps < 3) {
+          trainer.step();
+          ++steps;
+        }
+        const double elapsed = seconds_since(start);
+        const std::string disc =
+            std::string(precision) + (trainer.networks().discriminator->bfloat16_products() ? " (bf16)" : " (fp32)");
+        std::printf("%-8s %-6lld %-10s %12.0f %10.1f\n", (std::to_string(size) + "x" + std::to_string(size)).c_str(),
+                    static_cast<long long>(batch), disc.c_str(), steps * batch / elapsed, steps / elapsed);
+      }
+  for (int64_t size : {28, 64}) {
+    ModelConfig m;
+    m.image_size = size;
+    Networks nets(m);
+    nets.to(device);
+    auto z = torch::randn({1, m.latent_dim});
+    const auto [median, p95] = latency_ms(quick ? 100 : 300, [&] { decode(nets.decoder, z); });
+    std::printf("single-image decode %lldx%lld on %s (result on the CPU): median %.3f ms, 95th percentile %.3f ms\n",
+                static_cast<long long>(size), static_cast<long long>(size), device.str().c_str(), median, p95);
+    if (size == 64) {
+      ModelSnapshot snapshot(m);
+      const auto [copy_median, copy_p95] = latency_ms(quick ? 50 : 200, [&] { snapshot.update_from(nets); });
+      std::printf(
+          "explorer snapshot copy 64x64 (%s -> CPU, encoder+decoder): median %.3f ms, 95th percentile %.3f ms\n",
+          device.str().c_str(), copy_median, copy_p95);
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
-int main(int, char** argv) {
+int main(int argc, char** argv) {
   relaunch_with_tuned_blas_if_needed(argv);
   flush_denormals_to_zero();  // before any thread starts: they all inherit it
   set_compute_threads(1);
+  // --device NAME [--quick]: the device measurements only (tools/gpu_check.sh); without: the CPU study below.
+  std::string device;
+  bool quick = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--device" && i + 1 < argc) {
+      device = argv[++i];
+    } else if (a == "--quick") {
+      quick = true;
+    } else {
+      std::fprintf(stderr, "usage: bench_training [--device auto|cpu|cuda [--quick]]\n");
+      return 2;
+    }
+  }
+  if (!device.empty()) return bench_device(device, quick);
   std::printf("BLAS kernels: %s\n", blas_core_name().c_str());
   const double gemm = gemm_gflops();
   std::printf("torch::mm 512x512, 1 thread: %.1f GFLOP/s\n\n", gemm);
@@ -115,6 +268,7 @@ int main(int, char** argv) {
       }
     }
   std::printf("threads 1+d: one intra-op thread plus the discriminator's step on a second core\n");
+  phase_breakdown();
 
   for (int64_t size : {28, 64}) {
     ModelConfig m;
