@@ -102,6 +102,20 @@ torch::Tensor histogram_discretize(const torch::Tensor& x, int64_t bins) {
   return index.to(torch::kLong);
 }
 
+std::vector<double> per_factor_accuracy(const FactorVaeMetricResult& result) {
+  std::vector<double> accuracy;
+  for (size_t k = 0; k < result.votes.size(); ++k) {
+    int64_t right = 0, all = 0;
+    for (size_t d = 0; d < result.votes[k].size(); ++d) {
+      all += result.votes[k][d];
+      if (d < result.dimension_factor.size() && result.dimension_factor[d] == static_cast<int64_t>(k))
+        right += result.votes[k][d];
+    }
+    accuracy.push_back(all > 0 ? static_cast<double>(right) / static_cast<double>(all) : 0.0);
+  }
+  return accuracy;
+}
+
 double discrete_mutual_information(const std::vector<int64_t>& a, const std::vector<int64_t>& b) {
   TORCH_CHECK(a.size() == b.size() && !a.empty(), "mutual information needs two equal, non-empty label vectors");
   std::map<std::pair<int64_t, int64_t>, double> joint;

@@ -50,6 +50,11 @@ FactorVaeMetricResult factor_vae_metric(const GroundTruthSource& source, const R
                                         const FactorVaeMetricOptions& options = {},
                                         const MetricProgress& progress = {});
 
+// Per factor, the share of its training votes that the majority-vote classifier gets right: the votes that land in a
+// dimension whose majority is that factor. Their mean is the metric's training accuracy (when every factor has as
+// many votes); the table shows which factors cost the score (entangled ones spread their votes).
+std::vector<double> per_factor_accuracy(const FactorVaeMetricResult& result);
+
 struct MigOptions {
   uint64_t seed = 0;
   int64_t samples = 10000;

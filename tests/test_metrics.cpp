@@ -4,7 +4,9 @@
 #include <QtTest>
 #include <cmath>
 
+#include "model/factor_steps.h"
 #include "model/metrics.h"
+#include "model/run_plan.h"
 #include "model/udr.h"
 
 using namespace fvae;
@@ -112,6 +114,66 @@ class TestMetrics : public QObject {
              qPrintable(QString("%1 vs %2").arg(result.pairwise[0][1]).arg(expected)));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              fvae::unsupervised_disentanglement_ranking({{z, torch::ones({3})}}));
+  }
+
+  void perFactorAccuracyFromTheVoteTable() {
+    // The vote table of docs/quality-bar.md's fp32 run: x 1,921/1,950 (z0 and z6 are x's), y 1,618/2,037, shape
+    // 1,182/2,030, scale 901/2,027 (z2, z3, z5), orientation 334/1,956 (z7).
+    FactorVaeMetricResult r;
+    r.votes = {{37, 1182, 147, 38, 287, 187, 138, 14},
+               {241, 271, 198, 317, 394, 386, 47, 173},
+               {381, 389, 197, 181, 222, 142, 110, 334},
+               {558, 0, 27, 0, 1, 1, 1363, 0},
+               {4, 2, 65, 168, 1618, 95, 28, 57}};
+    r.dimension_factor = {3, 0, 1, 1, 4, 1, 3, 2};
+    const auto a = per_factor_accuracy(r);
+    QCOMPARE(a.size(), size_t{5});
+    QVERIFY(std::abs(a[0] - 1182.0 / 2030) < 1e-12);
+    QVERIFY(std::abs(a[1] - (198.0 + 317 + 386) / 2027) < 1e-12);
+    QVERIFY(std::abs(a[2] - 334.0 / 1956) < 1e-12);
+    QVERIFY(std::abs(a[3] - 1921.0 / 1950) < 1e-12);
+    QVERIFY(std::abs(a[4] - 1618.0 / 2037) < 1e-12);
+    r.dimension_factor = {-1, -1, -1, -1, -1, -1, -1, -1};  // nothing assigned: nothing right
+    for (double v : per_factor_accuracy(r)) QCOMPARE(v, 0.0);
+  }
+
+  void jensenShannonClosedForms() {
+    // Identical images: 0. Binary images: ln 2 per differing pixel. Intensities ¼ against ¾ (mean ½): KL(p‖½) is
+    // ln 2 − H(p), the same for both, so the pixel adds ln 2 − H(¼).
+    auto a = torch::tensor({{0.f, 1.f, 1.f, 0.f, 0.25f}});
+    auto b = torch::tensor({{0.f, 1.f, 0.f, 1.f, 0.75f}});
+    const double h_quarter = -(0.25 * std::log(0.25) + 0.75 * std::log(0.75));
+    const double expected = 2 * std::log(2.0) + (std::log(2.0) - h_quarter);
+    QVERIFY(std::abs(bernoulli_js_nats(a, b).item<double>() - expected) < 1e-12);
+    QCOMPARE(bernoulli_js_nats(a, a).item<double>(), 0.0);
+  }
+
+  void factorStepWorthMatchesTheRenderer() {
+    // At 64 px the sprites are binary: each pair's divergence is ln 2 times its Hamming distance, counted directly.
+    ShapesDataset shapes64(64);
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(7);
+    auto base = shapes64.sample_factors(300, generator);
+    auto images = shapes64.render(base);
+    const auto values64 = factor_step_values(shapes64, 300, 7);  // the same draw: seed 7, 300 pairs
+    for (int64_t k = 0; k < 5; ++k) {
+      auto other = base.clone();
+      auto column = other.select(1, k);
+      column.copy_(torch::where(column == shapes64.factor_sizes()[k] - 1, column - 1, column + 1));
+      const double hamming = (images != shapes64.render(other)).to(torch::kDouble).sum().item<double>() / 300;
+      QVERIFY(std::abs(values64[k].nats - hamming * std::log(2.0)) < 1e-9 * hamming);
+      QVERIFY(values64[k].nats > 5);  // every factor moves pixels
+    }
+    // The per-size worth that β and γ are scaled by (run_plan) agrees with the renderer: geometric mean over the
+    // factors of the ratio to 64 px, within 5 % (sampling noise at 300 pairs).
+    for (int64_t size : {28, 32}) {
+      const auto values = factor_step_values(ShapesDataset(size), 300, 7);
+      double log_ratio = 0;
+      for (size_t k = 0; k < values.size(); ++k) log_ratio += std::log(values[k].nats / values64[k].nats);
+      const double worth = std::exp(log_ratio / 5);
+      qInfo("factor step worth at %lld px: %.3f of 64 px (run_plan uses %.3f)", static_cast<long long>(size), worth,
+            factor_step_worth(size));
+      QVERIFY(std::abs(worth / factor_step_worth(size) - 1) < 0.05);
+    }
   }
 
   void mutualInformationClosedForms() {

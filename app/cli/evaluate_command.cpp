@@ -89,6 +89,9 @@ int evaluate_command(const Arguments& arguments) {
         if (c == ' ') c = '_';
       return prefix + factor + ":";
     };
+    const auto accuracy = per_factor_accuracy(fv);
+    for (size_t k = 0; k < factor_names.size(); ++k)
+      std::printf("%s %.4f\n", row_key("accuracy_", factor_names[k]).c_str(), accuracy[k]);
     for (size_t k = 0; k < factor_names.size(); ++k)
       std::printf("%s %.4f (top dimension %lld)\n", row_key("mig_", factor_names[k]).c_str(), mig.gap_per_factor[k],
                   static_cast<long long>(mig.top_dimension[k]));
