@@ -48,6 +48,10 @@ struct TrainConfig {
   // moves every weight by about the learning rate whatever the gradient's size, so at a constant rate the unused
   // dimensions' means keep jittering with the input instead of settling at 0.
   double vae_lr_decay_fraction = 0.0;
+  // Over the first this many steps the VAE's learning rate rises linearly from vae_lr / N to vae_lr (0: none): a head
+  // start for the discriminator, whose density-ratio estimate is still untrained while the VAE's latent layout forms
+  // (in the first few hundred steps at a constant rate).
+  int64_t vae_lr_warmup_steps = 0;
   double disc_lr = 1e-4, disc_beta1 = 0.5, disc_beta2 = 0.9;
   int64_t batch_size = 64;
   int64_t epochs = 10;

@@ -21,7 +21,8 @@ struct TrainingChoices {
   std::optional<Reconstruction> reconstruction;
   std::optional<double> beta, beta_min, gamma, kl_capacity, vae_lr, vae_lr_decay_fraction, vae_beta1, vae_beta2;
   std::optional<double> disc_lr, disc_beta1, disc_beta2;
-  std::optional<int64_t> beta_warmup_epochs, gamma_warmup_epochs, capacity_steps, batch_size, epochs, max_steps;
+  std::optional<int64_t> beta_warmup_epochs, gamma_warmup_epochs, capacity_steps, vae_lr_warmup_steps, batch_size,
+      epochs, max_steps;
   std::optional<uint64_t> seed;
   std::optional<int> threads;
   std::optional<std::string> device, disc_precision, disc_thread;
@@ -64,7 +65,24 @@ using DatasetOpener = std::function<std::shared_ptr<const Dataset>(const Dataset
 // skipped files.
 RunPlan plan_run(const RunRequest& request, const DatasetOpener& open);
 
-// The paper's γ for a dataset: 35 on dSprites-like data (the built-in shapes), 6.4 on natural images.
-double default_gamma(const std::string& dataset_spec);
+// The image size of a new run on the built-in shapes when none is given (the GUI's form starts there too).
+constexpr int64_t kShapesTrainingSize = 32;
+
+// What resolving one step of a `shapes` factor is worth to the reconstruction term at this image size, relative to
+// 64×64 (the geometric mean of the five factors' ratios measured by bench_factor_steps; test_training recomputes it).
+// Scaling β and γ by it prices a nat of code the same at every size.
+double factor_step_worth(int64_t image_size);
+
+// The settings a run of the "paper" preset gets from its dataset and image size where the user chooses none, and why
+// (shown to the user). The CLI (plan_run) and the GUI's form both take them from here.
+struct DatasetDefaults {
+  double beta = 1, gamma = 35, vae_lr = 1e-4;
+  int64_t max_steps = 0;  // 0: the preset's epochs decide
+  int64_t vae_lr_warmup_steps = 0;
+  std::string reason;
+};
+DatasetDefaults dataset_defaults(const std::string& dataset_kind, int64_t image_size);
+// The same for a dataset as the user names it ("shapes", a file, a folder), before it is opened.
+DatasetDefaults dataset_defaults_for_spec(const std::string& dataset_spec, int64_t image_size);
 
 }  // namespace fvae

@@ -553,6 +553,31 @@ class TestModel : public QObject {
     QVERIFY_THROWS_EXCEPTION(ConfigError, t.validate());
   }
 
+  void learningRateWarmsUpLinearlyOverTheFirstSteps() {
+    TrainConfig t;
+    t.vae_lr = 1e-3;
+    t.vae_lr_warmup_steps = 100;
+    QCOMPARE(t.vae_lr_at(0, 1000), 1e-5);  // the first step at vae_lr / 100
+    QCOMPARE(t.vae_lr_at(49, 1000), 0.5e-3);
+    QCOMPARE(t.vae_lr_at(99, 1000), 1e-3);  // the 100th at the full rate
+    QCOMPARE(t.vae_lr_at(500, 1000), 1e-3);
+    t.vae_lr_decay_fraction = 1.0;  // overlapping decay over all 1000 steps: the lower of the two rates
+    QCOMPARE(t.vae_lr_at(0, 1000), 1e-5);
+    QCOMPARE(t.vae_lr_at(99, 1000), 1e-3 * 901 / 1000);
+    QCOMPARE(t.vae_lr_at(999, 1000), 1e-6);
+
+    ModelConfig m;
+    TrainConfig back;
+    auto kv = to_key_values(m, t);
+    from_key_values(parse_key_values(serialize_key_values(kv)), m, back);
+    QCOMPARE(back.vae_lr_warmup_steps, int64_t{100});
+    kv.erase("train.vae_lr_warmup_steps");  // a checkpoint from before the option trained without warm-up
+    from_key_values(kv, m, back);
+    QCOMPARE(back.vae_lr_warmup_steps, int64_t{0});
+    t.vae_lr_warmup_steps = -1;
+    QVERIFY_THROWS_EXCEPTION(ConfigError, t.validate());
+  }
+
   void klCapacityRisesLinearlyAndRoundTrips() {
     TrainConfig t;
     t.kl_capacity = 12.5;

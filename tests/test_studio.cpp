@@ -24,8 +24,10 @@
 #include "app/service/studio_service.h"
 #include "model/checkpoint.h"
 #include "model/inference.h"
+#include "model/io/dataset_loader.h"
 #include "model/metrics.h"
 #include "model/responses.h"
+#include "model/run_plan.h"
 #include "model/shapes.h"
 #include "model/tensorboard/event_file.h"
 #include "model/trainer.h"
@@ -326,6 +328,38 @@ class TestStudio : public QObject {
     QCOMPARE(cp.latent_names[3], std::string("scale"));
     QCOMPARE(cp.latent_names[0], std::string("x position"));
     QVERIFY(cp.has_training_state);
+  }
+
+  void finishedShapesTrainingNamesItsDimensions() {
+    // When a training on shapes ends, the metric names the explorer's dimensions and the names go into the run's
+    // checkpoint, with nothing to click.
+    ui::MainWindow window;
+    service::MetricSettings metric;
+    metric.trainVotes = 200, metric.evalVotes = 100, metric.samplesPerVote = 32, metric.migSamples = 1000;
+    window.metricsPanel()->setSettings(metric);
+    auto* panel = window.trainingPanel();
+    auto s = panel->settings();
+    s.dataset = "shapes";
+    s.imageSize = 28;
+    s.batchSize = 32;
+    s.steps = 300;
+    s.learningRate = 1e-3;
+    s.outputFolder = dir_.filePath("auto-named-run");
+    panel->setSettings(s);
+    QSignalSpy suggested(window.metricsPanel(), &ui::MetricsPanel::namesSuggested);
+    QSignalSpy saved(&window, &ui::MainWindow::namesSaved);
+    panel->startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 120000);
+    const QString checkpoint = dir_.filePath("auto-named-run/latest.fvae");
+    QCOMPARE(saved.first().first().toString(), checkpoint);
+    QCOMPARE(suggested.size(), 1);
+    const QStringList names = suggested.first().first().toStringList();
+    QCOMPARE(names, window.metricsPanel()->report().suggestedNames);
+    QVERIFY(std::any_of(names.begin(), names.end(), [](const QString& n) { return !n.isEmpty(); }));
+    QCOMPARE(window.explorer()->names(), names);
+    const auto cp = load_checkpoint(checkpoint.toStdString());
+    QCOMPARE(cp.step, int64_t{300});
+    for (int d = 0; d < names.size(); ++d) QCOMPARE(QString::fromStdString(cp.latent_names[d]), names[d]);
   }
 
   void germanTranslationLoads() {
@@ -728,12 +762,25 @@ class TestStudio : public QObject {
              after->reconstruct({opened.dataset->image(3)})[0].reconstruction);
   }
 
-  void guiAndCliDecideGammaAlike() {
-    // γ follows the dataset until the user sets it, and the run trains with what the form shows (the GUI once trained
-    // Fashion-MNIST at 35 where the CLI used the paper's 6.4).
+  void guiAndCliDecideDefaultsAlike() {
+    // β, γ, the learning rate and the step budget follow the dataset and the image size until the user sets them, and
+    // the run trains with what the form shows (the GUI once trained Fashion-MNIST at γ 35 where the CLI used 6.4).
     ui::MainWindow window;
     auto* panel = window.trainingPanel();
-    QCOMPARE(panel->settings().gamma, 35.0);
+    const auto shapes32 = dataset_defaults("shapes", 32);
+    QCOMPARE(panel->settings().imageSize, 32);
+    QCOMPARE(panel->settings().beta, shapes32.beta);
+    QCOMPARE(panel->settings().gamma, shapes32.gamma);
+    QCOMPARE(panel->settings().learningRate, shapes32.vae_lr);
+    QCOMPARE(panel->settings().steps, shapes32.max_steps);  // the out-of-the-box budget, not 10 epochs
+    auto s = panel->settings();
+    s.imageSize = 64;
+    panel->setSettings(s);
+    QCOMPARE(panel->settings().gamma, dataset_defaults("shapes", 64).gamma);  // priced for the size
+    QCOMPARE(panel->settings().steps, dataset_defaults("shapes", 64).max_steps);
+    s = panel->settings();
+    s.imageSize = 28;
+    panel->setSettings(s);
     QVERIFY(QDir(dir_.path()).mkpath("greys"));
     for (int i = 0; i < 40; ++i) {
       QImage image(28, 28, QImage::Format_Grayscale8);
@@ -742,8 +789,9 @@ class TestStudio : public QObject {
     }
     panel->setDatasetSpec(dir_.filePath("greys"));
     QCOMPARE(panel->settings().gamma, 6.4);
-    auto s = panel->settings();
-    s.imageSize = 28;
+    QCOMPARE(panel->settings().beta, 1.0);
+    QCOMPARE(panel->settings().learningRate, 1e-4);
+    s = panel->settings();
     s.batchSize = 8;
     s.steps = 2;
     s.outputFolder = dir_.filePath("greys-run");
@@ -751,14 +799,25 @@ class TestStudio : public QObject {
     QSignalSpy finished(window.session(), &service::TrainingSession::finished);
     panel->startTraining();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
-    QCOMPARE(load_checkpoint(dir_.filePath("greys-run/latest.fvae").toStdString()).train.gamma, 6.4);
+    const auto trained = load_checkpoint(dir_.filePath("greys-run/latest.fvae").toStdString()).train;
+    QCOMPARE(trained.gamma, 6.4);
+    QCOMPARE(trained.beta, 1.0);
+    // The CLI's plan for the same dataset and size, with nothing chosen, agrees with the form.
+    RunRequest request;
+    request.dataset.spec = dir_.filePath("greys").toStdString();
+    request.dataset.split = "all";
+    request.dataset.size = 28;
+    const auto plan = plan_run(request, open_dataset);
+    QCOMPARE(plan.train.gamma, trained.gamma);
+    QCOMPARE(plan.train.vae_lr, trained.vae_lr);
     panel->setDatasetSpec("shapes");
-    QCOMPARE(panel->settings().gamma, 35.0);
+    QCOMPARE(panel->settings().gamma, dataset_defaults("shapes", 28).gamma);
     s = panel->settings();
     s.gamma = 10;  // chosen: it stays whatever the dataset
     panel->setSettings(s);
     panel->setDatasetSpec(dir_.filePath("greys"));
     QCOMPARE(panel->settings().gamma, 10.0);
+    QCOMPARE(panel->settings().beta, 1.0);  // not chosen: follows
   }
 
   void statusBarAndFormAgreeBeforeStart() {

@@ -482,15 +482,27 @@ class TestTraining : public QObject {
     request.dataset.size = 28;
     request.train.max_steps = 2;
     auto plan = plan_run(request, open_dataset);
-    QCOMPARE(plan.train.gamma, 35.0);  // the paper's γ for dSprites-like data
+    // Shapes: the quality bar's recipe, priced for 28 px by what a factor step is worth there.
+    const auto shapes28 = dataset_defaults("shapes", 28);
+    QCOMPARE(plan.train.beta, shapes28.beta);
+    QCOMPARE(plan.train.gamma, shapes28.gamma);
+    QCOMPARE(plan.train.vae_lr, 1e-3);
+    const auto shapes32 = dataset_defaults("shapes", 32);
+    QVERIFY(std::abs((shapes28.gamma / shapes28.beta) / (shapes32.gamma / shapes32.beta) - 1) < 0.01);
+    QVERIFY(shapes28.beta < shapes32.beta);  // a step is worth less at 28 px
     QCOMPARE(plan.model.image_size, int64_t{28});
-    QCOMPARE(plan.total_steps, int64_t{2});
+    QCOMPARE(plan.total_steps, int64_t{2});  // a budget given stays
+    request.train.max_steps.reset();
+    QCOMPARE(plan_run(request, open_dataset).total_steps, shapes28.max_steps);  // none given: the recipe's
+    request.train.max_steps = 2;
     request.dataset.spec = dir.filePath("photos").toStdString();
     request.dataset.split = "all";
     plan = plan_run(request, open_dataset);
-    QCOMPARE(plan.train.gamma, 6.4);  // natural images
-    QCOMPARE(default_gamma(request.dataset.spec), 6.4);
-    QCOMPARE(default_gamma("shapes"), 35.0);
+    QCOMPARE(plan.train.gamma, 6.4);  // natural images: the paper's values
+    QCOMPARE(plan.train.beta, 1.0);
+    QCOMPARE(plan.train.vae_lr, 1e-4);
+    QCOMPARE(dataset_defaults_for_spec(request.dataset.spec, 28).gamma, 6.4);
+    QCOMPARE(dataset_defaults_for_spec("shapes", 32).gamma, dataset_defaults("shapes", 32).gamma);
     QVERIFY(!plan.notes.empty());
     request.train.gamma = 12.5;  // a chosen γ stays
     request.train.batch_size = 8;

@@ -301,12 +301,12 @@
         <translation>Ordne %1 Kandidaten nach UDR…</translation>
     </message>
     <message>
-        <location filename="../app/service/candidate_selection.cpp" line="157"/>
+        <location filename="../app/service/candidate_selection.cpp" line="158"/>
         <source>Stopped before the best candidate was continued.</source>
         <translation>Gestoppt, bevor der beste Kandidat fortgesetzt wurde.</translation>
     </message>
     <message>
-        <location filename="../app/service/candidate_selection.cpp" line="183"/>
+        <location filename="../app/service/candidate_selection.cpp" line="185"/>
         <source>Continuing seed %1 (UDR %2) to the full budget</source>
         <translation>Setze Seed %1 (UDR %2) bis zum vollen Budget fort</translation>
     </message>
@@ -332,32 +332,32 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="336"/>
+        <location filename="../app/service/studio_service.cpp" line="345"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="366"/>
+        <location filename="../app/service/studio_service.cpp" line="375"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="456"/>
+        <location filename="../app/service/studio_service.cpp" line="465"/>
         <source>Screening finished at step %1; saved %2</source>
         <translation>Auswahllauf bei Schritt %1 beendet; %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="459"/>
+        <location filename="../app/service/studio_service.cpp" line="468"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="459"/>
+        <location filename="../app/service/studio_service.cpp" line="468"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="469"/>
+        <location filename="../app/service/studio_service.cpp" line="478"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -810,7 +810,7 @@
     <name>fvae::ui::MainWindow</name>
     <message>
         <location filename="../ui/main_window.cpp" line="72"/>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
@@ -841,17 +841,17 @@
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="399"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="387"/>
+        <location filename="../ui/main_window.cpp" line="396"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
@@ -871,229 +871,234 @@
         <translation>Hintergrundaufgabe fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
+        <source>Naming the latent dimensions by the FactorVAE metric…</source>
+        <translation>Latente Dimensionen werden nach der FactorVAE-Metrik benannt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Load a trained model into the latent explorer</source>
         <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Open &amp;dataset file…</source>
         <translation>&amp;Datensatzdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file</source>
         <translation>Eine MedMNIST-.npz (z. B. chestmnist.npz) oder eine IDX-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="178"/>
         <source>Open &amp;image folder…</source>
         <translation>&amp;Bilderordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
         <source>Open a folder of images or IDX files</source>
         <translation>Einen Ordner mit Bildern oder IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="182"/>
         <source>Built-in &amp;shapes</source>
         <translation>Eingebaute &amp;Formen (shapes)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>&amp;Fashion-MNIST (installed)</source>
         <translation>&amp;Fashion-MNIST (installiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="186"/>
         <source>Recent d&amp;atasets</source>
         <translation>Zuletzt geöffnete D&amp;atensätze</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window.cpp" line="189"/>
         <source>E&amp;xport for PyTorch…</source>
         <translation>Für PyTorch e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>PyTorch file for torch.load (*.pt);;Weights-only checkpoint (*.fvae)</source>
         <translation>PyTorch-Datei für torch.load (*.pt);;Checkpoint nur mit Gewichten (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="195"/>
         <source>The model&apos;s encoder and decoder as a file that torch.load opens in Python, or as a small checkpoint without the training state, to share</source>
         <translation>Encoder und Decoder des Modells als Datei, die torch.load in Python öffnet, oder als kleiner Checkpoint ohne Trainingszustand zum Weitergeben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>I&amp;mport original project checkpoint…</source>
         <translation>Checkpoint des ursprünglichen Projekts i&amp;mportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
         <source>Import a checkpoint of the original project</source>
         <translation>Einen Checkpoint des ursprünglichen Projekts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="200"/>
         <source>Original project checkpoints (*.ckpt *.npz);;All files (*)</source>
         <translation>Checkpoints des ursprünglichen Projekts (*.ckpt *.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="224"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>opening %1…</source>
         <translation>öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>Open a checkpoint or train a model first.</source>
         <translation>Öffnen Sie zuerst einen Checkpoint oder trainieren Sie ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="353"/>
         <source>Exported</source>
         <translation>Exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="366"/>
         <source>Importing %1…</source>
         <translation>Importiere %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>Cannot import the checkpoint</source>
         <translation>Der Checkpoint kann nicht importiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="369"/>
+        <location filename="../ui/main_window.cpp" line="378"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="445"/>
+        <location filename="../ui/main_window.cpp" line="454"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="73"/>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
@@ -1108,22 +1113,22 @@
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window.cpp" line="432"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window.cpp" line="433"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="437"/>
+        <location filename="../ui/main_window.cpp" line="446"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="438"/>
+        <location filename="../ui/main_window.cpp" line="447"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -1235,19 +1240,19 @@
     </message>
     <message>
         <location filename="../ui/metrics_panel.cpp" line="71"/>
-        <location filename="../ui/metrics_panel.cpp" line="189"/>
+        <location filename="../ui/metrics_panel.cpp" line="198"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
         <location filename="../ui/metrics_panel.cpp" line="71"/>
-        <location filename="../ui/metrics_panel.cpp" line="189"/>
+        <location filename="../ui/metrics_panel.cpp" line="198"/>
         <source>Captures</source>
         <translation>Erfasst</translation>
     </message>
     <message>
         <location filename="../ui/metrics_panel.cpp" line="71"/>
-        <location filename="../ui/metrics_panel.cpp" line="189"/>
+        <location filename="../ui/metrics_panel.cpp" line="198"/>
         <source>Var[μ]</source>
         <translation>Var[μ]</translation>
     </message>
@@ -1277,27 +1282,27 @@
         <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Ausrichtung, x, y).</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="166"/>
+        <location filename="../ui/metrics_panel.cpp" line="171"/>
         <source>&lt;b&gt;FactorVAE metric: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;active dimensions: %3</source>
         <translation>&lt;b&gt;FactorVAE-Metrik: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;aktive Dimensionen: %3</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="170"/>
+        <location filename="../ui/metrics_panel.cpp" line="175"/>
         <source>FactorVAE</source>
         <translation>FactorVAE</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="170"/>
+        <location filename="../ui/metrics_panel.cpp" line="175"/>
         <source>MIG</source>
         <translation>MIG</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="175"/>
+        <location filename="../ui/metrics_panel.cpp" line="180"/>
         <source>MIG %1</source>
         <translation>MIG %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="205"/>
+        <location filename="../ui/metrics_panel.cpp" line="214"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
@@ -1307,17 +1312,17 @@
         <translation>Eine Spalte je Faktor: der Anteil der Stimmen dieses Faktors, den jede Dimension gewonnen hat (eine Stimme hält den Faktor fest; die Dimension, deren Varianz am stärksten sinkt, gewinnt sie). Ein Faktor, dessen Stimmen sich auf mehrere Dimensionen verteilen, oder eine Dimension, die die Stimmen zweier Faktoren gewinnt, kostet Punkte.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="148"/>
+        <location filename="../ui/metrics_panel.cpp" line="153"/>
         <source>Measuring…</source>
         <translation>Messe…</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="196"/>
+        <location filename="../ui/metrics_panel.cpp" line="205"/>
         <source>Share of the votes for %1 that each dimension won</source>
         <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="216"/>
+        <location filename="../ui/metrics_panel.cpp" line="225"/>
         <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
         <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
     </message>
@@ -1768,12 +1773,12 @@
         <translation>Ursprüngliches Projekt (seed)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="99"/>
-        <source>Weight of the total-correlation term, per sample. Until you change it, the paper&apos;s value for the dataset: 35 on shapes, 6.4 on natural images.</source>
-        <translation>Gewicht des Totalkorrelations-Terms, pro Stichprobe. Bis Sie ihn ändern, der Wert des Artikels für den Datensatz: 35 für shapes, 6,4 für natürliche Bilder.</translation>
+        <location filename="../ui/training_panel.cpp" line="97"/>
+        <source>Follows the dataset and the image size (the quality bar&apos;s recipe on shapes, the paper&apos;s values elsewhere) until you change it</source>
+        <translation>Folgt dem Datensatz und der Bildgröße (auf shapes das Rezept der Qualitätsmessung, sonst die Werte des Artikels), bis Sie ihn ändern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="121"/>
+        <location filename="../ui/training_panel.cpp" line="113"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
@@ -1788,358 +1793,358 @@
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="149"/>
+        <location filename="../ui/training_panel.cpp" line="151"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="150"/>
+        <location filename="../ui/training_panel.cpp" line="152"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="151"/>
+        <location filename="../ui/training_panel.cpp" line="153"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="152"/>
+        <location filename="../ui/training_panel.cpp" line="154"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="153"/>
+        <location filename="../ui/training_panel.cpp" line="155"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="154"/>
+        <location filename="../ui/training_panel.cpp" line="156"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="155"/>
+        <location filename="../ui/training_panel.cpp" line="157"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="156"/>
+        <location filename="../ui/training_panel.cpp" line="158"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="157"/>
+        <location filename="../ui/training_panel.cpp" line="159"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="158"/>
+        <location filename="../ui/training_panel.cpp" line="160"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="159"/>
+        <location filename="../ui/training_panel.cpp" line="161"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="160"/>
+        <location filename="../ui/training_panel.cpp" line="162"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="165"/>
+        <location filename="../ui/training_panel.cpp" line="167"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="176"/>
+        <location filename="../ui/training_panel.cpp" line="178"/>
         <source>events.out.tfevents.* in the output folder (losses, reconstructions, traversal, settings); view with &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</source>
         <translation>events.out.tfevents.* im Ausgabeordner (Verluste, Rekonstruktionen, Traversierung, Einstellungen); ansehen mit &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="182"/>
+        <location filename="../ui/training_panel.cpp" line="184"/>
         <source>TensorBoard log:</source>
         <translation>TensorBoard-Protokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="187"/>
+        <location filename="../ui/training_panel.cpp" line="189"/>
         <source>one run</source>
         <translation>ein Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="188"/>
+        <location filename="../ui/training_panel.cpp" line="191"/>
         <source>Train this many seeds for a few steps each, rank them by UDR (no labels needed) and continue the best to the full budget; every candidate is kept in its own folder</source>
         <translation>So viele Seeds je einige Schritte trainieren, nach UDR ordnen (ohne Labels) und den besten bis zum vollen Budget fortsetzen; jeder Kandidat bleibt in seinem eigenen Ordner erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="193"/>
+        <location filename="../ui/training_panel.cpp" line="196"/>
         <source> steps each</source>
         <translation> Schritte je Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="199"/>
+        <location filename="../ui/training_panel.cpp" line="202"/>
         <source>Ca&amp;ndidates:</source>
         <translation>Ka&amp;ndidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="202"/>
+        <location filename="../ui/training_panel.cpp" line="205"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="205"/>
+        <location filename="../ui/training_panel.cpp" line="208"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="206"/>
-        <location filename="../ui/training_panel.cpp" line="487"/>
-        <location filename="../ui/training_panel.cpp" line="497"/>
-        <location filename="../ui/training_panel.cpp" line="506"/>
-        <location filename="../ui/training_panel.cpp" line="528"/>
+        <location filename="../ui/training_panel.cpp" line="209"/>
+        <location filename="../ui/training_panel.cpp" line="525"/>
+        <location filename="../ui/training_panel.cpp" line="535"/>
+        <location filename="../ui/training_panel.cpp" line="544"/>
+        <location filename="../ui/training_panel.cpp" line="566"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="207"/>
+        <location filename="../ui/training_panel.cpp" line="210"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="208"/>
+        <location filename="../ui/training_panel.cpp" line="211"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="209"/>
+        <location filename="../ui/training_panel.cpp" line="212"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="213"/>
+        <location filename="../ui/training_panel.cpp" line="216"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="213"/>
+        <location filename="../ui/training_panel.cpp" line="216"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="222"/>
+        <location filename="../ui/training_panel.cpp" line="225"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="229"/>
+        <location filename="../ui/training_panel.cpp" line="232"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="231"/>
+        <location filename="../ui/training_panel.cpp" line="234"/>
         <source>nats</source>
         <translation>nats</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="232"/>
+        <location filename="../ui/training_panel.cpp" line="235"/>
         <source>discriminator</source>
         <translation>Diskriminator</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="234"/>
+        <location filename="../ui/training_panel.cpp" line="237"/>
         <source>β, γ</source>
         <translation>β, γ</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="249"/>
+        <location filename="../ui/training_panel.cpp" line="252"/>
         <source>EMA smoothing of the bold lines</source>
         <translation>EMA-Glättung der fetten Linien</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="251"/>
+        <location filename="../ui/training_panel.cpp" line="254"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="257"/>
-        <location filename="../ui/training_panel.cpp" line="308"/>
+        <location filename="../ui/training_panel.cpp" line="260"/>
+        <location filename="../ui/training_panel.cpp" line="311"/>
         <source>KL per dimension</source>
         <translation>KL pro Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="264"/>
+        <location filename="../ui/training_panel.cpp" line="267"/>
         <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
         <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="274"/>
+        <location filename="../ui/training_panel.cpp" line="277"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="276"/>
+        <location filename="../ui/training_panel.cpp" line="279"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="285"/>
+        <location filename="../ui/training_panel.cpp" line="288"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="286"/>
+        <location filename="../ui/training_panel.cpp" line="289"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="288"/>
+        <location filename="../ui/training_panel.cpp" line="291"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="289"/>
+        <location filename="../ui/training_panel.cpp" line="292"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="292"/>
+        <location filename="../ui/training_panel.cpp" line="295"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="308"/>
+        <location filename="../ui/training_panel.cpp" line="311"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="308"/>
+        <location filename="../ui/training_panel.cpp" line="311"/>
         <source>UDR</source>
         <translation>UDR</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="308"/>
+        <location filename="../ui/training_panel.cpp" line="311"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="308"/>
+        <location filename="../ui/training_panel.cpp" line="311"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="312"/>
+        <location filename="../ui/training_panel.cpp" line="316"/>
         <source>UDR: how much a candidate&apos;s active dimensions agree with the others&apos; (0–1, higher is better); Active: dimensions with a mean KL above 0.01 nats</source>
         <translation>UDR: wie sehr die aktiven Dimensionen eines Kandidaten mit denen der anderen übereinstimmen (0–1, höher ist besser); Aktiv: Dimensionen mit einer mittleren KL über 0,01 nats</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="318"/>
+        <location filename="../ui/training_panel.cpp" line="322"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="344"/>
+        <location filename="../ui/training_panel.cpp" line="348"/>
         <source>Candidates stopped</source>
         <translation>Kandidaten gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="353"/>
+        <location filename="../ui/training_panel.cpp" line="358"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="365"/>
+        <location filename="../ui/training_panel.cpp" line="371"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="367"/>
+        <location filename="../ui/training_panel.cpp" line="373"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="459"/>
+        <location filename="../ui/training_panel.cpp" line="484"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="460"/>
+        <location filename="../ui/training_panel.cpp" line="487"/>
         <source>screening</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="461"/>
+        <location filename="../ui/training_panel.cpp" line="490"/>
         <source>screened</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="462"/>
+        <location filename="../ui/training_panel.cpp" line="493"/>
         <source>chosen</source>
         <translation>gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="463"/>
+        <location filename="../ui/training_panel.cpp" line="496"/>
         <source>chosen, continuing</source>
         <translation>gewählt, läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="464"/>
+        <location filename="../ui/training_panel.cpp" line="499"/>
         <source>chosen, done</source>
         <translation>gewählt, fertig</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="465"/>
+        <location filename="../ui/training_panel.cpp" line="502"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="482"/>
+        <location filename="../ui/training_panel.cpp" line="520"/>
         <source>Cannot start the candidates: %1</source>
         <translation>Die Kandidaten können nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="483"/>
+        <location filename="../ui/training_panel.cpp" line="521"/>
         <source>Cannot start the candidates</source>
         <translation>Die Kandidaten können nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="492"/>
+        <location filename="../ui/training_panel.cpp" line="530"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="493"/>
+        <location filename="../ui/training_panel.cpp" line="531"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="498"/>
+        <location filename="../ui/training_panel.cpp" line="536"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="506"/>
+        <location filename="../ui/training_panel.cpp" line="544"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="507"/>
+        <location filename="../ui/training_panel.cpp" line="545"/>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="507"/>
+        <location filename="../ui/training_panel.cpp" line="545"/>
         <source>Resumed.</source>
         <translation>Fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="515"/>
-        <location filename="../ui/training_panel.cpp" line="520"/>
+        <location filename="../ui/training_panel.cpp" line="553"/>
+        <location filename="../ui/training_panel.cpp" line="558"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="594"/>
+        <location filename="../ui/training_panel.cpp" line="632"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

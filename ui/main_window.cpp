@@ -128,6 +128,15 @@ MainWindow::MainWindow(QWidget* parent)
   connect(session_, &service::TrainingSession::started, this, [this] {
     training_checkpoint_ = QDir(training_->settings().outputFolder).filePath(QStringLiteral("latest.fvae"));
   });
+  // A finished training's checkpoint is the model on screen from now on: names go into it. On shapes the metric then
+  // names the dimensions (only those still unnamed), so the explorer's sliders say what they move.
+  connect(training_, &TrainingPanel::trainingCompleted, this, [this](const QString& checkpoint) {
+    checkpoint_path_ = checkpoint;
+    if (model_ && model_->channels() == 1 && session_->datasetSpec() == QLatin1String("shapes")) {
+      statusBar()->showMessage(tr("Naming the latent dimensions by the FactorVAE metric…"), 8000);
+      metrics_->measureAndName();
+    }
+  });
   // Names typed in the explorer go into the checkpoint: the opened one, or the training's next save.
   connect(explorer_, &LatentExplorer::namesEdited, this, &MainWindow::saveNames);
   // Quitting while training ran: the window closes once the training has stopped and saved.

@@ -140,8 +140,13 @@ service::MetricSettings MetricsPanel::settings() const {
   return s;
 }
 
-void MetricsPanel::measure() {
+void MetricsPanel::measure() { startMeasuring(false); }
+
+void MetricsPanel::measureAndName() { startMeasuring(true); }
+
+void MetricsPanel::startMeasuring(bool nameDimensions) {
   if (!model_ || controls_->isRunning()) return;
+  name_when_measured_ = nameDimensions;
   auto model = model_;
   const auto s = settings();
   controls_->start<service::DisentanglementReport>(
@@ -179,6 +184,10 @@ void MetricsPanel::showReport(const service::DisentanglementReport& report) {
   categories_->append(labels);
   showDimensions(report);
   use_names_->setEnabled(true);
+  if (name_when_measured_) {
+    name_when_measured_ = false;
+    emit namesSuggested(report.suggestedNames);
+  }
   emit measured(report);
 }
 

@@ -35,6 +35,9 @@ class MetricsPanel : public QWidget {
 
  public slots:
   void measure();
+  // Measures, then names the unnamed latent dimensions after the factors they capture (namesSuggested), as when a
+  // training on shapes has ended.
+  void measureAndName();
   void cancel();
 
  signals:
@@ -45,7 +48,10 @@ class MetricsPanel : public QWidget {
   void showReport(const service::DisentanglementReport& report);
   void showDimensions(const service::DisentanglementReport& report);
 
+  void startMeasuring(bool nameDimensions);
+
   std::shared_ptr<service::DecodeModel> model_;
+  bool name_when_measured_ = false;
   QSpinBox* train_votes_;
   QSpinBox* eval_votes_;
   QSpinBox* samples_per_vote_;

@@ -90,26 +90,19 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   latent_->setRange(1, 64);
   latent_->setValue(8);
   beta_ = new QDoubleSpinBox;
+  beta_->setDecimals(3);
   beta_->setRange(0, 100);
-  beta_->setValue(1);
   gamma_ = new QDoubleSpinBox;
   gamma_->setRange(0, 1000);
-  gamma_->setValue(35);
-  gamma_->setToolTip(
-      tr("Weight of the total-correlation term, per sample. Until you change it, the paper's value "
-         "for the dataset: 35 on shapes, 6.4 on natural images."));
-  connect(gamma_, &QDoubleSpinBox::valueChanged, this, [this] { gamma_chosen_ = true; });
-  // γ follows the dataset until the user chooses one, as in the CLI (both ask plan_run's default).
-  connect(dataset_, &QComboBox::currentTextChanged, this, [this](const QString& spec) {
-    if (gamma_chosen_) return;
-    const QSignalBlocker block(gamma_);
-    gamma_->setValue(service::defaultGamma(spec.trimmed()));
-  });
+  const QString follows =
+      tr("Follows the dataset and the image size (the quality bar's recipe on shapes, the paper's "
+         "values elsewhere) until you change it");
+  beta_->setToolTip(follows);
+  gamma_->setToolTip(follows);
   learning_rate_ = new QDoubleSpinBox;
   learning_rate_->setDecimals(5);
   learning_rate_->setRange(1e-5, 1e-1);
   learning_rate_->setSingleStep(1e-4);
-  learning_rate_->setValue(1e-4);
   batch_ = new QSpinBox;
   batch_->setRange(2, 4096);
   batch_->setValue(64);
@@ -119,6 +112,13 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   steps_ = new QSpinBox;
   steps_->setRange(0, 100000000);
   steps_->setSpecialValueText(tr("no limit"));
+  // β, γ, the learning rate and the step budget follow the dataset and the image size until the user sets them, as
+  // in the CLI (both ask plan_run's defaults).
+  connect(beta_, &QDoubleSpinBox::valueChanged, this, [this] { beta_chosen_ = true; });
+  connect(gamma_, &QDoubleSpinBox::valueChanged, this, [this] { gamma_chosen_ = true; });
+  connect(learning_rate_, &QDoubleSpinBox::valueChanged, this, [this] { learning_rate_chosen_ = true; });
+  connect(steps_, &QSpinBox::valueChanged, this, [this] { steps_chosen_ = true; });
+  connect(dataset_, &QComboBox::currentTextChanged, this, &TrainingPanel::applyRunDefaults);
   seed_ = new QSpinBox;
   seed_->setRange(0, 1 << 30);
   seed_->setValue(1);
@@ -136,8 +136,10 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
     QDir().mkpath(folder);
     QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
   });
-  connect(size_, &QComboBox::currentIndexChanged, this,
-          [this] { emit imageSizeChanged(size_->currentData().toInt()); });
+  connect(size_, &QComboBox::currentIndexChanged, this, [this] {
+    applyRunDefaults();
+    emit imageSizeChanged(size_->currentData().toInt());
+  });
   connect(preset_, &QComboBox::currentIndexChanged, this, [this] {
     const bool paper = preset_->currentData().toString() == QLatin1String("paper");
     for (QWidget* w : std::initializer_list<QWidget*>{beta_, gamma_, learning_rate_, batch_}) w->setEnabled(paper);
@@ -345,6 +347,7 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
     status_->setText(message);
     setRunning(false);
     if (cancelled && !message.isEmpty()) reportError(this, tr("Candidates stopped"), message);
+    if (!cancelled) emit trainingCompleted(QDir(settings().outputFolder).filePath(QStringLiteral("latest.fvae")));
   });
   connect(session_, &service::TrainingSession::stepped, this, &TrainingPanel::onStepped);
   connect(session_, &service::TrainingSession::started, this,
@@ -356,11 +359,12 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
             status_->setText(tr("Training %1 on %2.").arg(description, device));
             emit trainingStarted();
           });
-  connect(session_, &service::TrainingSession::finished, this, [this](bool, const QString& message) {
+  connect(session_, &service::TrainingSession::finished, this, [this](bool cancelled, const QString& message) {
     flush();
     if (selection_->isRunning()) return;  // the selection goes on with the next run
     status_->setText(message);
     setRunning(false);
+    if (!cancelled) emit trainingCompleted(QDir(settings().outputFolder).filePath(QStringLiteral("latest.fvae")));
   });
   connect(session_, &service::TrainingSession::failed, this, [this](const QString& message) {
     flush();
@@ -370,6 +374,7 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
     reportError(this, tr("Training failed"), message);  // in the window, never a box that waits for a click
   });
   setRunning(false);
+  applyRunDefaults();
 }
 
 service::TrainingSettings TrainingPanel::settings() const {
@@ -391,20 +396,28 @@ service::TrainingSettings TrainingPanel::settings() const {
 }
 
 void TrainingPanel::setSettings(const service::TrainingSettings& s) {
+  // A value equal to the defaults of the form as it was, or as it will be, keeps following them (settings copied
+  // from the form with only the size changed follow the new size); any other value counts as chosen.
+  const auto before = service::runDefaults(dataset_->currentText(), size_->currentData().toInt());
+  const auto after = service::runDefaults(s.dataset, s.imageSize);
+  beta_chosen_ = s.beta != before.beta && s.beta != after.beta;
+  gamma_chosen_ = s.gamma != before.gamma && s.gamma != after.gamma;
+  learning_rate_chosen_ = s.learningRate != before.learningRate && s.learningRate != after.learningRate;
+  steps_chosen_ = s.steps != before.steps && s.steps != after.steps;
+  {
+    const QSignalBlocker block_beta(beta_), block_gamma(gamma_), block_rate(learning_rate_), block_steps(steps_);
+    if (beta_chosen_) beta_->setValue(s.beta);
+    if (gamma_chosen_) gamma_->setValue(s.gamma);
+    if (learning_rate_chosen_) learning_rate_->setValue(s.learningRate);
+    if (steps_chosen_) steps_->setValue(static_cast<int>(s.steps));
+  }
   dataset_->setCurrentText(s.dataset);
   preset_->setCurrentIndex(std::max(0, preset_->findData(s.preset)));
   size_->setCurrentIndex(std::max(0, size_->findData(s.imageSize)));
+  applyRunDefaults();  // the fields that follow, for the new dataset and size
   latent_->setValue(s.latentDim);
-  beta_->setValue(s.beta);
-  {
-    const QSignalBlocker block(gamma_);
-    gamma_->setValue(s.gamma);
-  }
-  gamma_chosen_ = s.gamma != service::defaultGamma(s.dataset);
-  learning_rate_->setValue(s.learningRate);
   batch_->setValue(s.batchSize);
   epochs_->setValue(s.epochs);
-  steps_->setValue(static_cast<int>(s.steps));
   seed_->setValue(static_cast<int>(s.seed));
   device_->setCurrentIndex(std::max(0, device_->findData(s.device)));
   if (!s.outputFolder.isEmpty()) output_->setText(s.outputFolder);
@@ -413,6 +426,15 @@ void TrainingPanel::setSettings(const service::TrainingSettings& s) {
 int TrainingPanel::pointsPlotted() const { return plot_->graph(1)->dataCount(); }
 
 void TrainingPanel::setDatasetSpec(const QString& spec) { dataset_->setCurrentText(spec); }
+
+void TrainingPanel::applyRunDefaults() {
+  const auto d = service::runDefaults(dataset_->currentText(), size_->currentData().toInt());
+  const QSignalBlocker block_beta(beta_), block_gamma(gamma_), block_rate(learning_rate_), block_steps(steps_);
+  if (!beta_chosen_) beta_->setValue(d.beta);
+  if (!gamma_chosen_) gamma_->setValue(d.gamma);
+  if (!learning_rate_chosen_) learning_rate_->setValue(d.learningRate);
+  if (!steps_chosen_) steps_->setValue(static_cast<int>(d.steps));
+}
 
 void TrainingPanel::startTraining() { start(settings()); }
 

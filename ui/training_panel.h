@@ -62,6 +62,8 @@ class TrainingPanel : public QWidget {
 
  signals:
   void trainingStarted();
+  // A run (or a candidate selection) trained to its budget; its final checkpoint is OUT/latest.fvae.
+  void trainingCompleted(const QString& checkpointPath);
   void runningChanged(bool running);  // a training was started, or it ended (finished, stopped or failed)
   void imageSizeChanged(int size);    // the form's image size
   void klUpdated(const QVector<double>& kl);
@@ -119,7 +121,9 @@ class TrainingPanel : public QWidget {
   double ema_speed_ = 0;
   bool paused_ = false;
   bool running_ = false;
-  bool gamma_chosen_ = false;  // the user set γ; otherwise it follows the dataset's default
+  void applyRunDefaults();  // to the fields the user has not set
+  // Fields the user set; the others follow the dataset's and the image size's defaults (service::runDefaults).
+  bool beta_chosen_ = false, gamma_chosen_ = false, learning_rate_chosen_ = false, steps_chosen_ = false;
 };
 
 }  // namespace fvae::ui

@@ -92,7 +92,8 @@ void add_dataset_options(OptionParser& parser, bool from_checkpoint) {
                          (from_checkpoint ? fallback : std::string(" (default: shapes)")),
                      "spec", from_checkpoint ? "" : "shapes"});
   parser.add_option({"split", "train, val or test" + fallback, "name", from_checkpoint ? "" : "train"});
-  parser.add_option({"size", "image size 28, 32 or 64 (default: from the data; shapes 64)", "pixels", "0"});
+  parser.add_option({"size", "image size 28, 32 or 64 (default: from the data; shapes 64, and 32 for a new training)",
+                     "pixels", "0"});
   parser.add_option({"channels", "1 (grey) or 3 (RGB) (default: the data's own)", "n", "0"});
   parser.add_option({"subset", "use a seeded random subset of this many images", "n", "0"});
 }

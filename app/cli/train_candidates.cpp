@@ -98,9 +98,17 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
   const QStringList base = without_options(
       arguments.mid(1), {"candidates", "screen-steps", "parallel", "slurm", "seed", "out", "stop-after"}, {"quiet"});
   auto folder = [&](uint64_t seed) { return QDir(out).filePath("seed-" + QString::number(seed)); };
+  // Candidates side by side take a core each: the discriminator's second thread would only compete for it. The winner
+  // continues alone, with the thread setting the user gave (auto when none).
+  const bool share_cores = parallel > 1 && !p.is_set("disc-thread");
   auto screening = [&](const QString& seed, const QString& folder_name) {
-    return QStringList{"train"} + base +
-           QStringList{"--seed", seed, "--stop-after", QString::number(screen), "--out", folder_name, "--quiet"};
+    QStringList args =
+        QStringList{"train"} + base +
+        QStringList{"--seed", seed, "--stop-after", QString::number(screen), "--out", folder_name, "--quiet"};
+    if (share_cores)
+      args << "--disc-thread"
+           << "off";
+    return args;
   };
 
   if (p.is_set("slurm")) {
@@ -171,6 +179,9 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
   for (const char* budget : {"epochs", "steps"})
     if (p.is_set(budget)) resume << QString("--") + budget << QString::fromStdString(p.value(budget));
   if (p.is_set("quiet")) resume << "--quiet";
+  if (share_cores)
+    resume << "--disc-thread"
+           << "auto";
   QProcess winner;
   winner.setProcessChannelMode(QProcess::ForwardedChannels);
   winner.start(QCoreApplication::applicationFilePath(), resume);

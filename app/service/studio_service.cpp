@@ -266,7 +266,16 @@ QString saveLatentNames(const QString& path, const QStringList& names) {
   }
 }
 
-double defaultGamma(const QString& datasetSpec) { return default_gamma(datasetSpec.toStdString()); }
+RunDefaults runDefaults(const QString& datasetSpec, int imageSize) {
+  const auto d = dataset_defaults_for_spec(datasetSpec.trimmed().toStdString(), imageSize);
+  RunDefaults out;
+  out.beta = d.beta;
+  out.gamma = d.gamma;
+  out.learningRate = d.vae_lr;
+  out.steps = d.max_steps;
+  out.reason = QString::fromStdString(d.reason);
+  return out;
+}
 
 QString computeDeviceDescription() {
   if (!torch::cuda::is_available()) return QStringLiteral("CPU");

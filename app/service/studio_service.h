@@ -108,8 +108,14 @@ class DecodeModel {
 std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapshot, const QString& description,
                                            bool live);
 
-// The paper's γ for a dataset (35 on the built-in shapes, 6.4 elsewhere): what a run gets when γ is not chosen.
-double defaultGamma(const QString& datasetSpec);
+// What a run of the paper preset gets for a dataset and image size where the user chooses nothing (as the CLI's
+// `train` decides it), and why.
+struct RunDefaults {
+  double beta = 1, gamma = 35, learningRate = 1e-4;
+  qint64 steps = 0;  // 0: the epochs decide
+  QString reason;
+};
+RunDefaults runDefaults(const QString& datasetSpec, int imageSize);
 
 // "CPU", or "CUDA (n GPUs)" when the linked LibTorch has CUDA and a GPU is present.
 QString computeDeviceDescription();

@@ -47,7 +47,7 @@ class Interop(unittest.TestCase):
         cls.dir = cls.tmp.name
         cls.run_dir = os.path.join(cls.dir, "run")
         common = ["--dataset", "shapes", "--size", "28", "--subset", "256", "--batch-size", "32", "--seed", "3",
-                  "--quiet", "--out", cls.run_dir]
+                  "--gamma", "35", "--quiet", "--out", cls.run_dir]
         factorvae("train", *common, "--epochs", "2")
         factorvae("train", "--resume", os.path.join(cls.run_dir, "latest.fvae"), "--epochs", "3", "--quiet", "--out",
                   cls.run_dir)
