@@ -159,6 +159,7 @@ class TestCli : public QObject {
     QCOMPARE(cp.train.gamma, recipe.gamma);
     QCOMPARE(cp.train.vae_lr, recipe.vae_lr);
     QCOMPARE(cp.train.max_steps, recipe.max_steps);
+    QCOMPARE(cp.train.vae_lr_warmup_steps, recipe.vae_lr_warmup_steps);  // the discriminator's head start
     QCOMPARE(cp.step, int64_t{1});
     // Given options win: 28 px prices β and γ for that size, and epochs given mean no step budget.
     r = run({"train", "--dataset", "shapes", "--size", "28", "--subset", "64", "--batch-size", "32", "--epochs", "1",
@@ -168,6 +169,7 @@ class TestCli : public QObject {
     QCOMPARE(cp.train.beta, 0.7);
     QCOMPARE(cp.train.gamma, fvae::dataset_defaults("shapes", 28).gamma);
     QCOMPARE(cp.train.max_steps, int64_t{0});
+    QCOMPARE(cp.train.vae_lr_warmup_steps, int64_t{0});  // an eighth of a 2-step budget
     QCOMPARE(cp.step, int64_t{2});
   }
 

@@ -493,7 +493,10 @@ class TestTraining : public QObject {
     QCOMPARE(plan.model.image_size, int64_t{28});
     QCOMPARE(plan.total_steps, int64_t{2});  // a budget given stays
     request.train.max_steps.reset();
-    QCOMPARE(plan_run(request, open_dataset).total_steps, shapes28.max_steps);  // none given: the recipe's
+    const auto full = plan_run(request, open_dataset);
+    QCOMPARE(full.total_steps, shapes28.max_steps);  // none given: the recipe's
+    QCOMPARE(full.train.vae_lr_warmup_steps, shapes28.vae_lr_warmup_steps);
+    QCOMPARE(plan.train.vae_lr_warmup_steps, int64_t{0});  // at most an eighth of the 2 steps given
     request.train.max_steps = 2;
     request.dataset.spec = dir.filePath("photos").toStdString();
     request.dataset.split = "all";

@@ -16,7 +16,7 @@ OUT=${OUT:-quality-bar}
 SEEDS=${SEEDS:-${SEED:-1}}
 SIZE=${SIZE:-32}
 CANDIDATES=${CANDIDATES:-4}
-SCREEN=${SCREEN:-1000}
+SCREEN=${SCREEN:-2000}  # the recipe's learning-rate warm-up: the layout forms by then
 DISC=${DISC:-auto}  # the discriminator's arithmetic: auto, fp32 or bf16
 BUDGET_SECONDS=1800  # each pipeline, training and selection, on the 2-core machine
 
