@@ -141,7 +141,7 @@ const std::vector<Preset>& presets() {
         "Lean convolutional model with Kim & Mnih's settings: Bernoulli likelihood, Adam 1e-4 (0.9, 0.999) for the "
         "VAE and 1e-4 (0.5, 0.9) for the discriminator, batch 64, beta 1, gamma per dataset (6.4 on natural images). "
         "On shapes the quality bar's recipe instead: beta 0.5, gamma 10 and learning rate 1e-3 at 32 px (beta and "
-        "gamma scaled by what a factor step is worth at 28 and 64 px), a budget of about 20 minutes on 2 CPU cores.";
+        "gamma scaled by what a factor step is worth at 28 and 64 px), a budget of about 12 minutes on 2 CPU cores.";
     p.push_back(paper);
 
     Preset seed;

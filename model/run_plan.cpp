@@ -82,8 +82,8 @@ DatasetDefaults dataset_defaults(const std::string& dataset_kind, int64_t image_
   // is trained before the latent layout forms. At 4,000 steps (32 px, seeds 1–4) it scored 0.62, 0.42, 0.42, 0.70
   // against 0.49, 0.39, 0.49, 0.41 without (docs/quality-bar.md).
   d.vae_lr_warmup_steps = 2000;
-  // About 20 minutes alone on 2 CPU cores at 28 and 32 px (a 64 px step costs ~4× as much), leaving time to name the
-  // dimensions by the metric within half an hour.
+  // About 12 minutes alone on 2 CPU cores at 28 and 32 px (measured at 32 px: 23 steps/s; a 64 px step costs ~4× as
+  // much), leaving ample time to name the dimensions by the metric within half an hour.
   d.max_steps = image_size == 64 ? 4000 : 16000;
   d.reason = image_size == 32 ? "the quality bar's recipe for shapes"
                               : "the quality bar's recipe for shapes, priced for " + std::to_string(image_size) + " px";

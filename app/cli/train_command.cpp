@@ -97,7 +97,7 @@ int train_command(const Arguments& arguments) {
       {"epochs", "epochs to train (default 10; paper preset on shapes: a step budget instead)", "n"},
       {"steps",
        "stop after this many steps in total, whatever the epochs (default: paper preset on shapes 16000, "
-       "4000 at 64 px: about 20 minutes on 2 CPU cores)",
+       "4000 at 64 px: about 12 minutes on 2 CPU cores)",
        "n"},
       {"seed", "random seed; the same seed on the same CPU gives the same run", "n"},
       {"threads", "intra-op CPU threads (default 1: fastest on 2-core machines)", "n"},
