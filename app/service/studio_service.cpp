@@ -273,7 +273,6 @@ RunDefaults runDefaults(const QString& datasetSpec, int imageSize) {
   out.gamma = d.gamma;
   out.learningRate = d.vae_lr;
   out.steps = d.max_steps;
-  out.reason = QString::fromStdString(d.reason);
   return out;
 }
 

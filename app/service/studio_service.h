@@ -109,11 +109,10 @@ std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapsh
                                            bool live);
 
 // What a run of the paper preset gets for a dataset and image size where the user chooses nothing (as the CLI's
-// `train` decides it), and why.
+// `train` decides it).
 struct RunDefaults {
   double beta = 1, gamma = 35, learningRate = 1e-4;
   qint64 steps = 0;  // 0: the epochs decide
-  QString reason;
 };
 RunDefaults runDefaults(const QString& datasetSpec, int imageSize);
 
