@@ -85,6 +85,10 @@ DatasetDefaults dataset_defaults(const std::string& dataset_kind, int64_t image_
   // About 12 minutes alone on 2 CPU cores at 28 and 32 px (measured at 32 px: 23 steps/s; a 64 px step costs ~4× as
   // much), leaving ample time to name the dimensions by the metric within half an hour.
   d.max_steps = image_size == 64 ? 4000 : 16000;
+  // The quality bar's pipeline: 4 seeds screened to the end of the warm-up, the best by UDR continued (0.64–0.69 on 3
+  // pipeline seeds, docs/quality-bar.md); screening one after another adds ~6 minutes on 2 cores.
+  d.candidates = 4;
+  d.screen_steps = d.vae_lr_warmup_steps;
   d.reason = image_size == 32 ? "the quality bar's recipe for shapes"
                               : "the quality bar's recipe for shapes, priced for " + std::to_string(image_size) + " px";
   return d;
@@ -92,6 +96,10 @@ DatasetDefaults dataset_defaults(const std::string& dataset_kind, int64_t image_
 
 DatasetDefaults dataset_defaults_for_spec(const std::string& dataset_spec, int64_t image_size) {
   return dataset_defaults(dataset_spec == "shapes" ? "shapes" : "other", image_size);
+}
+
+int64_t default_screen_steps(const DatasetDefaults& defaults, int64_t budget) {
+  return budget > 0 ? std::max<int64_t>(1, std::min(defaults.screen_steps, budget / 8)) : defaults.screen_steps;
 }
 
 RunPlan plan_run(const RunRequest& request, const DatasetOpener& open) {

@@ -79,10 +79,18 @@ struct DatasetDefaults {
   double beta = 1, gamma = 35, vae_lr = 1e-4;
   int64_t max_steps = 0;  // 0: the preset's epochs decide
   int64_t vae_lr_warmup_steps = 0;
+  // Label-free selection: this many seeds screened for `screen_steps` each, ranked by UDR, the best continued. The
+  // GUI's form starts with it; the CLI selects when asked (--candidates), as a script expects one run per call.
+  int candidates = 1;
+  int64_t screen_steps = 2000;
   std::string reason;
 };
 DatasetDefaults dataset_defaults(const std::string& dataset_kind, int64_t image_size);
 // The same for a dataset as the user names it ("shapes", a file, a folder), before it is opened.
 DatasetDefaults dataset_defaults_for_spec(const std::string& dataset_spec, int64_t image_size);
+
+// The steps a candidate trains before the ranking, for a run of `budget` steps (0: unknown) when the user gives none:
+// the default's, but at most an eighth of the budget, as the warm-up, so that the winner trains mostly after it.
+int64_t default_screen_steps(const DatasetDefaults& defaults, int64_t budget);
 
 }  // namespace fvae

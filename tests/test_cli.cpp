@@ -278,32 +278,16 @@ class TestCli : public QObject {
   // --slurm writes a job-array script instead of training; its per-task command, run here with the variable Slurm
   // sets, trains that task's candidate.
   void slurmScriptTrainsOneCandidatePerTask() {
-    auto r = run({"train",
-                  "--dataset",
-                  "shapes",
-                  "--size",
-                  "28",
-                  "--subset",
-                  "256",
-                  "--batch-size",
-                  "32",
-                  "--steps",
-                  "20",
-                  "--candidates",
-                  "4",
-                  "--screen-steps",
-                  "6",
-                  "--seed",
-                  "10",
-                  "--out",
-                  path("sweep"),
-                  "--slurm",
-                  path("sweep.sh")});
+    auto r = run({"train", "--dataset", "shapes", "--size", "28", "--subset", "256", "--batch-size", "32", "--steps",
+                  "20", "--candidates", "4", "--seed", "10", "--out", path("sweep"), "--slurm", path("sweep.sh")});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QFile script(path("sweep.sh"));
     QVERIFY(script.open(QIODevice::ReadOnly));
     const QString text = script.readAll();
     QVERIFY(text.contains("#SBATCH --array=0-3"));
+    // No --screen-steps: the dataset's default, at most an eighth of the 20-step budget.
+    QVERIFY2(r.err.contains("Default: screening 2 steps per candidate"), qPrintable(r.err));
+    QVERIFY(text.contains("2 screening steps each"));
     QVERIFY(!QFile::exists(path("sweep/seed-10/latest.fvae")));  // nothing trained yet
     QProcess task;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -313,7 +297,7 @@ class TestCli : public QObject {
     QVERIFY(task.waitForFinished(120000));
     QVERIFY2(task.exitCode() == 0, task.readAllStandardError().constData());
     const auto cp = fvae::load_checkpoint(path("sweep/seed-12/latest.fvae").toStdString());
-    QCOMPARE(cp.step, int64_t{6});
+    QCOMPARE(cp.step, int64_t{2});
     QCOMPARE(cp.train.seed, uint64_t{12});
     QCOMPARE(cp.train.max_steps, int64_t{20});
   }

@@ -242,8 +242,9 @@ class TestStudio : public QObject {
     s.steps = 16;
     s.seed = 3;
     s.outputFolder = dir_.filePath("gui-candidates");
+    s.candidates = 3;
+    s.screenSteps = 6;
     panel->setSettings(s);
-    panel->setCandidates(3, 6);
     QSignalSpy done(panel->candidateSelection(), &service::CandidateSelection::finished);
     panel->startTraining();
     QVERIFY(!panel->startButton()->isEnabled());
@@ -360,6 +361,12 @@ class TestStudio : public QObject {
     const auto cp = load_checkpoint(checkpoint.toStdString());
     QCOMPARE(cp.step, int64_t{300});
     for (int d = 0; d < names.size(); ++d) QCOMPARE(QString::fromStdString(cp.latent_names[d]), names[d]);
+    // A measurement the user started still running when a training ends gives way: the names still come.
+    window.metricsPanel()->measure();
+    QVERIFY(window.metricsPanel()->isMeasuring());
+    window.metricsPanel()->measureAndName();
+    QTRY_COMPARE_WITH_TIMEOUT(suggested.size(), 2, 120000);
+    QCOMPARE(suggested.last().first().toStringList(), window.metricsPanel()->report().suggestedNames);
   }
 
   void germanTranslationLoads() {
@@ -773,6 +780,10 @@ class TestStudio : public QObject {
     QCOMPARE(panel->settings().gamma, shapes32.gamma);
     QCOMPARE(panel->settings().learningRate, shapes32.vae_lr);
     QCOMPARE(panel->settings().steps, shapes32.max_steps);  // the out-of-the-box budget, not 10 epochs
+    // The quality bar's pipeline out of the box: 4 candidates screened to the end of the warm-up.
+    QCOMPARE(panel->settings().candidates, shapes32.candidates);
+    QCOMPARE(panel->settings().screenSteps, shapes32.screen_steps);
+    QVERIFY(shapes32.candidates > 1);
     auto s = panel->settings();
     s.imageSize = 64;
     panel->setSettings(s);
@@ -791,11 +802,13 @@ class TestStudio : public QObject {
     QCOMPARE(panel->settings().gamma, 6.4);
     QCOMPARE(panel->settings().beta, 1.0);
     QCOMPARE(panel->settings().learningRate, 1e-4);
+    QCOMPARE(panel->settings().candidates, 1);  // no selection where UDR was not measured
     s = panel->settings();
     s.batchSize = 8;
     s.steps = 2;
     s.outputFolder = dir_.filePath("greys-run");
     panel->setSettings(s);
+    QCOMPARE(panel->settings().screenSteps, qint64{1});  // at most an eighth of the budget, at least one step
     QSignalSpy finished(window.session(), &service::TrainingSession::finished);
     panel->startTraining();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
@@ -812,6 +825,7 @@ class TestStudio : public QObject {
     QCOMPARE(plan.train.vae_lr, trained.vae_lr);
     panel->setDatasetSpec("shapes");
     QCOMPARE(panel->settings().gamma, dataset_defaults("shapes", 28).gamma);
+    QCOMPARE(panel->settings().candidates, dataset_defaults("shapes", 28).candidates);
     s = panel->settings();
     s.gamma = 10;  // chosen: it stays whatever the dataset
     panel->setSettings(s);

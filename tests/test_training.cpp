@@ -497,6 +497,14 @@ class TestTraining : public QObject {
     QCOMPARE(full.total_steps, shapes28.max_steps);  // none given: the recipe's
     QCOMPARE(full.train.vae_lr_warmup_steps, shapes28.vae_lr_warmup_steps);
     QCOMPARE(plan.train.vae_lr_warmup_steps, int64_t{0});  // at most an eighth of the 2 steps given
+    // Candidates screen to the end of the warm-up, at most an eighth of the budget and at least a step.
+    QVERIFY(shapes28.candidates > 1);
+    QCOMPARE(shapes28.screen_steps, shapes28.vae_lr_warmup_steps);
+    QCOMPARE(default_screen_steps(shapes28, shapes28.max_steps), shapes28.screen_steps);
+    QCOMPARE(default_screen_steps(shapes28, 80), int64_t{10});
+    QCOMPARE(default_screen_steps(shapes28, 4), int64_t{1});
+    QCOMPARE(default_screen_steps(shapes28, 0), shapes28.screen_steps);  // budget unknown
+    QCOMPARE(dataset_defaults("npz", 28).candidates, 1);
     request.train.max_steps = 2;
     request.dataset.spec = dir.filePath("photos").toStdString();
     request.dataset.split = "all";

@@ -145,7 +145,9 @@ void MetricsPanel::measure() { startMeasuring(false); }
 void MetricsPanel::measureAndName() { startMeasuring(true); }
 
 void MetricsPanel::startMeasuring(bool nameDimensions) {
-  if (!model_ || controls_->isRunning()) return;
+  // Naming after a finished training replaces a measurement still running (of the live weights); a second press
+  // of Measure does not restart one.
+  if (!model_ || (controls_->isRunning() && !nameDimensions)) return;
   name_when_measured_ = nameDimensions;
   auto model = model_;
   const auto s = settings();

@@ -117,7 +117,10 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   connect(beta_, &QDoubleSpinBox::valueChanged, this, [this] { beta_chosen_ = true; });
   connect(gamma_, &QDoubleSpinBox::valueChanged, this, [this] { gamma_chosen_ = true; });
   connect(learning_rate_, &QDoubleSpinBox::valueChanged, this, [this] { learning_rate_chosen_ = true; });
-  connect(steps_, &QSpinBox::valueChanged, this, [this] { steps_chosen_ = true; });
+  connect(steps_, &QSpinBox::valueChanged, this, [this] {
+    steps_chosen_ = true;
+    applyRunDefaults();  // the screening's default depends on the budget
+  });
   connect(dataset_, &QComboBox::currentTextChanged, this, &TrainingPanel::applyRunDefaults);
   seed_ = new QSpinBox;
   seed_->setRange(0, 1 << 30);
@@ -184,6 +187,8 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   show_tensorboard_note();
   form->addRow(tr("TensorBoard log:"), tensorboard_note_);
   // Label-free model selection: several seeds screened, ranked by UDR, the best continued.
+  // On shapes the form starts with the quality bar's pipeline (4 candidates); both fields follow the dataset's
+  // defaults until the user sets them.
   candidates_ = new QSpinBox;
   candidates_->setRange(1, 16);
   candidates_->setValue(1);
@@ -193,10 +198,14 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
          "continue the best to the full budget; every candidate is kept in its own folder"));
   screen_steps_ = new QSpinBox;
   screen_steps_->setRange(1, 10000000);
-  screen_steps_->setValue(3000);
+  screen_steps_->setValue(2000);
   screen_steps_->setSuffix(tr(" steps each"));
   screen_steps_->setEnabled(false);
-  connect(candidates_, &QSpinBox::valueChanged, this, [this](int count) { screen_steps_->setEnabled(count > 1); });
+  connect(candidates_, &QSpinBox::valueChanged, this, [this](int count) {
+    candidates_chosen_ = true;
+    screen_steps_->setEnabled(count > 1);
+  });
+  connect(screen_steps_, &QSpinBox::valueChanged, this, [this] { screen_steps_chosen_ = true; });
   auto* candidates_row = new QHBoxLayout;
   candidates_row->addWidget(candidates_);
   candidates_row->addWidget(screen_steps_, 1);
@@ -392,24 +401,31 @@ service::TrainingSettings TrainingPanel::settings() const {
   s.seed = static_cast<quint64>(seed_->value());
   s.device = device_->currentData().toString();
   s.outputFolder = output_->text().trimmed();
+  s.candidates = candidates_->value();
+  s.screenSteps = screen_steps_->value();
   return s;
 }
 
 void TrainingPanel::setSettings(const service::TrainingSettings& s) {
   // A value equal to the defaults of the form as it was, or as it will be, keeps following them (settings copied
   // from the form with only the size changed follow the new size); any other value counts as chosen.
-  const auto before = service::runDefaults(dataset_->currentText(), size_->currentData().toInt());
-  const auto after = service::runDefaults(s.dataset, s.imageSize);
+  const auto before = service::runDefaults(dataset_->currentText(), size_->currentData().toInt(), steps_->value());
+  const auto after = service::runDefaults(s.dataset, s.imageSize, s.steps);
   beta_chosen_ = s.beta != before.beta && s.beta != after.beta;
   gamma_chosen_ = s.gamma != before.gamma && s.gamma != after.gamma;
   learning_rate_chosen_ = s.learningRate != before.learningRate && s.learningRate != after.learningRate;
   steps_chosen_ = s.steps != before.steps && s.steps != after.steps;
+  candidates_chosen_ = s.candidates != before.candidates && s.candidates != after.candidates;
+  screen_steps_chosen_ = s.screenSteps > 0 && s.screenSteps != before.screenSteps && s.screenSteps != after.screenSteps;
   {
-    const QSignalBlocker block_beta(beta_), block_gamma(gamma_), block_rate(learning_rate_), block_steps(steps_);
+    const QSignalBlocker block_beta(beta_), block_gamma(gamma_), block_rate(learning_rate_), block_steps(steps_),
+        block_candidates(candidates_), block_screen(screen_steps_);
     if (beta_chosen_) beta_->setValue(s.beta);
     if (gamma_chosen_) gamma_->setValue(s.gamma);
     if (learning_rate_chosen_) learning_rate_->setValue(s.learningRate);
     if (steps_chosen_) steps_->setValue(static_cast<int>(s.steps));
+    if (candidates_chosen_) candidates_->setValue(s.candidates);
+    if (screen_steps_chosen_) screen_steps_->setValue(static_cast<int>(s.screenSteps));
   }
   dataset_->setCurrentText(s.dataset);
   preset_->setCurrentIndex(std::max(0, preset_->findData(s.preset)));
@@ -428,12 +444,19 @@ int TrainingPanel::pointsPlotted() const { return plot_->graph(1)->dataCount(); 
 void TrainingPanel::setDatasetSpec(const QString& spec) { dataset_->setCurrentText(spec); }
 
 void TrainingPanel::applyRunDefaults() {
+  if (!candidates_) return;  // still being built
   const auto d = service::runDefaults(dataset_->currentText(), size_->currentData().toInt());
-  const QSignalBlocker block_beta(beta_), block_gamma(gamma_), block_rate(learning_rate_), block_steps(steps_);
+  const QSignalBlocker block_beta(beta_), block_gamma(gamma_), block_rate(learning_rate_), block_steps(steps_),
+      block_candidates(candidates_), block_screen(screen_steps_);
   if (!beta_chosen_) beta_->setValue(d.beta);
   if (!gamma_chosen_) gamma_->setValue(d.gamma);
   if (!learning_rate_chosen_) learning_rate_->setValue(d.learningRate);
   if (!steps_chosen_) steps_->setValue(static_cast<int>(d.steps));
+  if (!candidates_chosen_) candidates_->setValue(d.candidates);
+  if (!screen_steps_chosen_)
+    screen_steps_->setValue(static_cast<int>(
+        service::runDefaults(dataset_->currentText(), size_->currentData().toInt(), steps_->value()).screenSteps));
+  screen_steps_->setEnabled(candidates_->value() > 1);
 }
 
 void TrainingPanel::startTraining() { start(settings()); }
@@ -464,11 +487,6 @@ void TrainingPanel::clearCurves() {
   for (auto& r : raw_) r.clear();
   for (int g = 0; g < plot_->graphCount(); ++g) plot_->graph(g)->data()->clear();
   ema_speed_ = 0;
-}
-
-void TrainingPanel::setCandidates(int count, qint64 screenSteps) {
-  candidates_->setValue(count);
-  screen_steps_->setValue(static_cast<int>(screenSteps));
 }
 
 void TrainingPanel::showCandidates() {
@@ -516,8 +534,10 @@ void TrainingPanel::showCandidates() {
 void TrainingPanel::start(const service::TrainingSettings& s) {
   QString error;
   clearCurves();
-  if (s.resumeFrom.isEmpty() && candidates_->value() > 1) {
-    if (!selection_->start(s, candidates_->value(), screen_steps_->value(), &error)) {
+  if (s.resumeFrom.isEmpty() && s.candidates > 1) {
+    const qint64 screen =
+        s.screenSteps > 0 ? s.screenSteps : service::runDefaults(s.dataset, s.imageSize, s.steps).screenSteps;
+    if (!selection_->start(s, s.candidates, screen, &error)) {
       status_->setText(tr("Cannot start the candidates: %1").arg(error));
       reportError(this, tr("Cannot start the candidates"), error);
       return;

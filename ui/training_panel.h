@@ -48,9 +48,8 @@ class TrainingPanel : public QWidget {
   QImage lastReconstructions() const { return last_reconstructions_; }
   void setDatasetSpec(const QString& spec);
   QString saveChartsPng(const QString& path) const;  // loss curves above the KL bars; "" or an error
-  // Candidates: with a count above 1, Start screens that many seeds for `screenSteps` steps each, ranks them by UDR
+  // Candidates (settings().candidates above 1): Start screens that many seeds for screenSteps each, ranks them by UDR
   // and continues the best (service::CandidateSelection); the table shows them.
-  void setCandidates(int count, qint64 screenSteps);
   QTableWidget* candidatesTable() const { return candidates_table_; }
   service::CandidateSelection* candidateSelection() const { return selection_; }
 
@@ -124,6 +123,7 @@ class TrainingPanel : public QWidget {
   void applyRunDefaults();  // to the fields the user has not set
   // Fields the user set; the others follow the dataset's and the image size's defaults (service::runDefaults).
   bool beta_chosen_ = false, gamma_chosen_ = false, learning_rate_chosen_ = false, steps_chosen_ = false;
+  bool candidates_chosen_ = false, screen_steps_chosen_ = false;
 };
 
 }  // namespace fvae::ui

@@ -4,7 +4,14 @@
 
 #include "app/cli/cli_common.h"
 
+namespace fvae {
+struct RunPlan;
+}
+
 namespace fvae::cli {
+
+// The run `factorvae train` would start with these options, decided by plan_run (it opens the dataset).
+RunPlan plan_training(const OptionParser& parser);
 
 int train_command(const Arguments& arguments);
 int replicate_command(const Arguments& arguments);

@@ -12,6 +12,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/udr_ranking.h"
 #include "model/atomic_file.h"
+#include "model/run_plan.h"
 
 namespace fvae::cli {
 
@@ -86,10 +87,19 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
   for (const auto& a : given) arguments << QString::fromStdString(a);
   const int64_t count = integer_option(p, "candidates");
   if (count < 2 || count > 100) throw UsageError("--candidates must lie in 2..100");
-  if (!p.is_set("screen-steps")) throw UsageError("--candidates needs --screen-steps N (steps before the ranking)");
-  const int64_t screen = integer_option(p, "screen-steps");
-  if (screen < 1) throw UsageError("--screen-steps must be positive");
   if (p.is_set("resume")) throw UsageError("--candidates starts new runs; it cannot be combined with --resume");
+  int64_t screen = 0;
+  if (p.is_set("screen-steps")) {
+    screen = integer_option(p, "screen-steps");
+    if (screen < 1) throw UsageError("--screen-steps must be positive");
+  } else {
+    // The run's own defaults decide, as for the GUI's form (planning also checks the options before any child starts).
+    const RunPlan plan = plan_training(p);
+    const auto defaults = dataset_defaults(plan.data->kind(), plan.model.image_size);
+    screen = default_screen_steps(defaults, plan.total_steps);
+    std::cerr << "Default: screening " << screen << " steps per candidate (" << defaults.screen_steps
+              << ", at most an eighth of the " << plan.total_steps << "-step budget)\n";
+  }
   const int parallel = static_cast<int>(integer_option(p, "parallel"));
   if (parallel < 1 || parallel > 64) throw UsageError("--parallel must lie in 1..64");
   const uint64_t first_seed = p.is_set("seed") ? unsigned_option(p, "seed") : 1;

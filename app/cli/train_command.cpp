@@ -61,6 +61,30 @@ TrainingChoices training_choices(const OptionParser& p) {
 
 }  // namespace
 
+RunPlan plan_training(const OptionParser& p) {
+  // Every setting is decided by plan_run, the same for the GUI; here only the options are collected.
+  RunRequest request;
+  request.preset = text_option(p, "preset");
+  if (p.is_set("arch")) request.architecture = architecture_from_string(text_option(p, "arch"));
+  if (p.is_set("latent-dim")) request.latent_dim = integer_option(p, "latent-dim");
+  request.train = training_choices(p);
+  request.resume_from = text_option(p, "resume");
+  if (!request.resume_from.empty() && p.is_set("preset"))
+    throw UsageError("--preset cannot change when resuming (the checkpoint fixes it)");
+  request.dataset_given = p.is_set("dataset") || request.resume_from.empty();
+  request.dataset = dataset_request(p, nullptr);
+  if (!request.resume_from.empty()) {
+    if (!p.is_set("size")) request.dataset.size = 0;  // 0: the resumed model's
+    if (!p.is_set("channels")) request.dataset.channels = 0;
+    if (!p.is_set("split") && !p.is_set("dataset")) request.dataset.split.clear();
+  }
+  try {
+    return plan_run(request, open_dataset_reporting_skips);
+  } catch (const ConfigError& e) {
+    throw UsageError(e.what());
+  }
+}
+
 int train_command(const Arguments& arguments) {
   OptionParser p;
   add_dataset_options(p, false);
@@ -122,7 +146,10 @@ int train_command(const Arguments& arguments) {
        "train K seeds (--seed and the K-1 after it) for --screen-steps steps each in OUT/seed-S, rank them by UDR "
        "(no labels), continue the best to the full budget and copy it to OUT/latest.fvae; every candidate is kept",
        "k"},
-      {"screen-steps", "steps each candidate trains before the ranking", "n"},
+      {"screen-steps",
+       "steps each candidate trains before the ranking (default: the dataset's, 2000, at most an eighth of the "
+       "budget)",
+       "n"},
       {"parallel", "candidates trained at the same time, each in its own process (default 1)", "p", "1"},
       {"slurm",
        "with --candidates: write a Slurm job-array script to this file (one candidate per task) instead of training; "
@@ -147,28 +174,7 @@ int train_command(const Arguments& arguments) {
   if (stop_after < 0) throw UsageError("--stop-after must be positive");
   bool stopped_as_asked = false;
 
-  // Every setting is decided by plan_run, the same for the GUI; here only the options are collected.
-  RunRequest request;
-  request.preset = text_option(p, "preset");
-  if (p.is_set("arch")) request.architecture = architecture_from_string(text_option(p, "arch"));
-  if (p.is_set("latent-dim")) request.latent_dim = integer_option(p, "latent-dim");
-  request.train = training_choices(p);
-  request.resume_from = text_option(p, "resume");
-  if (!request.resume_from.empty() && p.is_set("preset"))
-    throw UsageError("--preset cannot change when resuming (the checkpoint fixes it)");
-  request.dataset_given = p.is_set("dataset") || request.resume_from.empty();
-  request.dataset = dataset_request(p, nullptr);
-  if (!request.resume_from.empty()) {
-    if (!p.is_set("size")) request.dataset.size = 0;  // 0: the resumed model's
-    if (!p.is_set("channels")) request.dataset.channels = 0;
-    if (!p.is_set("split") && !p.is_set("dataset")) request.dataset.split.clear();
-  }
-  RunPlan plan;
-  try {
-    plan = plan_run(request, open_dataset_reporting_skips);
-  } catch (const ConfigError& e) {
-    throw UsageError(e.what());
-  }
+  RunPlan plan = plan_training(p);
   for (const auto& note : plan.notes) std::cerr << "Default: " << note << "\n";
   const ModelConfig& model = plan.model;
   const TrainConfig& train = plan.train;
@@ -186,7 +192,7 @@ int train_command(const Arguments& arguments) {
   Trainer trainer(model, train, data);
   const bool resumed = plan.resumed != nullptr;
   if (plan.resumed) {
-    restore_training_state(*plan.resumed, trainer, request.resume_from);
+    restore_training_state(*plan.resumed, trainer, text_option(p, "resume"));
     plan.resumed.reset();
   }
   std::cerr << "Training " << model.describe() << " ("

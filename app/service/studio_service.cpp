@@ -266,13 +266,15 @@ QString saveLatentNames(const QString& path, const QStringList& names) {
   }
 }
 
-RunDefaults runDefaults(const QString& datasetSpec, int imageSize) {
+RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget) {
   const auto d = dataset_defaults_for_spec(datasetSpec.trimmed().toStdString(), imageSize);
   RunDefaults out;
   out.beta = d.beta;
   out.gamma = d.gamma;
   out.learningRate = d.vae_lr;
   out.steps = d.max_steps;
+  out.candidates = d.candidates;
+  out.screenSteps = default_screen_steps(d, budget);
   return out;
 }
 

@@ -112,9 +112,12 @@ std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapsh
 // `train` decides it).
 struct RunDefaults {
   double beta = 1, gamma = 35, learningRate = 1e-4;
-  qint64 steps = 0;  // 0: the epochs decide
+  qint64 steps = 0;           // 0: the epochs decide
+  int candidates = 1;         // seeds screened and ranked by UDR; 1: a single run
+  qint64 screenSteps = 2000;  // steps per candidate before the ranking, for the budget given
 };
-RunDefaults runDefaults(const QString& datasetSpec, int imageSize);
+// `budget`: the run's step budget when known (the screening takes at most an eighth of it), else 0.
+RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget = 0);
 
 // "CPU", or "CUDA (n GPUs)" when the linked LibTorch has CUDA and a GPU is present.
 QString computeDeviceDescription();
@@ -153,6 +156,10 @@ struct TrainingSettings {
   // > 0: stop after this step, saved and resumable, with the budget and schedules of the full run (a candidate's
   // screening); the run then finishes as if its budget were spent.
   qint64 stopAfterStep = 0;
+  // The Training panel's selection: > 1 trains this many seeds (seed, seed + 1, …) for `screenSteps` each, ranks them
+  // by UDR and continues the best (CandidateSelection); a TrainingSession itself runs one seed and ignores both.
+  int candidates = 1;
+  qint64 screenSteps = 0;  // 0: the dataset's default (runDefaults)
 };
 
 struct TrainingPoint {
