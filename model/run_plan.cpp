@@ -85,8 +85,9 @@ DatasetDefaults dataset_defaults(const std::string& dataset_kind, int64_t image_
   // About 12 minutes alone on 2 CPU cores at 28 and 32 px (measured at 32 px: 23 steps/s; a 64 px step costs ~4× as
   // much), leaving ample time to name the dimensions by the metric within half an hour.
   d.max_steps = image_size == 64 ? 4000 : 16000;
-  // The quality bar's pipeline: 4 seeds screened to the end of the warm-up, the best by UDR continued (0.64–0.69 on 3
-  // pipeline seeds, docs/quality-bar.md); screening one after another adds ~6 minutes on 2 cores.
+  // The quality bar's pipeline: 4 seeds screened to the end of the warm-up, the best by UDR continued. Measured gain
+  // over a single run is small (+0.03 on average over 3 pipelines, docs/quality-bar.md); screening one after another
+  // adds ~4 minutes on 2 cores.
   d.candidates = 4;
   d.screen_steps = d.vae_lr_warmup_steps;
   d.reason = image_size == 32 ? "the quality bar's recipe for shapes"
