@@ -17,6 +17,7 @@
 #include <QToolButton>
 #include <QtTest>
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "app/service/candidate_selection.h"
@@ -918,6 +919,24 @@ class TestStudio : public QObject {
     QTRY_VERIFY(started);
     QVERIFY(service::JobTracker::shutdown(30000));
     QVERIFY(stopped);
+
+    // The unbounded shutdown (the one the application's exit runs) waits too, also for a job that takes a while to
+    // stop: it once returned at once, and the pools' last jobs then wrote into the destroyed job registry.
+    auto slow = std::make_shared<std::atomic<int>>(0);  // 1 started, 2 stopped; owned by the job too
+    service::JobTracker another;  // the first tracker's last result was dropped by the shutdown: it stays busy
+    another.start<int>(
+        [slow](service::TaskControl& control) {
+          *slow = 1;
+          while (!control.cancelled) std::this_thread::yield();
+          const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(200);
+          while (std::chrono::steady_clock::now() < until) std::this_thread::yield();  // a slow clean-up
+          *slow = 2;
+          return 0;
+        },
+        [](const int&) {});
+    QTRY_COMPARE(slow->load(), 1);
+    QVERIFY(service::JobTracker::shutdown(-1));
+    QCOMPARE(slow->load(), 2);
   }
 
   void decodeServiceReportsAFailingModel() {

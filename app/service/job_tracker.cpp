@@ -48,10 +48,13 @@ class JobHub : public QObject {
       for (const auto& control : live_) control->cancelled = true;
     }
     const QDeadlineTimer deadline(timeout_ms < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(timeout_ms));
+    // An unbounded wait must stay unbounded: remainingTime() is -1 then, which waitForDone takes as "forever".
+    auto left = [&deadline] {
+      return deadline.isForever() ? -1 : static_cast<int>(std::max<qint64>(0, deadline.remainingTime()));
+    };
     background_.clear();  // jobs not started yet never start
     interactive_.clear();
-    const bool joined = background_.waitForDone(static_cast<int>(std::max<qint64>(0, deadline.remainingTime()))) &&
-                        interactive_.waitForDone(static_cast<int>(std::max<qint64>(0, deadline.remainingTime())));
+    const bool joined = background_.waitForDone(left()) && interactive_.waitForDone(left());
     QCoreApplication::removePostedEvents(this);  // results of cancelled jobs go nowhere
     return joined;
   }
@@ -65,9 +68,10 @@ class JobHub : public QObject {
     connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this, [this] { shutdown(-1); });
   }
 
-  QThreadPool background_, interactive_;
+  // Declared before the pools, so that they outlive them: a pool's destructor joins jobs that still untrack.
   std::mutex mutex_;
   std::set<std::shared_ptr<TaskControl>> live_;
+  QThreadPool background_, interactive_;
 };
 
 }  // namespace

@@ -59,8 +59,8 @@ class JobTracker : public QObject {
   bool isBusy() const;  // a job runs or waits
   quint64 jobsStarted() const { return started_; }
 
-  // Cancels every job of every tracker and waits for the pools (at most `timeoutMs`). Runs by itself when the
-  // application quits; tests may call it.
+  // Cancels every job of every tracker and waits for the pools (at most `timeoutMs`; a negative value waits until
+  // they are done, as it does by itself when the application quits); tests may call it.
   static bool shutdown(int timeoutMs = 30000);
 
  signals:
