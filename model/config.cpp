@@ -4,49 +4,31 @@
 #include <cmath>
 #include <sstream>
 
+#include "model/numbers.h"
+
 namespace fvae {
 
 namespace {
 
 double parse_double(const std::string& key, const std::string& value) {
-  try {
-    size_t used = 0;
-    double d = std::stod(value, &used);
-    if (used != value.size()) throw std::invalid_argument(value);
-    return d;
-  } catch (const std::exception&) {
-    throw ConfigError("'" + key + "' must be a number, got '" + value + "'");
-  }
+  const auto d = fvae::parse_double(value);
+  if (!d) throw ConfigError("'" + key + "' must be a number, got '" + value + "'");
+  return *d;
 }
 
 int64_t parse_int(const std::string& key, const std::string& value) {
-  try {
-    size_t used = 0;
-    long long i = std::stoll(value, &used);
-    if (used != value.size()) throw std::invalid_argument(value);
-    return i;
-  } catch (const std::exception&) {
-    throw ConfigError("'" + key + "' must be an integer, got '" + value + "'");
-  }
+  const auto i = parse_int64(value);
+  if (!i) throw ConfigError("'" + key + "' must be an integer, got '" + value + "'");
+  return *i;
 }
 
 uint64_t parse_unsigned(const std::string& key, const std::string& value) {
-  // std::stoull accepts a leading minus sign and wraps it around; a seed of "-1" must not pass as 2^64 - 1.
-  const bool digits_only = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
-  try {
-    if (!digits_only) throw std::invalid_argument(value);
-    return std::stoull(value);
-  } catch (const std::exception&) {
-    throw ConfigError("'" + key + "' must be an integer from 0 to 18446744073709551615, got '" + value + "'");
-  }
+  const auto u = parse_uint64(value);
+  if (!u) throw ConfigError("'" + key + "' must be an integer from 0 to 18446744073709551615, got '" + value + "'");
+  return *u;
 }
 
-std::string format_double(double d) {
-  std::ostringstream s;
-  s.precision(17);
-  s << d;
-  return s.str();
-}
+std::string format_double(double d) { return format_number(d); }
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "model/numbers.h"
 #include "model/response_types.h"
 
 namespace fvae {
@@ -15,11 +16,7 @@ std::string csv_field(const std::string& text) {
   return quoted + "\"";
 }
 
-std::string number(double x) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.6g", x);
-  return text;
-}
+std::string number(double x) { return format_general(x, 6); }
 
 std::string latent_name(const std::vector<std::string>& names, size_t d) { return d < names.size() ? names[d] : ""; }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/numbers.h"
+
 namespace fvae {
 
 namespace {
@@ -10,12 +12,6 @@ namespace {
 template <typename T, typename U>
 void set_if(const std::optional<T>& choice, U& target) {
   if (choice) target = *choice;
-}
-
-std::string format_number(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", v);
-  return text;
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "model/numbers.h"
+
 namespace fvae {
 
 namespace {
@@ -64,11 +66,7 @@ std::vector<std::vector<std::string>> GroundTruthSource::factor_value_names() co
 }
 
 std::vector<std::vector<std::string>> ShapesDataset::factor_value_names() const {
-  auto number = [](double x, int decimals) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, x);
-    return std::string(text);
-  };
+  auto number = [](double x, int decimals) { return format_fixed(x, decimals); };
   std::vector<std::vector<std::string>> names{{"square", "ellipse", "heart"}, {}, {}, {}, {}};
   for (int v = 0; v < 6; ++v) names[1].push_back(number(0.5 + 0.1 * v, 1));
   for (int v = 0; v < 40; ++v) names[2].push_back(number(360.0 * v / 39.0, 0) + "°");  // as render() turns it

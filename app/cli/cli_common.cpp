@@ -12,6 +12,7 @@
 #include <iostream>
 #include <type_traits>
 
+#include "model/numbers.h"
 #include "model/trainer.h"
 
 namespace fvae::cli {
@@ -45,13 +46,9 @@ bool parse_whole(const std::string& text, T& out) {
   while (last > first && std::isspace(static_cast<unsigned char>(last[-1]))) --last;
   if (first == last) return false;
   if constexpr (std::is_floating_point_v<T>) {
-    // from_chars for doubles needs GCC 11; strtod is locale-dependent only for the decimal point, which the CLI
-    // never changes from "C".
-    std::string trimmed(first, last);
-    char* end = nullptr;
-    errno = 0;
-    out = static_cast<T>(std::strtod(trimmed.c_str(), &end));
-    return errno == 0 && end == trimmed.c_str() + trimmed.size();
+    const auto number = parse_double(std::string_view(first, static_cast<size_t>(last - first)));
+    if (number) out = *number;
+    return number.has_value();
   } else {
     const auto [end, ec] = std::from_chars(first, last, out);
     return ec == std::errc() && end == last;

@@ -12,6 +12,7 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "model/checkpoint.h"
+#include "model/numbers.h"
 #include "model/platform.h"
 
 namespace {
@@ -41,8 +42,9 @@ int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
   QGuiApplication app(argc, argv);
+  fvae::keep_c_numeric_locale();  // the application object set it from the environment
   QGuiApplication::setApplicationName("factorvae");
-  QGuiApplication::setApplicationVersion("0.1.0");
+  QGuiApplication::setApplicationVersion(FACTORVAE_VERSION);
   constexpr const char* kBuild = "";
 #else
   constexpr const char* kBuild = ", headless build without Qt";
@@ -53,7 +55,8 @@ int main(int argc, char** argv) {
     return arguments.size() < 2 ? 1 : 0;
   }
   if (arguments[1] == "--version") {
-    std::printf("factorvae 0.1.0 (LibTorch %s, %s%s)\n", TORCH_VERSION, fvae::memory_allocator().c_str(), kBuild);
+    std::printf("factorvae %s (LibTorch %s, %s%s)\n", FACTORVAE_VERSION, TORCH_VERSION,
+                fvae::memory_allocator().c_str(), kBuild);
     return 0;
   }
   const std::string mode = arguments[1];

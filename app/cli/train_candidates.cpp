@@ -12,6 +12,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/udr_ranking.h"
 #include "model/atomic_file.h"
+#include "model/numbers.h"
 #include "model/run_plan.h"
 
 namespace fvae::cli {
@@ -179,7 +180,7 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
   const uint64_t best_seed = first_seed + best;
   std::string table = "seed,udr,active_dims,chosen,checkpoint\n";
   for (size_t i = 0; i < static_cast<size_t>(ranked.files.size()); ++i)
-    table += std::to_string(first_seed + i) + "," + std::to_string(ranked.result.scores[i]) + "," +
+    table += std::to_string(first_seed + i) + "," + format_number(ranked.result.scores[i]) + "," +
              std::to_string(ranked.result.active_dims[i]) + "," + (i == best ? "yes" : "no") + "," +
              ranked.files[static_cast<int>(i)].toStdString() + "\n";
   write_file_atomically(QDir(out).filePath("candidates.csv").toStdString(), table);

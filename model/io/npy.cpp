@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "model/dataset.h"
+#include "model/numbers.h"
 
 namespace fvae {
 
@@ -82,12 +83,9 @@ NpyArray parse_npy(const std::string& name, const std::vector<uint8_t>& bytes) {
   int64_t count = 1;
   const std::regex number("\\d+");
   for (std::sregex_iterator it(dims.begin(), dims.end(), number), end; it != end; ++it) {
-    int64_t d = 0;
-    try {
-      d = std::stoll(it->str());
-    } catch (const std::exception&) {
-      throw DatasetError(name + ": absurd array dimension " + it->str());
-    }
+    const auto parsed = parse_int64(it->str());
+    if (!parsed) throw DatasetError(name + ": absurd array dimension " + it->str());
+    const int64_t d = *parsed;
     if (d < 0 || (d > 0 && count > std::numeric_limits<int64_t>::max() / d))
       throw DatasetError(name + ": absurd array shape (" + dims + ")");
     array.shape.push_back(d);

@@ -7,6 +7,7 @@
 #include "model/grids.h"
 #include "model/inference.h"
 #include "model/io/image_files.h"
+#include "model/numbers.h"
 #ifdef FACTORVAE_HAVE_TENSORBOARD
 #include "model/tensorboard/event_file.h"
 #else
@@ -38,10 +39,9 @@ constexpr int64_t kFlushEverySteps = 200;  // TensorBoard shows a live run at mo
 std::map<std::string, tensorboard::HParamValue> hyper_parameters(const Trainer& trainer, const DatasetInfo& dataset) {
   std::map<std::string, tensorboard::HParamValue> h;
   for (const auto& [key, text] : to_key_values(trainer.model_config(), trainer.train_config())) {
-    char* end = nullptr;
-    const double number = std::strtod(text.c_str(), &end);
-    if (key != "train.seed" && !text.empty() && end && *end == 0)
-      h[key] = number;
+    const auto number = parse_double(text);
+    if (key != "train.seed" && number)
+      h[key] = *number;
     else
       h[key] = text;
   }
@@ -75,13 +75,10 @@ void write_losses_csv(const std::string& path, const std::vector<StepReport>& hi
   const auto names = StepReport::column_names(latent_dim);
   for (size_t i = 0; i < names.size(); ++i) text += (i ? "," : "") + names[i];
   text += "\n";
-  char buf[64];
   for (const auto& row : history) {
     const auto values = row.values();
-    for (size_t i = 0; i < values.size(); ++i) {
-      std::snprintf(buf, sizeof buf, i < 2 ? "%.0f" : "%.9g", values[i]);
-      text += (i ? "," : "") + std::string(buf);
-    }
+    for (size_t i = 0; i < values.size(); ++i)
+      text += (i ? "," : "") + (i < 2 ? format_fixed(values[i], 0) : format_general(values[i], 9));
     text += "\n";
   }
   write_file_atomically(path, text);  // as the checkpoint: a kill mid-write leaves the previous file
