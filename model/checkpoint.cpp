@@ -2,9 +2,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "model/atomic_file.h"
 #include "model/legacy_archive.h"
+#include "model/numbers.h"
 #include "model/record_file.h"
 
 namespace fvae {
@@ -43,8 +45,15 @@ void read_module(const Records& records, const std::string& prefix, torch::nn::M
       throw CheckpointError(path + ": tensor '" + prefix + name + "' has the wrong data type");
     target.copy_(stored);
   };
-  for (auto& item : module.named_parameters()) load(item.key(), item.value());
-  for (auto& item : module.named_buffers()) load(item.key(), item.value());
+  std::set<std::string> expected;
+  for (auto& item : module.named_parameters()) load(item.key(), item.value()), expected.insert(prefix + item.key());
+  for (auto& item : module.named_buffers()) load(item.key(), item.value()), expected.insert(prefix + item.key());
+  // A file of another layout must not load because the expected tensors happen to be there too.
+  for (auto it = records.lower_bound(prefix); it != records.end() && it->first.rfind(prefix, 0) == 0; ++it)
+    if (!expected.count(it->first))
+      throw CheckpointError(path + ": holds tensor '" + it->first +
+                            "', which the stored configuration's model does not have (damaged file or another "
+                            "version)");
 }
 
 torch::Tensor history_tensor(const std::vector<StepReport>& history, int64_t latent_dim) {
@@ -253,14 +262,21 @@ Checkpoint load_checkpoint(const std::string& path) {
   cp.dataset.spec = value("dataset.spec");
   cp.dataset.split = value("dataset.split");
   cp.dataset.description = value("dataset.description");
-  try {
-    cp.dataset.subset = std::stoll(value("dataset.subset"));
-    cp.epoch = std::stoll(value("progress.epoch"));
-    cp.step = std::stoll(value("progress.step"));
-  } catch (const std::exception&) {
-    throw CheckpointError(path + ": the progress entries are damaged");
+  // Imported before the seed decoder's strides were corrected: the weights are the original's, but this file was made
+  // to be decoded in the wrong layout. Decoding it in either layout would silently change or keep wrong images.
+  if (cp.model.architecture == Architecture::SeedV1 && cp.dataset.description.rfind("imported from", 0) == 0)
+    throw CheckpointError(path + ": " + cp.dataset.description +
+                          " by an earlier FactorVAE Studio, whose decoder for the original project's layers had the "
+                          "wrong strides, so it decodes other images than the original does. Import the original "
+                          "checkpoint again: factorvae import-seed ORIGINAL.ckpt --out NEW.fvae (or File → Import "
+                          "original project checkpoint…)");
+  for (auto [key, target] : {std::pair{"dataset.subset", &cp.dataset.subset}, std::pair{"progress.epoch", &cp.epoch},
+                             std::pair{"progress.step", &cp.step}}) {
+    const auto number = parse_int64(value(key));
+    if (!number || *number < 0)
+      throw CheckpointError(path + ": the entry '" + key + "' is damaged ('" + value(key) + "' is no count)");
+    *target = *number;
   }
-  if (cp.epoch < 0 || cp.step < 0) throw CheckpointError(path + ": the progress entries are damaged");
   const std::string* names = text("latent_names");
   cp.latent_names = names ? split_names(*names, cp.model.latent_dim)
                           : std::vector<std::string>(static_cast<size_t>(cp.model.latent_dim), "");

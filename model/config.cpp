@@ -161,7 +161,17 @@ double default_gamma_for_dataset(const std::string& dataset_kind) {
   return dataset_kind == "shapes" ? 35.0 : 6.4;
 }
 
-std::string to_string(Architecture a) { return a == Architecture::Lean ? "lean" : "seed"; }
+std::string to_string(Architecture a) {
+  switch (a) {
+    case Architecture::Lean:
+      return "lean";
+    case Architecture::Seed:
+      return "seed";
+    case Architecture::SeedV1:
+      return "seed-v1";
+  }
+  return "?";
+}
 std::string to_string(Reconstruction r) { return r == Reconstruction::Bernoulli ? "bernoulli" : "gaussian"; }
 
 Architecture architecture_from_string(const std::string& s) {
@@ -169,6 +179,27 @@ Architecture architecture_from_string(const std::string& s) {
   if (s == "seed") return Architecture::Seed;
   throw ConfigError("unknown architecture '" + s + "' (choose lean or seed)");
 }
+
+std::string architecture_record(Architecture a) {
+  switch (a) {
+    case Architecture::Lean:
+      return "lean";
+    case Architecture::Seed:
+      return "seed-2";
+    case Architecture::SeedV1:
+      return "seed";
+  }
+  return "?";
+}
+
+Architecture architecture_from_record(const std::string& s) {
+  if (s == "lean") return Architecture::Lean;
+  if (s == "seed-2") return Architecture::Seed;
+  if (s == "seed") return Architecture::SeedV1;
+  throw ConfigError("unknown architecture '" + s + "' (written by a newer FactorVAE Studio?)");
+}
+
+bool is_seed(Architecture a) { return a == Architecture::Seed || a == Architecture::SeedV1; }
 
 Reconstruction reconstruction_from_string(const std::string& s) {
   if (s == "bernoulli" || s == "bce") return Reconstruction::Bernoulli;
@@ -178,7 +209,7 @@ Reconstruction reconstruction_from_string(const std::string& s) {
 
 KeyValues to_key_values(const ModelConfig& m, const TrainConfig& t) {
   KeyValues kv;
-  kv["model.architecture"] = to_string(m.architecture);
+  kv["model.architecture"] = architecture_record(m.architecture);
   kv["model.channels"] = std::to_string(m.channels);
   kv["model.image_size"] = std::to_string(m.image_size);
   kv["model.latent_dim"] = std::to_string(m.latent_dim);
@@ -215,7 +246,7 @@ void from_key_values(const KeyValues& kv, ModelConfig& m, TrainConfig& t) {
     if (it == kv.end()) throw ConfigError("missing configuration entry '" + key + "'");
     return it->second;
   };
-  m.architecture = architecture_from_string(get("model.architecture"));
+  m.architecture = architecture_from_record(get("model.architecture"));
   m.channels = parse_int("model.channels", get("model.channels"));
   m.image_size = parse_int("model.image_size", get("model.image_size"));
   m.latent_dim = parse_int("model.latent_dim", get("model.latent_dim"));

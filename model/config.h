@@ -15,7 +15,11 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Architecture { Lean, Seed };
+// Lean: this project's small convolutional model. Seed: the original Python project's layers (3liFi/FactorVAE,
+// python/model/vae.py), layer for layer. SeedV1: the layout this project gave the seed architecture before December
+// 2026, whose decoder had the wrong strides (14×14 after the second transposed convolution instead of 7×7); kept only
+// so that models trained with it keep decoding as they did. No new model is made with it.
+enum class Architecture { Lean, Seed, SeedV1 };
 enum class Reconstruction { Bernoulli, Gaussian };
 
 struct ModelConfig {
@@ -93,9 +97,17 @@ int64_t total_steps(const TrainConfig& train, int64_t steps_per_epoch);
 const Preset& preset(const std::string& name);  // throws ConfigError for an unknown name
 double default_gamma_for_dataset(const std::string& dataset_kind);
 
+// What users type (--arch) and read: "lean", "seed", "seed-v1" (the earlier layout).
 std::string to_string(Architecture a);
 std::string to_string(Reconstruction r);
+// A user's choice for a new model: "lean" or "seed" (the earlier seed layout is not offered).
 Architecture architecture_from_string(const std::string& s);
+// How a checkpoint's configuration names the architecture: "lean", "seed-2" (the original's layers) and "seed", which
+// every checkpoint of the earlier layout holds. A build from before the correction refuses "seed-2" instead of
+// decoding it with the wrong strides.
+std::string architecture_record(Architecture a);
+Architecture architecture_from_record(const std::string& s);
+bool is_seed(Architecture a);  // either seed layout: the original's encoder, BatchNorm discriminator
 Reconstruction reconstruction_from_string(const std::string& s);
 
 // Flat key=value text used inside checkpoints; parsing rejects unknown or malformed entries.

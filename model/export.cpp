@@ -6,8 +6,10 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <set>
 
 #include "model/atomic_file.h"
+#include "model/numbers.h"
 
 namespace fvae {
 
@@ -36,12 +38,10 @@ void add_module(std::map<std::string, torch::Tensor>& out, const std::string& pr
 }
 
 c10::IValue config_value(const std::string& key, const std::string& text) {
-  char* end = nullptr;
-  const double number = std::strtod(text.c_str(), &end);
-  if (key == "train.seed" || text.empty() || !end || *end != 0) return text;
-  if (number == std::floor(number) && std::abs(number) < 9e15 && text.find_first_of(".eE") == std::string::npos)
-    return static_cast<int64_t>(number);
-  return number;
+  if (key == "train.seed") return text;
+  if (const auto integer = parse_int64(text)) return *integer;
+  if (const auto number = parse_double(text)) return *number;
+  return text;
 }
 
 }  // namespace
@@ -53,7 +53,9 @@ std::map<std::string, torch::Tensor> export_state_dict(const Checkpoint& cp) {
   std::map<std::string, torch::Tensor> ours;
   add_module(ours, "encoder.", *cp.networks->encoder);
   add_module(ours, "decoder.", *cp.networks->decoder);
-  if (cp.model.architecture == Architecture::Lean) return ours;
+  // Only the corrected seed layout is the original's model: the earlier one (SeedV1) keeps this project's names, so
+  // that the original VAE class cannot load it strictly and decode other images than this project does.
+  if (cp.model.architecture != Architecture::Seed) return ours;
   add_module(ours, "discriminator.", *cp.networks->discriminator);
   std::map<std::string, torch::Tensor> original;
   for (auto& [name, tensor] : ours) {
@@ -78,9 +80,9 @@ void export_pytorch(const std::string& path, const Checkpoint& cp) {
   top.insert("state_dict", state);
   top.insert("config", config);
   top.insert("latent_names", names);
-  top.insert("decoder_output", std::string(cp.model.architecture == Architecture::Lean
-                                               ? "logits (apply torch.sigmoid for intensities)"
-                                               : "logits (the original project's Sigmoid follows)"));
+  top.insert("decoder_output",
+             std::string(cp.model.architecture == Architecture::Seed ? "logits (the original project's Sigmoid follows)"
+                                                                     : "logits (apply torch.sigmoid for intensities)"));
 
   // torch::pickle_save tags dicts with a TorchScript type (torch.jit._pickle.restore_type_tag), which torch.load's
   // default weights_only mode refuses; the same pickler without tags writes plain dicts.
@@ -142,10 +144,12 @@ Checkpoint checkpoint_from_original(const std::map<std::string, torch::Tensor>& 
   cp.latent_names.assign(static_cast<size_t>(cp.model.latent_dim), "");
   cp.networks = std::make_shared<Networks>(cp.model);
   torch::NoGradGuard no_grad;
+  std::set<std::string> used;
   auto load = [&](const std::string& prefix, torch::nn::Module& module) {
     auto copy = [&](const std::string& name, torch::Tensor& target) {
       const std::string ours = prefix + name, original = seed_name_to_original(ours);
       auto stored = tensor(original);
+      used.insert(original);
       if (stored.sizes() != target.sizes())
         throw CheckpointError(source + ": '" + original + "' has shape " + c10::str(stored.sizes()) + ", expected " +
                               c10::str(target.sizes()) + " for " + cp.model.describe());
@@ -162,6 +166,10 @@ Checkpoint checkpoint_from_original(const std::map<std::string, torch::Tensor>& 
   load("encoder.", *cp.networks->encoder);
   load("decoder.", *cp.networks->decoder);
   load("discriminator.", *cp.networks->discriminator);
+  // Every tensor must have found its layer: one more (another layout of the same module names) is not ignored.
+  for (const auto& [name, t] : state)
+    if (!used.count(name))
+      throw CheckpointError(source + ": '" + name + "' belongs to no layer of the original project's architecture");
   cp.networks->train(false);
   return cp;
 }

@@ -136,21 +136,28 @@ DecoderImpl::DecoderImpl(const ModelConfig& config) : config_(config) {
     start_size_ = config.image_size / 4;
     dense_ = nn::Sequential(nn::Linear(L, 128), leaky(), nn::Linear(128, 256), leaky(), nn::Linear(256, 512), leaky(),
                             nn::Linear(512, start_channels_ * start_size_ * start_size_), leaky());
+    // 3×3 transposed convolutions with padding 1; a stride-2 one doubles the size (output_padding 1, as the original
+    // computes it to reach 14 and 28 from 7).
     auto up = [](int64_t in, int64_t out, int64_t stride) {
       auto o = nn::ConvTranspose2dOptions(in, out, 3).stride(stride).padding(1);
       if (stride == 2) o.output_padding(1);
       return nn::ConvTranspose2d(o);
     };
-    upsampling_->push_back(up(1024, 512, 1));
+    // The original keeps 7×7 through the first two and doubles in the last two (vae.py: stride 1, 1, 2, 2). The
+    // earlier layout of this project doubled in the second and third (stride 1, 2, 2, 1): same weight shapes,
+    // different images.
+    const bool v1 = config.architecture == Architecture::SeedV1;
+    const int64_t strides[4] = {1, v1 ? 2 : 1, 2, v1 ? 1 : 2};
+    upsampling_->push_back(up(1024, 512, strides[0]));
     upsampling_->push_back(nn::BatchNorm2d(512));
     upsampling_->push_back(leaky());
-    upsampling_->push_back(up(512, 256, 2));
+    upsampling_->push_back(up(512, 256, strides[1]));
     upsampling_->push_back(nn::BatchNorm2d(256));
     upsampling_->push_back(leaky());
-    upsampling_->push_back(up(256, 128, 2));
+    upsampling_->push_back(up(256, 128, strides[2]));
     upsampling_->push_back(nn::BatchNorm2d(128));
     upsampling_->push_back(leaky());
-    upsampling_->push_back(up(128, config.channels, 1));
+    upsampling_->push_back(up(128, config.channels, strides[3]));
     // The original ends in Sigmoid; here the decoder returns logits and sigmoid is applied by the caller.
   }
   register_module("dense", dense_);

@@ -1,15 +1,106 @@
 #include "test_support.h"
 
+#include "model/export.h"
 #include "model/io/npy.h"
+#include "model/networks.h"
 
 #include <zip.h>
 #include <zlib.h>
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <cmath>
 
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
 
 namespace fvae::testing {
+
+namespace {
+
+// The weights of tools/original_fixture.py, rebuilt bit for bit (its docstring gives the recipe): element i of the
+// original state_dict tensor `name` from splitmix64(fnv1a64(name) + i), scaled by the tensor's role.
+uint64_t fnv1a64(const std::string& text) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001B3ull;
+  return h;
+}
+
+uint64_t splitmix64(uint64_t z) {
+  z += 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+torch::Tensor fixture_tensor(const std::string& name, const torch::Tensor& like, bool batchnorm) {
+  if (name.size() >= 19 && name.compare(name.size() - 19, 19, "num_batches_tracked") == 0)
+    return torch::full_like(like, 100);
+  const std::string leaf = name.substr(name.rfind('.') + 1);
+  const uint64_t base = fnv1a64(name);
+  const int64_t fan = like.numel() / like.size(0);
+  const double weight_scale = std::ldexp(1.0, -((63 - __builtin_clzll(static_cast<uint64_t>(fan))) / 2));
+  auto out = torch::empty(like.sizes(), torch::kFloat);
+  float* data = out.data_ptr<float>();
+  for (int64_t i = 0; i < out.numel(); ++i) {
+    const double x = static_cast<double>(splitmix64(base + static_cast<uint64_t>(i)) >> 40) / 8388608.0 - 1.0;
+    double v = x / 16;  // biases
+    if (batchnorm && leaf == "weight") v = 1 + x / 4;
+    if (batchnorm && leaf == "bias") v = x / 4;
+    if (leaf == "running_mean") v = x / 4;
+    if (leaf == "running_var") v = 1 + x / 2;
+    if (!batchnorm && leaf == "weight") v = x * weight_scale;
+    data[i] = static_cast<float>(v);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::map<std::string, torch::Tensor> original_fixture_state_dict() {
+  ModelConfig config;
+  config.architecture = Architecture::Seed;
+  Networks shapes(config);
+  std::map<std::string, torch::Tensor> ours;
+  auto collect = [&](const std::string& prefix, torch::nn::Module& m) {
+    for (const auto& item : m.named_parameters()) ours[prefix + item.key()] = item.value();
+    for (const auto& item : m.named_buffers()) ours[prefix + item.key()] = item.value();
+  };
+  collect("encoder.", *shapes.encoder);
+  collect("decoder.", *shapes.decoder);
+  collect("discriminator.", *shapes.discriminator);
+  std::map<std::string, torch::Tensor> original;
+  for (const auto& [name, tensor] : ours) {
+    const std::string layer = name.substr(0, name.rfind('.') + 1);
+    original[seed_name_to_original(name)] =
+        fixture_tensor(seed_name_to_original(name), tensor, ours.count(layer + "running_mean") > 0);
+  }
+  return original;
+}
+
+ProcessResult run_process(const QString& program, const QStringList& arguments, const QStringList& environment,
+                          int timeout_ms) {
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  for (const QString& entry : environment) env.insert(entry.section('=', 0, 0), entry.section('=', 1));
+  p.setProcessEnvironment(env);
+  p.start(program, arguments);
+  ProcessResult r;
+  if (!p.waitForFinished(timeout_ms)) {
+    r.timed_out = true;
+    p.kill();
+    p.waitForFinished();
+  }
+  r.exit_code = p.exitStatus() == QProcess::NormalExit && !r.timed_out ? p.exitCode() : -1;
+  r.out = QString::fromUtf8(p.readAllStandardOutput());
+  r.err = QString::fromUtf8(p.readAllStandardError());
+  return r;
+}
+
+ProcessResult run_cli(const QStringList& arguments, const QStringList& environment, int timeout_ms) {
+  return run_process(qEnvironmentVariable("FACTORVAE_CLI"), arguments, environment, timeout_ms);
+}
 
 void write_zip(const std::string& path, const std::vector<std::pair<std::string, std::vector<uint8_t>>>& members,
                bool deflate) {

@@ -3,6 +3,9 @@
 
 #include <torch/torch.h>
 
+#include <QString>
+#include <QStringList>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,5 +24,22 @@ torch::Tensor ramp_images(int64_t n, int64_t size, int64_t channels = 0);
 std::vector<std::pair<std::string, std::vector<uint8_t>>> medmnist_members(const torch::Tensor& images,
                                                                            const torch::Tensor& labels, int version);
 void write_bytes(const std::string& path, const std::vector<uint8_t>& bytes);
+
+// The original project's state_dict (its names) for the seed architecture at latent 8, filled with the weights of
+// tools/original_fixture.py, bit for bit (its docstring gives the recipe), so that tests/fixtures/
+// original_seed_outputs.npz, what the original code computes on them, checks the seed architecture.
+std::map<std::string, torch::Tensor> original_fixture_state_dict();
+
+// A finished child process: its exit code (-1 when it crashed or ran past its time, then killed) and output.
+struct ProcessResult {
+  int exit_code = -1;
+  bool timed_out = false;
+  QString out, err;
+};
+// Runs `program` with this process's environment plus `environment` ("NAME=value" entries).
+ProcessResult run_process(const QString& program, const QStringList& arguments, const QStringList& environment = {},
+                          int timeout_ms = 300000);
+// The same for the factorvae CLI under test ($FACTORVAE_CLI).
+ProcessResult run_cli(const QStringList& arguments, const QStringList& environment = {}, int timeout_ms = 300000);
 
 }  // namespace fvae::testing

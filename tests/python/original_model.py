@@ -1,5 +1,6 @@
-"""The original FactorVAE project's model (3liFi/FactorVAE, PyTorch Lightning), rebuilt from its documented layer
-names and shapes (shared/seed-checkpoint.md) so that the tests can make a real Lightning checkpoint of it."""
+"""The original FactorVAE project's model (3liFi/FactorVAE, PyTorch Lightning; python/model/vae.py), rebuilt layer for
+layer so that the tests can make a real Lightning checkpoint of it. test_interop checks it against what the original
+code itself computes (tests/fixtures/original_seed_outputs.npz, made by tools/original_fixture.py)."""
 import lightning as L
 import torch
 from torch import nn
@@ -32,13 +33,13 @@ class Decoder(nn.Module):
         self.fc = nn.Sequential(nn.Linear(latent_dim, 128), nn.LeakyReLU(0.2), nn.Linear(128, 256), nn.LeakyReLU(0.2),
                                 nn.Linear(256, 512), nn.LeakyReLU(0.2), nn.Linear(512, 1024 * self.size ** 2),
                                 nn.LeakyReLU(0.2))
+        # 7×7 through the first two transposed convolutions, then 7 → 14 → 28.
         self.deconv = nn.Sequential(
             nn.ConvTranspose2d(1024, 512, 3, stride=1, padding=1), nn.BatchNorm2d(512), nn.LeakyReLU(0.2),
-            nn.ConvTranspose2d(512, 256, 3, stride=2, padding=1, output_padding=1), nn.BatchNorm2d(256),
-            nn.LeakyReLU(0.2),
+            nn.ConvTranspose2d(512, 256, 3, stride=1, padding=1), nn.BatchNorm2d(256), nn.LeakyReLU(0.2),
             nn.ConvTranspose2d(256, 128, 3, stride=2, padding=1, output_padding=1), nn.BatchNorm2d(128),
             nn.LeakyReLU(0.2),
-            nn.ConvTranspose2d(128, channels, 3, stride=1, padding=1), nn.Sigmoid())
+            nn.ConvTranspose2d(128, channels, 3, stride=2, padding=1, output_padding=1), nn.Sigmoid())
 
     def forward(self, z):
         return self.deconv(self.fc(z).view(-1, 1024, self.size, self.size))

@@ -12,7 +12,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.dirname(__file__))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
+FIXTURE = os.path.join(HERE, "..", "fixtures", "original_seed_outputs.npz")
 
 CLI = os.environ["FACTORVAE_CLI"]
 
@@ -127,6 +130,27 @@ class Interop(unittest.TestCase):
         self.assertEqual(refused.returncode, 1)
         self.assertIn("weights only", refused.stderr)
 
+    def test_the_rebuilt_original_model_computes_what_the_original_code_does(self):
+        # original_model.py (which makes the Lightning checkpoints below) against the outputs of 3liFi/FactorVAE's own
+        # vae.py, on the fixture's weights: the mirror is not trusted on its own.
+        import original_fixture
+        from original_model import Discriminator, VAE
+
+        vae, discriminator = VAE(8), Discriminator(8)
+        original_fixture.fill(vae, "vae.")
+        original_fixture.fill(discriminator, "discriminator.")
+        vae.eval()
+        discriminator.eval()
+        fixture = np.load(FIXTURE)
+        with torch.no_grad():
+            decoded = vae.decoder(torch.from_numpy(fixture["codes"])).numpy()
+            mu, logvar = vae.encoder(torch.from_numpy(fixture["images"]))
+            logits = discriminator(torch.from_numpy(fixture["codes"])).numpy()
+        np.testing.assert_allclose(decoded, fixture["decoded"], atol=1e-5, rtol=0)
+        np.testing.assert_allclose(mu.numpy(), fixture["mu"], atol=1e-5, rtol=0)
+        np.testing.assert_allclose(logvar.numpy(), fixture["logvar"], atol=1e-5, rtol=0)
+        np.testing.assert_allclose(logits, fixture["discriminator_logits"], atol=1e-5, rtol=0)
+
     def test_a_lightning_checkpoint_of_the_original_project_imports(self):
         import lightning
         from original_model import FactorVAE
@@ -155,13 +179,18 @@ class Interop(unittest.TestCase):
                               "64")
         self.assertIn("reconstruction_bce_nats_per_image", evaluated.stdout)
 
-        # Exported again, the original model class loads it strictly and gets its own tensors back.
+        # Exported again, the original model class loads it strictly, gets its own tensors back and decodes as we do.
         export = os.path.join(self.dir, "seed.pt")
         factorvae("export", "--checkpoint", imported, "--out", export)
         state = torch.load(export)["state_dict"]
-        FactorVAE(latent_dim=8).load_state_dict(state)
+        reloaded = FactorVAE(latent_dim=8)
+        reloaded.load_state_dict(state, strict=True)
         for name, tensor in saved["state_dict"].items():
             self.assertTrue(torch.equal(state[name], tensor), name)
+        reloaded.eval()
+        with torch.no_grad():
+            again = reloaded.vae.decoder(torch.from_numpy(np.load(self.codes))).numpy()
+        self.assertLess(np.abs(self.decode_with_cli(imported, "imported-again.npy") - again).max(), 1e-5)
 
         # Bad input: a truncated file and a checkpoint of another architecture, each named with its problem.
         truncated = os.path.join(self.dir, "truncated.ckpt")
