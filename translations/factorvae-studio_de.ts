@@ -332,32 +332,32 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="345"/>
+        <location filename="../app/service/studio_service.cpp" line="346"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="375"/>
+        <location filename="../app/service/studio_service.cpp" line="376"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="465"/>
+        <location filename="../app/service/studio_service.cpp" line="466"/>
         <source>Screening finished at step %1; saved %2</source>
         <translation>Auswahllauf bei Schritt %1 beendet; %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="468"/>
+        <location filename="../app/service/studio_service.cpp" line="469"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="468"/>
+        <location filename="../app/service/studio_service.cpp" line="469"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="478"/>
+        <location filename="../app/service/studio_service.cpp" line="479"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -366,7 +366,7 @@
     <name>fvae::ui::DatasetBrowser</name>
     <message>
         <location filename="../ui/dataset_browser.cpp" line="20"/>
-        <location filename="../ui/dataset_browser.cpp" line="68"/>
+        <location filename="../ui/dataset_browser.cpp" line="74"/>
         <source>No dataset</source>
         <translation>Kein Datensatz</translation>
     </message>
@@ -406,12 +406,17 @@
         <translation>Nächste Seite</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_browser.cpp" line="50"/>
+        <location filename="../ui/dataset_browser.cpp" line="44"/>
+        <source>First image</source>
+        <translation>Erstes Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_browser.cpp" line="56"/>
         <source>First image:</source>
         <translation>Erstes Bild:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataset_browser.cpp" line="67"/>
+        <location filename="../ui/dataset_browser.cpp" line="73"/>
         <source>%1 — %Ln image(s)</source>
         <translation>
             <numerusform>%1 — %Ln Bild</numerusform>
@@ -476,53 +481,58 @@
         <translation>Sphärische Interpolation hält die Norm des Codes unterwegs typisch für die A-priori-Verteilung</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="43"/>
+        <location filename="../ui/interpolation_view.cpp" line="41"/>
+        <source>Images in the strip</source>
+        <translation>Bilder im Streifen</translation>
+    </message>
+    <message>
+        <location filename="../ui/interpolation_view.cpp" line="42"/>
         <source>Images in the strip, ends included</source>
         <translation>Bilder im Streifen, Enden eingeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="46"/>
-        <location filename="../ui/interpolation_view.cpp" line="127"/>
+        <location filename="../ui/interpolation_view.cpp" line="45"/>
+        <location filename="../ui/interpolation_view.cpp" line="126"/>
         <source>Pick two images to interpolate between their codes.</source>
         <translation>Zwei Bilder wählen, um zwischen ihren Codes zu interpolieren.</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="52"/>
+        <location filename="../ui/interpolation_view.cpp" line="51"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="53"/>
+        <location filename="../ui/interpolation_view.cpp" line="52"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="64"/>
+        <location filename="../ui/interpolation_view.cpp" line="63"/>
         <source>Mode:</source>
         <translation>Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="66"/>
+        <location filename="../ui/interpolation_view.cpp" line="65"/>
         <source>Steps:</source>
         <translation>Schritte:</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="101"/>
+        <location filename="../ui/interpolation_view.cpp" line="100"/>
         <source>Interpolate from</source>
         <translation>Interpolieren von</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="101"/>
+        <location filename="../ui/interpolation_view.cpp" line="100"/>
         <source>Interpolate to</source>
         <translation>Interpolieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="113"/>
+        <location filename="../ui/interpolation_view.cpp" line="112"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="113"/>
+        <location filename="../ui/interpolation_view.cpp" line="112"/>
         <source>To</source>
         <translation>Nach</translation>
     </message>
@@ -668,17 +678,22 @@
         <translation>Latente Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="190"/>
+        <location filename="../ui/latent_explorer.cpp" line="188"/>
+        <source>Dimension %1</source>
+        <translation>Dimension %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="189"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="208"/>
+        <location filename="../ui/latent_explorer.cpp" line="207"/>
         <source>Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base</source>
         <translation>Dimension %1 von −3 bis +3 um den Basiscode, die übrigen Dimensionen wie in der Basis</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="314"/>
+        <location filename="../ui/latent_explorer.cpp" line="313"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
@@ -688,22 +703,22 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="364"/>
+        <location filename="../ui/latent_explorer.cpp" line="363"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="368"/>
+        <location filename="../ui/latent_explorer.cpp" line="367"/>
         <source>Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map</source>
         <translation>Zeilen: latente Dimensionen von oben; Spalten: −3 … +3; letzte Spalte: Differenzkarte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="372"/>
+        <location filename="../ui/latent_explorer.cpp" line="371"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="373"/>
+        <location filename="../ui/latent_explorer.cpp" line="372"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
@@ -711,72 +726,72 @@
 <context>
     <name>fvae::ui::LatentMapView</name>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="40"/>
+        <location filename="../ui/latent_map_view.cpp" line="41"/>
         <source>&amp;Compute map</source>
         <translation>Karte &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="46"/>
+        <location filename="../ui/latent_map_view.cpp" line="45"/>
         <source>Dataset images to encode: a seeded random subset when the dataset holds more</source>
         <translation>Zu kodierende Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="48"/>
+        <location filename="../ui/latent_map_view.cpp" line="46"/>
         <source>The same seed maps the same images</source>
         <translation>Derselbe Seed bildet dieselben Bilder ab</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="49"/>
+        <location filename="../ui/latent_map_view.cpp" line="47"/>
         <source>Horizontal axis: a principal component of μ, or one dimension</source>
         <translation>Waagerechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="50"/>
+        <location filename="../ui/latent_map_view.cpp" line="48"/>
         <source>Vertical axis: a principal component of μ, or one dimension</source>
         <translation>Senkrechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="51"/>
+        <location filename="../ui/latent_map_view.cpp" line="49"/>
         <source>Colour the points by a label or ground-truth factor</source>
         <translation>Punkte nach einem Label oder einem Faktor der Grundwahrheit färben</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="71"/>
+        <location filename="../ui/latent_map_view.cpp" line="69"/>
         <source>Images:</source>
         <translation>Bilder:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="72"/>
+        <location filename="../ui/latent_map_view.cpp" line="70"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="73"/>
+        <location filename="../ui/latent_map_view.cpp" line="71"/>
         <source>Horizontal:</source>
         <translation>Waagerecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="74"/>
+        <location filename="../ui/latent_map_view.cpp" line="72"/>
         <source>Vertical:</source>
         <translation>Senkrecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="75"/>
+        <location filename="../ui/latent_map_view.cpp" line="73"/>
         <source>Colour by:</source>
         <translation>Färben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="124"/>
+        <location filename="../ui/latent_map_view.cpp" line="123"/>
         <source>Open a checkpoint or start a training to map its codes.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um seine Codes abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="126"/>
+        <location filename="../ui/latent_map_view.cpp" line="125"/>
         <source>Open a dataset to map its images&apos; codes.</source>
         <translation>Öffnen Sie einen Datensatz, um die Codes seiner Bilder abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="128"/>
+        <location filename="../ui/latent_map_view.cpp" line="127"/>
         <source>Maps μ of the dataset&apos;s images; hover a point to see its image, click it to explore its code.</source>
         <translation>Bildet μ der Bilder des Datensatzes ab; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
@@ -1149,115 +1164,115 @@
 <context>
     <name>fvae::ui::MetricsPanel</name>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="35"/>
+        <location filename="../ui/metrics_panel.cpp" line="33"/>
         <source>Votes that train the majority-vote classifier</source>
         <translation>Stimmen, die den Mehrheitsklassifikator trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="36"/>
+        <location filename="../ui/metrics_panel.cpp" line="34"/>
         <source>Fresh votes the score is measured on</source>
         <translation>Neue Stimmen, auf denen der Wert gemessen wird</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="37"/>
+        <location filename="../ui/metrics_panel.cpp" line="35"/>
         <source>Samples per vote (L): one factor fixed, the others random</source>
         <translation>Stichproben pro Stimme (L): ein Faktor fest, die anderen zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="38"/>
+        <location filename="../ui/metrics_panel.cpp" line="36"/>
         <source>Samples for the mutual information gap</source>
         <translation>Stichproben für die Transinformationslücke (MIG)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="39"/>
+        <location filename="../ui/metrics_panel.cpp" line="37"/>
         <source>The same seed gives the same scores</source>
         <translation>Derselbe Startwert ergibt dieselben Werte</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="40"/>
+        <location filename="../ui/metrics_panel.cpp" line="39"/>
         <source>&amp;Measure</source>
         <translation>&amp;Messen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="41"/>
+        <location filename="../ui/metrics_panel.cpp" line="40"/>
         <source>Use suggested &amp;names</source>
         <translation>Vorgeschlagene &amp;Namen übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="44"/>
+        <location filename="../ui/metrics_panel.cpp" line="43"/>
         <source>score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="47"/>
+        <location filename="../ui/metrics_panel.cpp" line="46"/>
         <source>Quick settings</source>
         <translation>Schnelle Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="48"/>
+        <location filename="../ui/metrics_panel.cpp" line="47"/>
         <source>A tenth of the votes and samples: a rough score in seconds</source>
         <translation>Ein Zehntel der Stimmen und Stichproben: ein grober Wert in Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="51"/>
+        <location filename="../ui/metrics_panel.cpp" line="50"/>
         <source>disentanglement_lib settings</source>
         <translation>Einstellungen von disentanglement_lib</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="54"/>
+        <location filename="../ui/metrics_panel.cpp" line="53"/>
         <source>FactorVAE metric and MIG on the built-in shapes dataset, whose factors are known</source>
         <translation>FactorVAE-Metrik und MIG auf dem eingebauten Datensatz shapes, dessen Faktoren bekannt sind</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="58"/>
+        <location filename="../ui/metrics_panel.cpp" line="57"/>
         <source>Name unnamed latent dimensions after the factor they capture</source>
         <translation>Unbenannte latente Dimensionen nach dem erfassten Faktor benennen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="62"/>
+        <location filename="../ui/metrics_panel.cpp" line="61"/>
         <source>Training votes:</source>
         <translation>Trainingsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="63"/>
+        <location filename="../ui/metrics_panel.cpp" line="62"/>
         <source>Evaluation votes:</source>
         <translation>Auswertungsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="64"/>
+        <location filename="../ui/metrics_panel.cpp" line="63"/>
         <source>Samples per vote (L):</source>
         <translation>Stichproben pro Stimme (L):</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="65"/>
+        <location filename="../ui/metrics_panel.cpp" line="64"/>
         <source>MIG samples:</source>
         <translation>MIG-Stichproben:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="66"/>
+        <location filename="../ui/metrics_panel.cpp" line="65"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="71"/>
-        <location filename="../ui/metrics_panel.cpp" line="198"/>
+        <location filename="../ui/metrics_panel.cpp" line="70"/>
+        <location filename="../ui/metrics_panel.cpp" line="201"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="71"/>
-        <location filename="../ui/metrics_panel.cpp" line="198"/>
+        <location filename="../ui/metrics_panel.cpp" line="70"/>
+        <location filename="../ui/metrics_panel.cpp" line="201"/>
         <source>Captures</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="71"/>
-        <location filename="../ui/metrics_panel.cpp" line="198"/>
+        <location filename="../ui/metrics_panel.cpp" line="70"/>
+        <location filename="../ui/metrics_panel.cpp" line="201"/>
         <source>Var[μ]</source>
         <translation>Var[μ]</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="84"/>
+        <location filename="../ui/metrics_panel.cpp" line="83"/>
         <source>Scores (FactorVAE metric, MIG and MIG per factor)</source>
         <translation>Werte (FactorVAE-Metrik, MIG und MIG pro Faktor)</translation>
     </message>
@@ -1282,49 +1297,77 @@
         <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Ausrichtung, x, y).</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="171"/>
+        <location filename="../ui/metrics_panel.cpp" line="174"/>
         <source>&lt;b&gt;FactorVAE metric: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;active dimensions: %3</source>
         <translation>&lt;b&gt;FactorVAE-Metrik: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;aktive Dimensionen: %3</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="175"/>
+        <location filename="../ui/metrics_panel.cpp" line="178"/>
         <source>FactorVAE</source>
         <translation>FactorVAE</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="175"/>
+        <location filename="../ui/metrics_panel.cpp" line="178"/>
         <source>MIG</source>
         <translation>MIG</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="180"/>
+        <location filename="../ui/metrics_panel.cpp" line="183"/>
         <source>MIG %1</source>
         <translation>MIG %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="214"/>
+        <location filename="../ui/metrics_panel.cpp" line="217"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="73"/>
+        <location filename="../ui/metrics_panel.cpp" line="72"/>
         <source>One column per factor: the share of that factor&apos;s votes each dimension won (a vote fixes the factor; the dimension whose variance drops most wins it). A factor whose votes split over dimensions, or a dimension that wins the votes of two factors, costs score.</source>
         <translation>Eine Spalte je Faktor: der Anteil der Stimmen dieses Faktors, den jede Dimension gewonnen hat (eine Stimme hält den Faktor fest; die Dimension, deren Varianz am stärksten sinkt, gewinnt sie). Ein Faktor, dessen Stimmen sich auf mehrere Dimensionen verteilen, oder eine Dimension, die die Stimmen zweier Faktoren gewinnt, kostet Punkte.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="153"/>
+        <location filename="../ui/metrics_panel.cpp" line="156"/>
         <source>Measuring…</source>
         <translation>Messe…</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="205"/>
+        <location filename="../ui/metrics_panel.cpp" line="208"/>
         <source>Share of the votes for %1 that each dimension won</source>
         <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="225"/>
+        <location filename="../ui/metrics_panel.cpp" line="228"/>
         <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
         <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
+    </message>
+</context>
+<context>
+    <name>fvae::ui::NumberField</name>
+    <message>
+        <location filename="../ui/number_field.cpp" line="136"/>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/number_field.cpp" line="141"/>
+        <source>enter a number</source>
+        <translation>bitte eine Zahl eingeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/number_field.cpp" line="143"/>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/number_field.cpp" line="145"/>
+        <source>%1 is below the minimum, %2</source>
+        <translation>%1 liegt unter dem Minimum, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/number_field.cpp" line="147"/>
+        <source>%1 is above the maximum, %2</source>
+        <translation>%1 liegt über dem Maximum, %2</translation>
     </message>
 </context>
 <context>
@@ -1461,158 +1504,158 @@
         <translation>Eine Kurve je &amp;Form</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="44"/>
+        <location filename="../ui/responses_panel.cpp" line="45"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="42"/>
+        <location filename="../ui/responses_panel.cpp" line="43"/>
         <source>Export &amp;PNG…</source>
         <translation>&amp;PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="43"/>
+        <location filename="../ui/responses_panel.cpp" line="44"/>
         <source>Export C&amp;SV…</source>
         <translation>C&amp;SV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="48"/>
+        <location filename="../ui/responses_panel.cpp" line="49"/>
         <source>Factors (built-in shapes)</source>
         <translation>Faktoren (eingebaute Formen)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="49"/>
+        <location filename="../ui/responses_panel.cpp" line="50"/>
         <source>Classes (open dataset)</source>
         <translation>Klassen (geöffneter Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="51"/>
+        <location filename="../ui/responses_panel.cpp" line="52"/>
         <source>Factors: μ of every dimension as each factor of the shapes dataset sweeps its values, the other factors random. Classes: μ of every dimension per class of the dataset&apos;s labels.</source>
         <translation>Faktoren: μ jeder Dimension, während jeder Faktor des Formen-Datensatzes seine Werte durchläuft, die anderen Faktoren zufällig. Klassen: μ jeder Dimension je Klasse der Labels des Datensatzes.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="55"/>
+        <location filename="../ui/responses_panel.cpp" line="54"/>
         <source>Images behind each point of a curve (per shape when curves are per shape)</source>
         <translation>Bilder hinter jedem Punkt einer Kurve (je Form, wenn die Kurven je Form sind)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="56"/>
+        <location filename="../ui/responses_panel.cpp" line="55"/>
         <source>Does a dimension follow scale for every shape, or only for hearts?</source>
         <translation>Folgt eine Dimension der Größe bei jeder Form oder nur bei Herzen?</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="59"/>
+        <location filename="../ui/responses_panel.cpp" line="56"/>
         <source>Images encoded from the dataset: a seeded random subset when it holds more</source>
         <translation>Kodierte Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="61"/>
+        <location filename="../ui/responses_panel.cpp" line="57"/>
         <source>The same seed encodes the same images</source>
         <translation>Derselbe Seed kodiert dieselben Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="69"/>
+        <location filename="../ui/responses_panel.cpp" line="65"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="69"/>
+        <location filename="../ui/responses_panel.cpp" line="65"/>
         <source>η² (classes)</source>
         <translation>η² (Klassen)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="70"/>
+        <location filename="../ui/responses_panel.cpp" line="66"/>
         <source>Dimensions ranked by the share of their variance that the classes explain</source>
         <translation>Dimensionen nach dem Anteil ihrer Varianz, den die Klassen erklären</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="90"/>
+        <location filename="../ui/responses_panel.cpp" line="86"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="86"/>
+        <location filename="../ui/responses_panel.cpp" line="82"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="92"/>
+        <location filename="../ui/responses_panel.cpp" line="88"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV-Tabellen (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="95"/>
+        <location filename="../ui/responses_panel.cpp" line="91"/>
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="96"/>
+        <location filename="../ui/responses_panel.cpp" line="92"/>
         <source>Images per point:</source>
         <translation>Bilder pro Punkt:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="98"/>
+        <location filename="../ui/responses_panel.cpp" line="94"/>
         <source>Images from the dataset:</source>
         <translation>Bilder aus dem Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="99"/>
+        <location filename="../ui/responses_panel.cpp" line="95"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="167"/>
+        <location filename="../ui/responses_panel.cpp" line="164"/>
         <source>Open a checkpoint or start a training to see what its dimensions encode.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um zu sehen, was seine Dimensionen kodieren.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="169"/>
+        <location filename="../ui/responses_panel.cpp" line="166"/>
         <source>The shapes dataset is greyscale: factor responses need a one-channel model.</source>
         <translation>Der Formen-Datensatz ist einfarbig: Faktorantworten brauchen ein Modell mit einem Kanal.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="171"/>
+        <location filename="../ui/responses_panel.cpp" line="168"/>
         <source>Open a dataset with labels (File → Open dataset) to see μ per class.</source>
         <translation>Öffnen Sie einen Datensatz mit Labels (Datei → Datensatz öffnen), um μ je Klasse zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="176"/>
+        <location filename="../ui/responses_panel.cpp" line="173"/>
         <source>Each cell: μ of one dimension as one factor sweeps its values; η² is the share of μ&apos;s variance that factor explains.</source>
         <translation>Jede Zelle: μ einer Dimension, während ein Faktor seine Werte durchläuft; η² ist der Anteil der Varianz von μ, den dieser Faktor erklärt.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="178"/>
+        <location filename="../ui/responses_panel.cpp" line="175"/>
         <source>This model was not trained on shapes: its responses to shapes say little.</source>
         <translation>Dieses Modell wurde nicht auf Formen trainiert: seine Antworten auf Formen sagen wenig.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="174"/>
+        <location filename="../ui/responses_panel.cpp" line="171"/>
         <source>Dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="191"/>
-        <location filename="../ui/responses_panel.cpp" line="204"/>
+        <location filename="../ui/responses_panel.cpp" line="189"/>
+        <location filename="../ui/responses_panel.cpp" line="202"/>
         <source>Computing…</source>
         <translation>Berechne…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="233"/>
+        <location filename="../ui/responses_panel.cpp" line="231"/>
         <source>%1 follows %2 (η² %3)</source>
         <translation>%1 folgt %2 (η² %3)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="238"/>
+        <location filename="../ui/responses_panel.cpp" line="236"/>
         <source>No dimension follows one factor with η² ≥ 0.5.</source>
         <translation>Keine Dimension folgt einem Faktor mit η² ≥ 0,5.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="249"/>
+        <location filename="../ui/responses_panel.cpp" line="247"/>
         <source>%1 images; %2 classes</source>
         <translation>%1 Bilder; %2 Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="278"/>
+        <location filename="../ui/responses_panel.cpp" line="276"/>
         <source>%1: there is nothing to export yet</source>
         <translation>%1: es gibt noch nichts zu exportieren</translation>
     </message>
@@ -1620,531 +1663,584 @@
 <context>
     <name>fvae::ui::SamplingPanel</name>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="35"/>
+        <location filename="../ui/sampling_panel.cpp" line="34"/>
         <source>Cannot decode the samples</source>
         <translation>Die Stichproben können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="48"/>
+        <location filename="../ui/sampling_panel.cpp" line="40"/>
         <source>Standard deviation of the prior samples</source>
         <translation>Standardabweichung der Stichproben aus der Prior-Verteilung</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="49"/>
+        <location filename="../ui/sampling_panel.cpp" line="41"/>
         <source>&amp;Resample</source>
         <translation>&amp;Neu ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="50"/>
+        <location filename="../ui/sampling_panel.cpp" line="42"/>
         <source>&amp;New seed</source>
         <translation>Neuer &amp;Seed</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="51"/>
+        <location filename="../ui/sampling_panel.cpp" line="43"/>
         <source>Save grid…</source>
         <translation>Raster speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="52"/>
+        <location filename="../ui/sampling_panel.cpp" line="44"/>
         <source>The sample grid as one PNG</source>
         <translation>Das Stichprobenraster als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="62"/>
+        <location filename="../ui/sampling_panel.cpp" line="55"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="63"/>
+        <location filename="../ui/sampling_panel.cpp" line="56"/>
         <source>&amp;Temperature:</source>
         <translation>&amp;Temperatur:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="64"/>
+        <location filename="../ui/sampling_panel.cpp" line="57"/>
         <source>&amp;Columns:</source>
         <translation>&amp;Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="65"/>
+        <location filename="../ui/sampling_panel.cpp" line="58"/>
         <source>R&amp;ows:</source>
         <translation>&amp;Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="71"/>
+        <location filename="../ui/sampling_panel.cpp" line="65"/>
         <source>Click a sample to explore its code.</source>
         <translation>Klicken Sie auf eine Stichprobe, um ihren Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="152"/>
+        <location filename="../ui/sampling_panel.cpp" line="146"/>
         <source>Decoded with the weights of step %1.</source>
         <translation>Mit den Gewichten von Schritt %1 dekodiert.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="160"/>
+        <location filename="../ui/sampling_panel.cpp" line="154"/>
         <source>Sample %1: open in the latent explorer</source>
         <translation>Stichprobe %1: im latenten Explorer öffnen</translation>
     </message>
 </context>
 <context>
-    <name>fvae::ui::TrainingPanel</name>
+    <name>fvae::ui::TrainingForm</name>
     <message>
-        <location filename="../ui/training_panel.cpp" line="43"/>
-        <source>reconstruction</source>
-        <translation>Rekonstruktion</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="44"/>
-        <source>KL</source>
-        <translation>KL</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="45"/>
-        <source>TC estimate</source>
-        <translation>TC-Schätzung</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="46"/>
-        <source>discriminator loss</source>
-        <translation>Diskriminatorverlust</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="47"/>
-        <source>discriminator accuracy</source>
-        <translation>Diskriminator-Genauigkeit</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="48"/>
-        <source>β</source>
-        <translation>β</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="49"/>
-        <source>γ</source>
-        <translation>γ</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="71"/>
-        <source>shapes (built in), a MedMNIST .npz, an IDX folder or a folder of images</source>
-        <translation>shapes (eingebaut), eine MedMNIST-.npz-Datei, ein IDX-Ordner oder ein Bilderordner</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="72"/>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="74"/>
-        <source>Open dataset</source>
-        <translation>Datensatz öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="75"/>
-        <source>Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
-        <translation>Datensätze (*.npz *-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="79"/>
-        <source>Automatic (CUDA when available)</source>
-        <translation>Automatisch (CUDA, wenn verfügbar)</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="80"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="81"/>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="82"/>
-        <source>Where training runs; available here: %1</source>
-        <translation>Wo das Training läuft; hier verfügbar: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="84"/>
-        <source>Paper (lean model)</source>
-        <translation>Paper (schlankes Modell)</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="85"/>
-        <source>Original project (seed)</source>
-        <translation>Ursprüngliches Projekt (seed)</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="97"/>
-        <source>Follows the dataset and the image size (the quality bar&apos;s recipe on shapes, the paper&apos;s values elsewhere) until you change it</source>
-        <translation>Folgt dem Datensatz und der Bildgröße (auf shapes das Rezept der Qualitätsmessung, sonst die Werte des Artikels), bis Sie ihn ändern</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="113"/>
-        <source>no limit</source>
-        <translation>keine Grenze</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="131"/>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="132"/>
-        <source>Open the output folder in the file manager</source>
-        <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="151"/>
-        <source>Dataset:</source>
-        <translation>Datensatz:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="152"/>
-        <source>&amp;Preset:</source>
-        <translation>&amp;Voreinstellung:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="153"/>
-        <source>Image &amp;size:</source>
-        <translation>Bild&amp;größe:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="154"/>
-        <source>&amp;Latent dimensions:</source>
-        <translation>&amp;Latente Dimensionen:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="155"/>
-        <source>&amp;β (KL weight):</source>
-        <translation>&amp;β (KL-Gewicht):</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="156"/>
-        <source>&amp;γ (TC weight):</source>
-        <translation>&amp;γ (TC-Gewicht):</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="157"/>
-        <source>Learning &amp;rate:</source>
-        <translation>Lern&amp;rate:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="158"/>
-        <source>&amp;Batch size:</source>
-        <translation>&amp;Batchgröße:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="159"/>
-        <source>&amp;Epochs:</source>
-        <translation>&amp;Epochen:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="160"/>
-        <source>S&amp;tep budget:</source>
-        <translation>Schri&amp;ttbudget:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="161"/>
-        <source>S&amp;eed:</source>
-        <translation>S&amp;eed:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="162"/>
-        <source>&amp;Device:</source>
-        <translation>&amp;Gerät:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="167"/>
-        <source>&amp;Output folder:</source>
-        <translation>&amp;Ausgabeordner:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="178"/>
-        <source>events.out.tfevents.* in the output folder (losses, reconstructions, traversal, settings); view with &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</source>
-        <translation>events.out.tfevents.* im Ausgabeordner (Verluste, Rekonstruktionen, Traversierung, Einstellungen); ansehen mit &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="184"/>
-        <source>TensorBoard log:</source>
-        <translation>TensorBoard-Protokoll:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="189"/>
-        <source>one run</source>
-        <translation>ein Lauf</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="191"/>
-        <source>Train this many seeds for a few steps each, rank them by UDR (no labels needed) and continue the best to the full budget; every candidate is kept in its own folder</source>
-        <translation>So viele Seeds je einige Schritte trainieren, nach UDR ordnen (ohne Labels) und den besten bis zum vollen Budget fortsetzen; jeder Kandidat bleibt in seinem eigenen Ordner erhalten</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="196"/>
-        <source> steps each</source>
-        <translation> Schritte je Kandidat</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="202"/>
-        <source>Ca&amp;ndidates:</source>
-        <translation>Ka&amp;ndidaten:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="205"/>
+        <location filename="../ui/training_form.cpp" line="22"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="208"/>
+        <location filename="../ui/training_form.cpp" line="36"/>
+        <source>shapes (built in), a MedMNIST .npz, an IDX folder or a folder of images</source>
+        <translation>shapes (eingebaut), eine MedMNIST-.npz-Datei, ein IDX-Ordner oder ein Bilderordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="38"/>
+        <source>Automatic (CUDA when available)</source>
+        <translation>Automatisch (CUDA, wenn verfügbar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="39"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="40"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="41"/>
+        <source>Where training runs; available here: %1</source>
+        <translation>Wo das Training läuft; hier verfügbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="43"/>
+        <source>Paper (lean model)</source>
+        <translation>Paper (schlankes Modell)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="44"/>
+        <source>Original project (seed)</source>
+        <translation>Ursprüngliches Projekt (seed)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="53"/>
+        <source>Follows the dataset and the image size (the quality bar&apos;s recipe on shapes, the paper&apos;s values elsewhere) until you change it.</source>
+        <translation>Folgt dem Datensatz und der Bildgröße (auf shapes dem Rezept der Qualitätslatte, sonst den Werten des Papers), bis Sie es ändern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="55"/>
+        <source>β weighs the KL divergence to the prior: higher values press the code towards independent unit Gaussians and blur reconstructions. </source>
+        <translation>β gewichtet die KL-Divergenz zur Priorverteilung: höhere Werte drücken den Code zu unabhängigen Standardnormalverteilungen und machen Rekonstruktionen unschärfer. </translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="58"/>
+        <source>γ weighs the total correlation, estimated by the discriminator: higher values push the dimensions to vary independently (FactorVAE&apos;s own term). </source>
+        <translation>γ gewichtet die vom Diskriminator geschätzte Totalkorrelation: höhere Werte treiben die Dimensionen dazu, unabhängig voneinander zu variieren (der eigene Term von FactorVAE). </translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="63"/>
+        <source>Adam&apos;s learning rate for the VAE. </source>
+        <translation>Die Lernrate von Adam für den VAE. </translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="67"/>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="85"/>
+        <source>events.out.tfevents.* in the output folder (losses, reconstructions, traversal, settings); view with &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</source>
+        <translation>events.out.tfevents.* im Ausgabeordner (Verluste, Rekonstruktionen, Traversierung, Einstellungen); ansehen mit &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="97"/>
+        <source>one run</source>
+        <translation>ein Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="99"/>
+        <source>Train this many seeds for a few steps each, rank them by UDR (Unsupervised Disentanglement Ranking: how much each candidate&apos;s active dimensions agree with the others&apos;, no labels needed) and continue the best to the full budget; every candidate is kept in its own folder</source>
+        <translation>So viele Seeds je einige Schritte trainieren, nach UDR ordnen (Unsupervised Disentanglement Ranking: wie sehr die aktiven Dimensionen eines Kandidaten mit denen der anderen übereinstimmen, ohne Labels) und den besten bis zum vollen Budget fortsetzen; jeder Kandidat bleibt in seinem eigenen Ordner erhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="103"/>
+        <source> steps each</source>
+        <translation> Schritte je Kandidat</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="106"/>
+        <source>How long each candidate trains before the ranking</source>
+        <translation>Wie lange jeder Kandidat vor der Rangfolge trainiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="126"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="128"/>
+        <source>Open dataset</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="129"/>
+        <source>Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
+        <translation>Datensätze (*.npz *-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="135"/>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="136"/>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Voreinstellung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="137"/>
+        <source>Image &amp;size:</source>
+        <translation>Bild&amp;größe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="138"/>
+        <source>&amp;Latent dimensions:</source>
+        <translation>&amp;Latente Dimensionen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="139"/>
+        <source>&amp;β (KL weight):</source>
+        <translation>&amp;β (KL-Gewicht):</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="140"/>
+        <source>&amp;γ (TC weight):</source>
+        <translation>&amp;γ (TC-Gewicht):</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="141"/>
+        <source>Learning &amp;rate:</source>
+        <translation>Lern&amp;rate:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="142"/>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Batchgröße:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="143"/>
+        <source>&amp;Epochs:</source>
+        <translation>&amp;Epochen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="144"/>
+        <source>S&amp;tep budget:</source>
+        <translation>Schri&amp;ttbudget:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="145"/>
+        <source>S&amp;eed:</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="146"/>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="147"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="148"/>
+        <source>Open the output folder in the file manager</source>
+        <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="153"/>
+        <source>Cannot open the output folder</source>
+        <translation>Der Ausgabeordner lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="154"/>
+        <source>No file manager is set up to open %1; the folder is there to open by hand</source>
+        <translation>Kein Dateimanager ist eingerichtet, um %1 zu öffnen; der Ordner ist angelegt und lässt sich von Hand öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="160"/>
+        <source>&amp;Output folder:</source>
+        <translation>&amp;Ausgabeordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="161"/>
+        <source>TensorBoard log:</source>
+        <translation>TensorBoard-Protokoll:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="165"/>
+        <source>Ca&amp;ndidates:</source>
+        <translation>Ka&amp;ndidaten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="167"/>
+        <source>Candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="167"/>
+        <source>Steps per candidate</source>
+        <translation>Schritte je Kandidat</translation>
+    </message>
+</context>
+<context>
+    <name>fvae::ui::TrainingPanel</name>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="35"/>
+        <source>reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="36"/>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="37"/>
+        <source>TC estimate</source>
+        <translation>TC-Schätzung</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="38"/>
+        <source>discriminator loss</source>
+        <translation>Diskriminatorverlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="39"/>
+        <source>discriminator accuracy</source>
+        <translation>Diskriminator-Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="40"/>
+        <source>β</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="41"/>
+        <source>γ</source>
+        <translation>γ</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="61"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="209"/>
-        <location filename="../ui/training_panel.cpp" line="525"/>
-        <location filename="../ui/training_panel.cpp" line="535"/>
-        <location filename="../ui/training_panel.cpp" line="544"/>
-        <location filename="../ui/training_panel.cpp" line="566"/>
+        <location filename="../ui/training_panel.cpp" line="62"/>
+        <location filename="../ui/training_panel.cpp" line="330"/>
+        <location filename="../ui/training_panel.cpp" line="340"/>
+        <location filename="../ui/training_panel.cpp" line="349"/>
+        <location filename="../ui/training_panel.cpp" line="371"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="210"/>
+        <location filename="../ui/training_panel.cpp" line="63"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="211"/>
+        <location filename="../ui/training_panel.cpp" line="64"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="212"/>
+        <location filename="../ui/training_panel.cpp" line="65"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="216"/>
+        <location filename="../ui/training_panel.cpp" line="69"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="216"/>
+        <location filename="../ui/training_panel.cpp" line="69"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="225"/>
+        <location filename="../ui/training_panel.cpp" line="78"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="232"/>
+        <location filename="../ui/training_panel.cpp" line="85"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="234"/>
+        <location filename="../ui/training_panel.cpp" line="87"/>
         <source>nats</source>
         <translation>nats</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="235"/>
+        <location filename="../ui/training_panel.cpp" line="88"/>
         <source>discriminator</source>
         <translation>Diskriminator</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="237"/>
+        <location filename="../ui/training_panel.cpp" line="90"/>
         <source>β, γ</source>
         <translation>β, γ</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="252"/>
+        <location filename="../ui/training_panel.cpp" line="105"/>
         <source>EMA smoothing of the bold lines</source>
         <translation>EMA-Glättung der fetten Linien</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="254"/>
+        <location filename="../ui/training_panel.cpp" line="107"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="260"/>
-        <location filename="../ui/training_panel.cpp" line="311"/>
+        <location filename="../ui/training_panel.cpp" line="113"/>
+        <location filename="../ui/training_panel.cpp" line="164"/>
         <source>KL per dimension</source>
         <translation>KL pro Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="267"/>
+        <location filename="../ui/training_panel.cpp" line="120"/>
         <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
         <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="277"/>
+        <location filename="../ui/training_panel.cpp" line="130"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="279"/>
+        <location filename="../ui/training_panel.cpp" line="132"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="288"/>
+        <location filename="../ui/training_panel.cpp" line="141"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="289"/>
+        <location filename="../ui/training_panel.cpp" line="142"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="291"/>
+        <location filename="../ui/training_panel.cpp" line="144"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="292"/>
+        <location filename="../ui/training_panel.cpp" line="145"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="295"/>
+        <location filename="../ui/training_panel.cpp" line="148"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="311"/>
+        <location filename="../ui/training_panel.cpp" line="164"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="311"/>
+        <location filename="../ui/training_panel.cpp" line="164"/>
         <source>UDR</source>
         <translation>UDR</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="311"/>
+        <location filename="../ui/training_panel.cpp" line="164"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="311"/>
+        <location filename="../ui/training_panel.cpp" line="164"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="316"/>
+        <location filename="../ui/training_panel.cpp" line="169"/>
         <source>UDR: how much a candidate&apos;s active dimensions agree with the others&apos; (0–1, higher is better); Active: dimensions with a mean KL above 0.01 nats</source>
         <translation>UDR: wie sehr die aktiven Dimensionen eines Kandidaten mit denen der anderen übereinstimmen (0–1, höher ist besser); Aktiv: Dimensionen mit einer mittleren KL über 0,01 nats</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="322"/>
+        <location filename="../ui/training_panel.cpp" line="175"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="348"/>
+        <location filename="../ui/training_panel.cpp" line="201"/>
         <source>Candidates stopped</source>
         <translation>Kandidaten gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="358"/>
+        <location filename="../ui/training_panel.cpp" line="211"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="371"/>
+        <location filename="../ui/training_panel.cpp" line="224"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="373"/>
+        <location filename="../ui/training_panel.cpp" line="226"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="484"/>
+        <location filename="../ui/training_panel.cpp" line="241"/>
+        <source>Cannot start: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="242"/>
+        <source>Cannot start</source>
+        <translation>Start nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="287"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="487"/>
+        <location filename="../ui/training_panel.cpp" line="290"/>
         <source>screening</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="490"/>
+        <location filename="../ui/training_panel.cpp" line="293"/>
         <source>screened</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="493"/>
+        <location filename="../ui/training_panel.cpp" line="296"/>
         <source>chosen</source>
         <translation>gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="496"/>
+        <location filename="../ui/training_panel.cpp" line="299"/>
         <source>chosen, continuing</source>
         <translation>gewählt, läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="499"/>
+        <location filename="../ui/training_panel.cpp" line="302"/>
         <source>chosen, done</source>
         <translation>gewählt, fertig</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="502"/>
+        <location filename="../ui/training_panel.cpp" line="305"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="520"/>
+        <location filename="../ui/training_panel.cpp" line="325"/>
         <source>Cannot start the candidates: %1</source>
         <translation>Die Kandidaten können nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="521"/>
+        <location filename="../ui/training_panel.cpp" line="326"/>
         <source>Cannot start the candidates</source>
         <translation>Die Kandidaten können nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="530"/>
+        <location filename="../ui/training_panel.cpp" line="335"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="531"/>
+        <location filename="../ui/training_panel.cpp" line="336"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="536"/>
+        <location filename="../ui/training_panel.cpp" line="341"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="544"/>
+        <location filename="../ui/training_panel.cpp" line="349"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="545"/>
+        <location filename="../ui/training_panel.cpp" line="350"/>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="545"/>
+        <location filename="../ui/training_panel.cpp" line="350"/>
         <source>Resumed.</source>
         <translation>Fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="553"/>
-        <location filename="../ui/training_panel.cpp" line="558"/>
+        <location filename="../ui/training_panel.cpp" line="358"/>
+        <location filename="../ui/training_panel.cpp" line="363"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="632"/>
+        <location filename="../ui/training_panel.cpp" line="437"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>
@@ -2152,32 +2248,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="27"/>
+        <location filename="../app/studio/main.cpp" line="24"/>
         <source>Train a FactorVAE and explore its latent space.</source>
         <translation>Ein FactorVAE trainieren und seinen latenten Raum erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="30"/>
+        <location filename="../app/studio/main.cpp" line="27"/>
         <source>checkpoint to open</source>
         <translation>zu öffnender Checkpoint</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="33"/>
+        <location filename="../app/studio/main.cpp" line="30"/>
         <source>save a PNG of each tab after a few seconds and quit (for documentation)</source>
         <translation>nach einigen Sekunden ein PNG jedes Reiters speichern und beenden (für die Dokumentation)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>seconds before the screenshots without a checkpoint (default 8)</source>
         <translation>Sekunden bis zu den Bildschirmfotos ohne Checkpoint (Standard 8)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
         <source>start training on the built-in dataset at once</source>
         <translation>sofort auf dem eingebauten Datensatz trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="45"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>language of the user interface (e.g. en, de; default: the system&apos;s)</source>
         <translation>Sprache der Benutzeroberfläche (z. B. en, de; Vorgabe: die des Systems)</translation>
     </message>

@@ -5,10 +5,10 @@
 #include <QListView>
 #include <QPushButton>
 #include <QRandomGenerator>
-#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "ui/dataset_thumbnail_model.h"
+#include "ui/number_field.h"
 
 namespace fvae::ui {
 
@@ -16,7 +16,7 @@ DatasetBrowser::DatasetBrowser(QAbstractItemView::SelectionMode mode, QWidget* p
     : QWidget(parent),
       model_(new DatasetThumbnailModel(this)),
       view_(new QListView),
-      first_(new QSpinBox),
+      first_(NumberField::integer(0, 0, 0)),
       info_(new QLabel(tr("No dataset"))) {
   view_->setModel(model_);
   view_->setViewMode(QListView::IconMode);
@@ -41,7 +41,13 @@ DatasetBrowser::DatasetBrowser(QAbstractItemView::SelectionMode mode, QWidget* p
   connect(random, &QPushButton::clicked, this, [this] {
     if (auto d = model_->dataset()) showPage(static_cast<int>(QRandomGenerator::global()->bounded(d->count())));
   });
-  connect(first_, &QSpinBox::editingFinished, this, [this] { showPage(first_->value()); });
+  first_->setFieldName(tr("First image"));
+  connect(first_, &NumberField::editingFinished, this, [this] {
+    if (first_->hasProblem())
+      info_->setText(first_->problem());
+    else
+      showPage(first_->intValue());
+  });
   connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DatasetBrowser::selectionChanged);
   connect(view_, &QListView::activated, this,
           [this](const QModelIndex& index) { emit activated(index.data(DatasetThumbnailModel::kIndexRole).toInt()); });

@@ -11,9 +11,10 @@
 
 class QLabel;
 class QListView;
-class QSpinBox;
 
 namespace fvae::ui {
+
+class NumberField;
 
 class DatasetThumbnailModel;
 
@@ -37,7 +38,7 @@ class DatasetBrowser : public QWidget {
 
   DatasetThumbnailModel* model_;
   QListView* view_;
-  QSpinBox* first_;
+  NumberField* first_;
   QLabel* info_;
 };
 

@@ -6,13 +6,13 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QToolButton>
 
 #include "ui/export_dialogs.h"
 #include "ui/image_picker_dialog.h"
 #include "ui/image_tiles.h"
 #include "ui/message_bar.h"
+#include "ui/number_field.h"
 
 namespace fvae::ui {
 
@@ -37,12 +37,11 @@ InterpolationView::InterpolationView(QWidget* parent)
   mode_->addItem(tr("Linear"));
   mode_->addItem(tr("Spherical (slerp)"));
   mode_->setToolTip(tr("Spherical interpolation keeps the code's norm typical of the prior along the way"));
-  steps_ = new QSpinBox;
-  steps_->setRange(3, 32);
-  steps_->setValue(10);
+  steps_ = NumberField::integer(3, 32, 10);
+  steps_->setFieldName(tr("Images in the strip"));
   steps_->setToolTip(tr("Images in the strip, ends included"));
   connect(mode_, &QComboBox::currentIndexChanged, this, &InterpolationView::refresh);
-  connect(steps_, &QSpinBox::valueChanged, this, &InterpolationView::refresh);
+  connect(steps_, &NumberField::valueChanged, this, &InterpolationView::refresh);
   strip_label_ = new QLabel(tr("Pick two images to interpolate between their codes."));
   strip_label_->setMinimumHeight(90);
   auto* scroll = new QScrollArea;
@@ -129,7 +128,7 @@ void InterpolationView::refresh() {
     return;
   }
   auto model = model_;
-  const int steps = steps_->value();
+  const int steps = steps_->intValue();
   const bool spherical = mode_->currentIndex() == 1;
   jobs_->start<QVector<QImage>>(
       [model, ends, steps, spherical](service::TaskControl&) {

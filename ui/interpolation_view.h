@@ -12,10 +12,11 @@
 
 class QComboBox;
 class QLabel;
-class QSpinBox;
 class QToolButton;
 
 namespace fvae::ui {
+
+class NumberField;
 
 class InterpolationView : public QGroupBox {
   Q_OBJECT
@@ -47,7 +48,7 @@ class InterpolationView : public QGroupBox {
   int endpoints_[2] = {-1, -1};
   QToolButton* pick_[2] = {};
   QComboBox* mode_ = nullptr;
-  QSpinBox* steps_ = nullptr;
+  NumberField* steps_ = nullptr;
   QLabel* strip_label_ = nullptr;
   QVector<QImage> frames_;
   QImage strip_;

@@ -5,12 +5,12 @@
 #include "ui/image_tiles.h"
 #include "ui/interpolation_view.h"
 #include "ui/message_bar.h"
+#include "ui/number_field.h"
 #include "ui/sampling_panel.h"
 
 #include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -183,10 +183,9 @@ void LatentExplorer::rebuildRows(const QStringList& names) {
     slider->setPageStep(50);
     slider->setMinimumWidth(240);
     slider->setAccessibleName(tr("Latent dimension %1").arg(d));
-    auto* value = new QDoubleSpinBox;
-    value->setRange(-kRange, kRange);
+    auto* value = NumberField::real(-kRange, kRange, 0);
     value->setSingleStep(0.1);
-    value->setDecimals(2);
+    value->setFieldName(tr("Dimension %1").arg(d));
     auto* reset = new QPushButton(tr("Reset"));
     auto* kl = new QLabel;
     connect(slider, &QSlider::valueChanged, this, [this, value](int v) {
@@ -194,7 +193,7 @@ void LatentExplorer::rebuildRows(const QStringList& names) {
       value->setValue(v / double(kSliderSteps));
       requestDecode();
     });
-    connect(value, &QDoubleSpinBox::valueChanged, slider,
+    connect(value, &NumberField::valueChanged, slider,
             [slider](double v) { slider->setValue(static_cast<int>(std::lround(v * kSliderSteps))); });
     connect(reset, &QPushButton::clicked, slider, [slider] { slider->setValue(0); });
     connect(name, &QLineEdit::editingFinished, this, [this] { emit namesEdited(this->names()); });

@@ -12,7 +12,6 @@
 #include "app/service/studio_service.h"
 
 class QCheckBox;
-class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -22,6 +21,8 @@ class QTimer;
 class QGridLayout;
 
 namespace fvae::ui {
+
+class NumberField;
 
 class InterpolationView;
 
@@ -82,7 +83,7 @@ class LatentExplorer : public QWidget {
   QGridLayout* rows_ = nullptr;
   QWidget* rows_widget_ = nullptr;
   QVector<QSlider*> sliders_;
-  QVector<QDoubleSpinBox*> values_;
+  QVector<NumberField*> values_;
   QVector<QLabel*> kl_labels_;
   QVector<QLineEdit*> name_edits_;
   QTimer* follow_timer_ = nullptr;

@@ -6,12 +6,12 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QSpinBox>
 #include <QVBoxLayout>
 #include <map>
 
 #include "app/service/response_plots.h"
 #include "ui/job_controls.h"
+#include "ui/number_field.h"
 
 namespace fvae::ui {
 
@@ -35,16 +35,14 @@ LatentMapView::LatentMapView(QWidget* parent)
       x_axis_(new QComboBox),
       y_axis_(new QComboBox),
       colour_(new QComboBox),
-      points_(new QSpinBox),
-      seed_(new QSpinBox),
+      points_(NumberField::integer(100, 10000, 10000)),
+      seed_(NumberField::integer(0, 1000000, 0)),
+      problems_(new FieldProblems),
       controls_(new JobControls(tr("&Compute map"))),
       plot_(new QCustomPlot),
       hover_(new QLabel(plot_)) {
-  points_->setRange(100, 10000);
-  points_->setValue(10000);
   points_->setSingleStep(1000);
   points_->setToolTip(tr("Dataset images to encode: a seeded random subset when the dataset holds more"));
-  seed_->setRange(0, 1000000);
   seed_->setToolTip(tr("The same seed maps the same images"));
   x_axis_->setToolTip(tr("Horizontal axis: a principal component of μ, or one dimension"));
   y_axis_->setToolTip(tr("Vertical axis: a principal component of μ, or one dimension"));
@@ -68,13 +66,14 @@ LatentMapView::LatentMapView(QWidget* parent)
     connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { redraw(); });
 
   auto* form = new QFormLayout;
-  form->addRow(tr("Images:"), points_);
-  form->addRow(tr("Seed:"), seed_);
+  addFormRow(form, tr("Images:"), points_, problems_);
+  addFormRow(form, tr("Seed:"), seed_, problems_);
   form->addRow(tr("Horizontal:"), x_axis_);
   form->addRow(tr("Vertical:"), y_axis_);
   form->addRow(tr("Colour by:"), colour_);
   auto* left = new QVBoxLayout;
   left->addLayout(form);
+  left->addWidget(problems_);
   left->addWidget(controls_);
   left->addStretch();
   auto* leftWidget = new QWidget;
@@ -131,10 +130,11 @@ void LatentMapView::updateControls() {
 
 void LatentMapView::compute() {
   if (!model_ || !dataset_ || controls_->isRunning()) return;
+  if (NumberField* invalid = problems_->firstInvalid()) return controls_->setStatus(invalid->problem());
   auto model = model_;
   auto dataset = dataset_;
   service::ResponseSettings s;
-  s.maxImages = points_->value();
+  s.maxImages = points_->intValue();
   s.seed = static_cast<quint64>(seed_->value());
   controls_->start<std::shared_ptr<const LatentMap>>(
       tr("Encoding…"),

@@ -16,11 +16,12 @@ class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QMouseEvent;
-class QSpinBox;
 
 namespace fvae::ui {
 
+class FieldProblems;
 class JobControls;
+class NumberField;
 
 class LatentMapView : public QWidget {
   Q_OBJECT
@@ -67,8 +68,9 @@ class LatentMapView : public QWidget {
   QComboBox* x_axis_;
   QComboBox* y_axis_;
   QComboBox* colour_;
-  QSpinBox* points_;
-  QSpinBox* seed_;
+  NumberField* points_;
+  NumberField* seed_;
+  FieldProblems* problems_;
   JobControls* controls_;
   QCustomPlot* plot_;
   QLabel* hover_;

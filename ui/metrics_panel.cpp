@@ -10,21 +10,19 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <stdexcept>
 
 #include "ui/job_controls.h"
+#include "ui/number_field.h"
 
 namespace fvae::ui {
 
 namespace {
-QSpinBox* countBox(int minimum, int maximum, int value, const QString& tip) {
-  auto* box = new QSpinBox;
-  box->setRange(minimum, maximum);
-  box->setValue(value);
+NumberField* countBox(int minimum, int maximum, int value, const QString& tip) {
+  auto* box = NumberField::integer(minimum, maximum, value);
   box->setToolTip(tip);
   return box;
 }
@@ -37,6 +35,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       samples_per_vote_(countBox(2, 1024, 64, tr("Samples per vote (L): one factor fixed, the others random"))),
       mig_samples_(countBox(100, 100000, 10000, tr("Samples for the mutual information gap"))),
       seed_(countBox(0, 1000000, 0, tr("The same seed gives the same scores"))),
+      problems_(new FieldProblems),
       controls_(new JobControls(tr("&Measure"))),
       use_names_(new QPushButton(tr("Use suggested &names"))),
       note_(new QLabel),
@@ -59,11 +58,11 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   note_->setWordWrap(true);
 
   auto* form = new QFormLayout;
-  form->addRow(tr("Training votes:"), train_votes_);
-  form->addRow(tr("Evaluation votes:"), eval_votes_);
-  form->addRow(tr("Samples per vote (L):"), samples_per_vote_);
-  form->addRow(tr("MIG samples:"), mig_samples_);
-  form->addRow(tr("Seed:"), seed_);
+  addFormRow(form, tr("Training votes:"), train_votes_, problems_);
+  addFormRow(form, tr("Evaluation votes:"), eval_votes_, problems_);
+  addFormRow(form, tr("Samples per vote (L):"), samples_per_vote_, problems_);
+  addFormRow(form, tr("MIG samples:"), mig_samples_, problems_);
+  addFormRow(form, tr("Seed:"), seed_, problems_);
   auto* presets = new QHBoxLayout;
   presets->addWidget(quick);
   presets->addWidget(standard);
@@ -95,6 +94,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
 
   auto* left = new QVBoxLayout;
   left->addLayout(form);
+  left->addWidget(problems_);
   left->addLayout(presets);
   left->addWidget(note_);
   left->addWidget(controls_);
@@ -132,10 +132,10 @@ void MetricsPanel::setSettings(const service::MetricSettings& s) {
 
 service::MetricSettings MetricsPanel::settings() const {
   service::MetricSettings s;
-  s.trainVotes = train_votes_->value();
-  s.evalVotes = eval_votes_->value();
-  s.samplesPerVote = samples_per_vote_->value();
-  s.migSamples = mig_samples_->value();
+  s.trainVotes = train_votes_->intValue();
+  s.evalVotes = eval_votes_->intValue();
+  s.samplesPerVote = samples_per_vote_->intValue();
+  s.migSamples = mig_samples_->intValue();
   s.seed = static_cast<quint64>(seed_->value());
   return s;
 }
@@ -148,6 +148,7 @@ void MetricsPanel::startMeasuring(bool nameDimensions) {
   // Naming after a finished training replaces a measurement still running (of the live weights); a second press
   // of Measure does not restart one.
   if (!model_ || (controls_->isRunning() && !nameDimensions)) return;
+  if (NumberField* invalid = problems_->firstInvalid()) return controls_->setStatus(invalid->problem());
   name_when_measured_ = nameDimensions;
   auto model = model_;
   const auto s = settings();

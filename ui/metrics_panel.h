@@ -9,7 +9,6 @@
 
 class QLabel;
 class QPushButton;
-class QSpinBox;
 class QTableWidget;
 
 QT_BEGIN_NAMESPACE
@@ -19,7 +18,9 @@ QT_END_NAMESPACE
 
 namespace fvae::ui {
 
+class FieldProblems;
 class JobControls;
+class NumberField;
 
 class MetricsPanel : public QWidget {
   Q_OBJECT
@@ -52,11 +53,12 @@ class MetricsPanel : public QWidget {
 
   std::shared_ptr<service::DecodeModel> model_;
   bool name_when_measured_ = false;
-  QSpinBox* train_votes_;
-  QSpinBox* eval_votes_;
-  QSpinBox* samples_per_vote_;
-  QSpinBox* mig_samples_;
-  QSpinBox* seed_;
+  NumberField* train_votes_;
+  NumberField* eval_votes_;
+  NumberField* samples_per_vote_;
+  NumberField* mig_samples_;
+  NumberField* seed_;
+  FieldProblems* problems_;
   JobControls* controls_;
   QPushButton* use_names_;
   QLabel* note_;

@@ -9,7 +9,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -19,6 +18,7 @@
 #include "ui/export_dialogs.h"
 #include "ui/job_controls.h"
 #include "ui/message_bar.h"
+#include "ui/number_field.h"
 
 namespace fvae::ui {
 
@@ -35,10 +35,11 @@ std::vector<std::string> std_names(const QStringList& names) {
 ResponsesPanel::ResponsesPanel(QWidget* parent)
     : QWidget(parent),
       source_(new QComboBox),
-      samples_(new QSpinBox),
+      samples_(NumberField::integer(2, 4096, 64)),
       per_shape_(new QCheckBox(tr("One curve per &shape"))),
-      images_(new QSpinBox),
-      seed_(new QSpinBox),
+      images_(NumberField::integer(10, 100000, 10000)),
+      seed_(NumberField::integer(0, 1000000, 0)),
+      problems_(new FieldProblems),
       export_png_(new QPushButton(tr("Export &PNG…"))),
       export_csv_(new QPushButton(tr("Export C&SV…"))),
       controls_(new JobControls(tr("&Compute"))),
@@ -50,14 +51,9 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
   source_->setToolTip(
       tr("Factors: μ of every dimension as each factor of the shapes dataset sweeps its values, the other factors "
          "random. Classes: μ of every dimension per class of the dataset's labels."));
-  samples_->setRange(2, 4096);
-  samples_->setValue(64);
   samples_->setToolTip(tr("Images behind each point of a curve (per shape when curves are per shape)"));
   per_shape_->setToolTip(tr("Does a dimension follow scale for every shape, or only for hearts?"));
-  images_->setRange(10, 100000);
-  images_->setValue(10000);
   images_->setToolTip(tr("Images encoded from the dataset: a seeded random subset when it holds more"));
-  seed_->setRange(0, 1000000);
   seed_->setToolTip(tr("The same seed encodes the same images"));
   export_png_->setEnabled(false);
   export_csv_->setEnabled(false);
@@ -93,15 +89,16 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
 
   auto* form = new QFormLayout;
   form->addRow(tr("Show:"), source_);
-  form->addRow(tr("Images per point:"), samples_);
+  addFormRow(form, tr("Images per point:"), samples_, problems_);
   form->addRow(QString(), per_shape_);
-  form->addRow(tr("Images from the dataset:"), images_);
-  form->addRow(tr("Seed:"), seed_);
+  addFormRow(form, tr("Images from the dataset:"), images_, problems_);
+  addFormRow(form, tr("Seed:"), seed_, problems_);
   auto* exports = new QHBoxLayout;
   exports->addWidget(export_png_);
   exports->addWidget(export_csv_);
   auto* left = new QVBoxLayout;
   left->addLayout(form);
+  left->addWidget(problems_);
   left->addWidget(controls_);
   left->addLayout(exports);
   left->addWidget(ranking_, 1);
@@ -150,9 +147,9 @@ void ResponsesPanel::setSettings(const service::ResponseSettings& s) {
 
 service::ResponseSettings ResponsesPanel::settings() const {
   service::ResponseSettings s;
-  s.samplesPerValue = samples_->value();
+  s.samplesPerValue = samples_->intValue();
   s.perShape = per_shape_->isChecked();
-  s.maxImages = images_->value();
+  s.maxImages = images_->intValue();
   s.seed = static_cast<quint64>(seed_->value());
   return s;
 }
@@ -183,6 +180,7 @@ void ResponsesPanel::compute() {
   if (!model_ || controls_->isRunning()) return;
   const bool factors = source() == Source::Factors;
   if (!factors && !dataset_) return;
+  if (NumberField* invalid = problems_->firstInvalid()) return controls_->setStatus(invalid->problem());
   auto model = model_;
   auto dataset = dataset_;
   const auto s = settings();

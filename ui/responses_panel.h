@@ -16,12 +16,13 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QScrollArea;
-class QSpinBox;
 class QTableWidget;
 
 namespace fvae::ui {
 
+class FieldProblems;
 class JobControls;
+class NumberField;
 
 class ResponsesPanel : public QWidget {
   Q_OBJECT
@@ -65,10 +66,11 @@ class ResponsesPanel : public QWidget {
   QString model_dataset_;
   QStringList names_;
   QComboBox* source_;
-  QSpinBox* samples_;
+  NumberField* samples_;
   QCheckBox* per_shape_;
-  QSpinBox* images_;
-  QSpinBox* seed_;
+  NumberField* images_;
+  NumberField* seed_;
+  FieldProblems* problems_;
   QPushButton* export_png_;
   QPushButton* export_csv_;
   JobControls* controls_;

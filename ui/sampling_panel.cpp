@@ -3,15 +3,14 @@
 #include "ui/export_dialogs.h"
 #include "ui/image_tiles.h"
 #include "ui/message_bar.h"
+#include "ui/number_field.h"
 
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QRandomGenerator>
-#include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -33,18 +32,11 @@ QVector<QVector<float>> prior_codes(int count, int dims, double temperature, qui
 SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new service::JobTracker(this)) {
   connect(jobs_, &service::JobTracker::failed, this,
           [this](const QString& error) { reportError(this, tr("Cannot decode the samples"), error); });
-  seed_ = new QSpinBox;
-  seed_->setRange(0, 1 << 30);
-  columns_ = new QSpinBox;
-  columns_->setRange(1, 16);
-  columns_->setValue(8);
-  rows_ = new QSpinBox;
-  rows_->setRange(1, 16);
-  rows_->setValue(6);
-  temperature_ = new QDoubleSpinBox;
-  temperature_->setRange(0, 5);
+  seed_ = NumberField::integer(0, 1 << 30, 0);
+  columns_ = NumberField::integer(1, 16, 8);
+  rows_ = NumberField::integer(1, 16, 6);
+  temperature_ = NumberField::real(0, 5, 1.0);
   temperature_->setSingleStep(0.1);
-  temperature_->setValue(1.0);
   temperature_->setToolTip(tr("Standard deviation of the prior samples"));
   auto* again = new QPushButton(tr("&Resample"));
   auto* next = new QPushButton(tr("&New seed"));
@@ -55,16 +47,18 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new servi
   });
   connect(again, &QPushButton::clicked, this, &SamplingPanel::resample);
   connect(next, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
-  for (QSpinBox* box : {seed_, columns_, rows_}) connect(box, &QSpinBox::valueChanged, this, &SamplingPanel::resample);
-  connect(temperature_, &QDoubleSpinBox::valueChanged, this, &SamplingPanel::resample);
+  for (NumberField* field : {seed_, columns_, rows_, temperature_})
+    connect(field, &NumberField::valueChanged, this, &SamplingPanel::resample);
 
   auto* form = new QFormLayout;
-  form->addRow(tr("&Seed:"), seed_);
-  form->addRow(tr("&Temperature:"), temperature_);
-  form->addRow(tr("&Columns:"), columns_);
-  form->addRow(tr("R&ows:"), rows_);
+  auto* problems = new FieldProblems;
+  addFormRow(form, tr("&Seed:"), seed_, problems);
+  addFormRow(form, tr("&Temperature:"), temperature_, problems);
+  addFormRow(form, tr("&Columns:"), columns_, problems);
+  addFormRow(form, tr("R&ows:"), rows_, problems);
   auto* left = new QVBoxLayout;
   left->addLayout(form);
+  left->addWidget(problems);
   left->addWidget(again);
   left->addWidget(next);
   left->addWidget(save);
@@ -95,7 +89,7 @@ void SamplingPanel::followLiveWeights() {
 
 int SamplingPanel::tileSize() const {
   const int image = images_.isEmpty() ? 28 : std::max(1, images_.first().width());
-  const int columns = std::max(1, columns_->value()), rows = std::max(1, rows_->value());
+  const int columns = std::max(1, columns_->intValue()), rows = std::max(1, rows_->intValue());
   const int spacing = grid_->spacing() + 8;  // the buttons' frames
   const int room = std::min((grid_area_->width() - 20) / columns, (grid_area_->height() - 20) / rows) - spacing;
   return std::clamp(room / image, 1, 12) * image;
@@ -120,7 +114,7 @@ void SamplingPanel::resizeEvent(QResizeEvent* event) {
   sizeTiles();
 }
 
-QImage SamplingPanel::gridImage() const { return tileImages(images_, columns_->value()); }
+QImage SamplingPanel::gridImage() const { return tileImages(images_, columns_->intValue()); }
 
 void SamplingPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
   model_ = std::move(model);
@@ -130,7 +124,7 @@ void SamplingPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
 void SamplingPanel::resample() {
   if (!model_) return;
   auto model = model_;
-  auto codes = prior_codes(columns_->value() * rows_->value(), model->latentDim(), temperature_->value(),
+  auto codes = prior_codes(columns_->intValue() * rows_->intValue(), model->latentDim(), temperature_->value(),
                            static_cast<quint64>(seed_->value()));
   jobs_->start<Grid>(
       [model, codes](service::TaskControl& control) {
@@ -154,7 +148,7 @@ void SamplingPanel::showGrid(const QVector<QVector<float>>& codes, const Grid& g
   buttons_.clear();
   codes_ = codes;
   images_ = images;
-  const int columns = columns_->value();
+  const int columns = columns_->intValue();
   for (int i = 0; i < images.size(); ++i) {
     auto* button = new QToolButton;
     button->setToolTip(tr("Sample %1: open in the latent explorer").arg(i + 1));

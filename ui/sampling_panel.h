@@ -9,14 +9,14 @@
 
 #include "app/service/studio_service.h"
 
-class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
 class QTimer;
-class QSpinBox;
 class QToolButton;
 
 namespace fvae::ui {
+
+class NumberField;
 
 class SamplingPanel : public QWidget {
   Q_OBJECT
@@ -52,10 +52,10 @@ class SamplingPanel : public QWidget {
   void followLiveWeights();
 
   std::shared_ptr<service::DecodeModel> model_;
-  QSpinBox* seed_ = nullptr;
-  QSpinBox* columns_ = nullptr;
-  QSpinBox* rows_ = nullptr;
-  QDoubleSpinBox* temperature_ = nullptr;
+  NumberField* seed_ = nullptr;
+  NumberField* columns_ = nullptr;
+  NumberField* rows_ = nullptr;
+  NumberField* temperature_ = nullptr;
   QGridLayout* grid_ = nullptr;
   QWidget* grid_area_ = nullptr;
   QLabel* status_ = nullptr;

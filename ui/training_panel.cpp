@@ -8,33 +8,25 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
-#include <QComboBox>
-#include <QDesktopServices>
 #include <QDir>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSlider>
-#include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTimer>
-#include <QUrl>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
 
 #include "app/service/image_export.h"
 #include "ui/message_bar.h"
+#include "ui/training_form.h"
 
 namespace fvae::ui {
 
@@ -63,157 +55,8 @@ QString format_eta(double seconds) {
 }  // namespace
 
 TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent) : QWidget(parent), session_(session) {
-  dataset_ = new QComboBox;
-  dataset_->setEditable(true);
-  dataset_->addItem(QStringLiteral("shapes"));
-  const QString fashion = QStringLiteral("/usr/share/datasets/fashion-mnist");
-  if (QDir(fashion).exists()) dataset_->addItem(fashion);
-  dataset_->setToolTip(tr("shapes (built in), a MedMNIST .npz, an IDX folder or a folder of images"));
-  auto* browse = new QPushButton(tr("Browse…"));
-  connect(browse, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open dataset"), QString(),
-                                                      tr("Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)"));
-    if (!path.isEmpty()) dataset_->setCurrentText(path);
-  });
-  device_ = new QComboBox;
-  device_->addItem(tr("Automatic (CUDA when available)"), QStringLiteral("auto"));
-  device_->addItem(tr("CPU"), QStringLiteral("cpu"));
-  device_->addItem(tr("CUDA"), QStringLiteral("cuda"));
-  device_->setToolTip(tr("Where training runs; available here: %1").arg(service::computeDeviceDescription()));
-  preset_ = new QComboBox;
-  preset_->addItem(tr("Paper (lean model)"), QStringLiteral("paper"));
-  preset_->addItem(tr("Original project (seed)"), QStringLiteral("seed"));
-  size_ = new QComboBox;
-  for (int s : {28, 32, 64}) size_->addItem(QStringLiteral("%1 × %1").arg(s), s);
-  size_->setCurrentIndex(1);
-  latent_ = new QSpinBox;
-  latent_->setRange(1, 64);
-  latent_->setValue(8);
-  beta_ = new QDoubleSpinBox;
-  beta_->setDecimals(3);
-  beta_->setRange(0, 100);
-  gamma_ = new QDoubleSpinBox;
-  gamma_->setRange(0, 1000);
-  const QString follows =
-      tr("Follows the dataset and the image size (the quality bar's recipe on shapes, the paper's "
-         "values elsewhere) until you change it");
-  beta_->setToolTip(follows);
-  gamma_->setToolTip(follows);
-  learning_rate_ = new QDoubleSpinBox;
-  learning_rate_->setDecimals(5);
-  learning_rate_->setRange(1e-5, 1e-1);
-  learning_rate_->setSingleStep(1e-4);
-  batch_ = new QSpinBox;
-  batch_->setRange(2, 4096);
-  batch_->setValue(64);
-  epochs_ = new QSpinBox;
-  epochs_->setRange(1, 100000);
-  epochs_->setValue(10);
-  steps_ = new QSpinBox;
-  steps_->setRange(0, 100000000);
-  steps_->setSpecialValueText(tr("no limit"));
-  // β, γ, the learning rate and the step budget follow the dataset and the image size until the user sets them, as
-  // in the CLI (both ask plan_run's defaults).
-  connect(beta_, &QDoubleSpinBox::valueChanged, this, [this] { beta_chosen_ = true; });
-  connect(gamma_, &QDoubleSpinBox::valueChanged, this, [this] { gamma_chosen_ = true; });
-  connect(learning_rate_, &QDoubleSpinBox::valueChanged, this, [this] { learning_rate_chosen_ = true; });
-  connect(steps_, &QSpinBox::valueChanged, this, [this] {
-    steps_chosen_ = true;
-    applyRunDefaults();  // the screening's default depends on the budget
-  });
-  connect(dataset_, &QComboBox::currentTextChanged, this, &TrainingPanel::applyRunDefaults);
-  seed_ = new QSpinBox;
-  seed_->setRange(0, 1 << 30);
-  seed_->setValue(1);
-  output_ = new QLineEdit(
-      QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("run")));
-  // The whole path in a tooltip (a long one shows only its tail), and a button that opens the folder.
-  output_->setObjectName(QStringLiteral("outputFolder"));
-  auto show_full_path = [this] { output_->setToolTip(QDir::toNativeSeparators(output_->text())); };
-  connect(output_, &QLineEdit::textChanged, this, show_full_path);
-  show_full_path();
-  auto* open_output = new QPushButton(tr("Open"));
-  open_output->setToolTip(tr("Open the output folder in the file manager"));
-  connect(open_output, &QPushButton::clicked, this, [this] {
-    const QString folder = output_->text().trimmed();
-    QDir().mkpath(folder);
-    QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
-  });
-  connect(size_, &QComboBox::currentIndexChanged, this, [this] {
-    applyRunDefaults();
-    emit imageSizeChanged(size_->currentData().toInt());
-  });
-  connect(preset_, &QComboBox::currentIndexChanged, this, [this] {
-    const bool paper = preset_->currentData().toString() == QLatin1String("paper");
-    for (QWidget* w : std::initializer_list<QWidget*>{beta_, gamma_, learning_rate_, batch_}) w->setEnabled(paper);
-  });
-
-  auto* form = new QFormLayout;
-  auto* dataset_row = new QHBoxLayout;
-  dataset_row->addWidget(dataset_, 1);
-  dataset_row->addWidget(browse);
-  form->addRow(tr("Dataset:"), dataset_row);
-  form->addRow(tr("&Preset:"), preset_);
-  form->addRow(tr("Image &size:"), size_);
-  form->addRow(tr("&Latent dimensions:"), latent_);
-  form->addRow(tr("&β (KL weight):"), beta_);
-  form->addRow(tr("&γ (TC weight):"), gamma_);
-  form->addRow(tr("Learning &rate:"), learning_rate_);
-  form->addRow(tr("&Batch size:"), batch_);
-  form->addRow(tr("&Epochs:"), epochs_);
-  form->addRow(tr("S&tep budget:"), steps_);
-  form->addRow(tr("S&eed:"), seed_);
-  form->addRow(tr("&Device:"), device_);
-  auto* output_row = new QHBoxLayout;
-  output_row->addWidget(output_, 1);
-  output_row->addWidget(open_output);
-  // A row holding a layout gets no buddy by itself: without one the mnemonic showed as a literal "&".
-  auto* output_label = new QLabel(tr("&Output folder:"));
-  output_label->setBuddy(output_);
-  form->addRow(output_label, output_row);
-  // Every training also logs for TensorBoard into the output folder; the note says how to look at it.
-  tensorboard_note_ = new QLabel;
-  tensorboard_note_->setObjectName(QStringLiteral("tensorboardNote"));
-  tensorboard_note_->setWordWrap(true);
-  tensorboard_note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  auto show_tensorboard_note = [this] {
-    const QString folder = QDir::toNativeSeparators(output_->text().trimmed());
-    tensorboard_note_->setText(
-        tr("events.out.tfevents.* in the output folder (losses, reconstructions, traversal, settings); view with "
-           "<code>tensorboard --logdir \"%1\"</code>")
-            .arg(folder.toHtmlEscaped()));
-  };
-  connect(output_, &QLineEdit::textChanged, this, show_tensorboard_note);
-  show_tensorboard_note();
-  form->addRow(tr("TensorBoard log:"), tensorboard_note_);
-  // Label-free model selection: several seeds screened, ranked by UDR, the best continued.
-  // On shapes the form starts with the quality bar's pipeline (4 candidates); both fields follow the dataset's
-  // defaults until the user sets them.
-  candidates_ = new QSpinBox;
-  candidates_->setRange(1, 16);
-  candidates_->setValue(1);
-  candidates_->setSpecialValueText(tr("one run"));
-  candidates_->setToolTip(
-      tr("Train this many seeds for a few steps each, rank them by UDR (no labels needed) and "
-         "continue the best to the full budget; every candidate is kept in its own folder"));
-  screen_steps_ = new QSpinBox;
-  screen_steps_->setRange(1, 10000000);
-  screen_steps_->setValue(2000);
-  screen_steps_->setSuffix(tr(" steps each"));
-  screen_steps_->setEnabled(false);
-  connect(candidates_, &QSpinBox::valueChanged, this, [this](int count) {
-    candidates_chosen_ = true;
-    screen_steps_->setEnabled(count > 1);
-  });
-  connect(screen_steps_, &QSpinBox::valueChanged, this, [this] { screen_steps_chosen_ = true; });
-  auto* candidates_row = new QHBoxLayout;
-  candidates_row->addWidget(candidates_);
-  candidates_row->addWidget(screen_steps_, 1);
-  auto* candidates_label = new QLabel(tr("Ca&ndidates:"));
-  candidates_label->setBuddy(candidates_);
-  form->addRow(candidates_label, candidates_row);
-  auto* settings_box = new QGroupBox(tr("Settings"));
-  settings_box->setLayout(form);
+  form_ = new TrainingForm;
+  connect(form_, &TrainingForm::imageSizeChanged, this, &TrainingPanel::imageSizeChanged);
 
   start_ = new QPushButton(tr("&Start"));
   pause_ = new QPushButton(tr("&Pause"));
@@ -221,7 +64,7 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   resume_ = new QPushButton(tr("Resume a run…"));
   resume_->setToolTip(tr("Continue a saved run (its model, settings and dataset) up to the epochs or steps above"));
   connect(resume_, &QPushButton::clicked, this, [this] {
-    const QString suggested = QDir(output_->text().trimmed()).filePath(QStringLiteral("latest.fvae"));
+    const QString suggested = QDir(form_->outputFolder()).filePath(QStringLiteral("latest.fvae"));
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Resume training"), suggested, tr("FactorVAE checkpoints (*.fvae)"));
     if (!path.isEmpty()) resumeTraining(path);
@@ -311,7 +154,7 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
   buttons->addWidget(stop_);
   buttons->addWidget(resume_);
   auto* left = new QVBoxLayout;
-  left->addWidget(settings_box);
+  left->addWidget(form_);
   left->addLayout(buttons);
   left->addWidget(progress_);
   left->addWidget(status_);
@@ -383,89 +226,30 @@ TrainingPanel::TrainingPanel(service::TrainingSession* session, QWidget* parent)
     reportError(this, tr("Training failed"), message);  // in the window, never a box that waits for a click
   });
   setRunning(false);
-  applyRunDefaults();
 }
 
-service::TrainingSettings TrainingPanel::settings() const {
-  service::TrainingSettings s;
-  s.dataset = dataset_->currentText().trimmed();
-  s.preset = preset_->currentData().toString();
-  s.imageSize = size_->currentData().toInt();
-  s.latentDim = latent_->value();
-  s.beta = beta_->value();
-  s.gamma = gamma_->value();
-  s.learningRate = learning_rate_->value();
-  s.batchSize = batch_->value();
-  s.epochs = epochs_->value();
-  s.steps = steps_->value();
-  s.seed = static_cast<quint64>(seed_->value());
-  s.device = device_->currentData().toString();
-  s.outputFolder = output_->text().trimmed();
-  s.candidates = candidates_->value();
-  s.screenSteps = screen_steps_->value();
-  return s;
-}
+service::TrainingSettings TrainingPanel::settings() const { return form_->settings(); }
 
-void TrainingPanel::setSettings(const service::TrainingSettings& s) {
-  // A value equal to the defaults of the form as it was, or as it will be, keeps following them (settings copied
-  // from the form with only the size changed follow the new size); any other value counts as chosen.
-  const auto before = service::runDefaults(dataset_->currentText(), size_->currentData().toInt(), steps_->value());
-  const auto after = service::runDefaults(s.dataset, s.imageSize, s.steps);
-  beta_chosen_ = s.beta != before.beta && s.beta != after.beta;
-  gamma_chosen_ = s.gamma != before.gamma && s.gamma != after.gamma;
-  learning_rate_chosen_ = s.learningRate != before.learningRate && s.learningRate != after.learningRate;
-  steps_chosen_ = s.steps != before.steps && s.steps != after.steps;
-  candidates_chosen_ = s.candidates != before.candidates && s.candidates != after.candidates;
-  screen_steps_chosen_ = s.screenSteps > 0 && s.screenSteps != before.screenSteps && s.screenSteps != after.screenSteps;
-  {
-    const QSignalBlocker block_beta(beta_), block_gamma(gamma_), block_rate(learning_rate_), block_steps(steps_),
-        block_candidates(candidates_), block_screen(screen_steps_);
-    if (beta_chosen_) beta_->setValue(s.beta);
-    if (gamma_chosen_) gamma_->setValue(s.gamma);
-    if (learning_rate_chosen_) learning_rate_->setValue(s.learningRate);
-    if (steps_chosen_) steps_->setValue(static_cast<int>(s.steps));
-    if (candidates_chosen_) candidates_->setValue(s.candidates);
-    if (screen_steps_chosen_) screen_steps_->setValue(static_cast<int>(s.screenSteps));
-  }
-  dataset_->setCurrentText(s.dataset);
-  preset_->setCurrentIndex(std::max(0, preset_->findData(s.preset)));
-  size_->setCurrentIndex(std::max(0, size_->findData(s.imageSize)));
-  applyRunDefaults();  // the fields that follow, for the new dataset and size
-  latent_->setValue(s.latentDim);
-  batch_->setValue(s.batchSize);
-  epochs_->setValue(s.epochs);
-  seed_->setValue(static_cast<int>(s.seed));
-  device_->setCurrentIndex(std::max(0, device_->findData(s.device)));
-  if (!s.outputFolder.isEmpty()) output_->setText(s.outputFolder);
-}
+void TrainingPanel::setSettings(const service::TrainingSettings& s) { form_->setSettings(s); }
 
 int TrainingPanel::pointsPlotted() const { return plot_->graph(1)->dataCount(); }
 
-void TrainingPanel::setDatasetSpec(const QString& spec) { dataset_->setCurrentText(spec); }
+void TrainingPanel::setDatasetSpec(const QString& spec) { form_->setDatasetSpec(spec); }
 
-void TrainingPanel::applyRunDefaults() {
-  if (!candidates_) return;  // still being built
-  const auto d = service::runDefaults(dataset_->currentText(), size_->currentData().toInt());
-  const QSignalBlocker block_beta(beta_), block_gamma(gamma_), block_rate(learning_rate_), block_steps(steps_),
-      block_candidates(candidates_), block_screen(screen_steps_);
-  if (!beta_chosen_) beta_->setValue(d.beta);
-  if (!gamma_chosen_) gamma_->setValue(d.gamma);
-  if (!learning_rate_chosen_) learning_rate_->setValue(d.learningRate);
-  if (!steps_chosen_) steps_->setValue(static_cast<int>(d.steps));
-  if (!candidates_chosen_) candidates_->setValue(d.candidates);
-  if (!screen_steps_chosen_)
-    screen_steps_->setValue(static_cast<int>(
-        service::runDefaults(dataset_->currentText(), size_->currentData().toInt(), steps_->value()).screenSteps));
-  screen_steps_->setEnabled(candidates_->value() > 1);
+void TrainingPanel::startTraining() {
+  if (const QString problem = form_->invalidProblem(); !problem.isEmpty()) {
+    status_->setText(tr("Cannot start: %1").arg(problem));
+    reportError(this, tr("Cannot start"), problem);
+    return;
+  }
+  start(settings());
 }
-
-void TrainingPanel::startTraining() { start(settings()); }
 
 void TrainingPanel::resumeTraining(const QString& checkpointPath) {
   auto s = settings();
   s.resumeFrom = checkpointPath;
   s.outputFolder = QFileInfo(checkpointPath).absolutePath();
-  output_->setText(s.outputFolder);
+  form_->setOutputFolder(s.outputFolder);
   start(s);
 }
 

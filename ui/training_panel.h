@@ -10,16 +10,12 @@
 #include "app/service/studio_service.h"
 
 class QCheckBox;
-class QComboBox;
 class QCPAxis;
 class QCustomPlot;
-class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSlider;
-class QSpinBox;
 class QTableWidget;
 class QTimer;
 
@@ -31,6 +27,8 @@ class QValueAxis;
 QT_END_NAMESPACE
 
 namespace fvae::ui {
+
+class TrainingForm;
 
 class TrainingPanel : public QWidget {
   Q_OBJECT
@@ -77,22 +75,7 @@ class TrainingPanel : public QWidget {
   void showCandidates();
 
   service::TrainingSession* session_;
-  QComboBox* dataset_ = nullptr;
-  QComboBox* preset_ = nullptr;
-  QComboBox* device_ = nullptr;
-  QComboBox* size_ = nullptr;
-  QSpinBox* latent_ = nullptr;
-  QDoubleSpinBox* beta_ = nullptr;
-  QDoubleSpinBox* gamma_ = nullptr;
-  QDoubleSpinBox* learning_rate_ = nullptr;
-  QSpinBox* batch_ = nullptr;
-  QSpinBox* epochs_ = nullptr;
-  QSpinBox* steps_ = nullptr;
-  QSpinBox* seed_ = nullptr;
-  QLineEdit* output_ = nullptr;
-  QLabel* tensorboard_note_ = nullptr;  // where the TensorBoard log goes and how to view it
-  QSpinBox* candidates_ = nullptr;      // 1: a single run
-  QSpinBox* screen_steps_ = nullptr;
+  TrainingForm* form_ = nullptr;
   QTableWidget* candidates_table_ = nullptr;
   service::CandidateSelection* selection_ = nullptr;
   QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *resume_ = nullptr;
@@ -120,10 +103,6 @@ class TrainingPanel : public QWidget {
   double ema_speed_ = 0;
   bool paused_ = false;
   bool running_ = false;
-  void applyRunDefaults();  // to the fields the user has not set
-  // Fields the user set; the others follow the dataset's and the image size's defaults (service::runDefaults).
-  bool beta_chosen_ = false, gamma_chosen_ = false, learning_rate_chosen_ = false, steps_chosen_ = false;
-  bool candidates_chosen_ = false, screen_steps_chosen_ = false;
 };
 
 }  // namespace fvae::ui

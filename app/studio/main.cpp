@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include "model/platform.h"
+#include "ui/application.h"
 #include "ui/latent_map_view.h"
 #include "ui/main_window.h"
 #include "ui/metrics_panel.h"
@@ -17,11 +18,7 @@ int main(int argc, char** argv) {
   fvae::relaunch_with_tuned_blas_if_needed(argv);
   fvae::flush_denormals_to_zero();  // before any thread starts: they all inherit it
   QApplication app(argc, argv);
-  QApplication::setOrganizationName(QStringLiteral("FactorVAE Studio"));
-  QApplication::setApplicationName(QStringLiteral("factorvae-studio"));
-  QApplication::setApplicationDisplayName(QStringLiteral("FactorVAE Studio"));
-  QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/factorvae-studio.svg")));
+  fvae::ui::configureApplication();  // names, icon, and LC_NUMERIC back to "C"
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QApplication::translate("main", "Train a FactorVAE and explore its latent space."));
