@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package FactorVAE Studio needs to build, test and run. Idempotent.
+# Installs every Debian 12 package FactorVAE Studio needs to build, test and run (locales: the sources that the locale
+# tests generate de_DE and fr_FR from). Idempotent.
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,7 @@ packages=(
   libprotobuf-dev protobuf-compiler libboost-dev
   dataset-fashion-mnist
   xvfb xauth
+  locales
 )
 
 missing=()
