@@ -3,7 +3,7 @@
 #include <torch/torch.h>
 
 #include "fuzz/fuzz_input.h"
-#include "model/checkpoint.h"
+#include "model/checkpoint/checkpoint.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   torch::set_num_threads(1);

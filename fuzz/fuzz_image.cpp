@@ -5,7 +5,7 @@
 #include <QImageReader>
 
 #include "fuzz/fuzz_input.h"
-#include "model/dataset.h"
+#include "model/data/dataset.h"
 #include "model/io/readers.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

@@ -1,7 +1,7 @@
 // .npy headers and payloads parsed from memory: an array whose bytes match its header, or a DatasetError.
 #include <torch/torch.h>
 
-#include "model/dataset.h"
+#include "model/data/dataset.h"
 #include "model/io/npy.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

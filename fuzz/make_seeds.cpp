@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <iostream>
 
-#include "model/checkpoint.h"
+#include "model/checkpoint/checkpoint.h"
+#include "model/checkpoint/record_file.h"
+#include "model/data/shapes.h"
 #include "model/io/image_files.h"
 #include "model/io/npy.h"
-#include "model/record_file.h"
-#include "model/shapes.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <map>
 
-#include "model/factor_steps.h"
+#include "model/analysis/factor_steps.h"
 
 int main(int argc, char** argv) {
   const int64_t pairs = argc > 1 ? std::atoll(argv[1]) : 4000;

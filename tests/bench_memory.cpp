@@ -12,7 +12,7 @@
 #include <cstdio>
 #include <map>
 
-#include "model/platform.h"
+#include "model/base/platform.h"
 #include "ui/main_window.h"
 #include "ui/training_panel.h"
 

@@ -13,7 +13,7 @@
 #include <cstdio>
 
 #include <qcustomplot.h>
-#include "model/platform.h"
+#include "model/base/platform.h"
 
 #include <QMouseEvent>
 #include <QTabWidget>

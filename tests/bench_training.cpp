@@ -11,11 +11,11 @@
 #include <map>
 #include <vector>
 
-#include "model/inference.h"
-#include "model/networks.h"
-#include "model/platform.h"
-#include "model/shapes.h"
-#include "model/trainer.h"
+#include "model/base/platform.h"
+#include "model/data/shapes.h"
+#include "model/inference/inference.h"
+#include "model/nn/networks.h"
+#include "model/training/trainer.h"
 
 #include <torch/cuda.h>
 #include <string>

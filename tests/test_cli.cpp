@@ -11,11 +11,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/checkpoint.h"
-#include "model/inference.h"
+#include "model/checkpoint/checkpoint.h"
+#include "model/inference/inference.h"
 #include "model/io/dataset_loader.h"
-#include "model/io/run_log.h"
-#include "model/run_plan.h"
+#include "model/run/run_log.h"
+#include "model/run/run_plan.h"
 #include "model/tensorboard/event_file.h"
 
 namespace {

@@ -12,7 +12,7 @@
 #include <QtTest>
 #include <random>
 
-#include "model/checkpoint.h"
+#include "model/checkpoint/checkpoint.h"
 
 class TestCrashSafety : public QObject {
   Q_OBJECT

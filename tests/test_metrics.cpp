@@ -4,10 +4,10 @@
 #include <QtTest>
 #include <cmath>
 
-#include "model/factor_steps.h"
-#include "model/metrics.h"
-#include "model/run_plan.h"
-#include "model/udr.h"
+#include "model/analysis/factor_steps.h"
+#include "model/analysis/metrics.h"
+#include "model/analysis/udr.h"
+#include "model/run/run_plan.h"
 
 using namespace fvae;
 

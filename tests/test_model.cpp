@@ -8,19 +8,19 @@
 #include <cstring>
 #include <fstream>
 
-#include "model/atomic_file.h"
-#include "model/bfloat16.h"
-#include "model/checkpoint.h"
-#include "model/config.h"
-#include "model/evaluation.h"
-#include "model/export.h"
-#include "model/fused_adam.h"
-#include "model/grids.h"
+#include "model/base/atomic_file.h"
+#include "model/base/config.h"
+#include "model/checkpoint/checkpoint.h"
+#include "model/checkpoint/export.h"
+#include "model/checkpoint/record_file.h"
+#include "model/data/shapes.h"
+#include "model/inference/evaluation.h"
+#include "model/inference/grids.h"
 #include "model/io/readers.h"
-#include "model/networks.h"
-#include "model/objective.h"
-#include "model/record_file.h"
-#include "model/shapes.h"
+#include "model/nn/bfloat16.h"
+#include "model/nn/fused_adam.h"
+#include "model/nn/networks.h"
+#include "model/nn/objective.h"
 #include "test_support.h"
 
 using namespace fvae;

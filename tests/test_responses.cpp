@@ -4,7 +4,7 @@
 #include <QtTest>
 #include <cmath>
 
-#include "model/responses.h"
+#include "model/analysis/responses.h"
 
 using namespace fvae;
 

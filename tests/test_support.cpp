@@ -1,8 +1,8 @@
 #include "test_support.h"
 
-#include "model/export.h"
+#include "model/checkpoint/export.h"
 #include "model/io/npy.h"
-#include "model/networks.h"
+#include "model/nn/networks.h"
 
 #include <zip.h>
 #include <zlib.h>
@@ -154,7 +154,7 @@ void write_bytes(const std::string& path, const std::vector<uint8_t>& bytes) {
 
 }  // namespace fvae::testing
 
-#include "model/platform.h"
+#include "model/base/platform.h"
 
 namespace {
 // Tests get the same BLAS kernels as the applications (see relaunch_with_tuned_blas_if_needed).

@@ -17,13 +17,13 @@
 #include <set>
 #include <thread>
 
-#include "model/checkpoint.h"
-#include "model/inference.h"
+#include "model/base/platform.h"
+#include "model/checkpoint/checkpoint.h"
+#include "model/data/shapes.h"
+#include "model/inference/inference.h"
 #include "model/io/dataset_loader.h"
-#include "model/platform.h"
-#include "model/run_plan.h"
-#include "model/shapes.h"
-#include "model/trainer.h"
+#include "model/run/run_plan.h"
+#include "model/training/trainer.h"
 #include "test_support.h"
 
 using namespace fvae;

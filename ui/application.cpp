@@ -3,7 +3,7 @@
 #include <QApplication>
 #include <QIcon>
 
-#include "model/numbers.h"
+#include "model/base/numbers.h"
 
 namespace fvae::ui {
 

@@ -12,8 +12,8 @@
 #include <iostream>
 #include <type_traits>
 
-#include "model/numbers.h"
-#include "model/trainer.h"
+#include "model/base/numbers.h"
+#include "model/training/trainer.h"
 
 namespace fvae::cli {
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "app/cli/options.h"
-#include "model/checkpoint.h"
-#include "model/dataset.h"
+#include "model/checkpoint/checkpoint.h"
+#include "model/data/dataset.h"
 #include "model/io/dataset_loader.h"
 
 namespace fvae::cli {

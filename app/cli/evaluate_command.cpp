@@ -7,10 +7,10 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
-#include "model/evaluation.h"
-#include "model/inference.h"
-#include "model/metrics.h"
-#include "model/shapes.h"
+#include "model/analysis/metrics.h"
+#include "model/data/shapes.h"
+#include "model/inference/evaluation.h"
+#include "model/inference/inference.h"
 
 namespace fvae::cli {
 

@@ -9,9 +9,9 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "app/service/model_exchange.h"
-#include "model/atomic_file.h"
-#include "model/grids.h"
-#include "model/inference.h"
+#include "model/base/atomic_file.h"
+#include "model/inference/grids.h"
+#include "model/inference/inference.h"
 #include "model/io/image_files.h"
 #include "model/io/npy.h"
 

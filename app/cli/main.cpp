@@ -11,9 +11,9 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
-#include "model/checkpoint.h"
-#include "model/numbers.h"
-#include "model/platform.h"
+#include "model/base/numbers.h"
+#include "model/base/platform.h"
+#include "model/checkpoint/checkpoint.h"
 
 namespace {
 

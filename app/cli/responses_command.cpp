@@ -9,10 +9,10 @@
 #include "app/cli/commands.h"
 #include "app/service/image_export.h"
 #include "app/service/response_plots.h"
-#include "model/atomic_file.h"
-#include "model/inference.h"
-#include "model/responses.h"
-#include "model/shapes.h"
+#include "model/analysis/responses.h"
+#include "model/base/atomic_file.h"
+#include "model/data/shapes.h"
+#include "model/inference/inference.h"
 
 namespace fvae::cli {
 

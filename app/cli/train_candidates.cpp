@@ -11,9 +11,9 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "app/cli/udr_ranking.h"
-#include "model/atomic_file.h"
-#include "model/numbers.h"
-#include "model/run_plan.h"
+#include "model/base/atomic_file.h"
+#include "model/base/numbers.h"
+#include "model/run/run_plan.h"
 
 namespace fvae::cli {
 

@@ -7,14 +7,14 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
-#include "model/atomic_file.h"
-#include "model/checkpoint.h"
-#include "model/grids.h"
-#include "model/inference.h"
+#include "model/base/atomic_file.h"
+#include "model/checkpoint/checkpoint.h"
+#include "model/inference/grids.h"
+#include "model/inference/inference.h"
 #include "model/io/image_files.h"
-#include "model/io/run_log.h"
-#include "model/run_plan.h"
-#include "model/trainer.h"
+#include "model/run/run_log.h"
+#include "model/run/run_plan.h"
+#include "model/training/trainer.h"
 
 namespace fvae::cli {
 

@@ -10,9 +10,9 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "app/cli/udr_ranking.h"
-#include "model/inference.h"
-#include "model/run_plan.h"
-#include "model/udr.h"
+#include "model/analysis/udr.h"
+#include "model/inference/inference.h"
+#include "model/run/run_plan.h"
 
 namespace fvae::cli {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "model/analysis/udr.h"
 #include "model/io/dataset_loader.h"
-#include "model/udr.h"
 
 namespace fvae::cli {
 

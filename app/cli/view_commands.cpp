@@ -5,8 +5,8 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
-#include "model/grids.h"
-#include "model/inference.h"
+#include "model/inference/grids.h"
+#include "model/inference/inference.h"
 #include "model/io/image_files.h"
 
 namespace fvae::cli {

@@ -7,11 +7,11 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include "model/atomic_file.h"
-#include "model/checkpoint.h"
+#include "model/analysis/udr.h"
+#include "model/base/atomic_file.h"
+#include "model/checkpoint/checkpoint.h"
 #include "model/io/dataset_loader.h"
-#include "model/run_plan.h"
-#include "model/udr.h"
+#include "model/run/run_plan.h"
 
 namespace fvae::service {
 

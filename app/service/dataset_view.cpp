@@ -6,8 +6,8 @@
 #include <QStringList>
 
 #include "app/service/tensor_images.h"
+#include "model/data/shapes.h"
 #include "model/io/dataset_loader.h"
-#include "model/shapes.h"
 
 namespace fvae::service {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "app/service/tensor_images.h"
-#include "model/atomic_file.h"
+#include "model/base/atomic_file.h"
 #include "model/io/image_files.h"
 
 namespace fvae::service {

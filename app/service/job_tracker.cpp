@@ -10,7 +10,7 @@
 #include <mutex>
 #include <set>
 
-#include "model/platform.h"
+#include "model/base/platform.h"
 
 namespace fvae::service {
 

@@ -9,8 +9,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
-#include "model/checkpoint.h"
-#include "model/export.h"
+#include "model/checkpoint/checkpoint.h"
+#include "model/checkpoint/export.h"
 #include "model/io/readers.h"
 
 namespace fvae::service {

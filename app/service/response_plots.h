@@ -5,7 +5,7 @@
 #include <QImage>
 #include <QStringList>
 
-#include "model/response_types.h"
+#include "model/analysis/response_types.h"
 
 namespace fvae::service {
 

@@ -11,7 +11,7 @@
 #include <memory>
 
 #include "app/service/job_tracker.h"
-#include "model/response_types.h"
+#include "model/analysis/response_types.h"
 
 namespace fvae {
 class ModelSnapshot;

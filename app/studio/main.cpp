@@ -5,7 +5,7 @@
 #include <QSettings>
 #include <QTimer>
 
-#include "model/platform.h"
+#include "model/base/platform.h"
 #include "ui/application.h"
 #include "ui/latent_map_view.h"
 #include "ui/main_window.h"

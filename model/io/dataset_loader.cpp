@@ -2,8 +2,8 @@
 
 #include <filesystem>
 
+#include "model/data/shapes.h"
 #include "model/io/readers.h"
-#include "model/shapes.h"
 
 namespace fvae {
 

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "model/dataset.h"
+#include "model/data/dataset.h"
 
 namespace fvae {
 

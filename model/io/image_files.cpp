@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "model/atomic_file.h"
+#include "model/base/atomic_file.h"
 #include "model/io/image_render.h"
 #include "model/io/npy.h"
 

@@ -4,8 +4,8 @@
 #include <limits>
 #include <regex>
 
-#include "model/dataset.h"
-#include "model/numbers.h"
+#include "model/base/numbers.h"
+#include "model/data/dataset.h"
 
 namespace fvae {
 

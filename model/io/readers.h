@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "model/dataset.h"
+#include "model/data/dataset.h"
 #include "model/io/npy.h"
 
 namespace fvae {

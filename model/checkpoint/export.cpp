@@ -1,0 +1,177 @@
+#include "model/checkpoint/export.h"
+
+#include <caffe2/serialize/inline_container.h>
+#include <torch/csrc/jit/serialization/export.h>
+#include <torch/csrc/jit/serialization/pickler.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "model/base/atomic_file.h"
+#include "model/base/numbers.h"
+
+namespace fvae {
+
+namespace {
+
+// Module paths of the seed architecture and of the original project; the layer indices inside them are the same.
+const std::pair<const char*, const char*> kSeedPrefixes[] = {
+    {"encoder.features.", "vae.encoder.conv."},         {"encoder.mu_head.", "vae.encoder.fc_mu."},
+    {"encoder.logvar_head.", "vae.encoder.fc_logvar."}, {"decoder.dense.", "vae.decoder.fc."},
+    {"decoder.upsampling.", "vae.decoder.deconv."},     {"discriminator.layers.", "discriminator.discriminator."}};
+
+// The discriminators' last layer: this project's logit 0 is "drawn from q(z)", the original's logit 1.
+bool is_discriminator_output(const std::string& ours) { return ours.rfind("discriminator.layers.8.", 0) == 0; }
+
+std::string replace_prefix(const std::string& name, bool to_original) {
+  for (const auto& [ours, original] : kSeedPrefixes) {
+    const std::string from = to_original ? ours : original, to = to_original ? original : ours;
+    if (name.rfind(from, 0) == 0) return to + name.substr(from.size());
+  }
+  return {};
+}
+
+void add_module(std::map<std::string, torch::Tensor>& out, const std::string& prefix, torch::nn::Module& module) {
+  for (const auto& item : module.named_parameters()) out[prefix + item.key()] = item.value().detach().cpu().clone();
+  for (const auto& item : module.named_buffers()) out[prefix + item.key()] = item.value().detach().cpu().clone();
+}
+
+c10::IValue config_value(const std::string& key, const std::string& text) {
+  if (key == "train.seed") return text;
+  if (const auto integer = parse_int64(text)) return *integer;
+  if (const auto number = parse_double(text)) return *number;
+  return text;
+}
+
+}  // namespace
+
+std::string seed_name_to_original(const std::string& ours) { return replace_prefix(ours, true); }
+std::string seed_name_from_original(const std::string& original) { return replace_prefix(original, false); }
+
+std::map<std::string, torch::Tensor> export_state_dict(const Checkpoint& cp) {
+  std::map<std::string, torch::Tensor> ours;
+  add_module(ours, "encoder.", *cp.networks->encoder);
+  add_module(ours, "decoder.", *cp.networks->decoder);
+  // Only the corrected seed layout is the original's model: the earlier one (SeedV1) keeps this project's names, so
+  // that the original VAE class cannot load it strictly and decode other images than this project does.
+  if (cp.model.architecture != Architecture::Seed) return ours;
+  add_module(ours, "discriminator.", *cp.networks->discriminator);
+  std::map<std::string, torch::Tensor> original;
+  for (auto& [name, tensor] : ours) {
+    if (is_discriminator_output(name)) tensor = tensor.flip(0).contiguous();
+    original[seed_name_to_original(name)] = tensor;
+  }
+  return original;
+}
+
+void export_pytorch(const std::string& path, const Checkpoint& cp) {
+  c10::Dict<std::string, torch::Tensor> state;
+  for (const auto& [name, tensor] : export_state_dict(cp)) state.insert(name, tensor.contiguous());
+  c10::impl::GenericDict config(c10::StringType::get(), c10::AnyType::get());
+  for (const auto& [key, text] : to_key_values(cp.model, cp.train)) config.insert(key, config_value(key, text));
+  config.insert("dataset.spec", cp.dataset.spec);
+  config.insert("dataset.description", cp.dataset.description);
+  config.insert("progress.step", cp.step);
+  c10::List<std::string> names;
+  for (int64_t d = 0; d < cp.model.latent_dim; ++d) names.push_back(cp.latent_name(d));
+  c10::impl::GenericDict top(c10::StringType::get(), c10::AnyType::get());
+  top.insert("format", std::string("FactorVAE Studio export 1"));
+  top.insert("state_dict", state);
+  top.insert("config", config);
+  top.insert("latent_names", names);
+  top.insert("decoder_output",
+             std::string(cp.model.architecture == Architecture::Seed ? "logits (the original project's Sigmoid follows)"
+                                                                     : "logits (apply torch.sigmoid for intensities)"));
+
+  // torch::pickle_save tags dicts with a TorchScript type (torch.jit._pickle.restore_type_tag), which torch.load's
+  // default weights_only mode refuses; the same pickler without tags writes plain dicts.
+  std::vector<char> pickle;
+  torch::jit::Pickler pickler([&](const char* data, size_t size) { pickle.insert(pickle.end(), data, data + size); },
+                              nullptr, nullptr, nullptr, nullptr, /*tag_aggregates=*/false);
+  pickler.protocol();
+  pickler.pushIValue(c10::IValue(top));
+  pickler.stop();
+  std::vector<char> archive;
+  caffe2::serialize::PyTorchStreamWriter writer([&](const void* data, size_t size) {
+    const char* bytes = static_cast<const char*>(data);
+    archive.insert(archive.end(), bytes, bytes + size);
+    return size;
+  });
+  torch::jit::writeArchiveAndTensors("data", pickle.data(), pickle.size(), pickler.tensorData(), writer);
+  writer.writeEndOfFile();
+  try {
+    write_file_atomically(path, archive.data(), archive.size());
+  } catch (const FileWriteError& e) {
+    throw CheckpointError(e.what());
+  }
+}
+
+Checkpoint checkpoint_from_original(const std::map<std::string, torch::Tensor>& state, const std::string& source) {
+  auto tensor = [&](const std::string& name) -> const torch::Tensor& {
+    const auto it = state.find(name);
+    if (it == state.end())
+      throw CheckpointError(source + ": '" + name +
+                            "' is missing: not a checkpoint of the original project's architecture");
+    return it->second;
+  };
+  for (const auto& [name, t] : state)
+    if (seed_name_from_original(name).empty())
+      throw CheckpointError(source + ": '" + name + "' belongs to no layer of the original project's architecture");
+  const auto& mu_in = tensor("vae.encoder.fc_mu.0.weight");
+  const auto& mu_out = tensor("vae.encoder.fc_mu.6.weight");
+  const auto& first = tensor("vae.encoder.conv.0.weight");
+  if (mu_in.dim() != 2 || mu_out.dim() != 2 || first.dim() != 4)
+    throw CheckpointError(source + ": the encoder's tensors have unexpected ranks");
+  Checkpoint cp;
+  cp.model.architecture = Architecture::Seed;
+  cp.model.latent_dim = mu_out.size(0);
+  cp.model.channels = first.size(1);
+  // The dense heads read 512 maps of (size / 4)²: 25,088 inputs at 28×28.
+  const int64_t quarter = static_cast<int64_t>(std::llround(std::sqrt(static_cast<double>(mu_in.size(1)) / 512.0)));
+  cp.model.image_size = 4 * quarter;
+  if (512 * quarter * quarter != mu_in.size(1))
+    throw CheckpointError(source + ": the encoder's dense input (" + std::to_string(mu_in.size(1)) +
+                          ") fits no image size");
+  try {
+    cp.model.validate();
+  } catch (const ConfigError& e) {
+    throw CheckpointError(source + ": " + e.what());
+  }
+  cp.train = preset("seed").train;
+  cp.dataset.split = "train";
+  cp.dataset.description = "imported from " + source;
+  cp.latent_names.assign(static_cast<size_t>(cp.model.latent_dim), "");
+  cp.networks = std::make_shared<Networks>(cp.model);
+  torch::NoGradGuard no_grad;
+  std::set<std::string> used;
+  auto load = [&](const std::string& prefix, torch::nn::Module& module) {
+    auto copy = [&](const std::string& name, torch::Tensor& target) {
+      const std::string ours = prefix + name, original = seed_name_to_original(ours);
+      auto stored = tensor(original);
+      used.insert(original);
+      if (stored.sizes() != target.sizes())
+        throw CheckpointError(source + ": '" + original + "' has shape " + c10::str(stored.sizes()) + ", expected " +
+                              c10::str(target.sizes()) + " for " + cp.model.describe());
+      if (!stored.is_floating_point() && target.is_floating_point())
+        throw CheckpointError(source + ": '" + original + "' is not a floating-point tensor");
+      if (!torch::isfinite(stored.to(torch::kDouble)).all().item<bool>())
+        throw CheckpointError(source + ": '" + original + "' holds NaN or infinite values");
+      if (is_discriminator_output(ours)) stored = stored.flip(0);
+      target.copy_(stored.to(target.scalar_type()));
+    };
+    for (auto& item : module.named_parameters()) copy(item.key(), item.value());
+    for (auto& item : module.named_buffers()) copy(item.key(), item.value());
+  };
+  load("encoder.", *cp.networks->encoder);
+  load("decoder.", *cp.networks->decoder);
+  load("discriminator.", *cp.networks->discriminator);
+  // Every tensor must have found its layer: one more (another layout of the same module names) is not ignored.
+  for (const auto& [name, t] : state)
+    if (!used.count(name))
+      throw CheckpointError(source + ": '" + name + "' belongs to no layer of the original project's architecture");
+  cp.networks->train(false);
+  return cp;
+}
+
+}  // namespace fvae

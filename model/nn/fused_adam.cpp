@@ -1,0 +1,155 @@
+#include "model/nn/fused_adam.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace fvae {
+
+namespace {
+
+// One pass: the same arithmetic as torch::optim::Adam without weight decay or AMSGrad; with `mirror`, the new
+// weights rounded to bfloat16 as well.
+// One clone per instruction set, chosen when the program loads (an ifunc). ThreadSanitizer's runtime is not up yet
+// when ifunc resolvers run, so sanitizer builds keep the one default version.
+#ifdef FACTORVAE_SANITIZED
+#define FACTORVAE_CLONES
+#else
+#define FACTORVAE_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+FACTORVAE_CLONES void adam_update(float* __restrict p, const float* __restrict g, float* __restrict m,
+                                  float* __restrict v, uint16_t* __restrict mirror, int64_t n, float beta1, float beta2,
+                                  float inv_sqrt_bc2, float eps, float step_size) {
+  const float a1 = 1.0f - beta1, a2 = 1.0f - beta2;
+  auto update = [&](int64_t i) {
+    const float gi = g[i];
+    const float mi = beta1 * m[i] + a1 * gi;
+    const float vi = beta2 * v[i] + a2 * gi * gi;
+    m[i] = mi;
+    v[i] = vi;
+    return p[i] - step_size * mi / (std::sqrt(vi) * inv_sqrt_bc2 + eps);
+  };
+  if (mirror) {
+    for (int64_t i = 0; i < n; ++i) {
+      const float pi = update(i);
+      p[i] = pi;
+      uint32_t bits;
+      std::memcpy(&bits, &pi, sizeof bits);
+      mirror[i] = bfloat16_bits(bits);
+    }
+  } else {
+    for (int64_t i = 0; i < n; ++i) p[i] = update(i);
+  }
+}
+
+// Where torch::optim::Adam keeps a parameter's state: LibTorch 1.x keys it by the parameter's address as text,
+// 2.x by the address itself.
+auto state_key(const torch::Tensor& p) {
+#if TORCH_VERSION_MAJOR >= 2
+  return static_cast<void*>(p.unsafeGetTensorImpl());
+#else
+  return c10::guts::to_string(p.unsafeGetTensorImpl());
+#endif
+}
+
+}  // namespace
+
+size_t FusedAdam::parameter_count() const {
+  size_t n = 0;
+  for (const auto& group : param_groups_) n += group.params().size();
+  return n;
+}
+
+namespace {
+const torch::Tensor& parameter_at(const std::vector<torch::optim::OptimizerParamGroup>& groups, size_t index) {
+  for (const auto& group : groups) {
+    if (index < group.params().size()) return group.params()[index];
+    index -= group.params().size();
+  }
+  throw std::invalid_argument("optimiser parameter index " + std::to_string(index) + " out of range");
+}
+}  // namespace
+
+std::optional<AdamState> FusedAdam::state_of(size_t index) const {
+  const auto it = state_.find(state_key(parameter_at(param_groups_, index)));
+  if (it == state_.end()) return std::nullopt;
+  const auto& s = static_cast<const torch::optim::AdamParamState&>(*it->second);
+  return AdamState{s.step(), s.exp_avg(), s.exp_avg_sq()};
+}
+
+void FusedAdam::set_state(size_t index, const AdamState& state) {
+  const torch::Tensor& p = parameter_at(param_groups_, index);
+  if (!state.exp_avg.defined() || !state.exp_avg_sq.defined() || state.exp_avg.sizes() != p.sizes() ||
+      state.exp_avg_sq.sizes() != p.sizes() || state.step < 0)
+    throw std::invalid_argument("optimiser state " + std::to_string(index) + " does not fit its parameter");
+  auto s = std::make_unique<torch::optim::AdamParamState>();
+  s->step(state.step);
+  const auto options = p.options().requires_grad(false);
+  s->exp_avg(state.exp_avg.to(options).clone(torch::MemoryFormat::Contiguous));
+  s->exp_avg_sq(state.exp_avg_sq.to(options).clone(torch::MemoryFormat::Contiguous));
+  state_[state_key(p)] = std::move(s);
+}
+
+torch::Tensor FusedAdam::step(LossClosure closure) {
+  torch::NoGradGuard no_grad;
+  torch::Tensor loss = {};
+  if (closure != nullptr) {
+    at::AutoGradMode enable_grad(true);
+    loss = closure();
+  }
+  bool fallback = false;
+  for (auto& group : param_groups_) {
+    auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
+    if (options.weight_decay() != 0 || options.amsgrad()) fallback = true;
+    for (auto& p : group.params())
+      if (p.grad().defined() &&
+          !(p.device().is_cpu() && p.scalar_type() == torch::kFloat && p.is_contiguous() && p.grad().is_contiguous()))
+        fallback = true;
+  }
+  if (fallback) return torch::optim::Adam::step(nullptr), loss;
+
+  for (auto& group : param_groups_) {
+    auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
+    for (auto& p : group.params()) {
+      if (!p.grad().defined()) continue;
+      const auto key = state_key(p);
+      auto it = state_.find(key);
+      if (it == state_.end()) {
+        auto state = std::make_unique<torch::optim::AdamParamState>();
+        state->step(0);
+        state->exp_avg(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
+        state->exp_avg_sq(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
+        it = state_.emplace(key, std::move(state)).first;
+      }
+      auto& state = static_cast<torch::optim::AdamParamState&>(*it->second);
+      state.step(state.step() + 1);
+      const double beta1 = std::get<0>(options.betas()), beta2 = std::get<1>(options.betas());
+      const double bias_correction1 = 1 - std::pow(beta1, static_cast<double>(state.step()));
+      const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(state.step()));
+      const auto mirror = mirrors_.find(p.unsafeGetTensorImpl());
+      Bfloat16Cache* cache = mirror == mirrors_.end() ? nullptr : mirror->second;
+      adam_update(p.data_ptr<float>(), p.grad().data_ptr<float>(), state.exp_avg().data_ptr<float>(),
+                  state.exp_avg_sq().data_ptr<float>(), cache ? cache->values_for(p) : nullptr, p.numel(),
+                  static_cast<float>(beta1), static_cast<float>(beta2),
+                  static_cast<float>(1.0 / std::sqrt(bias_correction2)), static_cast<float>(options.eps()),
+                  static_cast<float>(options.lr() / bias_correction1));
+      // Written through raw pointers: tell autograd and caches keyed on the version counter (bf16 copies) that the
+      // weight changed, as an in-place ATen op would.
+      p.unsafeGetTensorImpl()->bump_version();
+      if (cache) cache->mark_current(p);
+      state.exp_avg().unsafeGetTensorImpl()->bump_version();
+      state.exp_avg_sq().unsafeGetTensorImpl()->bump_version();
+    }
+  }
+  return loss;
+}
+
+void FusedAdam::mirror_in_bfloat16(const torch::Tensor& parameter, Bfloat16Cache& cache) {
+  mirrors_[parameter.unsafeGetTensorImpl()] = &cache;
+}
+
+void FusedAdam::forget_gradients() {
+  for (auto& group : param_groups_)
+    for (auto& p : group.params()) p.mutable_grad().reset();
+}
+
+}  // namespace fvae

@@ -1,0 +1,100 @@
+#pragma once
+// Encoder, decoder and discriminator of the FactorVAE, for both architectures (lean default and the original "seed").
+
+#include <torch/torch.h>
+
+#include "model/base/config.h"
+#include "model/nn/bfloat16.h"
+
+namespace fvae {
+
+struct Posterior {
+  torch::Tensor mu;      // [B, latent]
+  torch::Tensor logvar;  // [B, latent]
+};
+
+// Nearest ×2 upsampling followed by a 3×3 convolution (zero padding 1) — resize-convolution — computed exactly as a
+// 3×3 convolution at the low resolution with four output phases and a pixel shuffle: the same parameters and the
+// same function, without materialising the upsampled input (~4× faster here, forward and backward).
+class ResizeConv2dImpl : public torch::nn::Module {
+ public:
+  ResizeConv2dImpl(int64_t in_channels, int64_t out_channels);
+  torch::Tensor forward(const torch::Tensor& x);
+  torch::Tensor reference_forward(const torch::Tensor& x);  // the literal upsample + conv (for tests)
+  torch::nn::Conv2d conv{nullptr};                          // holds weight [out, in, 3, 3] and bias
+
+ private:
+  std::pair<torch::Tensor, torch::Tensor> phased_weight_and_bias() const;
+
+  torch::Tensor phase_map_;  // [2, 3, 3]: low-resolution tap × high-resolution tap, per output phase
+  // Without autograd (decoding) the phased weights are kept until the weights change: making them took about half of
+  // a single-image decode at 64×64. Keyed on the tensors' storage and version counters.
+  struct PhasedCache {
+    torch::Tensor weight, bias;
+    const void* weight_data = nullptr;
+    const void* bias_data = nullptr;
+    int64_t weight_version = -1, bias_version = -1;
+  } cache_;
+};
+TORCH_MODULE(ResizeConv2d);
+
+class EncoderImpl : public torch::nn::Module {
+ public:
+  explicit EncoderImpl(const ModelConfig& config);
+  Posterior forward(const torch::Tensor& images);  // images [B, C, H, W] in [0, 1]
+
+ private:
+  ModelConfig config_;
+  torch::nn::Sequential features_{nullptr};
+  // Lean: one head producing 2·latent values. Seed: two independent heads.
+  torch::nn::Sequential head_{nullptr}, mu_head_{nullptr}, logvar_head_{nullptr};
+};
+TORCH_MODULE(Encoder);
+
+class DecoderImpl : public torch::nn::Module {
+ public:
+  explicit DecoderImpl(const ModelConfig& config);
+  torch::Tensor forward(const torch::Tensor& z);  // returns pixel logits [B, C, H, W]; sigmoid gives intensities
+
+ private:
+  ModelConfig config_;
+  int64_t start_channels_ = 0, start_size_ = 0;
+  torch::nn::Sequential dense_{nullptr}, upsampling_{nullptr};
+};
+TORCH_MODULE(Decoder);
+
+class DiscriminatorImpl : public torch::nn::Module {
+ public:
+  explicit DiscriminatorImpl(const ModelConfig& config);
+  // Logits [B, 2]: column 0 "drawn from q(z)", column 1 "drawn from the product of marginals".
+  torch::Tensor forward(const torch::Tensor& z);
+  // Linear layers multiply in bfloat16 (weights cast per call; gradients flow back to the fp32 weights); logits are
+  // returned in fp32. Only for the paper's discriminator (the seed one has BatchNorm).
+  void set_bfloat16_products(bool on);
+  bool bfloat16_products() const { return bfloat16_; }
+  // Each Linear weight with its bfloat16 copy, for an optimiser that writes both in one pass
+  // (FusedAdam::mirror_in_bfloat16). Empty without bf16 products; valid until set_bfloat16_products is called again.
+  std::vector<std::pair<torch::Tensor, Bfloat16Cache*>> bfloat16_weight_copies();
+
+ private:
+  torch::nn::Sequential layers_{nullptr};
+  bool bfloat16_ = false;
+  std::vector<Bfloat16Cache> bf16_weights_;  // one per Linear layer
+};
+TORCH_MODULE(Discriminator);
+
+// The three networks of one model, built from one configuration.
+struct Networks {
+  explicit Networks(const ModelConfig& config);
+  ModelConfig config;
+  Encoder encoder;
+  Decoder decoder;
+  Discriminator discriminator;
+
+  void to(const torch::Device& device);
+  void train(bool on);
+};
+
+int64_t parameter_count(const torch::nn::Module& module);
+
+}  // namespace fvae

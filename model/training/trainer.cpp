@@ -1,0 +1,295 @@
+#include "model/training/trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "model/base/platform.h"
+#include "model/inference/inference.h"
+#include "model/nn/objective.h"
+
+namespace fvae {
+
+namespace {
+constexpr int kFixedColumns = 11;
+
+// A batch for the training device. On a GPU it travels from page-locked memory without blocking the host, so the
+// copy overlaps the kernels still queued; the host allocator keeps the pinned block until the copy has finished.
+torch::Tensor to_device(torch::Tensor batch, const torch::Device& device) {
+  if (device.is_cpu()) return batch;
+  return batch.pin_memory().to(device, /*non_blocking=*/true);
+}
+}  // namespace
+
+std::vector<std::string> StepReport::column_names(int64_t latent_dim) {
+  std::vector<std::string> names = {"step", "epoch",    "reconstruction",   "kl",
+                                    "tc",   "vae_loss", "disc_loss",        "disc_accuracy",
+                                    "beta", "gamma",    "images_per_second"};
+  for (int64_t d = 0; d < latent_dim; ++d) names.push_back("kl_" + std::to_string(d));
+  return names;
+}
+
+std::vector<double> StepReport::values() const {
+  std::vector<double> v = {static_cast<double>(step),
+                           static_cast<double>(epoch),
+                           reconstruction,
+                           kl,
+                           tc,
+                           vae_loss,
+                           disc_loss,
+                           disc_accuracy,
+                           beta,
+                           gamma,
+                           images_per_second};
+  v.insert(v.end(), kl_per_dim.begin(), kl_per_dim.end());
+  return v;
+}
+
+StepReport StepReport::from_values(const std::vector<double>& v) {
+  TORCH_CHECK(v.size() >= kFixedColumns, "a loss-history row needs at least ", kFixedColumns, " values");
+  StepReport r;
+  r.step = static_cast<int64_t>(v[0]);
+  r.epoch = static_cast<int64_t>(v[1]);
+  r.reconstruction = v[2], r.kl = v[3], r.tc = v[4], r.vae_loss = v[5];
+  r.disc_loss = v[6], r.disc_accuracy = v[7], r.beta = v[8], r.gamma = v[9], r.images_per_second = v[10];
+  r.kl_per_dim.assign(v.begin() + kFixedColumns, v.end());
+  return r;
+}
+
+torch::Device resolve_device(const std::string& requested) {
+  if (requested == "cpu") return torch::kCPU;
+  const bool cuda = torch::cuda::is_available();
+  if (requested == "cuda" && !cuda)
+    throw TrainingError("CUDA was requested, but this LibTorch build has no CUDA or no CUDA device is present");
+  return cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+}
+
+Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared_ptr<const Dataset> data)
+    : model_config_(model),
+      train_config_(train),
+      data_(std::move(data)),
+      device_(resolve_device(train.device)),
+      generator_(at::make_generator<at::CPUGeneratorImpl>(train.seed ^ 0x5DEECE66Dull)) {
+  model.validate();
+  train.validate();
+  const auto shape = data_->shape();
+  if (shape.channels != model.channels || shape.height != model.image_size || shape.width != model.image_size)
+    throw TrainingError("the dataset's images are " + std::to_string(shape.channels) + "x" +
+                        std::to_string(shape.height) + "x" + std::to_string(shape.width) + " but the model expects " +
+                        std::to_string(model.channels) + "x" + std::to_string(model.image_size) + "x" +
+                        std::to_string(model.image_size));
+  steps_per_epoch_ = data_->size() / train.batch_size;
+  if (steps_per_epoch_ < 1)
+    throw TrainingError("the dataset holds " + std::to_string(data_->size()) + " images, fewer than one batch of " +
+                        std::to_string(train.batch_size));
+  apply_thread_setting();
+  torch::manual_seed(train.seed);  // weight initialisation and dropout draw from the global generator
+  networks_ = std::make_unique<Networks>(model);
+  networks_->to(device_);
+  networks_->train(true);
+  // bf16 products where the hardware multiplies bf16 natively; elsewhere they are emulated and slower than fp32.
+  const bool native_bf16 = device_.is_cpu() ? cpu_has_native_bfloat16() : gpu_has_native_bfloat16();
+  const bool bf16 = train.disc_precision == "bf16" ||
+                    (train.disc_precision == "auto" && native_bf16 && model.architecture == Architecture::Lean);
+  networks_->discriminator->set_bfloat16_products(bf16);
+  vae_parameters_ = networks_->encoder->parameters();
+  for (auto& p : networks_->decoder->parameters()) vae_parameters_.push_back(p);
+  disc_parameters_ = networks_->discriminator->parameters();
+  vae_optimizer_ = std::make_unique<FusedAdam>(
+      vae_parameters_, torch::optim::AdamOptions(train.vae_lr).betas({train.vae_beta1, train.vae_beta2}));
+  disc_optimizer_ = std::make_unique<FusedAdam>(
+      disc_parameters_, torch::optim::AdamOptions(train.disc_lr).betas({train.disc_beta1, train.disc_beta2}));
+  for (auto& [weight, copy] : networks_->discriminator->bfloat16_weight_copies())
+    disc_optimizer_->mirror_in_bfloat16(weight, *copy);
+  const bool second_core =
+      train.disc_thread == "on" || (train.disc_thread == "auto" && device_.is_cpu() && train.threads == 1 &&
+                                    std::thread::hardware_concurrency() >= 2);
+  // Set once on the task thread: flush-to-zero is per thread, and setting OpenBLAS's thread count at every step
+  // would race with the training thread's BLAS calls.
+  if (second_core) task_thread_ = std::make_unique<TaskThread>([this] { apply_thread_setting(); });
+}
+
+Trainer::~Trainer() = default;
+
+void Trainer::apply_thread_setting() const {
+  set_compute_threads(train_config_.threads);
+  flush_denormals_to_zero();
+}
+
+int64_t Trainer::total_steps() const { return fvae::total_steps(train_config_, steps_per_epoch_); }
+
+bool Trainer::budget_spent() const { return progress_.step >= total_steps(); }
+
+void Trainer::set_budget(int64_t epochs, int64_t max_steps) {
+  train_config_.epochs = epochs;
+  train_config_.max_steps = max_steps;
+  train_config_.validate();
+}
+
+void Trainer::request_cancel() {
+  {
+    // Under the mutex: otherwise the flag could be set between run()'s check of the predicate and its wait, and the
+    // notification would be lost while the loop sleeps paused.
+    std::lock_guard<std::mutex> lock(pause_mutex_);
+    cancel_ = true;
+  }
+  pause_changed_.notify_all();
+}
+
+void Trainer::set_paused(bool paused) {
+  {
+    std::lock_guard<std::mutex> lock(pause_mutex_);
+    paused_ = paused;
+  }
+  pause_changed_.notify_all();
+}
+
+void Trainer::attach_snapshot(std::shared_ptr<ModelSnapshot> snapshot, int64_t every_steps) {
+  snapshot_ = std::move(snapshot);
+  snapshot_every_ = std::max<int64_t>(1, every_steps);
+  publish_snapshot();
+}
+
+void Trainer::publish_snapshot() {
+  if (snapshot_) snapshot_->update_from(*networks_, progress_.step);
+}
+
+void Trainer::start_epoch_if_needed() {
+  if (progress_.step_in_epoch != 0 && progress_.vae_order.defined()) return;
+  progress_.step_in_epoch = 0;
+  progress_.vae_order = torch::randperm(data_->size(), generator_, torch::kLong);
+  progress_.disc_order = torch::randperm(data_->size(), generator_, torch::kLong);
+}
+
+StepReport Trainer::step() {
+  apply_thread_setting();
+  start_epoch_if_needed();
+  const auto started = std::chrono::steady_clock::now();
+  const int64_t B = train_config_.batch_size;
+  const int64_t offset = progress_.step_in_epoch * B;
+  auto x = to_device(data_->images(progress_.vae_order.narrow(0, offset, B)), device_);
+  const double beta = train_config_.beta_at(progress_.epoch);
+  const double gamma = train_config_.gamma_at(progress_.epoch);
+  auto& encoder = networks_->encoder;
+  auto& decoder = networks_->decoder;
+  auto& discriminator = networks_->discriminator;
+
+  // VAE step. The discriminator's weights get no gradient from the TC term (saves a third of its backward pass).
+  auto posterior = encoder->forward(x);
+  auto z = reparameterize(posterior.mu, posterior.logvar, generator_);
+  auto logits = decoder->forward(z);
+  auto reconstruction = reconstruction_loss(logits, x, train_config_.reconstruction);
+  auto kl_dims = kl_per_dimension(posterior.mu, posterior.logvar).mean(0);
+  auto kl = kl_dims.sum();
+  torch::Tensor tc;
+  for (auto& p : disc_parameters_) p.set_requires_grad(false);
+  if (gamma > 0) {
+    tc = total_correlation_estimate(discriminator->forward(z));
+  } else {
+    torch::NoGradGuard no_grad;
+    tc = total_correlation_estimate(discriminator->forward(z));
+  }
+  for (auto& p : disc_parameters_) p.set_requires_grad(true);
+  const double capacity = train_config_.capacity_at(progress_.step);
+  auto vae_loss = reconstruction + beta * (train_config_.kl_capacity > 0 ? (kl - capacity).abs() : kl);
+  if (gamma > 0) vae_loss = vae_loss + gamma * tc;
+  vae_optimizer_->forget_gradients();
+
+  // Discriminator step on detached codes: this batch's (joint) against an independent batch's, each dimension
+  // permuted across the batch (product of marginals). One pass over both halves: one large GEMM beats two. It reads
+  // the encoder's and the discriminator's weights and writes only the discriminator's gradients, so it can run beside
+  // the VAE's backward pass. It draws from the generator after everything above, whichever thread runs it, so the
+  // run is the same with and without the task thread.
+  DiscriminatorLoss disc;
+  auto discriminator_step = [&, z_joint = z.detach()] {
+    auto x_other = to_device(data_->images(progress_.disc_order.narrow(0, offset, B)), device_);
+    torch::Tensor z_permuted;
+    {
+      torch::NoGradGuard no_grad;
+      auto other = encoder->forward(x_other);
+      z_permuted = permute_dimensions(reparameterize(other.mu, other.logvar, generator_), generator_);
+    }
+    auto disc_logits = discriminator->forward(torch::cat({z_joint, z_permuted}, 0));
+    disc = discriminator_loss(disc_logits.narrow(0, 0, B), disc_logits.narrow(0, B, B));
+    disc_optimizer_->forget_gradients();
+    disc.loss.backward();
+  };
+  if (task_thread_) {
+    auto done = task_thread_->submit(discriminator_step);
+    try {
+      vae_loss.backward();
+    } catch (...) {
+      done.wait();  // the task refers to this frame
+      throw;
+    }
+    done.get();
+  } else {
+    vae_loss.backward();
+    discriminator_step();
+  }
+  // Neither optimiser has stepped yet: every backward pass that reads these weights has run.
+
+  StepReport report;
+  report.step = progress_.step + 1;
+  report.epoch = progress_.epoch;
+  report.reconstruction = reconstruction.item<double>();
+  report.kl = kl.item<double>();
+  report.tc = tc.item<double>();
+  report.vae_loss = vae_loss.item<double>();
+  report.disc_loss = disc.loss.item<double>();
+  report.disc_accuracy = disc.accuracy.item<double>();
+  report.beta = beta;
+  report.gamma = gamma;
+  auto kl_cpu = kl_dims.detach().to(torch::kCPU, torch::kDouble).contiguous();
+  report.kl_per_dim.assign(kl_cpu.data_ptr<double>(), kl_cpu.data_ptr<double>() + kl_cpu.numel());
+
+  // NaN guard before any optimiser step: weights stay as they were, the last checkpoint stays intact.
+  const std::pair<const char*, double> checked[] = {{"reconstruction loss", report.reconstruction},
+                                                    {"KL", report.kl},
+                                                    {"TC estimate", report.tc},
+                                                    {"discriminator loss", report.disc_loss}};
+  for (const auto& [name, value] : checked)
+    if (!std::isfinite(value))
+      throw TrainingError(std::string("the ") + name + " became " + (std::isnan(value) ? "NaN" : "infinite") +
+                          " at step " + std::to_string(report.step) + " (epoch " + std::to_string(report.epoch + 1) +
+                          "); training stopped before updating the weights. Try a lower learning rate.");
+  static_cast<torch::optim::AdamOptions&>(vae_optimizer_->param_groups().front().options())
+      .lr(train_config_.vae_lr_at(progress_.step, total_steps()));
+  vae_optimizer_->step();
+  disc_optimizer_->step();
+
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.images_per_second = static_cast<double>(B) / std::max(seconds, 1e-9);
+  progress_.step += 1;
+  progress_.step_in_epoch += 1;
+  if (progress_.step_in_epoch >= steps_per_epoch_) {
+    progress_.step_in_epoch = 0;
+    progress_.epoch += 1;
+    progress_.vae_order = progress_.disc_order = torch::Tensor();
+  }
+  history_.push_back(report);
+  if (snapshot_ && (progress_.step % snapshot_every_ == 0 || progress_.step_in_epoch == 0)) publish_snapshot();
+  return report;
+}
+
+Trainer::Outcome Trainer::run(const Callbacks& callbacks) {
+  apply_thread_setting();
+  while (!budget_spent()) {
+    {
+      std::unique_lock<std::mutex> lock(pause_mutex_);
+      waiting_ = paused_ && !cancel_;
+      pause_changed_.wait(lock, [&] { return !paused_ || cancel_; });
+      waiting_ = false;
+    }
+    if (cancel_) {
+      cancel_ = false;
+      return Outcome::Cancelled;
+    }
+    auto report = step();
+    if (callbacks.on_step) callbacks.on_step(report);
+    if (progress_.step_in_epoch == 0 && callbacks.on_epoch_end) callbacks.on_epoch_end(progress_.epoch - 1);
+  }
+  return Outcome::Finished;
+}
+
+}  // namespace fvae
