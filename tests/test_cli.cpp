@@ -246,12 +246,16 @@ class TestCli : public QObject {
     QVERIFY(table.open(QIODevice::ReadOnly));
     auto lines = QString(table.readAll()).trimmed().split('\n');
     QCOMPARE(lines.size(), 4);
+    const auto header = lines[0].split(',');
+    QCOMPARE(header, QStringList({"seed", "state", "step", "udr", "active_dims", "chosen", "checkpoint"}));
+    const int udr = header.indexOf("udr"), yes = header.indexOf("chosen"), state = header.indexOf("state");
     QString chosen;
     double best = -1, chosen_score = -1;
     for (int i = 1; i < lines.size(); ++i) {
       const auto cells = lines[i].split(',');
-      best = std::max(best, cells[1].toDouble());
-      if (cells[3] == "yes") chosen = cells[0], chosen_score = cells[1].toDouble();
+      best = std::max(best, cells[udr].toDouble());
+      if (cells[yes] == "yes") chosen = cells[0], chosen_score = cells[udr].toDouble();
+      QCOMPARE(cells[state], cells[yes] == "yes" ? QString("done") : QString("screened"));
       QVERIFY(QFile::exists(path("cand/seed-" + cells[0] + "/latest.fvae")));
     }
     QCOMPARE(chosen_score, best);  // the highest UDR wins

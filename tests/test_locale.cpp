@@ -15,7 +15,7 @@
 #include <fstream>
 
 #include "app/service/model_exchange.h"
-#include "app/service/studio_service.h"
+#include "app/service/training_session.h"
 #include "model/base/config.h"
 #include "model/base/numbers.h"
 #include "model/checkpoint/checkpoint.h"
@@ -221,10 +221,10 @@ class TestLocale : public QObject {
                            locale_environment("C"));
       QCOMPARE(c_reads.exit_code, 0);
     }
-    // Five fields a row: a decimal comma in the UDR column would make six.
+    // Seven fields a row: a decimal comma in the UDR column would make eight.
     for (const QString& row :
          QString(read_all(path("de_DE.UTF-8") + "/candidates/candidates.csv")).trimmed().split('\n'))
-      QCOMPARE(row.split(',').size(), 5);
+      QCOMPARE(row.split(',').size(), 7);
   }
 
   // The GUI under de_DE: a checkpoint the CLI wrote under C opens, a training saves, the model exports.

@@ -6,7 +6,7 @@
 #include <QPushButton>
 #include <QtTest>
 
-#include "app/service/studio_service.h"
+#include "app/service/training_session.h"
 #include "ui/number_field.h"
 #include "ui/sampling_panel.h"
 #include "ui/training_panel.h"

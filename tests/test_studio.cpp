@@ -20,9 +20,9 @@
 #include <chrono>
 #include <thread>
 
-#include "app/service/candidate_selection.h"
 #include "app/service/dataset_view.h"
-#include "app/service/studio_service.h"
+#include "app/service/decode_service.h"
+#include "app/service/training_session.h"
 #include "model/analysis/metrics.h"
 #include "model/analysis/responses.h"
 #include "model/checkpoint/checkpoint.h"
@@ -32,10 +32,12 @@
 #include "model/run/run_plan.h"
 #include "model/tensorboard/event_file.h"
 #include "model/training/trainer.h"
+#include "ui/candidates_table.h"
 #include "ui/dataset_browser.h"
 #include "ui/interpolation_view.h"
 #include "ui/latent_explorer.h"
 #include "ui/latent_map_view.h"
+#include "ui/loss_chart.h"
 #include "ui/main_window.h"
 #include "ui/message_bar.h"
 #include "ui/metrics_panel.h"
@@ -246,27 +248,33 @@ class TestStudio : public QObject {
     s.candidates = 3;
     s.screenSteps = 6;
     panel->setSettings(s);
-    QSignalSpy done(panel->candidateSelection(), &service::CandidateSelection::finished);
+    QSignalSpy done(window.session(), &service::TrainingSession::finished);
     panel->startTraining();
     QVERIFY(!panel->startButton()->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 240000);
-    QVERIFY2(!done.first().first().toBool(), qPrintable(done.first().last().toString()));
+    QVERIFY2(!done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+    QCOMPARE(done.first().at(2).toString(), dir_.filePath("gui-candidates/latest.fvae"));
     QTRY_VERIFY(panel->startButton()->isEnabled());
     QVERIFY(no_modal_window());
     auto* table = panel->candidatesTable();
     QVERIFY(table->isVisibleTo(panel));
     QCOMPARE(table->rowCount(), 3);
+    QVERIFY(table->height() >= table->sizeHint().height());  // every candidate in view
     int chosen = -1;
     double best = -1;
+    enum { Seed, State, Step, Udr, Active, Kl };
     for (int r = 0; r < 3; ++r) {
-      const double udr = table->item(r, 1)->text().toDouble();
-      QVERIFY(!table->item(r, 1)->text().isEmpty());
+      const double udr = table->item(r, Udr)->text().toDouble();
+      QVERIFY(!table->item(r, Udr)->text().isEmpty());
       best = std::max(best, udr);
-      if (table->item(r, 4)->text() == "chosen, done") chosen = r;
-      QCOMPARE(table->item(r, 3)->text().split(' ').size(), 8);  // KL of each dimension
+      if (table->item(r, State)->text() == "chosen, done") chosen = r;
+      QCOMPARE(table->item(r, Kl)->text().split(' ').size(), 8);  // KL of each dimension
     }
     QVERIFY(chosen >= 0);
-    QCOMPARE(table->item(chosen, 1)->text().toDouble(), best);
+    QCOMPARE(table->item(chosen, Udr)->text().toDouble(), best);
+    // Every run keeps its curves, named: three screenings and the chosen one's continuation.
+    QCOMPARE(panel->lossChart()->runs().size(), 4);
+    QVERIFY(panel->lossChart()->runs().last().contains("continuing"));
     for (int r = 0; r < 3; ++r) {
       const auto cp = load_checkpoint(dir_.filePath("gui-candidates/seed-%1/latest.fvae").arg(3 + r).toStdString());
       QCOMPARE(cp.step, r == chosen ? int64_t{16} : int64_t{6});
@@ -1016,7 +1024,7 @@ class TestStudio : public QObject {
     panel->setSettings(s);
     panel->startTraining();
     QTRY_VERIFY_WITH_TIMEOUT(panel->pointsPlotted() > 3, 60000);
-    QVERIFY(panel->lossPlot()->graph(1)->dataCount() > 3);
+    QVERIFY(panel->lossChart()->graph(ui::LossChart::Reconstruction, true)->dataCount() > 3);
     QCOMPARE(panel->latestKl().size(), 8);
     // The explorer follows the live model.
     QTRY_VERIFY_WITH_TIMEOUT(!window.explorer()->displayedImage().isNull(), 10000);

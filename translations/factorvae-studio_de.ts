@@ -274,44 +274,6 @@
     </message>
 </context>
 <context>
-    <name>fvae::service::CandidateSelection</name>
-    <message>
-        <location filename="../app/service/candidate_selection.cpp" line="57"/>
-        <source>A training is already running.</source>
-        <translation>Es läuft bereits ein Training.</translation>
-    </message>
-    <message>
-        <location filename="../app/service/candidate_selection.cpp" line="62"/>
-        <source>Candidates need at least two seeds and fewer screening steps than the step budget.</source>
-        <translation>Kandidaten brauchen mindestens zwei Seeds und weniger Auswahlschritte als das Schrittbudget.</translation>
-    </message>
-    <message>
-        <location filename="../app/service/candidate_selection.cpp" line="99"/>
-        <source>Screening candidate %1 of %2 (seed %3)</source>
-        <translation>Prüfe Kandidat %1 von %2 (Seed %3)</translation>
-    </message>
-    <message>
-        <location filename="../app/service/candidate_selection.cpp" line="126"/>
-        <source>Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3</source>
-        <translation>Seed %1 per UDR gewählt (%2) und bis zum vollen Budget trainiert; %3 gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../app/service/candidate_selection.cpp" line="150"/>
-        <source>Ranking %1 candidates by UDR…</source>
-        <translation>Ordne %1 Kandidaten nach UDR…</translation>
-    </message>
-    <message>
-        <location filename="../app/service/candidate_selection.cpp" line="158"/>
-        <source>Stopped before the best candidate was continued.</source>
-        <translation>Gestoppt, bevor der beste Kandidat fortgesetzt wurde.</translation>
-    </message>
-    <message>
-        <location filename="../app/service/candidate_selection.cpp" line="185"/>
-        <source>Continuing seed %1 (UDR %2) to the full budget</source>
-        <translation>Setze Seed %1 (UDR %2) bis zum vollen Budget fort</translation>
-    </message>
-</context>
-<context>
     <name>fvae::service::ModelExchange</name>
     <message>
         <location filename="../app/service/model_exchange.cpp" line="32"/>
@@ -332,34 +294,122 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="346"/>
+        <location filename="../app/service/training_session.cpp" line="289"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="376"/>
+        <location filename="../app/service/training_session.cpp" line="296"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="466"/>
-        <source>Screening finished at step %1; saved %2</source>
-        <translation>Auswahllauf bei Schritt %1 beendet; %2 gespeichert</translation>
+        <location filename="../app/service/training_session.cpp" line="197"/>
+        <source>Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3</source>
+        <translation>Seed %1 per UDR gewählt (%2) und bis zum vollen Budget trainiert; %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="469"/>
+        <location filename="../app/service/training_session.cpp" line="202"/>
+        <source>Stopped; the chosen candidate (seed %1, UDR %2) is saved in %3</source>
+        <translation>Gestoppt; der gewählte Kandidat (Seed %1, UDR %2) ist in %3 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/service/training_session.cpp" line="207"/>
+        <source>Stopped before the ranking; the candidate trained furthest (seed %1, step %2) is saved in %3</source>
+        <translation>Vor der Rangfolge gestoppt; der am weitesten trainierte Kandidat (Seed %1, Schritt %2) ist in %3 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/service/training_session.cpp" line="214"/>
+        <source>Stopped before any candidate trained a step.</source>
+        <translation>Gestoppt, bevor ein Kandidat einen Schritt trainiert hat.</translation>
+    </message>
+    <message>
+        <location filename="../app/service/training_session.cpp" line="226"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="469"/>
+        <location filename="../app/service/training_session.cpp" line="227"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/studio_service.cpp" line="479"/>
+        <location filename="../app/service/training_session.cpp" line="319"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
+    </message>
+</context>
+<context>
+    <name>fvae::ui::CandidatesTable</name>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <source>UDR</source>
+        <translation>UDR</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <source>KL per dimension</source>
+        <translation>KL pro Dimension</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="19"/>
+        <source>UDR: how much a candidate&apos;s active dimensions agree with the other candidates&apos; (0–1, higher is better; no labels needed). Active: dimensions with a mean KL above 0.01 nats on the ranking&apos;s images.</source>
+        <translation>UDR: wie sehr die aktiven Dimensionen eines Kandidaten mit denen der anderen Kandidaten übereinstimmen (0–1, höher ist besser; ohne Labels). Aktiv: Dimensionen mit einer mittleren KL über 0,01 nats auf den Bildern der Rangfolge.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="28"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="30"/>
+        <source>screening</source>
+        <translation>wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="32"/>
+        <source>chosen</source>
+        <translation>gewählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="32"/>
+        <source>screened</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="34"/>
+        <source>chosen, continuing</source>
+        <translation>gewählt, läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="36"/>
+        <source>chosen, done</source>
+        <translation>gewählt, fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="38"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
     </message>
 </context>
 <context>
@@ -558,6 +608,19 @@
         <location filename="../ui/job_controls.cpp" line="54"/>
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
+    </message>
+</context>
+<context>
+    <name>fvae::ui::KlChart</name>
+    <message>
+        <location filename="../ui/kl_chart.cpp" line="15"/>
+        <source>KL per dimension</source>
+        <translation>KL pro Dimension</translation>
+    </message>
+    <message>
+        <location filename="../ui/kl_chart.cpp" line="22"/>
+        <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
+        <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
 </context>
 <context>
@@ -819,6 +882,89 @@
         <location filename="../ui/latent_map_view.cpp" line="264"/>
         <source>image %1</source>
         <translation>Bild %1</translation>
+    </message>
+</context>
+<context>
+    <name>fvae::ui::LossChart</name>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="17"/>
+        <source>reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="18"/>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="19"/>
+        <source>TC estimate</source>
+        <translation>TC-Schätzung</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="20"/>
+        <source>discriminator loss</source>
+        <translation>Diskriminatorverlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="21"/>
+        <source>discriminator accuracy</source>
+        <translation>Diskriminator-Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="22"/>
+        <source>β</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="23"/>
+        <source>γ</source>
+        <translation>γ</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="56"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="57"/>
+        <source>nats</source>
+        <translation>nats</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="60"/>
+        <source>discriminator</source>
+        <translation>Diskriminator</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="62"/>
+        <source>β, γ</source>
+        <translation>β, γ</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="91"/>
+        <source>EMA smoothing of the bold lines</source>
+        <translation>EMA-Glättung der fetten Linien</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="93"/>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="102"/>
+        <source>Which run&apos;s curves to show: every candidate of a pipeline keeps its own</source>
+        <translation>Welcher Lauf gezeigt wird: jeder Kandidat einer Auswahl behält seine eigenen Kurven</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="109"/>
+        <source>Smoothing:</source>
+        <translation>Glättung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/loss_chart.cpp" line="154"/>
+        <source>run</source>
+        <translation>Lauf</translation>
     </message>
 </context>
 <context>
@@ -1944,303 +2090,191 @@
 <context>
     <name>fvae::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training_panel.cpp" line="35"/>
-        <source>reconstruction</source>
-        <translation>Rekonstruktion</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="36"/>
-        <source>KL</source>
-        <translation>KL</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="37"/>
-        <source>TC estimate</source>
-        <translation>TC-Schätzung</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="38"/>
-        <source>discriminator loss</source>
-        <translation>Diskriminatorverlust</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="39"/>
-        <source>discriminator accuracy</source>
-        <translation>Diskriminator-Genauigkeit</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="40"/>
-        <source>β</source>
-        <translation>β</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="41"/>
-        <source>γ</source>
-        <translation>γ</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="61"/>
+        <location filename="../ui/training_panel.cpp" line="54"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="62"/>
-        <location filename="../ui/training_panel.cpp" line="330"/>
-        <location filename="../ui/training_panel.cpp" line="340"/>
-        <location filename="../ui/training_panel.cpp" line="349"/>
-        <location filename="../ui/training_panel.cpp" line="371"/>
+        <location filename="../ui/training_panel.cpp" line="55"/>
+        <location filename="../ui/training_panel.cpp" line="226"/>
+        <location filename="../ui/training_panel.cpp" line="264"/>
+        <location filename="../ui/training_panel.cpp" line="272"/>
+        <location filename="../ui/training_panel.cpp" line="282"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="63"/>
+        <location filename="../ui/training_panel.cpp" line="56"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="64"/>
+        <location filename="../ui/training_panel.cpp" line="57"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="65"/>
+        <location filename="../ui/training_panel.cpp" line="58"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="69"/>
+        <location filename="../ui/training_panel.cpp" line="62"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="69"/>
+        <location filename="../ui/training_panel.cpp" line="62"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="78"/>
+        <location filename="../ui/training_panel.cpp" line="85"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="85"/>
-        <source>step</source>
-        <translation>Schritt</translation>
+        <location filename="../ui/training_panel.cpp" line="138"/>
+        <source>run</source>
+        <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="87"/>
-        <source>nats</source>
-        <translation>nats</translation>
+        <location filename="../ui/training_panel.cpp" line="141"/>
+        <source>seed %1 · continuing</source>
+        <translation>Seed %1 · läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="88"/>
-        <source>discriminator</source>
-        <translation>Diskriminator</translation>
+        <location filename="../ui/training_panel.cpp" line="142"/>
+        <source>seed %1 · screening</source>
+        <translation>Seed %1 · Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="90"/>
-        <source>β, γ</source>
-        <translation>β, γ</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="105"/>
-        <source>EMA smoothing of the bold lines</source>
-        <translation>EMA-Glättung der fetten Linien</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="107"/>
-        <source>Log scale</source>
-        <translation>Logarithmische Skala</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="113"/>
-        <location filename="../ui/training_panel.cpp" line="164"/>
-        <source>KL per dimension</source>
-        <translation>KL pro Dimension</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="120"/>
-        <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
-        <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="130"/>
+        <location filename="../ui/training_panel.cpp" line="89"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="132"/>
+        <location filename="../ui/training_panel.cpp" line="91"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="141"/>
+        <location filename="../ui/training_panel.cpp" line="68"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="142"/>
+        <location filename="../ui/training_panel.cpp" line="69"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="144"/>
+        <location filename="../ui/training_panel.cpp" line="71"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="145"/>
+        <location filename="../ui/training_panel.cpp" line="72"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="148"/>
+        <location filename="../ui/training_panel.cpp" line="75"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="164"/>
-        <source>Seed</source>
-        <translation>Seed</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="164"/>
-        <source>UDR</source>
-        <translation>UDR</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="164"/>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="164"/>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="169"/>
-        <source>UDR: how much a candidate&apos;s active dimensions agree with the others&apos; (0–1, higher is better); Active: dimensions with a mean KL above 0.01 nats</source>
-        <translation>UDR: wie sehr die aktiven Dimensionen eines Kandidaten mit denen der anderen übereinstimmen (0–1, höher ist besser); Aktiv: Dimensionen mit einer mittleren KL über 0,01 nats</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="175"/>
-        <source>Smoothing:</source>
-        <translation>Glättung:</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="201"/>
-        <source>Candidates stopped</source>
-        <translation>Kandidaten gestoppt</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="211"/>
+        <location filename="../ui/training_panel.cpp" line="145"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="224"/>
+        <location filename="../ui/training_panel.cpp" line="160"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="226"/>
+        <location filename="../ui/training_panel.cpp" line="162"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="241"/>
+        <location filename="../ui/training_panel.cpp" line="178"/>
+        <source>Paused. %1</source>
+        <translation>Pausiert. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="183"/>
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="242"/>
+        <location filename="../ui/training_panel.cpp" line="184"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="287"/>
-        <source>waiting</source>
-        <translation>wartet</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="290"/>
+        <location filename="../ui/training_panel.cpp" line="312"/>
         <source>screening</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="293"/>
-        <source>screened</source>
-        <translation>geprüft</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="296"/>
-        <source>chosen</source>
-        <translation>gewählt</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="299"/>
-        <source>chosen, continuing</source>
-        <translation>gewählt, läuft weiter</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="302"/>
-        <source>chosen, done</source>
-        <translation>gewählt, fertig</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="305"/>
-        <source>stopped</source>
-        <translation>gestoppt</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="325"/>
-        <source>Cannot start the candidates: %1</source>
-        <translation>Die Kandidaten können nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="326"/>
-        <source>Cannot start the candidates</source>
-        <translation>Die Kandidaten können nicht gestartet werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="335"/>
+        <location filename="../ui/training_panel.cpp" line="214"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="336"/>
+        <location filename="../ui/training_panel.cpp" line="215"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="341"/>
+        <location filename="../ui/training_panel.cpp" line="227"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="349"/>
+        <location filename="../ui/training_panel.cpp" line="227"/>
+        <source>Preparing the candidates…</source>
+        <translation>Bereite die Kandidaten vor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="239"/>
+        <source>Screening candidate %1 of %2 (seed %3), %4 steps each</source>
+        <translation>Prüfe Kandidat %1 von %2 (Seed %3), je %4 Schritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="246"/>
+        <source>Ranking the %1 candidates by UDR…</source>
+        <translation>Ordne die %1 Kandidaten nach UDR…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="249"/>
+        <source>Continuing seed %1 (UDR %2) to the full budget of %3 steps</source>
+        <translation>Setze Seed %1 (UDR %2) bis zum vollen Budget von %3 Schritten fort</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="264"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="350"/>
-        <source>Paused.</source>
-        <translation>Pausiert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="350"/>
-        <source>Resumed.</source>
-        <translation>Fortgesetzt.</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="358"/>
-        <location filename="../ui/training_panel.cpp" line="363"/>
+        <location filename="../ui/training_panel.cpp" line="274"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="437"/>
+        <location filename="../ui/training_panel.cpp" line="309"/>
+        <source>candidate %1 of %2 · %3 · step %4/%5 · pipeline %6% · ETA %7</source>
+        <translation>Kandidat %1 von %2 · %3 · Schritt %4/%5 · Auswahl %6 % · Restzeit %7</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="312"/>
+        <source>continuing</source>
+        <translation>läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="318"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

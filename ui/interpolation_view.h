@@ -8,7 +8,8 @@
 #include <memory>
 
 #include "app/service/dataset_view.h"
-#include "app/service/studio_service.h"
+#include "app/service/decode_model.h"
+#include "app/service/job_tracker.h"
 
 class QComboBox;
 class QLabel;

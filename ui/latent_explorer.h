@@ -8,8 +8,8 @@
 #include <memory>
 
 #include "app/service/dataset_view.h"
+#include "app/service/decode_service.h"
 #include "app/service/image_export.h"
-#include "app/service/studio_service.h"
 
 class QCheckBox;
 class QLabel;

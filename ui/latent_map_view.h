@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "app/service/dataset_view.h"
-#include "app/service/studio_service.h"
+#include "app/service/decode_model.h"
 
 class QCPGraph;
 class QComboBox;

@@ -4,7 +4,10 @@
 #include <QMainWindow>
 
 #include "app/service/dataset_view.h"
-#include "app/service/studio_service.h"
+#include "app/service/decode_model.h"
+#include "app/service/decode_service.h"
+#include "app/service/job_tracker.h"
+#include "app/service/training_session.h"
 
 class QLabel;
 class QMenu;

@@ -5,7 +5,7 @@
 #include <QWidget>
 #include <memory>
 
-#include "app/service/studio_service.h"
+#include "app/service/decode_model.h"
 
 class QLabel;
 class QPushButton;

@@ -7,7 +7,8 @@
 #include <QWidget>
 #include <memory>
 
-#include "app/service/studio_service.h"
+#include "app/service/decode_model.h"
+#include "app/service/job_tracker.h"
 
 class QGridLayout;
 class QLabel;

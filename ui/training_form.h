@@ -7,7 +7,7 @@
 
 #include <QGroupBox>
 
-#include "app/service/studio_service.h"
+#include "app/service/training_session.h"
 
 class QComboBox;
 class QFormLayout;

@@ -1,33 +1,24 @@
 #pragma once
-// Training panel: hyperparameter form, start/pause/stop, progress, live loss curves (QCustomPlot) and KL per latent
-// dimension (Qt Charts). Points are buffered and drawn on a timer, never one at a time.
+// The Training tab: the settings (TrainingForm), Start / Pause / Stop / Resume, the progress of the run or of the
+// whole candidate pipeline with its time left, the candidates (CandidatesTable), the live curves (LossChart), KL per
+// dimension (KlChart) and the fixed inputs above their reconstructions. Points are buffered and drawn on a timer.
 
 #include <QImage>
 #include <QVector>
 #include <QWidget>
 
-#include "app/service/candidate_selection.h"
-#include "app/service/studio_service.h"
+#include "app/service/training_session.h"
 
-class QCheckBox;
-class QCPAxis;
-class QCustomPlot;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QSlider;
-class QTableWidget;
 class QTimer;
-
-QT_BEGIN_NAMESPACE
-class QBarCategoryAxis;
-class QBarSet;
-class QChartView;
-class QValueAxis;
-QT_END_NAMESPACE
 
 namespace fvae::ui {
 
+class CandidatesTable;
+class KlChart;
+class LossChart;
 class TrainingForm;
 
 class TrainingPanel : public QWidget {
@@ -36,20 +27,18 @@ class TrainingPanel : public QWidget {
   explicit TrainingPanel(service::TrainingSession* session, QWidget* parent = nullptr);
   service::TrainingSettings settings() const;
   void setSettings(const service::TrainingSettings& settings);
-  QCustomPlot* lossPlot() const { return plot_; }
-  QProgressBar* progressBar() const { return progress_; }
+  void setDatasetSpec(const QString& spec);
   QPushButton* startButton() const { return start_; }
   QPushButton* pauseButton() const { return pause_; }
   QPushButton* stopButton() const { return stop_; }
+  QProgressBar* progressBar() const { return progress_; }
+  LossChart* lossChart() const { return loss_chart_; }
+  CandidatesTable* candidatesTable() const { return candidates_; }
+  QString statusText() const;
   int pointsPlotted() const;
   QVector<double> latestKl() const { return latest_kl_; }
   QImage lastReconstructions() const { return last_reconstructions_; }
-  void setDatasetSpec(const QString& spec);
   QString saveChartsPng(const QString& path) const;  // loss curves above the KL bars; "" or an error
-  // Candidates (settings().candidates above 1): Start screens that many seeds for screenSteps each, ranks them by UDR
-  // and continues the best (service::CandidateSelection); the table shows them.
-  QTableWidget* candidatesTable() const { return candidates_table_; }
-  service::CandidateSelection* candidateSelection() const { return selection_; }
 
  public slots:
   void startTraining();
@@ -59,48 +48,44 @@ class TrainingPanel : public QWidget {
 
  signals:
   void trainingStarted();
-  // A run (or a candidate selection) trained to its budget; its final checkpoint is OUT/latest.fvae.
+  // A run (or a candidate pipeline) trained to its budget; `checkpointPath` is its final checkpoint.
   void trainingCompleted(const QString& checkpointPath);
+  // Stopped before the budget; `checkpointPath`: what there is to explore (the run's last save, or the pipeline's best
+  // candidate so far), "" when nothing was trained.
+  void trainingStopped(const QString& checkpointPath, const QString& message);
   void runningChanged(bool running);  // a training was started, or it ended (finished, stopped or failed)
   void imageSizeChanged(int size);    // the form's image size
   void klUpdated(const QVector<double>& kl);
 
  private:
+  void createButtons();
+  void createViews();
+  void layOut();
+  void connectSession();
   void start(const service::TrainingSettings& settings);
-  void onStepped(const service::TrainingPoint& point);
   void flush();
-  void recomputeSmoothing();
   void setRunning(bool running);
-  void clearCurves();
-  void showCandidates();
+  void showStage(const service::PipelineInfo& info);
+  void setStatus(const QString& text);  // the stage or outcome, kept across pause and resume
 
   service::TrainingSession* session_;
   TrainingForm* form_ = nullptr;
-  QTableWidget* candidates_table_ = nullptr;
-  service::CandidateSelection* selection_ = nullptr;
-  QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *resume_ = nullptr;
+  QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *resume_ = nullptr, *save_charts_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
-  QCustomPlot* plot_ = nullptr;
-  QSlider* smoothing_ = nullptr;
-  QCheckBox* log_scale_ = nullptr;
-  QCPAxis* schedule_axis_ = nullptr;  // β and γ
-  QChartView* chart_view_ = nullptr;
+  CandidatesTable* candidates_ = nullptr;
+  LossChart* loss_chart_ = nullptr;
+  KlChart* kl_chart_ = nullptr;
   QLabel* reconstructions_ = nullptr;
   QImage last_reconstructions_;
-  QBarSet* kl_bars_ = nullptr;
-  QValueAxis* kl_axis_ = nullptr;
-  QBarCategoryAxis* kl_categories_ = nullptr;
   QTimer* flush_timer_ = nullptr;
 
-  // Series: reconstruction, KL, TC, discriminator loss and accuracy, β, γ. Raw values and their EMA.
-  static constexpr int kSeries = 7;
-  QVector<double> steps_seen_;
-  QVector<double> raw_[kSeries];
-  double ema_[kSeries] = {};
   QVector<service::TrainingPoint> pending_;
   QVector<double> latest_kl_;
-  double ema_speed_ = 0;
+  service::PipelineInfo pipeline_;
+  bool in_pipeline_ = false;
+  QString status_text_;
+  double ema_speed_ = 0;  // images per second
   bool paused_ = false;
   bool running_ = false;
 };

@@ -69,17 +69,17 @@ int main(int argc, char** argv) {
     if (mode == "latent") return latent_command(arguments);
     if (mode == "random") return random_command(arguments);
     if (mode == "evaluate") return evaluate_command(arguments);
+    if (mode == "udr") return udr_command(arguments);
 #ifdef FACTORVAE_WITH_QT
     if (mode == "responses") return responses_command(arguments);
     if (mode == "export") return export_command(arguments);
     if (mode == "import-seed") return import_seed_command(arguments);
     if (mode == "decode") return decode_command(arguments);
-    if (mode == "udr") return udr_command(arguments);
 #else
-    for (const char* full : {"responses", "export", "import-seed", "decode", "udr"})
+    for (const char* full : {"responses", "export", "import-seed", "decode"})
       if (mode == full) {
         std::cerr << "factorvae: '" << mode << "' is in the full build (with Qt); this headless build has train, "
-                  << "replicate, latent, random and evaluate\n";
+                  << "replicate, latent, random, evaluate and udr\n";
         return 2;
       }
 #endif

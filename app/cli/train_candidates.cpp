@@ -1,24 +1,29 @@
-// factorvae train --candidates: several seeds screened as child processes (or a Slurm job array), ranked by UDR
-// without labels, the best continued to the full budget.
+// factorvae train --candidates: the candidate pipeline (model/run/candidate_pipeline.h) on the console. Its screenings
+// run one after another in this process, or --parallel at a time as child processes; --slurm writes a job-array script
+// instead (both in the full build).
 #include <torch/torch.h>
 
+#ifdef FACTORVAE_WITH_QT
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QStringList>
+#endif
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
-#include "app/cli/udr_ranking.h"
 #include "model/base/atomic_file.h"
 #include "model/base/numbers.h"
-#include "model/run/run_plan.h"
 
 namespace fvae::cli {
 
 namespace {
 
+#ifdef FACTORVAE_WITH_QT
 // The arguments of this command without the named options (and their values), to hand on to a child process.
 QStringList without_options(const QStringList& arguments, const QStringList& with_value, const QStringList& flags) {
   QStringList kept;
@@ -71,7 +76,7 @@ int run_children(const std::vector<QStringList>& jobs, const std::vector<QString
         if (process) process->terminate();  // each saves its checkpoint and stops
       for (auto& process : running)
         if (process) process->waitForFinished(-1);
-      throw UsageError("interrupted; every candidate saved where it stopped");
+      throw UsageError("interrupted; every candidate saved where it stopped (run the same command to go on)");
     }
     if (failed >= 0 && next == jobs.size()) break;
     if (failed >= 0) next = jobs.size();  // start no more
@@ -80,133 +85,141 @@ int run_children(const std::vector<QStringList>& jobs, const std::vector<QString
   return failed;
 }
 
+// The command line of a screening as a child process: a new run of the user's settings with the candidate's seed,
+// or the candidate's own checkpoint continued.
+QStringList screening_arguments(const QStringList& base, const ScreeningJob& job, bool share_cores) {
+  const RunSettings& s = job.settings;
+  QStringList args = {"train"};
+  if (s.request.resume_from.empty())
+    args << base << "--seed" << QString::number(*s.request.train.seed);
+  else
+    args << "--resume" << QString::fromStdString(s.request.resume_from);
+  args << "--stop-after" << QString::number(s.stop_after) << "--out" << QString::fromStdString(s.out) << "--quiet";
+  // Candidates side by side take a core each: the discriminator's second thread would only compete for it.
+  if (share_cores)
+    args << "--disc-thread"
+         << "off";
+  return args;
+}
+
+// A Slurm job-array script: one screening per task; the ranking and the winner's continuation come after, by hand.
+void write_slurm_script(const OptionParser& p, const QStringList& base, const PipelineStatus& status,
+                        const std::string& out) {
+  auto quote = [](const QString& a) { return "'" + QString(a).replace("'", "'\\''") + "'"; };
+  ScreeningJob job;
+  job.settings.request.train.seed = 0;
+  job.settings.stop_after = status.screen_steps;
+  job.settings.out = "OUTDIR";
+  QStringList command;
+  for (QString a : screening_arguments(base, job, false)) command << quote(a);
+  QString line = quote(QCoreApplication::applicationFilePath()) + " " + command.join(' ');
+  line.replace("'--seed' '0'", "'--seed' \"$SEED\"").replace("'OUTDIR'", "\"$OUT/seed-$SEED\"");
+  const QString folder = QDir(QString::fromStdString(out)).absolutePath();
+  const QString script = QString(
+                             "#!/bin/bash\n"
+                             "# FactorVAE Studio candidates: %1 seeds from %2, %3 screening steps each.\n"
+                             "# Submit with: sbatch %4   Then rank and continue the best:\n"
+                             "#   factorvae udr %5\n"
+                             "#   factorvae train --resume %5/seed-BEST/latest.fvae --out %5/seed-BEST\n"
+                             "#SBATCH --job-name=factorvae-candidates\n"
+                             "#SBATCH --array=0-%6\n"
+                             "#SBATCH --cpus-per-task=2\n"
+                             "#SBATCH --output=%5/slurm-%A_%a.log\n"
+                             "set -euo pipefail\n"
+                             "OUT=%7\n"
+                             "SEED=$((%2 + SLURM_ARRAY_TASK_ID))\n"
+                             "exec %8\n")
+                             .arg(status.candidates.size())
+                             .arg(status.candidates.front().seed)
+                             .arg(status.screen_steps)
+                             .arg(QString::fromStdString(p.value("slurm")), folder)
+                             .arg(status.candidates.size() - 1)
+                             .arg(quote(folder), line);
+  write_file_atomically(text_option(p, "slurm"), script.toStdString());
+  const QString path = QString::fromStdString(p.value("slurm"));
+  QFile::setPermissions(path, QFile::permissions(path) | QFileDevice::ExeOwner);
+}
+#endif
+
 }  // namespace
 
-// --candidates: screening, ranking by UDR, and the winner continued (or a Slurm script that does the screening).
 int train_candidates(const OptionParser& p, const Arguments& given) {
-  QStringList arguments;
-  for (const auto& a : given) arguments << QString::fromStdString(a);
   const int64_t count = integer_option(p, "candidates");
   if (count < 2 || count > 100) throw UsageError("--candidates must lie in 2..100");
-  if (p.is_set("resume")) throw UsageError("--candidates starts new runs; it cannot be combined with --resume");
-  int64_t screen = 0;
+  if (p.is_set("resume"))
+    throw UsageError("--candidates starts new runs; to go on with a stopped pipeline, run the same command again");
+  if (p.is_set("stop-after")) throw UsageError("--stop-after is for one run; the pipeline sets it per candidate");
+  CandidateSettings settings;
+  settings.base = training_settings(p);
+  if (!settings.base.request.train.seed) settings.base.request.train.seed = 1;
+  settings.count = static_cast<int>(count);
   if (p.is_set("screen-steps")) {
-    screen = integer_option(p, "screen-steps");
-    if (screen < 1) throw UsageError("--screen-steps must be positive");
-  } else {
-    // The run's own defaults decide, as for the GUI's form (planning also checks the options before any child starts).
-    const RunPlan plan = plan_training(p);
-    const auto defaults = dataset_defaults(plan.data->kind(), plan.model.image_size);
-    screen = default_screen_steps(defaults, plan.total_steps);
-    std::cerr << "Default: screening " << screen << " steps per candidate (" << defaults.screen_steps
-              << ", at most an eighth of the " << plan.total_steps << "-step budget)\n";
+    settings.screen_steps = integer_option(p, "screen-steps");
+    if (settings.screen_steps < 1) throw UsageError("--screen-steps must be positive");
   }
   const int parallel = static_cast<int>(integer_option(p, "parallel"));
   if (parallel < 1 || parallel > 64) throw UsageError("--parallel must lie in 1..64");
-  const uint64_t first_seed = p.is_set("seed") ? unsigned_option(p, "seed") : 1;
-  const QString out = QString::fromStdString(text_option(p, "out"));
-  if (!QDir().mkpath(out)) throw UsageError(out.toStdString() + ": cannot create the output folder");
+  CandidatePipeline pipeline(settings, open_dataset_reporting_skips);
+  const PipelineStatus& status = pipeline.prepare();
+  if (!p.is_set("screen-steps"))
+    std::cerr << "Default: screening " << status.screen_steps << " steps per candidate (at most an eighth of the "
+              << status.budget << "-step budget)\n";
+
+  ScreeningRunner runner;
+#ifdef FACTORVAE_WITH_QT
+  QStringList arguments;
+  for (const auto& a : given) arguments << QString::fromStdString(a);
   const QStringList base = without_options(
       arguments.mid(1), {"candidates", "screen-steps", "parallel", "slurm", "seed", "out", "stop-after"}, {"quiet"});
-  auto folder = [&](uint64_t seed) { return QDir(out).filePath("seed-" + QString::number(seed)); };
-  // Candidates side by side take a core each: the discriminator's second thread would only compete for it. The winner
-  // continues alone, with the thread setting the user gave (auto when none).
-  const bool share_cores = parallel > 1 && !p.is_set("disc-thread");
-  auto screening = [&](const QString& seed, const QString& folder_name) {
-    QStringList args =
-        QStringList{"train"} + base +
-        QStringList{"--seed", seed, "--stop-after", QString::number(screen), "--out", folder_name, "--quiet"};
-    if (share_cores)
-      args << "--disc-thread"
-           << "off";
-    return args;
-  };
-
   if (p.is_set("slurm")) {
-    // One candidate per array task; the task's seed is the first seed plus its index.
-    auto quote = [](const QString& a) { return "'" + QString(a).replace("'", "'\\''") + "'"; };
-    QStringList command;
-    for (const QString& a : screening("$SEED", "OUTDIR")) command << quote(a);
-    QString line = quote(QCoreApplication::applicationFilePath()) + " " + command.join(' ');
-    line.replace("'$SEED'", "\"$SEED\"").replace("'OUTDIR'", "\"$OUT/seed-$SEED\"");
-    const QString script = QString(
-                               "#!/bin/bash\n"
-                               "# FactorVAE Studio candidates: %1 seeds from %2, %3 screening steps each.\n"
-                               "# Submit with: sbatch %4   Then rank and continue the best:\n"
-                               "#   factorvae udr %5\n"
-                               "#   factorvae train --resume %5/seed-BEST/latest.fvae --out %5/seed-BEST\n"
-                               "#SBATCH --job-name=factorvae-candidates\n"
-                               "#SBATCH --array=0-%6\n"
-                               "#SBATCH --cpus-per-task=2\n"
-                               "#SBATCH --output=%5/slurm-%A_%a.log\n"
-                               "set -euo pipefail\n"
-                               "OUT=%7\n"
-                               "SEED=$((%2 + SLURM_ARRAY_TASK_ID))\n"
-                               "exec %8\n")
-                               .arg(count)
-                               .arg(first_seed)
-                               .arg(screen)
-                               .arg(QString::fromStdString(p.value("slurm")), QDir(out).absolutePath())
-                               .arg(count - 1)
-                               .arg(quote(QDir(out).absolutePath()), line);
-    write_file_atomically(text_option(p, "slurm"), script.toStdString());
-    QFile::setPermissions(QString::fromStdString(p.value("slurm")),
-                          QFile::permissions(QString::fromStdString(p.value("slurm"))) | QFileDevice::ExeOwner);
+    write_slurm_script(p, base, status, settings.base.out);
     std::cout << "Wrote " << text_option(p, "slurm") << ": " << count << " array tasks; submit it with sbatch\n";
     return 0;
   }
-
-  std::vector<QStringList> jobs;
-  std::vector<QString> logs;
-  QStringList checkpoints;
-  for (int64_t c = 0; c < count; ++c) {
-    const uint64_t seed = first_seed + static_cast<uint64_t>(c);
-    if (!QDir().mkpath(folder(seed))) throw UsageError(folder(seed).toStdString() + ": cannot create the folder");
-    jobs.push_back(screening(QString::number(seed), folder(seed)));
-    logs.push_back(QDir(folder(seed)).filePath("train.log"));
-    checkpoints << QDir(folder(seed)).filePath("latest.fvae");
+  if (parallel > 1) {
+    const bool share_cores = !p.is_set("disc-thread");
+    runner = [base, parallel, share_cores](const std::vector<ScreeningJob>& jobs) {
+      std::vector<QStringList> commands;
+      std::vector<QString> logs;
+      for (const auto& job : jobs) {
+        QDir().mkpath(QString::fromStdString(job.settings.out));
+        commands.push_back(screening_arguments(base, job, share_cores));
+        logs.push_back(QDir(QString::fromStdString(job.settings.out)).filePath("train.log"));
+      }
+      std::cerr << "Screening " << jobs.size() << " candidates, " << parallel << " at a time\n";
+      const int failed = run_children(commands, logs, parallel);
+      if (failed >= 0)
+        throw UsageError("candidate in " + jobs[static_cast<size_t>(failed)].settings.out + " failed; see " +
+                         logs[static_cast<size_t>(failed)].toStdString());
+    };
   }
-  std::cerr << "Screening " << count << " candidates (seeds " << first_seed << "-" << first_seed + count - 1 << ", "
-            << screen << " steps each, " << parallel << " at a time) in " << out.toStdString() << "\n";
+#else
+  (void)given;
+  if (p.is_set("slurm") || parallel > 1)
+    throw UsageError("--slurm and --parallel are in the full build (with Qt); here the candidates train in turn");
+#endif
+  ConsoleReport report(p.is_set("quiet"), [&] { pipeline.stop(); });
   install_interrupt_handler();
-  const int failed = run_children(jobs, logs, parallel);
-  if (failed >= 0)
-    throw UsageError("candidate seed " + std::to_string(first_seed + failed) + " failed; see " +
-                     logs[failed].toStdString());
-
-  const RankedRuns ranked = rank_runs(checkpoints, nullptr, 10000, 0);
-  print_ranking(ranked);
-  const size_t best = ranked.order.front();
-  const uint64_t best_seed = first_seed + best;
-  std::string table = "seed,udr,active_dims,chosen,checkpoint\n";
-  for (size_t i = 0; i < static_cast<size_t>(ranked.files.size()); ++i)
-    table += std::to_string(first_seed + i) + "," + format_number(ranked.result.scores[i]) + "," +
-             std::to_string(ranked.result.active_dims[i]) + "," + (i == best ? "yes" : "no") + "," +
-             ranked.files[static_cast<int>(i)].toStdString() + "\n";
-  write_file_atomically(QDir(out).filePath("candidates.csv").toStdString(), table);
-
-  std::cerr << "Continuing seed " << best_seed << " (UDR " << ranked.result.scores[best] << ") to the full budget\n";
-  QStringList resume = {"train", "--resume", checkpoints[static_cast<int>(best)], "--out", folder(best_seed)};
-  for (const char* budget : {"epochs", "steps"})
-    if (p.is_set(budget)) resume << QString("--") + budget << QString::fromStdString(p.value(budget));
-  if (p.is_set("quiet")) resume << "--quiet";
-  if (share_cores)
-    resume << "--disc-thread"
-           << "auto";
-  QProcess winner;
-  winner.setProcessChannelMode(QProcess::ForwardedChannels);
-  winner.start(QCoreApplication::applicationFilePath(), resume);
-  winner.waitForFinished(-1);
-  if (winner.exitStatus() != QProcess::NormalExit || winner.exitCode() != 0)
-    throw UsageError("continuing seed " + std::to_string(best_seed) + " failed (its checkpoint is kept in " +
-                     folder(best_seed).toStdString() + ")");
-  const QString final_path = QDir(out).filePath("latest.fvae");
-  QFile source(checkpoints[static_cast<int>(best)]);
-  if (!source.open(QIODevice::ReadOnly)) throw UsageError(source.fileName().toStdString() + ": cannot read it back");
-  const QByteArray bytes = source.readAll();
-  write_file_atomically(final_path.toStdString(), bytes.constData(), static_cast<size_t>(bytes.size()));
-  std::cerr << "Chosen: seed " << best_seed << "; " << final_path.toStdString() << " is its final checkpoint ("
-            << QDir(out).filePath("candidates.csv").toStdString() << " lists every candidate)\n";
+  const PipelineOutcome outcome = pipeline.run(report, runner);
+  report.finish();
+  std::printf("%-5s %-8s %-7s %-11s %s\n", "seed", "udr", "active", "state", "checkpoint");
+  for (const auto& c : outcome.candidates)
+    std::printf("%-5s %-8s %-7s %-11s %s\n", std::to_string(c.seed).c_str(),
+                c.udr < 0 ? "-" : format_fixed(c.udr, 4).c_str(),
+                c.active_dims < 0 ? "-" : std::to_string(c.active_dims).c_str(),
+                (to_string(c.state) + (c.chosen ? "*" : "")).c_str(), c.checkpoint.c_str());
+  const std::string table = (std::filesystem::path(settings.base.out) / "candidates.csv").string();
+  if (outcome.status == PipelineOutcome::Status::Stopped) {
+    std::cerr << "Stopped; every candidate saved where it stopped (" << table
+              << "). Run the same command again to go on.";
+    if (outcome.best >= 0)
+      std::cerr << " Best so far" << (outcome.ranked ? " (ranked)" : " (not yet ranked: trained furthest)") << ": "
+                << outcome.checkpoint;
+    std::cerr << "\n";
+    return 130;
+  }
+  std::cerr << "Chosen: seed " << outcome.candidates[static_cast<size_t>(outcome.best)].seed << "; "
+            << outcome.checkpoint << " is its final checkpoint (" << table << " lists every candidate)\n";
   return 0;
 }
 

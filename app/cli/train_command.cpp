@@ -7,14 +7,8 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
-#include "model/base/atomic_file.h"
-#include "model/checkpoint/checkpoint.h"
-#include "model/inference/grids.h"
-#include "model/inference/inference.h"
-#include "model/io/image_files.h"
-#include "model/run/run_log.h"
-#include "model/run/run_plan.h"
-#include "model/training/trainer.h"
+#include "model/base/numbers.h"
+#include "model/run/training_run.h"
 
 namespace fvae::cli {
 
@@ -61,7 +55,7 @@ TrainingChoices training_choices(const OptionParser& p) {
 
 }  // namespace
 
-RunPlan plan_training(const OptionParser& p) {
+RunRequest training_request(const OptionParser& p) {
   // Every setting is decided by plan_run, the same for the GUI; here only the options are collected.
   RunRequest request;
   request.preset = text_option(p, "preset");
@@ -78,12 +72,82 @@ RunPlan plan_training(const OptionParser& p) {
     if (!p.is_set("channels")) request.dataset.channels = 0;
     if (!p.is_set("split") && !p.is_set("dataset")) request.dataset.split.clear();
   }
-  try {
-    return plan_run(request, open_dataset_reporting_skips);
-  } catch (const ConfigError& e) {
-    throw UsageError(e.what());
+  return request;
+}
+
+RunSettings training_settings(const OptionParser& p) {
+  RunSettings settings;
+  settings.request = training_request(p);
+  settings.out = text_option(p, "out");
+  settings.stop_after = p.is_set("stop-after") ? integer_option(p, "stop-after") : 0;
+  if (settings.stop_after < 0) throw UsageError("--stop-after must be positive");
+  settings.keep_every_epoch = p.is_set("save-every-epoch");
+  settings.fixed_images = integer_option(p, "gif-images");
+  return settings;
+}
+
+ConsoleReport::ConsoleReport(bool quiet, std::function<void()> stop)
+    : quiet_(quiet), stop_(std::move(stop)), progress_("train") {}
+
+void ConsoleReport::on_start(const RunPlan& plan, Trainer& trainer, const torch::Tensor&) {
+  if (!notes_shown_)
+    for (const auto& note : plan.notes) std::cerr << "Default: " << note << "\n";
+  notes_shown_ = true;
+  const TrainConfig& train = plan.train;
+  std::cerr << "Training " << plan.model.describe() << " ("
+            << parameter_count(*trainer.networks().encoder) + parameter_count(*trainer.networks().decoder)
+            << " VAE parameters) on " << plan.data->description() << ", device " << trainer.device().str() << ", "
+            << train.threads << " thread(s)"
+            << (trainer.discriminator_on_task_thread() ? ", the discriminator's step on a second core" : "")
+            << ", discriminator products " << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32")
+            << ", batch " << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma;
+  if (train.kl_capacity > 0)
+    std::cerr << ", KL target rising to " << train.kl_capacity << " nats over " << train.capacity_steps << " steps";
+  if (train.vae_lr_decay_fraction > 0)
+    std::cerr << ", learning rate falling to 0 over the last " << train.vae_lr_decay_fraction * 100 << "% of the steps";
+  if (train.vae_lr_warmup_steps > 0)
+    std::cerr << ", learning rate rising over the first " << train.vae_lr_warmup_steps << " steps";
+  std::cerr << "\n";
+  total_ = trainer.total_steps();
+  speed_ = 0;
+}
+
+void ConsoleReport::on_step(const StepReport& r, Trainer&) {
+  speed_ = speed_ == 0 ? r.images_per_second : 0.95 * speed_ + 0.05 * r.images_per_second;
+  if (!quiet_) {
+    const std::string detail = "epoch " + std::to_string(r.epoch + 1) + " recon " + format_fixed(r.reconstruction, 2) +
+                               " kl " + format_fixed(r.kl, 2) + " tc " + format_fixed(r.tc, 3) + " acc " +
+                               format_fixed(r.disc_accuracy, 2) + " " + format_fixed(speed_, 0) + " img/s";
+    progress_.update(r.step, total_, detail);
+  }
+  if (interrupted()) stop_();
+}
+
+void ConsoleReport::on_pipeline(const PipelineStatus& status) {
+  progress_.finish();
+  const auto& c = status.candidates;
+  switch (status.stage) {
+    case PipelineStatus::Stage::Screening:
+      if (status.current >= 0)
+        std::cerr << "Screening candidate " << status.current + 1 << " of " << c.size() << " (seed "
+                  << c[static_cast<size_t>(status.current)].seed << ", " << status.screen_steps << " steps)\n";
+      break;
+    case PipelineStatus::Stage::Ranking:
+      std::cerr << "Ranking " << c.size() << " candidates by UDR\n";
+      break;
+    case PipelineStatus::Stage::Continuing:
+      for (const auto& candidate : c)
+        if (candidate.chosen)
+          std::cerr << "Continuing seed " << candidate.seed << " (UDR " << format_fixed(candidate.udr, 4)
+                    << ") to the full budget\n";
+      break;
+    case PipelineStatus::Stage::Finished:
+    case PipelineStatus::Stage::Stopped:
+      break;
   }
 }
+
+void ConsoleReport::finish() { progress_.finish(); }
 
 int train_command(const Arguments& arguments) {
   OptionParser p;
@@ -162,117 +226,36 @@ int train_command(const Arguments& arguments) {
                 "epoch) and a TensorBoard log, OUT/events.out.tfevents.* (tensorboard --logdir OUT). Ctrl-C stops "
                 "cleanly and saves.");
 
-#ifdef FACTORVAE_WITH_QT
   if (p.is_set("candidates")) return train_candidates(p, arguments);
-#else
-  if (p.is_set("candidates"))
-    throw UsageError(
-        "--candidates is in the full build (with Qt); here, train each seed with --stop-after and rank "
-        "the runs with the full build's factorvae udr");
-#endif
-  const int64_t stop_after = p.is_set("stop-after") ? integer_option(p, "stop-after") : 0;
-  if (stop_after < 0) throw UsageError("--stop-after must be positive");
-  bool stopped_as_asked = false;
-
-  RunPlan plan = plan_training(p);
-  for (const auto& note : plan.notes) std::cerr << "Default: " << note << "\n";
-  const ModelConfig& model = plan.model;
-  const TrainConfig& train = plan.train;
-  const DatasetInfo& info = plan.info;
-  const auto& data = plan.data;
-  std::vector<std::string> latent_names = plan.latent_names;
-
-  const std::string out = text_option(p, "out");
-  std::error_code ec;
-  std::filesystem::create_directories(out, ec);
-  if (ec) throw UsageError(out + ": cannot create the output folder (" + ec.message() + ")");
-  const std::string latest = out + "/latest.fvae";
-  remove_stale_temporaries(latest);  // a run killed mid-save leaves a temporary beside the intact previous file
-
-  Trainer trainer(model, train, data);
-  const bool resumed = plan.resumed != nullptr;
-  if (plan.resumed) {
-    restore_training_state(*plan.resumed, trainer, text_option(p, "resume"));
-    plan.resumed.reset();
-  }
-  std::cerr << "Training " << model.describe() << " ("
-            << parameter_count(*trainer.networks().encoder) + parameter_count(*trainer.networks().decoder)
-            << " VAE parameters) on " << data->description() << ", device " << trainer.device().str() << ", "
-            << train.threads << " thread(s)"
-            << (trainer.discriminator_on_task_thread() ? ", the discriminator's step on a second core" : "")
-            << ", discriminator products " << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32")
-            << ", batch " << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma;
-  if (train.kl_capacity > 0)
-    std::cerr << ", KL target rising to " << train.kl_capacity << " nats over " << train.capacity_steps << " steps";
-  if (train.vae_lr_decay_fraction > 0)
-    std::cerr << ", learning rate falling to 0 over the last " << train.vae_lr_decay_fraction * 100 << "% of the steps";
-  if (train.vae_lr_warmup_steps > 0)
-    std::cerr << ", learning rate rising over the first " << train.vae_lr_warmup_steps << " steps";
-  std::cerr << "\n";
-
-  const int64_t gif_count = std::min<int64_t>(integer_option(p, "gif-images"), data->size());
-  RunLog log(out, trainer, info, data->images(subset_indices(data->size(), gif_count, train.seed)), resumed);
-  if (!log.events_path().empty())
-    std::cerr << "TensorBoard log: " << log.events_path() << " (tensorboard --logdir " << out << ")\n";
-
+  RunSettings settings = training_settings(p);
+  TrainingRun run(settings, open_dataset_reporting_skips);
+  ConsoleReport report(p.is_set("quiet"), [&] { run.stop(); });
   install_interrupt_handler();
-  ProgressLine progress("train");
-  const bool quiet = p.is_set("quiet");
-  const int64_t total = trainer.total_steps();
-  double speed = 0;
-  Trainer::Callbacks callbacks;
-  callbacks.on_step = [&](const StepReport& r) {
-    speed = speed == 0 ? r.images_per_second : 0.95 * speed + 0.05 * r.images_per_second;
-    if (!quiet) {
-      char detail[200];
-      std::snprintf(detail, sizeof detail, "epoch %lld recon %.2f kl %.2f tc %.3f acc %.2f %.0f img/s",
-                    static_cast<long long>(r.epoch + 1), r.reconstruction, r.kl, r.tc, r.disc_accuracy, speed);
-      progress.update(r.step, total, detail);
-    }
-    log.on_step(r);
-    if (interrupted()) trainer.request_cancel();
-    if (stop_after > 0 && r.step >= stop_after) {
-      stopped_as_asked = true;
-      trainer.request_cancel();
-    }
-  };
-  callbacks.on_epoch_end = [&](int64_t epoch) {
-    save_checkpoint(latest, trainer, info, latent_names);
-    log.on_epoch_end();
-    if (p.is_set("save-every-epoch")) {
-      char name[48];
-      std::snprintf(name, sizeof name, "/epoch-%03lld.fvae", static_cast<long long>(epoch + 1));
-      save_checkpoint(out + name, trainer, info, latent_names);
-    }
-  };
-
-  Trainer::Outcome outcome;
+  RunOutcome outcome;
   try {
-    outcome = trainer.run(callbacks);
+    outcome = run.run(report);
   } catch (const TrainingError&) {
-    progress.finish();
-    log.on_failure();  // the history up to the failure, for diagnosis
-    std::cerr << "The last good checkpoint (if any) is kept at " << latest << ".\n";
+    report.finish();
+    std::cerr << "The last good checkpoint (if any) is kept at " << latest_checkpoint(settings.out) << ".\n";
     throw;
   }
-  progress.finish();
-  save_checkpoint(latest, trainer, info, latent_names);
-  log.on_finish(latent_names);
-  const auto& h = trainer.history();
-  if (!h.empty())
-    std::cerr << "Step " << h.back().step << ": reconstruction " << h.back().reconstruction << ", KL " << h.back().kl
-              << ", TC " << h.back().tc << ", discriminator accuracy " << h.back().disc_accuracy << "\n";
-  if (outcome == Trainer::Outcome::Cancelled && stopped_as_asked) {
-    std::cerr << "Stopped after step " << trainer.progress().step << " as asked (--stop-after); saved " << latest
+  report.finish();
+  if (!outcome.last.empty()) {
+    const StepReport& last = outcome.last.back();
+    std::cerr << "Step " << last.step << ": reconstruction " << last.reconstruction << ", KL " << last.kl << ", TC "
+              << last.tc << ", discriminator accuracy " << last.disc_accuracy << "\n";
+  }
+  if (outcome.status == RunOutcome::Status::StoppedAsAsked) {
+    std::cerr << "Stopped after step " << outcome.step << " as asked (--stop-after); saved " << outcome.checkpoint
               << ", resumable with --resume\n";
     return 0;
   }
-  std::cerr << (outcome == Trainer::Outcome::Cancelled ? "Stopped on request; saved " : "Saved ") << latest << ", "
-            << log.csv_path();
-  if (log.writes_gif()) std::cerr << ", " << log.gif_path();
-  if (!log.events_path().empty()) std::cerr << ", " << log.events_path();
+  const bool cancelled = outcome.status == RunOutcome::Status::Cancelled;
+  std::cerr << (cancelled ? "Stopped on request; saved " : "Saved ") << outcome.checkpoint << ", " << outcome.csv;
+  if (!outcome.gif.empty()) std::cerr << ", " << outcome.gif;
+  if (!outcome.events.empty()) std::cerr << ", " << outcome.events;
   std::cerr << "\n";
-  return outcome == Trainer::Outcome::Cancelled ? 130 : 0;
+  return cancelled ? 130 : 0;
 }
 
 }  // namespace fvae::cli

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "model/base/atomic_file.h"
+#include "model/base/csv.h"
 #include "model/base/numbers.h"
 #include "model/inference/grids.h"
 #include "model/inference/inference.h"
@@ -71,17 +72,15 @@ std::string tensorboard_tag(const std::string& column) {
 }
 
 void write_losses_csv(const std::string& path, const std::vector<StepReport>& history, int64_t latent_dim) {
-  std::string text;
-  const auto names = StepReport::column_names(latent_dim);
-  for (size_t i = 0; i < names.size(); ++i) text += (i ? "," : "") + names[i];
-  text += "\n";
+  CsvTable table(StepReport::column_names(latent_dim));
   for (const auto& row : history) {
     const auto values = row.values();
+    std::vector<std::string> fields;
     for (size_t i = 0; i < values.size(); ++i)
-      text += (i ? "," : "") + (i < 2 ? format_fixed(values[i], 0) : format_general(values[i], 9));
-    text += "\n";
+      fields.push_back(i < 2 ? format_fixed(values[i], 0) : format_general(values[i], 9));
+    table.add_row(fields);
   }
-  write_file_atomically(path, text);  // as the checkpoint: a kill mid-write leaves the previous file
+  table.write(path);  // as the checkpoint: a kill mid-write leaves the previous file
 }
 
 RunLog::RunLog(const std::string& folder, Trainer& trainer, const DatasetInfo& dataset, torch::Tensor fixed,

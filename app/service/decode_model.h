@@ -1,16 +1,14 @@
 #pragma once
-// The GUI's window onto the engine: plain Qt types only, no LibTorch headers (they are slow to compile and clash with
-// Qt's keywords). Training runs on a worker thread; decoding runs on its own thread with "latest wins" requests.
+// A trained or training model as the GUI sees it: decode codes, encode images, traverse, measure. Plain Qt types only,
+// no LibTorch headers (they are slow to compile and clash with Qt's keywords).
 
 #include <QImage>
-#include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QVector>
 #include <functional>
 #include <memory>
 
-#include "app/service/job_tracker.h"
 #include "model/analysis/response_types.h"
 
 namespace fvae {
@@ -18,6 +16,8 @@ class ModelSnapshot;
 }
 
 namespace fvae::service {
+
+class DatasetView;
 
 // An image, its reconstruction (z = μ), their per-pixel error as a heat map and the errors in numbers.
 struct Reconstruction {
@@ -55,8 +55,6 @@ struct DisentanglementReport {
   bool cancelled = false;
   QString error;
 };
-
-class DatasetView;
 
 // What the latent responses and the latent map compute on.
 struct ResponseSettings {
@@ -108,20 +106,6 @@ class DecodeModel {
 std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapshot, const QString& description,
                                            bool live);
 
-// What a run of the paper preset gets for a dataset and image size where the user chooses nothing (as the CLI's
-// `train` decides it).
-struct RunDefaults {
-  double beta = 1, gamma = 35, learningRate = 1e-4;
-  qint64 steps = 0;           // 0: the epochs decide
-  int candidates = 1;         // seeds screened and ranked by UDR; 1: a single run
-  qint64 screenSteps = 2000;  // steps per candidate before the ranking, for the budget given
-};
-// `budget`: the run's step budget when known (the screening takes at most an eighth of it), else 0.
-RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget = 0);
-
-// "CPU", or "CUDA (n GPUs)" when the linked LibTorch has CUDA and a GPU is present.
-QString computeDeviceDescription();
-
 struct LoadedModel {
   std::shared_ptr<DecodeModel> model;
   QStringList latentNames;   // "" where unnamed
@@ -136,95 +120,4 @@ LoadedModel loadModel(const QString& checkpointPath);
 // Rewrites the whole file: call it from a background job.
 QString saveLatentNames(const QString& checkpointPath, const QStringList& names);
 
-struct TrainingSettings {
-  QString dataset = QStringLiteral("shapes");
-  int imageSize = 32;
-  QString preset = QStringLiteral("paper");
-  int latentDim = 8;
-  double beta = 1.0;
-  double gamma = 35.0;
-  double learningRate = 1e-4;
-  int batchSize = 64;
-  int epochs = 10;
-  qint64 steps = 0;  // > 0 overrides epochs
-  quint64 seed = 1;
-  QString device = QStringLiteral("auto");  // auto (CUDA when available), cpu or cuda
-  QString outputFolder;                     // latest.fvae is saved here every epoch and at the end
-  // Non-empty: continue the run saved in this checkpoint (its model, hyperparameters and dataset) until `epochs`
-  // (or `steps`) in total; the form's other values are ignored.
-  QString resumeFrom;
-  // > 0: stop after this step, saved and resumable, with the budget and schedules of the full run (a candidate's
-  // screening); the run then finishes as if its budget were spent.
-  qint64 stopAfterStep = 0;
-  // The Training panel's selection: > 1 trains this many seeds (seed, seed + 1, …) for `screenSteps` each, ranks them
-  // by UDR and continues the best (CandidateSelection); a TrainingSession itself runs one seed and ignores both.
-  int candidates = 1;
-  qint64 screenSteps = 0;  // 0: the dataset's default (runDefaults)
-};
-
-struct TrainingPoint {
-  qint64 step = 0, totalSteps = 0;
-  int epoch = 0;
-  int batchSize = 0;  // the run's (a resumed run keeps its own, whatever the form says)
-  double reconstruction = 0, kl = 0, tc = 0, discLoss = 0, discAccuracy = 0, beta = 0, gamma = 0;
-  double imagesPerSecond = 0;
-  QVector<double> klPerDim;
-};
-
-// Runs one training at a time on a worker thread and reports through queued signals.
-class TrainingSession : public QObject {
-  Q_OBJECT
- public:
-  explicit TrainingSession(QObject* parent = nullptr);
-  ~TrainingSession() override;  // stops a running training, saves it and joins the worker
-  // Starts the worker, which decides the run's settings as the CLI does (plan_run) and trains; settings that cannot
-  // work (a spent budget, a damaged checkpoint, a missing dataset) arrive as `failed`. False only when a training
-  // already runs or the output folder cannot be created. A new run is never paused.
-  bool start(const TrainingSettings& settings, QString* error);
-  void setPaused(bool paused);  // ignored while no training runs
-  void stop();                  // asks the worker to stop after the current step; it saves, then emits finished
-  bool isRunning() const;
-  bool isPausedBetweenSteps() const;  // paused, and the step that was running when pause was pressed has finished
-  qint64 stepsDone() const;           // of the current run; -1 before it has started
-  std::shared_ptr<DecodeModel> liveModel() const;  // follows the training weights
-  QString datasetSpec() const;                     // the dataset of the current (or last) run, resumed ones too
-  void setLatentNames(const QStringList& names);   // saved with the next checkpoint
-
- signals:
-  void started(const QString& description, const QString& device);
-  void stepped(const fvae::service::TrainingPoint& point);
-  void epochFinished(int epoch, const QString& checkpointPath);
-  // Fixed inputs above their current reconstructions: at the start, after each epoch and every few hundred steps.
-  void reconstructionsUpdated(const QImage& strip, qint64 step);
-  void finished(bool cancelled, const QString& message);
-  void failed(const QString& message);
-
- private:
-  struct Worker;
-  std::unique_ptr<Worker> worker_;
-};
-
-// Decodes slider positions on the interactive lane of the job pool: only the newest request waits, results carry their
-// generation so that the view can drop stale ones.
-class DecodeService : public QObject {
-  Q_OBJECT
- public:
-  explicit DecodeService(QObject* parent = nullptr);
-  ~DecodeService() override;
-  void setModel(std::shared_ptr<DecodeModel> model);
-  std::shared_ptr<DecodeModel> model() const;
-  quint64 request(const QVector<float>& code);  // returns the request's generation
-
- signals:
-  void decoded(const QImage& image, quint64 generation, double milliseconds);
-  void failed(const QString& message);
-
- private:
-  std::shared_ptr<DecodeModel> model_;
-  quint64 generation_ = 0;
-  JobTracker* jobs_;
-};
-
 }  // namespace fvae::service
-
-Q_DECLARE_METATYPE(fvae::service::TrainingPoint)

@@ -1,0 +1,325 @@
+// Torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <torch/torch.h>
+
+#include "app/service/training_session.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMetaObject>
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "app/service/tensor_images.h"
+#include "model/inference/inference.h"
+#include "model/run/candidate_pipeline.h"
+#include "model/run/training_run.h"
+
+namespace fvae::service {
+
+RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget) {
+  const auto d = dataset_defaults_for_spec(datasetSpec.trimmed().toStdString(), imageSize);
+  RunDefaults out;
+  out.beta = d.beta;
+  out.gamma = d.gamma;
+  out.learningRate = d.vae_lr;
+  out.steps = d.max_steps;
+  out.candidates = d.candidates;
+  out.screenSteps = default_screen_steps(d, budget);
+  return out;
+}
+
+QString computeDeviceDescription() {
+  if (!torch::cuda::is_available()) return QStringLiteral("CPU");
+  return QStringLiteral("CUDA (%1 GPU)").arg(torch::cuda::device_count());
+}
+
+namespace {
+
+// The form's values as a request for plan_run, which decides every setting as the CLI's `train` does.
+RunRequest request_of(const TrainingSettings& s) {
+  RunRequest request;
+  request.train.epochs = s.epochs;
+  request.train.max_steps = s.steps;
+  request.train.device = s.device.toStdString();
+  if (!s.resumeFrom.isEmpty()) {
+    request.resume_from = s.resumeFrom.toStdString();
+    request.dataset_given = false;
+    request.dataset.split.clear();
+    return request;
+  }
+  request.preset = s.preset.toStdString();
+  request.latent_dim = s.latentDim;
+  request.dataset.spec = s.dataset.toStdString();
+  request.dataset.size = s.imageSize;
+  request.train.seed = s.seed;
+  if (s.preset == QLatin1String("paper")) {  // the seed preset's recipe is fixed; the form's fields are disabled
+    request.train.beta = s.beta;
+    request.train.gamma = s.gamma;
+    request.train.vae_lr = s.learningRate;
+    request.train.batch_size = s.batchSize;
+  }
+  return request;
+}
+
+CandidateRow row_of(const Candidate& c) {
+  CandidateRow row;
+  row.seed = c.seed;
+  row.checkpoint = QString::fromStdString(c.checkpoint);
+  row.state = static_cast<CandidateRow::State>(static_cast<int>(c.state));
+  row.step = c.step;
+  row.udr = c.udr;
+  row.activeDims = c.active_dims;
+  row.klPerDim = QVector<double>(c.kl_per_dim.begin(), c.kl_per_dim.end());
+  row.chosen = c.chosen;
+  return row;
+}
+
+PipelineInfo info_of(const PipelineStatus& s) {
+  PipelineInfo info;
+  info.stage = static_cast<PipelineInfo::Stage>(static_cast<int>(s.stage));
+  info.current = s.current;
+  for (const auto& c : s.candidates) info.rows << row_of(c);
+  info.screenSteps = s.screen_steps;
+  info.budget = s.budget;
+  info.totalSteps = s.total_steps();
+  return info;
+}
+
+}  // namespace
+
+struct TrainingSession::Worker : PipelineObserver {
+  TrainingSession* session = nullptr;
+  std::thread thread;
+  mutable std::mutex mutex;
+  // Whichever runs; guarded by mutex while being created or destroyed.
+  std::unique_ptr<TrainingRun> run;
+  std::unique_ptr<CandidatePipeline> pipeline;
+  std::shared_ptr<DecodeModel> live;
+  QString dataset_spec;  // guarded by mutex
+  std::atomic<bool> running{false}, stop{false}, paused{false};
+  std::atomic<qint64> steps_done{-1};
+  // The run being reported (on the worker thread only).
+  torch::Tensor fixed;
+  int64_t total = 0, batch_size = 0;
+  PipelineStatus pipeline_status;
+  bool in_pipeline = false;
+
+  template <typename F>
+  void emit_queued(F f) {
+    QMetaObject::invokeMethod(session, f, Qt::QueuedConnection);
+  }
+
+  void show_reconstructions(Trainer& trainer, int64_t step) {
+    const QImage strip = to_qimage(reconstruction_strip(trainer.networks(), fixed));
+    emit_queued([this, strip, step] { emit session->reconstructionsUpdated(strip, step); });
+  }
+
+  void on_start(const RunPlan& plan, Trainer& trainer, const torch::Tensor& inputs) override {
+    fixed = inputs;
+    total = trainer.total_steps();
+    batch_size = plan.train.batch_size;
+    auto snapshot = std::make_shared<ModelSnapshot>(plan.model);
+    trainer.attach_snapshot(snapshot, 5);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      dataset_spec = QString::fromStdString(plan.dataset.spec);
+      live = snapshotModel(snapshot, QString::fromStdString(plan.model.describe()), true);
+    }
+    const QString description = QString::fromStdString(plan.model.describe() + " on " + plan.data->description());
+    const QString device = QString::fromStdString(trainer.device().str());
+    emit_queued([this, description, device] { emit session->started(description, device); });
+    show_reconstructions(trainer, trainer.progress().step);
+  }
+
+  void on_step(const StepReport& r, Trainer& trainer) override {
+    steps_done = r.step;
+    TrainingPoint p;
+    p.batchSize = static_cast<int>(batch_size);
+    p.step = r.step;
+    p.totalSteps = total;
+    p.epoch = static_cast<int>(r.epoch);
+    p.reconstruction = r.reconstruction, p.kl = r.kl, p.tc = r.tc, p.discLoss = r.disc_loss;
+    p.discAccuracy = r.disc_accuracy, p.beta = r.beta, p.gamma = r.gamma, p.imagesPerSecond = r.images_per_second;
+    p.klPerDim = QVector<double>(r.kl_per_dim.begin(), r.kl_per_dim.end());
+    if (in_pipeline) {
+      p.candidate = pipeline_status.current;
+      p.pipelineStepsDone = pipeline_status.steps_done(r.step);
+      p.pipelineTotalSteps = pipeline_status.total_steps();
+    } else {
+      p.pipelineStepsDone = r.step;
+      p.pipelineTotalSteps = total;
+    }
+    emit_queued([this, p] { emit session->stepped(p); });
+    if (r.step % 500 == 0) show_reconstructions(trainer, r.step);  // long epochs (shapes) still show progress
+  }
+
+  void on_epoch_saved(int64_t epoch, const std::string& checkpoint, Trainer& trainer) override {
+    show_reconstructions(trainer, trainer.progress().step);
+    const QString path = QString::fromStdString(checkpoint);
+    emit_queued([this, epoch, path] { emit session->epochFinished(static_cast<int>(epoch), path); });
+  }
+
+  void on_finish(Trainer& trainer) override { show_reconstructions(trainer, trainer.progress().step); }
+
+  void on_pipeline(const PipelineStatus& status) override {
+    pipeline_status = status;
+    const PipelineInfo info = info_of(status);
+    emit_queued([this, info] { emit session->pipelineChanged(info); });
+  }
+
+  void train(const TrainingSettings& s, const QString& folder);
+};
+
+void TrainingSession::Worker::train(const TrainingSettings& s, const QString& folder) {
+  RunSettings settings;
+  settings.request = request_of(s);
+  settings.out = folder.toStdString();
+  QString message, checkpoint;
+  bool cancelled = false;
+  if (s.candidates > 1 && s.resumeFrom.isEmpty()) {
+    in_pipeline = true;
+    CandidateSettings candidates;
+    candidates.base = settings;
+    candidates.count = s.candidates;
+    candidates.screen_steps = s.screenSteps;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      pipeline = std::make_unique<CandidatePipeline>(candidates);
+      if (stop) pipeline->stop();
+      pipeline->set_paused(paused);
+    }
+    const PipelineOutcome outcome = pipeline->run(*this);
+    checkpoint = QString::fromStdString(outcome.checkpoint);
+    cancelled = outcome.status == PipelineOutcome::Status::Stopped;
+    const auto best = outcome.best >= 0 ? &outcome.candidates[static_cast<size_t>(outcome.best)] : nullptr;
+    if (!cancelled)
+      message = TrainingSession::tr("Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3")
+                    .arg(best->seed)
+                    .arg(best->udr, 0, 'f', 3)
+                    .arg(checkpoint);
+    else if (best && outcome.ranked)
+      message = TrainingSession::tr("Stopped; the chosen candidate (seed %1, UDR %2) is saved in %3")
+                    .arg(best->seed)
+                    .arg(best->udr, 0, 'f', 3)
+                    .arg(checkpoint);
+    else if (best)
+      message = TrainingSession::tr(
+                    "Stopped before the ranking; the candidate trained furthest (seed %1, step %2) "
+                    "is saved in %3")
+                    .arg(best->seed)
+                    .arg(best->step)
+                    .arg(checkpoint);
+    else
+      message = TrainingSession::tr("Stopped before any candidate trained a step.");
+  } else {
+    in_pipeline = false;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      run = std::make_unique<TrainingRun>(settings);
+      if (stop) run->stop();
+      run->set_paused(paused);
+    }
+    const RunOutcome outcome = run->run(*this);
+    checkpoint = QString::fromStdString(outcome.checkpoint);
+    cancelled = outcome.status == RunOutcome::Status::Cancelled;
+    message = (cancelled ? TrainingSession::tr("Training stopped; saved %1")
+                         : TrainingSession::tr("Training finished; saved %1"))
+                  .arg(checkpoint);
+  }
+  running = false;
+  emit_queued([this, cancelled, message, checkpoint] { emit session->finished(cancelled, message, checkpoint); });
+}
+
+TrainingSession::TrainingSession(QObject* parent) : QObject(parent), worker_(std::make_unique<Worker>()) {
+  worker_->session = this;
+  qRegisterMetaType<TrainingPoint>();
+  qRegisterMetaType<PipelineInfo>();
+}
+
+TrainingSession::~TrainingSession() {
+  stop();
+  if (worker_->thread.joinable()) worker_->thread.join();
+}
+
+bool TrainingSession::isRunning() const { return worker_->running; }
+
+bool TrainingSession::isPausedBetweenSteps() const {
+  std::lock_guard<std::mutex> lock(worker_->mutex);
+  if (worker_->pipeline) return worker_->pipeline->waiting_while_paused();
+  return worker_->run && worker_->run->waiting_while_paused();
+}
+
+qint64 TrainingSession::stepsDone() const { return worker_->steps_done; }
+
+std::shared_ptr<DecodeModel> TrainingSession::liveModel() const {
+  std::lock_guard<std::mutex> lock(worker_->mutex);
+  return worker_->live;
+}
+
+QString TrainingSession::datasetSpec() const {
+  std::lock_guard<std::mutex> lock(worker_->mutex);
+  return worker_->dataset_spec;
+}
+
+void TrainingSession::setLatentNames(const QStringList& names) {
+  std::vector<std::string> n;
+  for (const QString& name : names) n.push_back(name.toStdString());
+  std::lock_guard<std::mutex> lock(worker_->mutex);
+  if (worker_->run) worker_->run->set_latent_names(n);
+}
+
+void TrainingSession::setPaused(bool paused) {
+  if (!worker_->running) return;  // a pause pressed while idle must not carry over into the next run
+  worker_->paused = paused;
+  std::lock_guard<std::mutex> lock(worker_->mutex);
+  if (worker_->pipeline) worker_->pipeline->set_paused(paused);
+  if (worker_->run) worker_->run->set_paused(paused);
+}
+
+void TrainingSession::stop() {
+  worker_->stop = true;
+  std::lock_guard<std::mutex> lock(worker_->mutex);
+  if (worker_->pipeline) worker_->pipeline->stop();
+  if (worker_->run) worker_->run->stop();
+}
+
+bool TrainingSession::start(const TrainingSettings& s, QString* error) {
+  if (worker_->running) {
+    if (error) *error = tr("A training is already running.");
+    return false;
+  }
+  if (worker_->thread.joinable()) worker_->thread.join();
+  QString folder = s.outputFolder;
+  if (!s.resumeFrom.isEmpty() && folder.isEmpty()) folder = QFileInfo(s.resumeFrom).absolutePath();
+  if (!QDir().mkpath(folder)) {
+    if (error) *error = tr("Cannot create the folder %1.").arg(folder);
+    return false;
+  }
+  Worker& w = *worker_;
+  w.stop = false;
+  w.paused = false;
+  w.steps_done = -1;
+  w.running = true;
+  {
+    std::lock_guard<std::mutex> lock(w.mutex);
+    w.run.reset();
+    w.pipeline.reset();
+    w.dataset_spec = s.resumeFrom.isEmpty() ? s.dataset : QString();
+  }
+  w.thread = std::thread([this, &w, s, folder] {
+    try {
+      w.train(s, folder);
+    } catch (const std::exception& e) {
+      const QString message = QString::fromStdString(e.what());
+      w.running = false;
+      w.emit_queued([this, message] { emit failed(message); });
+    } catch (...) {
+      w.running = false;
+      w.emit_queued([this] { emit failed(tr("an unknown error stopped the training")); });
+    }
+  });
+  return true;
+}
+
+}  // namespace fvae::service

@@ -1,0 +1,127 @@
+#pragma once
+// The GUI's training: the form's settings handed to the core's one training run (model/run/training_run.h) or, with
+// candidates, to its candidate pipeline (model/run/candidate_pipeline.h), on a worker thread; what they report comes
+// back as queued signals. Plain Qt types only.
+
+#include <QImage>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <memory>
+
+#include "app/service/decode_model.h"
+
+namespace fvae::service {
+
+// What a run of the paper preset gets for a dataset and image size where the user chooses nothing (as the CLI's
+// `train` decides it).
+struct RunDefaults {
+  double beta = 1, gamma = 35, learningRate = 1e-4;
+  qint64 steps = 0;           // 0: the epochs decide
+  int candidates = 1;         // seeds screened and ranked by UDR; 1: a single run
+  qint64 screenSteps = 2000;  // steps per candidate before the ranking, for the budget given
+};
+// `budget`: the run's step budget when known (the screening takes at most an eighth of it), else 0.
+RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget = 0);
+
+// "CPU", or "CUDA (n GPUs)" when the linked LibTorch has CUDA and a GPU is present.
+QString computeDeviceDescription();
+
+struct TrainingSettings {
+  QString dataset = QStringLiteral("shapes");
+  int imageSize = 32;
+  QString preset = QStringLiteral("paper");
+  int latentDim = 8;
+  double beta = 1.0;
+  double gamma = 35.0;
+  double learningRate = 1e-4;
+  int batchSize = 64;
+  int epochs = 10;
+  qint64 steps = 0;  // > 0 overrides epochs
+  quint64 seed = 1;
+  QString device = QStringLiteral("auto");  // auto (CUDA when available), cpu or cuda
+  QString outputFolder;                     // latest.fvae is saved here every epoch and at the end
+  // Non-empty: continue the run saved in this checkpoint (its model, hyperparameters and dataset) until `epochs`
+  // (or `steps`) in total; the form's other values are ignored.
+  QString resumeFrom;
+  // > 1 (and no resumeFrom): this many seeds (seed, seed + 1, …) trained for `screenSteps` each in outputFolder/seed-S,
+  // ranked by UDR, the best continued to the full budget and copied to outputFolder/latest.fvae.
+  int candidates = 1;
+  qint64 screenSteps = 0;  // 0: the dataset's default (runDefaults)
+};
+
+struct TrainingPoint {
+  qint64 step = 0, totalSteps = 0;  // of the run that took the step
+  int epoch = 0;
+  int batchSize = 0;  // the run's (a resumed run keeps its own, whatever the form says)
+  double reconstruction = 0, kl = 0, tc = 0, discLoss = 0, discAccuracy = 0, beta = 0, gamma = 0;
+  double imagesPerSecond = 0;
+  QVector<double> klPerDim;
+  int candidate = -1;  // the pipeline's candidate that took the step; -1 for a single run
+  qint64 pipelineStepsDone = 0, pipelineTotalSteps = 0;  // the whole pipeline, or the run's own steps
+};
+
+// One candidate of a pipeline, as the table shows it.
+struct CandidateRow {
+  enum class State { Waiting, Screening, Screened, Continuing, Done, Stopped };
+  quint64 seed = 0;
+  QString checkpoint;
+  State state = State::Waiting;
+  qint64 step = 0;
+  double udr = -1;  // < 0 until ranked
+  int activeDims = -1;
+  QVector<double> klPerDim;  // on the ranking's images, once ranked
+  bool chosen = false;
+};
+
+struct PipelineInfo {
+  enum class Stage { Screening, Ranking, Continuing, Finished, Stopped };
+  Stage stage = Stage::Screening;
+  int current = -1;  // the candidate training now; -1 while ranking
+  QVector<CandidateRow> rows;
+  qint64 screenSteps = 0, budget = 0, totalSteps = 0;
+};
+
+// Runs one training (or one candidate pipeline) at a time on a worker thread.
+class TrainingSession : public QObject {
+  Q_OBJECT
+ public:
+  explicit TrainingSession(QObject* parent = nullptr);
+  ~TrainingSession() override;  // stops a running training, saves it and joins the worker
+  // Starts the worker, which decides the run's settings as the CLI does (plan_run) and trains; settings that cannot
+  // work (a spent budget, a damaged checkpoint, a missing dataset) arrive as `failed`. False only when a training
+  // already runs or the output folder cannot be created. A new run is never paused.
+  bool start(const TrainingSettings& settings, QString* error);
+  void setPaused(bool paused);  // ignored while no training runs
+  void stop();                  // the run stops after the current step, saves, then emits finished
+  bool isRunning() const;
+  bool isPausedBetweenSteps() const;  // paused, and the step that was running when pause was pressed has finished
+  qint64 stepsDone() const;           // of the current run; -1 before it has started
+  std::shared_ptr<DecodeModel> liveModel() const;  // follows the training weights
+  QString datasetSpec() const;                     // the dataset of the current (or last) run, resumed ones too
+  void setLatentNames(const QStringList& names);   // saved with the run's next checkpoint
+
+ signals:
+  // A run started (every candidate of a pipeline is one).
+  void started(const QString& description, const QString& device);
+  void stepped(const fvae::service::TrainingPoint& point);
+  void epochFinished(int epoch, const QString& checkpointPath);
+  // Fixed inputs above their current reconstructions: at the start, after each epoch and every few hundred steps.
+  void reconstructionsUpdated(const QImage& strip, qint64 step);
+  void pipelineChanged(const fvae::service::PipelineInfo& info);  // candidates only
+  // The training (or the whole pipeline) ended. `checkpoint`: what to explore now — the run's latest.fvae, the
+  // pipeline's chosen run, or after a stop its best candidate so far ("" when none was trained).
+  void finished(bool cancelled, const QString& message, const QString& checkpoint);
+  void failed(const QString& message);
+
+ private:
+  struct Worker;
+  std::unique_ptr<Worker> worker_;
+};
+
+}  // namespace fvae::service
+
+Q_DECLARE_METATYPE(fvae::service::TrainingPoint)
+Q_DECLARE_METATYPE(fvae::service::PipelineInfo)

@@ -1,0 +1,352 @@
+#include "model/run/candidate_pipeline.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/base/atomic_file.h"
+#include "model/base/csv.h"
+#include "model/base/numbers.h"
+#include "model/checkpoint/checkpoint.h"
+
+namespace fvae {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kTableName = "candidates.csv";
+
+// A request that continues the run saved in `checkpoint` with its own settings and dataset.
+RunRequest resume_request(const std::string& checkpoint) {
+  RunRequest request;
+  request.resume_from = checkpoint;
+  request.dataset_given = false;
+  request.dataset.split.clear();
+  return request;
+}
+
+// Splits one line of a CSV file written by CsvTable (quoted fields allowed, no line breaks inside them).
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      fields.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+}  // namespace
+
+std::string to_string(Candidate::State state) {
+  switch (state) {
+    case Candidate::State::Waiting:
+      return "waiting";
+    case Candidate::State::Screening:
+      return "screening";
+    case Candidate::State::Screened:
+      return "screened";
+    case Candidate::State::Continuing:
+      return "continuing";
+    case Candidate::State::Done:
+      return "done";
+    case Candidate::State::Stopped:
+      return "stopped";
+  }
+  return "?";
+}
+
+int64_t PipelineStatus::total_steps() const {
+  return static_cast<int64_t>(candidates.size()) * screen_steps + std::max<int64_t>(0, budget - screen_steps);
+}
+
+int64_t PipelineStatus::steps_done(int64_t run_step) const {
+  int64_t done = 0;
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (static_cast<int>(i) != current) done += std::min(candidates[i].step, screen_steps);
+  if (current >= 0) {
+    const auto& c = candidates[static_cast<size_t>(current)];
+    done += std::min(run_step, screen_steps);
+    if (c.state == Candidate::State::Continuing) done += std::max<int64_t>(0, run_step - screen_steps);
+  } else {
+    for (const auto& c : candidates) done += std::max<int64_t>(0, c.step - screen_steps);
+  }
+  return std::min(done, total_steps());
+}
+
+CandidatePipeline::CandidatePipeline(CandidateSettings settings, DatasetOpener open)
+    : settings_(std::move(settings)), open_(open ? std::move(open) : DatasetOpener(open_dataset)) {}
+
+const PipelineStatus& CandidatePipeline::prepare() {
+  if (prepared_) return status_;
+  if (settings_.count < 2 || settings_.count > 100) throw ConfigError("candidates must number 2 to 100");
+  if (!settings_.base.request.resume_from.empty())
+    throw ConfigError("candidates start new runs; a run is resumed on its own, or the pipeline on its folder");
+  std::error_code created;
+  fs::create_directories(settings_.base.out, created);
+  if (created) throw ConfigError(settings_.base.out + ": cannot create the folder (" + created.message() + ")");
+  const RunPlan plan = plan_run(settings_.base.request, open_);
+  status_.budget = plan.total_steps;
+  status_.screen_steps =
+      settings_.screen_steps > 0
+          ? settings_.screen_steps
+          : default_screen_steps(dataset_defaults(plan.data->kind(), plan.model.image_size), plan.total_steps);
+  if (status_.screen_steps < 1) throw ConfigError("the screening needs at least one step per candidate");
+  if (status_.screen_steps >= status_.budget)
+    throw ConfigError("the screening (" + std::to_string(status_.screen_steps) + " steps per candidate) must be " +
+                      "shorter than the step budget (" + std::to_string(status_.budget) + ")");
+  const uint64_t first = settings_.base.request.train.seed.value_or(1);
+  for (int i = 0; i < settings_.count; ++i) {
+    Candidate c;
+    c.seed = first + static_cast<uint64_t>(i);
+    c.folder = (fs::path(settings_.base.out) / ("seed-" + std::to_string(c.seed))).string();
+    c.checkpoint = latest_checkpoint(c.folder);
+    std::error_code ec;
+    if (fs::exists(c.checkpoint, ec)) {  // an earlier run of this pipeline got this far
+      c.step = load_checkpoint(c.checkpoint).step;
+      c.state = c.step >= status_.budget         ? Candidate::State::Done
+                : c.step > status_.screen_steps  ? Candidate::State::Continuing
+                : c.step == status_.screen_steps ? Candidate::State::Screened
+                                                 : Candidate::State::Stopped;
+    }
+    status_.candidates.push_back(c);
+  }
+  read_earlier_ranking();
+  prepared_ = true;
+  return status_;
+}
+
+void CandidatePipeline::read_earlier_ranking() {
+  std::ifstream in((fs::path(settings_.base.out) / kTableName).string());
+  std::string line;
+  if (!in || !std::getline(in, line)) return;
+  const auto header = csv_fields(line);
+  auto column = [&](const std::string& name) {
+    for (size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return static_cast<int>(i);
+    return -1;
+  };
+  const int seed = column("seed"), udr = column("udr"), active = column("active_dims"), chosen = column("chosen");
+  if (seed < 0 || udr < 0 || active < 0 || chosen < 0) return;
+  while (std::getline(in, line)) {
+    const auto f = csv_fields(line);
+    if (static_cast<int>(f.size()) != static_cast<int>(header.size())) return;
+    const auto s = parse_uint64(f[seed]);
+    const auto score = parse_double(f[udr]);
+    const auto dims = parse_int64(f[active]);
+    for (auto& c : status_.candidates)
+      if (s && c.seed == *s && score && *score >= 0 && dims) {
+        c.udr = *score;
+        c.active_dims = static_cast<int>(*dims);
+        c.chosen = f[chosen] == "yes";
+      }
+  }
+  // A ranking counts only when every candidate has its score (a pipeline stopped before it wrote none).
+  for (const auto& c : status_.candidates)
+    if (c.udr < 0) {
+      for (auto& other : status_.candidates) other.udr = -1, other.chosen = false;
+      return;
+    }
+}
+
+void CandidatePipeline::write_table() const {
+  CsvTable table({"seed", "state", "step", "udr", "active_dims", "chosen", "checkpoint"});
+  for (const auto& c : status_.candidates)
+    table.add_row({std::to_string(c.seed), to_string(c.state), std::to_string(c.step),
+                   c.udr < 0 ? std::string() : format_number(c.udr),
+                   c.active_dims < 0 ? std::string() : std::to_string(c.active_dims), c.chosen ? "yes" : "no",
+                   c.checkpoint});
+  table.write((fs::path(settings_.base.out) / kTableName).string());
+}
+
+void CandidatePipeline::publish(PipelineObserver& observer) {
+  write_table();
+  observer.on_pipeline(status_);
+}
+
+void CandidatePipeline::stop() {
+  stop_ = true;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (current_) current_->stop();
+}
+
+void CandidatePipeline::set_paused(bool paused) {
+  paused_ = paused;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (current_) current_->set_paused(paused);
+}
+
+bool CandidatePipeline::waiting_while_paused() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return current_ && current_->waiting_while_paused();
+}
+
+void CandidatePipeline::train(size_t index, RunSettings settings, PipelineObserver& observer) {
+  // Steps of the candidate update its row, so that the table and the pipeline's progress follow the run.
+  struct Relay : RunObserver {
+    PipelineObserver& outer;
+    Candidate& row;
+    Relay(PipelineObserver& o, Candidate& c) : outer(o), row(c) {}
+    void on_start(const RunPlan& plan, Trainer& trainer, const torch::Tensor& fixed) override {
+      outer.on_start(plan, trainer, fixed);
+    }
+    void on_step(const StepReport& report, Trainer& trainer) override {
+      row.step = report.step;
+      outer.on_step(report, trainer);
+    }
+    void on_epoch_saved(int64_t epoch, const std::string& checkpoint, Trainer& trainer) override {
+      outer.on_epoch_saved(epoch, checkpoint, trainer);
+    }
+    void on_finish(Trainer& trainer) override { outer.on_finish(trainer); }
+  } relay(observer, status_.candidates[index]);
+  TrainingRun run(std::move(settings), open_);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    current_ = &run;
+    run.set_paused(paused_);
+    if (stop_) run.stop();
+  }
+  struct Detach {
+    CandidatePipeline& p;
+    ~Detach() {
+      std::lock_guard<std::mutex> lock(p.mutex_);
+      p.current_ = nullptr;
+    }
+  } detach{*this};
+  const RunOutcome outcome = run.run(relay);
+  status_.candidates[index].step = outcome.step;
+}
+
+PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const ScreeningRunner& runner) {
+  prepare();
+  PipelineOutcome outcome;
+  auto finish = [&](PipelineOutcome::Status status) {
+    outcome.status = status;
+    outcome.candidates = status_.candidates;
+    outcome.ranked = status_.candidates.front().udr >= 0;
+    outcome.best = -1;
+    for (size_t i = 0; i < status_.candidates.size(); ++i) {
+      const auto& c = status_.candidates[i];
+      if (outcome.ranked ? c.chosen
+                         : (c.step > 0 && (outcome.best < 0 || c.step > status_.candidates[outcome.best].step)))
+        outcome.best = static_cast<int>(i);
+    }
+    if (outcome.best >= 0 && outcome.checkpoint.empty())
+      outcome.checkpoint = status_.candidates[static_cast<size_t>(outcome.best)].checkpoint;
+    if (status == PipelineOutcome::Status::Stopped) {
+      status_.stage = PipelineStatus::Stage::Stopped;
+      for (auto& c : status_.candidates)
+        if (c.state == Candidate::State::Screening || c.state == Candidate::State::Continuing)
+          c.state = Candidate::State::Stopped;
+      outcome.candidates = status_.candidates;
+    }
+    status_.current = -1;
+    publish(observer);
+    return outcome;
+  };
+
+  // Screening: every candidate not yet screened, a new run or its own checkpoint continued.
+  std::vector<ScreeningJob> jobs;
+  for (size_t i = 0; i < status_.candidates.size(); ++i) {
+    const auto& c = status_.candidates[i];
+    if (c.state != Candidate::State::Waiting && c.state != Candidate::State::Stopped) continue;
+    ScreeningJob job;
+    job.index = i;
+    job.settings = settings_.base;
+    job.settings.out = c.folder;
+    job.settings.stop_after = status_.screen_steps;
+    if (c.step > 0)
+      job.settings.request = resume_request(c.checkpoint);
+    else
+      job.settings.request.train.seed = c.seed;
+    jobs.push_back(job);
+  }
+  status_.stage = PipelineStatus::Stage::Screening;
+  if (runner && !jobs.empty()) {
+    for (const auto& job : jobs) status_.candidates[job.index].state = Candidate::State::Screening;
+    publish(observer);
+    runner(jobs);
+    for (auto& c : status_.candidates)
+      if (c.state == Candidate::State::Screening) {
+        c.step = load_checkpoint(c.checkpoint).step;
+        c.state = c.step >= status_.screen_steps ? Candidate::State::Screened : Candidate::State::Stopped;
+      }
+    if (stop_) return finish(PipelineOutcome::Status::Stopped);
+  } else {
+    for (const auto& job : jobs) {
+      if (stop_) return finish(PipelineOutcome::Status::Stopped);
+      status_.current = static_cast<int>(job.index);
+      status_.candidates[job.index].state = Candidate::State::Screening;
+      publish(observer);
+      train(job.index, job.settings, observer);
+      auto& c = status_.candidates[job.index];
+      c.state = c.step >= status_.screen_steps ? Candidate::State::Screened : Candidate::State::Stopped;
+      if (c.state == Candidate::State::Stopped) return finish(PipelineOutcome::Status::Stopped);
+    }
+  }
+  for (const auto& c : status_.candidates)
+    if (c.state == Candidate::State::Stopped) return finish(PipelineOutcome::Status::Stopped);
+
+  // Ranking, unless an earlier run of the pipeline made it (the chosen run may have trained on since).
+  size_t best = 0;
+  if (status_.candidates.front().udr < 0) {
+    status_.stage = PipelineStatus::Stage::Ranking;
+    status_.current = -1;
+    publish(observer);
+    std::vector<std::string> files;
+    for (const auto& c : status_.candidates) files.push_back(c.checkpoint);
+    RankingOptions options;
+    options.images = settings_.ranking_images;
+    options.open = open_;
+    const RankedRuns ranked = rank_runs(files, options);
+    best = ranked.order.front();
+    for (size_t i = 0; i < status_.candidates.size(); ++i) {
+      auto& c = status_.candidates[i];
+      c.udr = ranked.result.scores[i];
+      c.active_dims = ranked.result.active_dims[i];
+      c.kl_per_dim = ranked.kl_per_dim[i];
+      c.chosen = i == best;
+    }
+  } else {
+    for (size_t i = 0; i < status_.candidates.size(); ++i)
+      if (status_.candidates[i].chosen) best = i;
+  }
+  if (stop_) return finish(PipelineOutcome::Status::Stopped);
+
+  // The chosen candidate continues to the full budget, from its own checkpoint.
+  auto& chosen = status_.candidates[best];
+  if (chosen.state != Candidate::State::Done) {
+    status_.stage = PipelineStatus::Stage::Continuing;
+    status_.current = static_cast<int>(best);
+    chosen.state = Candidate::State::Continuing;
+    publish(observer);
+    RunSettings settings = settings_.base;
+    settings.out = chosen.folder;
+    settings.stop_after = 0;
+    settings.request = resume_request(chosen.checkpoint);
+    train(best, settings, observer);
+    if (chosen.step < status_.budget) return finish(PipelineOutcome::Status::Stopped);
+    chosen.state = Candidate::State::Done;
+  }
+  // The chosen run's final checkpoint also where a single run's would be.
+  std::ifstream in(chosen.checkpoint, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) throw CheckpointError(chosen.checkpoint + ": cannot read it back to copy it");
+  outcome.checkpoint = latest_checkpoint(settings_.base.out);
+  write_file_atomically(outcome.checkpoint, bytes.str());
+  status_.stage = PipelineStatus::Stage::Finished;
+  return finish(PipelineOutcome::Status::Finished);
+}
+
+}  // namespace fvae

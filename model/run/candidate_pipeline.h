@@ -1,0 +1,102 @@
+#pragma once
+// Choosing a run without labels, the same for the CLI and the GUI: K seeds are each trained for a few steps (the
+// screening, in OUT/seed-S), ranked by UDR, and the best is continued to the full budget and copied to
+// OUT/latest.fvae. OUT/candidates.csv records every candidate's state, UDR and choice as it goes.
+//
+// The pipeline resumes: run again on the same folder it keeps the candidates whose screening is done, continues a
+// stopped one from its checkpoint, keeps a ranking already made, and continues the chosen run from where it stopped.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model/run/run_ranking.h"
+#include "model/run/training_run.h"
+
+namespace fvae {
+
+struct CandidateSettings {
+  // The run every candidate makes: base.request.train.seed is the first seed (1 when unset), base.out the pipeline's
+  // folder, base.stop_after is ignored.
+  RunSettings base;
+  int count = 4;
+  int64_t screen_steps = 0;  // 0: the dataset's default, at most an eighth of the budget (default_screen_steps)
+  int64_t ranking_images = 10000;
+};
+
+struct Candidate {
+  enum class State { Waiting, Screening, Screened, Continuing, Done, Stopped };
+  uint64_t seed = 0;
+  std::string folder, checkpoint;
+  State state = State::Waiting;
+  int64_t step = 0;  // steps trained so far
+  double udr = -1;   // < 0 until ranked
+  int active_dims = -1;
+  std::vector<double> kl_per_dim;  // on the ranking's images, once ranked
+  bool chosen = false;
+};
+std::string to_string(Candidate::State state);
+
+struct PipelineStatus {
+  enum class Stage { Screening, Ranking, Continuing, Finished, Stopped };
+  Stage stage = Stage::Screening;
+  int current = -1;  // the candidate being trained (-1 while ranking)
+  std::vector<Candidate> candidates;
+  int64_t screen_steps = 0, budget = 0;  // steps per screening; the chosen run's full budget
+  // The whole pipeline in steps: K screenings and the rest of the chosen run's budget.
+  int64_t total_steps() const;
+  // How many of them are done when the current run has trained `run_step` steps.
+  int64_t steps_done(int64_t run_step) const;
+};
+
+// What a front end sees: the runs' steps (RunObserver) and every change of the pipeline's state.
+class PipelineObserver : public RunObserver {
+ public:
+  virtual void on_pipeline(const PipelineStatus& /*status*/) {}
+};
+
+// A screening to do: candidate `index` trains with `settings` (a new run with its seed, or its own checkpoint
+// resumed) until settings.stop_after.
+struct ScreeningJob {
+  size_t index = 0;
+  RunSettings settings;
+};
+// Runs screenings; must train each to its stop step or throw (a message naming what failed). The default runs each as
+// a TrainingRun on the pipeline's thread, one after another; the CLI's --parallel hands them to processes.
+using ScreeningRunner = std::function<void(const std::vector<ScreeningJob>& jobs)>;
+
+struct PipelineOutcome {
+  enum class Status { Finished, Stopped };
+  Status status = Status::Finished;
+  std::vector<Candidate> candidates;
+  int best = -1;  // the chosen candidate; when stopped before the ranking, the one trained furthest (-1: none yet)
+  bool ranked = false;
+  std::string checkpoint;  // OUT/latest.fvae once the chosen run has finished; else the best candidate's checkpoint
+};
+
+class CandidatePipeline {
+ public:
+  explicit CandidatePipeline(CandidateSettings settings, DatasetOpener open = {});
+  // Plans the base run (throws ConfigError for settings that cannot work) and resolves the screening steps.
+  const PipelineStatus& prepare();
+  PipelineOutcome run(PipelineObserver& observer, const ScreeningRunner& runner = {});
+  void stop();  // the current run stops after its step and saves; nothing further starts
+  void set_paused(bool paused);
+  bool waiting_while_paused() const;
+
+ private:
+  void publish(PipelineObserver& observer);
+  void write_table() const;
+  void train(size_t index, RunSettings settings, PipelineObserver& observer);
+  void read_earlier_ranking();
+
+  CandidateSettings settings_;
+  DatasetOpener open_;
+  PipelineStatus status_;
+  bool prepared_ = false;
+  mutable std::mutex mutex_;
+  TrainingRun* current_ = nullptr;  // guarded by mutex_
+  std::atomic<bool> stop_{false}, paused_{false};
+};
+
+}  // namespace fvae

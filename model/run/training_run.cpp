@@ -1,0 +1,137 @@
+#include "model/run/training_run.h"
+
+#include <filesystem>
+
+#include "model/base/atomic_file.h"
+#include "model/base/numbers.h"
+#include "model/base/platform.h"
+#include "model/checkpoint/checkpoint.h"
+#include "model/inference/inference.h"
+#include "model/io/dataset_loader.h"
+#include "model/run/run_log.h"
+
+namespace fvae {
+
+std::string latest_checkpoint(const std::string& folder) {
+  return (std::filesystem::path(folder) / "latest.fvae").string();
+}
+
+TrainingRun::TrainingRun(RunSettings settings, DatasetOpener open)
+    : settings_(std::move(settings)), open_(open ? std::move(open) : DatasetOpener(open_dataset)) {}
+
+void TrainingRun::stop() {
+  stop_ = true;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (trainer_) trainer_->request_cancel();
+}
+
+void TrainingRun::set_paused(bool paused) {
+  paused_ = paused;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (trainer_) trainer_->set_paused(paused);
+}
+
+bool TrainingRun::waiting_while_paused() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return trainer_ && trainer_->waiting_while_paused();
+}
+
+void TrainingRun::set_latent_names(const std::vector<std::string>& names) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  names_ = names;
+  names_set_ = true;
+}
+
+std::vector<std::string> TrainingRun::names(int64_t latent_dim) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto n = names_;
+  n.resize(static_cast<size_t>(latent_dim));
+  return n;
+}
+
+RunOutcome TrainingRun::run(RunObserver& observer) {
+  const std::string& out = settings_.out;
+  std::error_code ec;
+  std::filesystem::create_directories(out, ec);
+  if (ec) throw ConfigError(out + ": cannot create the output folder (" + ec.message() + ")");
+  RunOutcome outcome;
+  outcome.checkpoint = latest_checkpoint(out);
+  remove_stale_temporaries(outcome.checkpoint);  // a run killed mid-save leaves a temporary beside the intact file
+
+  RunPlan plan = plan_run(settings_.request, open_);
+  const ModelConfig& model = plan.model;
+  const TrainConfig& train = plan.train;
+  const auto data = plan.data;
+  set_compute_threads(train.threads);  // ATen's thread setting is per OS thread: this one trains
+  Trainer trainer(model, train, data);
+  const bool resumed = plan.resumed != nullptr;
+  if (resumed) {
+    restore_training_state(*plan.resumed, trainer, settings_.request.resume_from);
+    plan.resumed.reset();  // a large checkpoint: its memory back before training
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!names_set_) names_ = plan.latent_names;
+  }
+  const int64_t fixed_count = std::min<int64_t>(settings_.fixed_images, data->size());
+  const auto fixed = data->images(subset_indices(data->size(), fixed_count, train.seed));
+  RunLog log(out, trainer, plan.info, fixed, resumed);
+  outcome.csv = log.csv_path();
+  outcome.gif = log.writes_gif() ? log.gif_path() : std::string();
+  outcome.events = log.events_path();
+  observer.on_start(plan, trainer, fixed);
+
+  bool stopped_as_asked = false;
+  Trainer::Callbacks callbacks;
+  callbacks.on_step = [&](const StepReport& r) {
+    steps_done_ = r.step;
+    log.on_step(r);
+    if (settings_.stop_after > 0 && r.step >= settings_.stop_after) {
+      stopped_as_asked = true;
+      trainer.request_cancel();
+    }
+    observer.on_step(r, trainer);
+  };
+  callbacks.on_epoch_end = [&](int64_t epoch) {
+    save_checkpoint(outcome.checkpoint, trainer, plan.info, names(model.latent_dim));
+    log.on_epoch_end();
+    if (settings_.keep_every_epoch) {
+      std::string number = std::to_string(epoch + 1);
+      number.insert(0, number.size() < 3 ? 3 - number.size() : 0, '0');
+      save_checkpoint((std::filesystem::path(out) / ("epoch-" + number + ".fvae")).string(), trainer, plan.info,
+                      names(model.latent_dim));
+    }
+    observer.on_epoch_saved(epoch, outcome.checkpoint, trainer);
+  };
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    trainer_ = &trainer;
+    if (stop_) trainer.request_cancel();  // stopped while the dataset was opening
+    trainer.set_paused(paused_);
+  }
+  struct Detach {  // the controls stop reaching the trainer when run() leaves, however it leaves
+    TrainingRun& run;
+    ~Detach() {
+      std::lock_guard<std::mutex> lock(run.mutex_);
+      run.trainer_ = nullptr;
+    }
+  } detach{*this};
+  Trainer::Outcome result = Trainer::Outcome::Finished;
+  try {
+    result = trainer.run(callbacks);
+  } catch (const TrainingError&) {
+    log.on_failure();  // the history up to the failure, for diagnosis
+    throw;
+  }
+  save_checkpoint(outcome.checkpoint, trainer, plan.info, names(model.latent_dim));
+  log.on_finish(names(model.latent_dim));
+  outcome.step = trainer.progress().step;
+  if (!trainer.history().empty()) outcome.last.push_back(trainer.history().back());
+  outcome.status = result == Trainer::Outcome::Finished ? RunOutcome::Status::Finished
+                   : stopped_as_asked                   ? RunOutcome::Status::StoppedAsAsked
+                                                        : RunOutcome::Status::Cancelled;
+  observer.on_finish(trainer);
+  return outcome;
+}
+
+}  // namespace fvae

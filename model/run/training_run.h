@@ -1,0 +1,82 @@
+#pragma once
+// One training run, the same for the CLI and the GUI: it plans (plan_run), trains (Trainer), saves OUT/latest.fvae
+// every epoch and at the end, and writes losses.csv, reconstructions.gif and the TensorBoard log (RunLog). Front ends
+// only present it, through a RunObserver. run() works on the calling thread; stop, pause and the latent names may be
+// set from any other.
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "model/run/run_plan.h"
+#include "model/training/trainer.h"
+
+namespace fvae {
+
+struct RunSettings {
+  RunRequest request;  // what to train; plan_run decides every setting the request leaves open
+  std::string out;     // the run's folder
+  // > 0: stop after this step, saved and resumable, with the budget and schedules of the full run (a candidate's
+  // screening).
+  int64_t stop_after = 0;
+  bool keep_every_epoch = false;  // also OUT/epoch-NNN.fvae
+  int64_t fixed_images = 8;       // inputs shown above their reconstructions (GIF, TensorBoard, the GUI's strip)
+};
+
+// What a front end sees of a run. Every call comes from the run's thread.
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  // Planned, restored when resuming, about to take its first step. `fixed` are the inputs of the reconstruction strip.
+  virtual void on_start(const RunPlan& /*plan*/, Trainer& /*trainer*/, const torch::Tensor& /*fixed*/) {}
+  virtual void on_step(const StepReport& /*report*/, Trainer& /*trainer*/) {}
+  virtual void on_epoch_saved(int64_t /*epoch*/, const std::string& /*checkpoint*/, Trainer& /*trainer*/) {}
+  // After the last step, once the checkpoint and the logs are written (not after a failure).
+  virtual void on_finish(Trainer& /*trainer*/) {}
+};
+
+struct RunOutcome {
+  enum class Status { Finished, StoppedAsAsked, Cancelled };
+  Status status = Status::Finished;
+  std::string checkpoint;        // OUT/latest.fvae
+  std::string csv, gif, events;  // the logs written; gif and events empty where the build cannot write them
+  int64_t step = 0;
+  std::vector<StepReport> last;  // the last step's report (empty when no step was taken)
+};
+
+class TrainingRun {
+ public:
+  explicit TrainingRun(RunSettings settings, DatasetOpener open = {});
+  // Plans and trains; throws ConfigError for settings that cannot work, DatasetError and CheckpointError for the
+  // files, TrainingError when training cannot go on (the last good checkpoint stays, losses.csv up to the failure).
+  RunOutcome run(RunObserver& observer);
+
+  void stop();  // stops after the current step; the run saves and returns Cancelled
+  void set_paused(bool paused);
+  bool waiting_while_paused() const;                  // paused between two steps
+  int64_t steps_done() const { return steps_done_; }  // -1 before the first step
+  // Names of the latent dimensions, saved with the next checkpoint (the plan's names until set).
+  void set_latent_names(const std::vector<std::string>& names);
+  const RunSettings& settings() const { return settings_; }
+
+ private:
+  std::vector<std::string> names(int64_t latent_dim);
+
+  RunSettings settings_;
+  DatasetOpener open_;
+  mutable std::mutex mutex_;
+  Trainer* trainer_ = nullptr;  // while run() trains; guarded by mutex_
+  std::vector<std::string> names_;
+  bool names_set_ = false;
+  std::atomic<bool> stop_{false}, paused_{false};
+  std::atomic<int64_t> steps_done_{-1};
+};
+
+// The name of a run's checkpoint in its folder.
+std::string latest_checkpoint(const std::string& folder);
+
+}  // namespace fvae

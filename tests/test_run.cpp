@@ -1,0 +1,213 @@
+// The one training run and the candidate pipeline (model/run), which the CLI and the GUI both drive: a run is the
+// trainer's own run with its files, stopping and going on gives the same run, a pipeline stopped anywhere and run again
+// on its folder ends where an uninterrupted one ends, and a stop leaves the best candidate so far named.
+#include <torch/torch.h>
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <filesystem>
+#include <fstream>
+
+#include "model/checkpoint/checkpoint.h"
+#include "model/io/dataset_loader.h"
+#include "model/run/candidate_pipeline.h"
+#include "model/run/training_run.h"
+
+using namespace fvae;
+
+namespace {
+
+RunRequest small_request(uint64_t seed, int64_t steps) {
+  RunRequest r;
+  r.dataset.spec = "shapes";
+  r.dataset.size = 28;
+  r.dataset.subset = 256;
+  r.train.batch_size = 32;
+  r.train.max_steps = steps;
+  r.train.seed = seed;
+  r.train.device = "cpu";
+  r.train.disc_thread = "off";
+  return r;
+}
+
+// Stops the run or pipeline at a given step of a given candidate (-1: a single run).
+struct StopAt : PipelineObserver {
+  std::function<void()> stop;
+  int candidate = -1, current = -1;
+  int64_t step = 0;
+  int starts = 0;
+  std::vector<PipelineStatus> statuses;
+  void on_start(const RunPlan&, Trainer&, const torch::Tensor&) override { ++starts; }
+  void on_step(const StepReport& r, Trainer&) override {
+    if (current == candidate && r.step == step && stop) stop();
+  }
+  void on_pipeline(const PipelineStatus& status) override {
+    current = status.current;
+    statuses.push_back(status);
+  }
+};
+
+std::vector<double> losses(const std::string& checkpoint) {
+  std::vector<double> out;
+  for (const auto& r : load_checkpoint(checkpoint).history) out.push_back(r.vae_loss), out.push_back(r.disc_loss);
+  return out;
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+class TestRun : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  std::string path(const char* name) const { return dir_.filePath(name).toStdString(); }
+
+ private slots:
+  // A run writes its checkpoint and logs, and is the trainer's own run: the same losses as a Trainer on the plan.
+  void aRunIsTheTrainersRunWithItsFiles() {
+    RunSettings s;
+    s.request = small_request(3, 10);
+    s.out = path("single");
+    TrainingRun run(s);
+    StopAt observer;
+    const RunOutcome outcome = run.run(observer);
+    QCOMPARE(outcome.status, RunOutcome::Status::Finished);
+    QCOMPARE(outcome.step, int64_t{10});
+    QCOMPARE(observer.starts, 1);
+    for (const auto& file : {outcome.checkpoint, outcome.csv}) QVERIFY2(std::filesystem::exists(file), file.c_str());
+    const RunPlan plan = plan_run(small_request(3, 10), open_dataset);
+    Trainer trainer(plan.model, plan.train, plan.data);
+    trainer.run();
+    std::vector<double> direct;
+    for (const auto& r : trainer.history()) direct.push_back(r.vae_loss), direct.push_back(r.disc_loss);
+    QCOMPARE(losses(outcome.checkpoint), direct);
+  }
+
+  // Stopped (as asked, or by the user) and resumed, a run ends as one that never stopped.
+  void aStoppedRunResumedIsTheSameRun() {
+    RunSettings s;
+    s.request = small_request(4, 12);
+    s.out = path("straight");
+    StopAt none;
+    const std::string straight = TrainingRun(s).run(none).checkpoint;
+
+    s.out = path("stopped");
+    s.stop_after = 5;
+    RunOutcome first = TrainingRun(s).run(none);
+    QCOMPARE(first.status, RunOutcome::Status::StoppedAsAsked);
+    QCOMPARE(first.step, int64_t{5});
+    RunSettings more;
+    more.request.resume_from = first.checkpoint;
+    more.request.dataset_given = false;
+    more.request.dataset.split.clear();
+    more.out = s.out;
+    TrainingRun second(more);
+    StopAt user;
+    user.stop = [&] { second.stop(); };
+    user.step = 8;
+    const RunOutcome cancelled = second.run(user);
+    QCOMPARE(cancelled.status, RunOutcome::Status::Cancelled);
+    QCOMPARE(cancelled.step, int64_t{8});
+    const RunOutcome last = TrainingRun(more).run(none);
+    QCOMPARE(last.status, RunOutcome::Status::Finished);
+    QCOMPARE(losses(last.checkpoint), losses(straight));
+  }
+
+  // A pipeline stopped during a screening, then run again on its folder, ends where an uninterrupted one ends, with
+  // the same table; stopped before the ranking it names the candidate trained furthest.
+  void aStoppedPipelineGoesOnWhereItStopped() {
+    CandidateSettings settings;
+    settings.base.request = small_request(7, 12);
+    settings.count = 3;
+    settings.screen_steps = 4;
+    settings.ranking_images = 64;
+
+    settings.base.out = path("pipeline-straight");
+    StopAt none;
+    const PipelineOutcome straight = CandidatePipeline(settings).run(none);
+    QCOMPARE(straight.status, PipelineOutcome::Status::Finished);
+    QVERIFY(straight.ranked);
+    QCOMPARE(straight.checkpoint, latest_checkpoint(settings.base.out));
+    QCOMPARE(load_checkpoint(straight.checkpoint).step, int64_t{12});
+    // The steps of the whole pipeline: three screenings and the rest of the chosen run.
+    QCOMPARE(none.statuses.back().total_steps(), int64_t{3 * 4 + 8});
+    QCOMPARE(none.statuses.back().steps_done(0), int64_t{3 * 4 + 8});
+
+    settings.base.out = path("pipeline-stopped");
+    CandidatePipeline first(settings);
+    StopAt user;
+    user.stop = [&] { first.stop(); };
+    user.candidate = 1;
+    user.step = 2;
+    const PipelineOutcome stopped = first.run(user);
+    QCOMPARE(stopped.status, PipelineOutcome::Status::Stopped);
+    QVERIFY(!stopped.ranked);
+    QCOMPARE(stopped.best, 0);  // trained furthest: the whole screening
+    QCOMPARE(stopped.checkpoint, stopped.candidates[0].checkpoint);
+    QCOMPARE(stopped.candidates[1].state, Candidate::State::Stopped);
+    QCOMPARE(stopped.candidates[1].step, int64_t{2});
+    QCOMPARE(stopped.candidates[2].state, Candidate::State::Waiting);
+    QVERIFY(!std::filesystem::exists(latest_checkpoint(settings.base.out)));
+
+    CandidatePipeline again(settings);
+    StopAt quiet;
+    const PipelineStatus& found = again.prepare();
+    QCOMPARE(found.candidates[0].state, Candidate::State::Screened);
+    QCOMPARE(found.candidates[1].state, Candidate::State::Stopped);
+    const PipelineOutcome resumed = again.run(quiet);
+    QCOMPARE(resumed.status, PipelineOutcome::Status::Finished);
+    QCOMPARE(resumed.best, straight.best);
+    QCOMPARE(losses(resumed.checkpoint), losses(straight.checkpoint));
+    for (size_t i = 0; i < 3; ++i) {
+      QCOMPARE(resumed.candidates[i].udr, straight.candidates[i].udr);
+      QCOMPARE(losses(resumed.candidates[i].checkpoint), losses(straight.candidates[i].checkpoint));
+    }
+    auto table = [](const std::string& folder, const std::string& name) {
+      std::string text = read((std::filesystem::path(folder) / "candidates.csv").string());
+      for (size_t at; (at = text.find(name)) != std::string::npos;) text.erase(at, name.size());
+      return text;
+    };
+    QCOMPARE(table(path("pipeline-stopped"), "pipeline-stopped"),
+             table(path("pipeline-straight"), "pipeline-straight"));
+  }
+
+  // Stopped while the chosen candidate continues, the pipeline keeps its ranking and continues that run.
+  void aPipelineStoppedWhileContinuingKeepsItsChoice() {
+    CandidateSettings settings;
+    settings.base.request = small_request(9, 10);
+    settings.count = 2;
+    settings.screen_steps = 3;
+    settings.ranking_images = 64;
+    settings.base.out = path("pipeline-continue");
+    CandidatePipeline first(settings);
+    StopAt user;
+    user.stop = [&] { first.stop(); };
+    const PipelineStatus& status = first.prepare();
+    (void)status;
+    user.candidate = -2;  // set once the choice is known
+    struct Chooser : StopAt {
+      void on_pipeline(const PipelineStatus& s) override {
+        StopAt::on_pipeline(s);
+        if (s.stage == PipelineStatus::Stage::Continuing) candidate = s.current;
+      }
+    } chooser;
+    chooser.stop = user.stop;
+    chooser.step = 6;
+    const PipelineOutcome stopped = first.run(chooser);
+    QCOMPARE(stopped.status, PipelineOutcome::Status::Stopped);
+    QVERIFY(stopped.ranked);
+    const auto& chosen = stopped.candidates[static_cast<size_t>(stopped.best)];
+    QVERIFY(chosen.chosen);
+    QCOMPARE(chosen.step, int64_t{6});
+    const PipelineOutcome done = CandidatePipeline(settings).run(user);
+    QCOMPARE(done.status, PipelineOutcome::Status::Finished);
+    QCOMPARE(done.best, stopped.best);
+    QCOMPARE(load_checkpoint(done.checkpoint).step, int64_t{10});
+  }
+};
+
+QTEST_GUILESS_MAIN(TestRun)
+#include "test_run.moc"

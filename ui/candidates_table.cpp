@@ -1,0 +1,77 @@
+#include "ui/candidates_table.h"
+
+#include <QHeaderView>
+
+namespace fvae::ui {
+
+CandidatesTable::CandidatesTable(QWidget* parent) : QTableWidget(0, 6, parent) {
+  setObjectName(QStringLiteral("candidatesTable"));
+  setHorizontalHeaderLabels({tr("Seed"), tr("State"), tr("Step"), tr("UDR"), tr("Active"), tr("KL per dimension")});
+  horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
+  verticalHeader()->hide();
+  setEditTriggers(QAbstractItemView::NoEditTriggers);
+  setSelectionMode(QAbstractItemView::NoSelection);
+  setWordWrap(false);
+  setTextElideMode(Qt::ElideRight);
+  setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setToolTip(
+      tr("UDR: how much a candidate's active dimensions agree with the other candidates' (0–1, higher is better; "
+         "no labels needed). Active: dimensions with a mean KL above 0.01 nats on the ranking's images."));
+  hide();
+}
+
+QString CandidatesTable::stateText(const service::CandidateRow& row) {
+  using State = service::CandidateRow::State;
+  switch (row.state) {
+    case State::Waiting:
+      return tr("waiting");
+    case State::Screening:
+      return tr("screening");
+    case State::Screened:
+      return row.chosen ? tr("chosen") : tr("screened");
+    case State::Continuing:
+      return tr("chosen, continuing");
+    case State::Done:
+      return tr("chosen, done");
+    case State::Stopped:
+      return tr("stopped");
+  }
+  return {};
+}
+
+void CandidatesTable::setPipeline(const service::PipelineInfo& info) {
+  setRowCount(info.rows.size());
+  for (int r = 0; r < info.rows.size(); ++r) {
+    const auto& row = info.rows[r];
+    QStringList kl;
+    for (double v : row.klPerDim) kl << QString::number(v, 'f', 2);
+    const QStringList cells = {QString::number(row.seed),
+                               stateText(row),
+                               QString::number(row.step),
+                               row.udr < 0 ? QString() : QString::number(row.udr, 'f', 3),
+                               row.activeDims < 0 ? QString() : QString::number(row.activeDims),
+                               kl.join(QLatin1Char(' '))};
+    for (int c = 0; c < cells.size(); ++c) {
+      auto* item = new QTableWidgetItem(cells[c]);
+      item->setToolTip(c == 0 ? row.checkpoint : cells[c]);
+      QFont font = item->font();
+      font.setBold(row.chosen);
+      item->setFont(font);
+      setItem(r, c, item);
+    }
+  }
+  setVisible(!info.rows.isEmpty());
+  updateGeometry();
+}
+
+QSize CandidatesTable::sizeHint() const {
+  // Every row in view: a pipeline has a handful of candidates, and a scrolled table hid half of them.
+  int height = horizontalHeader()->sizeHint().height() + 2 * frameWidth();
+  for (int r = 0; r < rowCount(); ++r) height += rowHeight(r);
+  return {QTableWidget::sizeHint().width(), height};
+}
+
+QSize CandidatesTable::minimumSizeHint() const { return {200, sizeHint().height()}; }
+
+}  // namespace fvae::ui
