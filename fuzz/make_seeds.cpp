@@ -12,7 +12,7 @@
 #include "model/data/shapes.h"
 #include "model/io/image_files.h"
 #include "model/io/npy.h"
-#include "tests/test_support.h"
+#include "tests/support/test_support.h"
 
 namespace fs = std::filesystem;
 using namespace fvae;

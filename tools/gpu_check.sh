@@ -53,7 +53,7 @@ train_s=$("$python" -c "print(f'{$(date +%s.%N) - $train_start:.1f}')")
 votes=()
 [ "$device" = cpu ] && votes=(--train-votes 300 --eval-votes 150 --mig-samples 2000)
 "$build/app/factorvae" evaluate --checkpoint "$log/run/latest.fvae" --device "$device" --subset 10000 "${votes[@]}" \
-  > "$log/evaluate.log" 2>&1
+  --json > "$log/evaluate.json" 2> "$log/evaluate.log"
 total_s=$(elapsed "$start")
 
 steps_per_s=$("$python" -c "print(f'{$steps / $train_s:.1f}')")
@@ -67,6 +67,6 @@ paper_min=$("$python" -c "print(f'{300000 / ($steps / $train_s) / 60:.1f}')")
   echo "tests: $(grep -E 'tests passed|tests failed' "$log/tests.log" || echo 'no result') (exit $tests_rc)"
   grep -E '^(device|size|[0-9]+x[0-9]+|single-image|explorer)' "$log/bench.log"
   echo "training 64x64 batch 64: $steps steps in ${train_s} s = ${steps_per_s} steps/s; the paper's 300,000 steps: ~${paper_min} min"
-  grep -E '^(reconstruction_bce_nats_per_image|kl_total|active_dimensions|factorvae_metric|mig):' "$log/evaluate.log"
+  "$python" -c "import json, sys; r = json.load(open(sys.argv[1])); m = r.get('metrics', {}); print(f\"reconstruction {r['reconstruction']['bce_nats_per_image']:.2f} nats/image, KL {r['kl_total']:.2f}, active {r['active_dimensions']}, FactorVAE metric {m.get('factorvae_metric', float('nan')):.4f}, MIG {m.get('mig', float('nan')):.4f}\")" "$log/evaluate.json"
 } | tee "$log/summary.txt"
 exit "$tests_rc"

@@ -10,7 +10,7 @@ Only the original file is run: its VAE(8, HyperParams()) and DiscriminatorModel(
 running statistics, no Dropout), filled with the weights below, decode fixed codes (its Sigmoid included), encode
 fixed images and score fixed codes with the discriminator.
 
-The weights (tests/test_model.cpp rebuilds the same, bit for bit): element i of the state_dict tensor named N is
+The weights (tests/support/test_support.cpp rebuilds the same, bit for bit): element i of the state_dict tensor named N is
     u = splitmix64(fnv1a64(N) + i) >> 40;  x = u / 2^23 - 1          (24 bits, uniform in [-1, 1), exact in float32)
 and the tensor holds, computed in float64 and rounded once to float32:
     weight of a Conv2d, ConvTranspose2d or Linear    x * 2^-(floor(log2(F)) // 2), F = numel / shape[0]

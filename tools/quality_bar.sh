@@ -39,13 +39,27 @@ pipeline() {  # pipeline NAME SEED [options...]
   "$BIN" train "${recipe[@]}" --seed $((10 * seed + 1)) --candidates "$CANDIDATES" --screen-steps "$SCREEN" \
     --parallel 2 --out "$dir" "$@" > "$dir/pipeline.log" 2>&1
   echo $(($(date +%s) - start)) > "$dir/pipeline_seconds"
-  "$BIN" evaluate --checkpoint "$dir/latest.fvae" --subset 10000 --save-names > "$dir/evaluation.txt" 2> /dev/null
+  "$BIN" evaluate --checkpoint "$dir/latest.fvae" --subset 10000 --save-names --json > "$dir/evaluation.json" \
+    2> /dev/null
   # Traversals from a typical code (the image whose μ is nearest the median), rows named by the metric.
   "$BIN" latent --checkpoint "$dir/latest.fvae" --base typical --scale 3 --out "$dir/traversal.png" \
     --gif "$dir/traversal.gif" > /dev/null
 }
 
-value() { grep "^$2:" "$1/evaluation.txt" | head -1 | awk '{print $2}'; }
+# One row of the summary from the pipeline's records: evaluate --json and candidates.csv (no scraping of text).
+row() {  # row SEED NAME DIR
+  python3 - "$@" <<'PY'
+import csv, json, sys
+seed, name, folder = sys.argv[1:4]
+report = json.load(open(f"{folder}/evaluation.json"))
+metrics = report["metrics"]
+chosen = next((r["seed"] for r in csv.DictReader(open(f"{folder}/candidates.csv")) if r["chosen"] == "yes"), "?")
+cells = [seed, name, f"{metrics['factorvae_metric']:.4f}", f"{metrics['mig']:.4f}",
+         f"{report['reconstruction']['bce_nats_per_image']:.4f}", open(f"{folder}/pipeline_seconds").read().strip(),
+         chosen] + [f"{f['accuracy']:.4f}" for f in metrics["factors"]]
+print("\t".join(cells))
+PY
+}
 factors=(shape scale orientation x_position y_position)
 summary="$OUT/summary.tsv"
 printf 'seed\tmodel\tfactorvae_metric\tmig\trecon_bce\tseconds\tchosen\t%s\n' "${factors[*]}" | tr ' ' '\t' > "$summary"
@@ -56,11 +70,7 @@ for seed in $SEEDS; do
   pipeline betavae "$seed" --gamma 0
   for name in factorvae betavae; do
     dir="$OUT/seed-$seed/$name"
-    chosen=$(sed -n "s/^Continuing seed \([0-9]*\).*/\1/p" "$dir/pipeline.log" | head -1)
-    row="$seed\t$name\t$(value "$dir" factorvae_metric)\t$(value "$dir" mig)"
-    row+="\t$(value "$dir" reconstruction_bce_nats_per_image)\t$(cat "$dir/pipeline_seconds")\t${chosen:-?}"
-    for f in "${factors[@]}"; do row+="\t$(value "$dir" "accuracy_$f")"; done
-    printf "$row\n" >> "$summary"
+    row "$seed" "$name" "$dir" >> "$summary"
     seconds=$(cat "$dir/pipeline_seconds")
     [ "$seconds" -le "$BUDGET_SECONDS" ] || echo "seed $seed $name: the pipeline took $((seconds / 60)) min, over the bar's 30 minutes"
   done

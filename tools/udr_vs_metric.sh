@@ -19,17 +19,17 @@ read -r -a extra <<< "${TRAIN_ARGS:-}"
 mkdir -p "$OUT"
 for i in $(seq 0 $((RUNS - 1))); do
   seed=$((FIRST_SEED + i))
-  [ -f "$OUT/seed-$seed/metric.txt" ] && continue
+  [ -f "$OUT/seed-$seed/metric.json" ] && continue
   echo "seed $seed: training $STEPS steps at ${SIZE}x${SIZE}" >&2
   "$BIN" train --dataset shapes --size "$SIZE" --steps "$STEPS" --seed "$seed" --out "$OUT/seed-$seed" --quiet \
     "${extra[@]}" 2> "$OUT/seed-$seed.log"
-  "$BIN" evaluate --checkpoint "$OUT/seed-$seed/latest.fvae" 2> /dev/null > "$OUT/seed-$seed/metric.txt"
+  "$BIN" evaluate --checkpoint "$OUT/seed-$seed/latest.fvae" --json 2> /dev/null > "$OUT/seed-$seed/metric.json"
 done
 "$BIN" udr "$OUT" 2> /dev/null > "$OUT/udr.txt"
 cat "$OUT/udr.txt"
 
 python3 - "$OUT" <<'PY'
-import re, sys, os
+import json, re, sys, os
 out = sys.argv[1]
 udr = {}
 for line in open(os.path.join(out, "udr.txt")):
@@ -38,9 +38,8 @@ for line in open(os.path.join(out, "udr.txt")):
         udr[os.path.basename(os.path.dirname(m.group(3)))] = (float(m.group(1)), int(m.group(2)))
 rows = []
 for run, (score, active) in udr.items():
-    text = open(os.path.join(out, run, "metric.txt")).read()
-    metric = float(re.search(r"^factorvae_metric: (\S+)", text, re.M).group(1))
-    mig = float(re.search(r"^mig: (\S+)", text, re.M).group(1))
+    report = json.load(open(os.path.join(out, run, "metric.json")))["metrics"]
+    metric, mig = report["factorvae_metric"], report["mig"]
     rows.append((run, score, active, metric, mig))
 
 def ranks(values):

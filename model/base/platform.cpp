@@ -1,14 +1,14 @@
 #include "model/base/platform.h"
 
+#include "model/base/torch_internals.h"
+
 #include <fstream>
 #include <string>
 
 #include <dlfcn.h>
 #include <unistd.h>
 
-#include <ATen/Context.h>
 #include <ATen/Parallel.h>
-#include <ATen/detail/CUDAHooksInterface.h>
 #include <torch/cuda.h>
 #include <cstdlib>
 
@@ -24,10 +24,7 @@ bool cpu_has_native_bfloat16() {
   return false;
 }
 
-bool gpu_has_native_bfloat16() {
-  // The CUDA hooks answer in CPU-only builds too (false); the question is the same one cuDNN's bf16 paths ask.
-  return torch::cuda::is_available() && at::detail::getCUDAHooks().supportsBFloat16ConvolutionWithCuDNNv8();
-}
+bool gpu_has_native_bfloat16() { return internals::cuda_supports_bfloat16(); }
 
 void set_compute_threads(int threads) {
   if (at::get_num_threads() != threads) at::set_num_threads(threads);
@@ -37,10 +34,9 @@ void set_compute_threads(int threads) {
 }
 
 void flush_denormals_to_zero() {
-  at::globalContext().setFlushDenormal(true);
+  internals::set_flush_denormal(true);
   const int threads = at::get_num_threads();
-  if (threads > 1)
-    at::parallel_for(0, threads, 1, [](int64_t, int64_t) { at::globalContext().setFlushDenormal(true); });
+  if (threads > 1) at::parallel_for(0, threads, 1, [](int64_t, int64_t) { internals::set_flush_denormal(true); });
 }
 
 std::string memory_allocator() {

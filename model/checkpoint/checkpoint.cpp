@@ -6,6 +6,7 @@
 
 #include "model/base/atomic_file.h"
 #include "model/base/numbers.h"
+#include "model/base/torch_internals.h"
 #include "model/checkpoint/legacy_archive.h"
 #include "model/checkpoint/record_file.h"
 
@@ -178,7 +179,7 @@ void save_checkpoint(const std::string& path, Trainer& trainer, const DatasetInf
   add_optimizer(records, "vae_optimizer", trainer.vae_optimizer());
   add_optimizer(records, "disc_optimizer", trainer.disc_optimizer());
   records["state.generator"].tensor = trainer.generator().get_state();
-  records["state.global_generator"].tensor = at::detail::getDefaultCPUGenerator().get_state();
+  records["state.global_generator"].tensor = internals::default_cpu_generator().get_state();
   records["state.step_in_epoch"].tensor = torch::tensor({progress.step_in_epoch}, torch::kLong);
   if (progress.vae_order.defined()) {
     records["state.vae_order"].tensor = progress.vae_order;
@@ -353,7 +354,7 @@ void restore_training_state(const Checkpoint& cp, Trainer& trainer, const std::s
       }
     }
     trainer.generator().set_state(state_tensor(records, "state.generator", path));
-    at::Generator global = at::detail::getDefaultCPUGenerator();  // shares the default generator's state
+    at::Generator global = internals::default_cpu_generator();  // shares the default generator's state
     global.set_state(state_tensor(records, "state.global_generator", path));
     auto& progress = trainer.progress();
     const auto& step_in_epoch = state_tensor(records, "state.step_in_epoch", path);

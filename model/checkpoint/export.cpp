@@ -1,15 +1,12 @@
 #include "model/checkpoint/export.h"
 
-#include <caffe2/serialize/inline_container.h>
-#include <torch/csrc/jit/serialization/export.h>
-#include <torch/csrc/jit/serialization/pickler.h>
-
 #include <cmath>
 #include <cstdlib>
 #include <set>
 
 #include "model/base/atomic_file.h"
 #include "model/base/numbers.h"
+#include "model/base/torch_internals.h"
 
 namespace fvae {
 
@@ -84,22 +81,7 @@ void export_pytorch(const std::string& path, const Checkpoint& cp) {
              std::string(cp.model.architecture == Architecture::Seed ? "logits (the original project's Sigmoid follows)"
                                                                      : "logits (apply torch.sigmoid for intensities)"));
 
-  // torch::pickle_save tags dicts with a TorchScript type (torch.jit._pickle.restore_type_tag), which torch.load's
-  // default weights_only mode refuses; the same pickler without tags writes plain dicts.
-  std::vector<char> pickle;
-  torch::jit::Pickler pickler([&](const char* data, size_t size) { pickle.insert(pickle.end(), data, data + size); },
-                              nullptr, nullptr, nullptr, nullptr, /*tag_aggregates=*/false);
-  pickler.protocol();
-  pickler.pushIValue(c10::IValue(top));
-  pickler.stop();
-  std::vector<char> archive;
-  caffe2::serialize::PyTorchStreamWriter writer([&](const void* data, size_t size) {
-    const char* bytes = static_cast<const char*>(data);
-    archive.insert(archive.end(), bytes, bytes + size);
-    return size;
-  });
-  torch::jit::writeArchiveAndTensors("data", pickle.data(), pickle.size(), pickler.tensorData(), writer);
-  writer.writeEndOfFile();
+  const std::vector<char> archive = internals::torch_save_bytes(c10::IValue(top));
   try {
     write_file_atomically(path, archive.data(), archive.size());
   } catch (const FileWriteError& e) {

@@ -1,8 +1,8 @@
 #include "model/inference/inference.h"
 
-#include "model/inference/grids.h"
+#include "model/base/torch_internals.h"
 
-#include <c10/core/impl/DeviceGuardImplInterface.h>
+#include "model/inference/grids.h"
 
 #include <chrono>
 #include <thread>
@@ -99,7 +99,7 @@ void ModelSnapshot::update_from(Networks& live, int64_t step) {
   if (from_gpu) {
     const c10::Device device = enc.front().device();
     c10::Event copied(device.type());
-    copied.record(c10::impl::getDeviceGuardImpl(device.type())->getStream(device));
+    internals::record_on_current_stream(copied, device);
     pending_copy_ = std::move(copied);
   }
   step_ = step;

@@ -1,5 +1,7 @@
 #include "model/nn/bfloat16.h"
 
+#include "model/base/torch_internals.h"
+
 namespace fvae {
 
 namespace {
@@ -83,19 +85,18 @@ void Bfloat16Cache::reserve_for(const torch::Tensor& weight) {
 uint16_t* Bfloat16Cache::values_for(const torch::Tensor& weight) {
   reserve_for(weight);
   // Rewritten in place: a graph that saved the old values must not use them silently.
-  copy_.unsafeGetTensorImpl()->bump_version();
+  internals::mark_written(copy_);
   return reinterpret_cast<uint16_t*>(copy_.data_ptr<at::BFloat16>());
 }
 
 void Bfloat16Cache::mark_current(const torch::Tensor& weight) {
-  source_ = weight.unsafeGetTensorImpl();
-  version_ = static_cast<int64_t>(weight._version());
+  source_ = internals::identity(weight);
+  version_ = internals::version_of(weight);
 }
 
 bool Bfloat16Cache::current_for(const torch::Tensor& weight) const {
-  return copy_.defined() && source_ == weight.unsafeGetTensorImpl() &&
-         version_ == static_cast<int64_t>(weight._version()) && copy_.device() == weight.device() &&
-         copy_.sizes() == weight.sizes();
+  return copy_.defined() && source_ == internals::identity(weight) && version_ == internals::version_of(weight) &&
+         copy_.device() == weight.device() && copy_.sizes() == weight.sizes();
 }
 
 }  // namespace fvae

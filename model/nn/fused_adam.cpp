@@ -1,5 +1,7 @@
 #include "model/nn/fused_adam.h"
 
+#include "model/base/torch_internals.h"
+
 #include <cmath>
 #include <cstring>
 
@@ -41,15 +43,8 @@ FACTORVAE_CLONES void adam_update(float* __restrict p, const float* __restrict g
   }
 }
 
-// Where torch::optim::Adam keeps a parameter's state: LibTorch 1.x keys it by the parameter's address as text,
-// 2.x by the address itself.
-auto state_key(const torch::Tensor& p) {
-#if TORCH_VERSION_MAJOR >= 2
-  return static_cast<void*>(p.unsafeGetTensorImpl());
-#else
-  return c10::guts::to_string(p.unsafeGetTensorImpl());
-#endif
-}
+// Where torch::optim::Adam keeps a parameter's state.
+internals::OptimizerStateKey state_key(const torch::Tensor& p) { return internals::optimizer_state_key(p); }
 
 }  // namespace
 
@@ -89,6 +84,12 @@ void FusedAdam::set_state(size_t index, const AdamState& state) {
   state_[state_key(p)] = std::move(s);
 }
 
+FusedAdam::Kernel FusedAdam::kernel_for(const torch::Tensor& parameter) const {
+  if (parameter.device().is_cpu())
+    return parameter.scalar_type() == torch::kFloat && parameter.is_contiguous() ? Kernel::Loop : Kernel::Unfused;
+  return internals::kHasFusedAdam ? Kernel::LibTorch : Kernel::Unfused;
+}
+
 torch::Tensor FusedAdam::step(LossClosure closure) {
   torch::NoGradGuard no_grad;
   torch::Tensor loss = {};
@@ -101,14 +102,15 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
     auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
     if (options.weight_decay() != 0 || options.amsgrad()) fallback = true;
     for (auto& p : group.params())
-      if (p.grad().defined() &&
-          !(p.device().is_cpu() && p.scalar_type() == torch::kFloat && p.is_contiguous() && p.grad().is_contiguous()))
-        fallback = true;
+      if (p.grad().defined() && (kernel_for(p) == Kernel::Unfused || !p.grad().is_contiguous())) fallback = true;
   }
   if (fallback) return torch::optim::Adam::step(nullptr), loss;
 
   for (auto& group : param_groups_) {
     auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
+    const double beta1 = std::get<0>(options.betas()), beta2 = std::get<1>(options.betas());
+    // Parameters for LibTorch's kernel, gathered so that one call updates them all.
+    std::vector<torch::Tensor> params, grads, exp_avgs, exp_avg_sqs, steps;
     for (auto& p : group.params()) {
       if (!p.grad().defined()) continue;
       const auto key = state_key(p);
@@ -122,10 +124,20 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
       }
       auto& state = static_cast<torch::optim::AdamParamState&>(*it->second);
       state.step(state.step() + 1);
-      const double beta1 = std::get<0>(options.betas()), beta2 = std::get<1>(options.betas());
+      if (kernel_for(p) == Kernel::LibTorch) {
+        params.push_back(p), grads.push_back(p.grad());
+        exp_avgs.push_back(state.exp_avg()), exp_avg_sqs.push_back(state.exp_avg_sq());
+        // The kernel reads the step count from a tensor on the parameter's device; the state keeps the integer.
+        auto& count = step_tensors_[internals::identity(p)];
+        if (!count.defined() || count.device() != p.device())
+          count = torch::empty({}, p.options().dtype(torch::kFloat).requires_grad(false));
+        count.fill_(static_cast<double>(state.step()));
+        steps.push_back(count);
+        continue;  // a bf16 copy sees the weight's version move on and is remade when used
+      }
       const double bias_correction1 = 1 - std::pow(beta1, static_cast<double>(state.step()));
       const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(state.step()));
-      const auto mirror = mirrors_.find(p.unsafeGetTensorImpl());
+      const auto mirror = mirrors_.find(internals::identity(p));
       Bfloat16Cache* cache = mirror == mirrors_.end() ? nullptr : mirror->second;
       adam_update(p.data_ptr<float>(), p.grad().data_ptr<float>(), state.exp_avg().data_ptr<float>(),
                   state.exp_avg_sq().data_ptr<float>(), cache ? cache->values_for(p) : nullptr, p.numel(),
@@ -134,17 +146,19 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
                   static_cast<float>(options.lr() / bias_correction1));
       // Written through raw pointers: tell autograd and caches keyed on the version counter (bf16 copies) that the
       // weight changed, as an in-place ATen op would.
-      p.unsafeGetTensorImpl()->bump_version();
+      internals::mark_written(p);
       if (cache) cache->mark_current(p);
-      state.exp_avg().unsafeGetTensorImpl()->bump_version();
-      state.exp_avg_sq().unsafeGetTensorImpl()->bump_version();
+      internals::mark_written(state.exp_avg());
+      internals::mark_written(state.exp_avg_sq());
     }
+    if (!params.empty())
+      internals::fused_adam(params, grads, exp_avgs, exp_avg_sqs, steps, options.lr(), beta1, beta2, options.eps());
   }
   return loss;
 }
 
 void FusedAdam::mirror_in_bfloat16(const torch::Tensor& parameter, Bfloat16Cache& cache) {
-  mirrors_[parameter.unsafeGetTensorImpl()] = &cache;
+  mirrors_[internals::identity(parameter)] = &cache;
 }
 
 void FusedAdam::forget_gradients() {

@@ -1,8 +1,9 @@
 #pragma once
-// Adam with the update fused into one pass over memory for contiguous float CPU tensors. LibTorch 1.13's Adam makes
-// ~8 passes; for the 5 M-parameter discriminator that alone cost ~20 ms a step here. Same state as torch::optim::Adam
-// (other tensors fall back to Adam::step); checkpoints read and write it per parameter through state_of/set_state,
-// which hide how the LibTorch version keys it.
+// Adam with the update fused into one pass over memory. For contiguous float CPU tensors our own loop (LibTorch 1.13's
+// Adam makes ~8 passes; for the 5 M-parameter discriminator that alone cost ~20 ms a step here); for GPU tensors
+// LibTorch's fused kernel where the LibTorch has one (2.4 and newer), else Adam::step. The same state as
+// torch::optim::Adam either way; checkpoints read and write it per parameter through state_of/set_state, which hide
+// how the LibTorch version keys it, so they move between versions and devices.
 
 #include <torch/torch.h>
 
@@ -38,7 +39,10 @@ class FusedAdam : public torch::optim::Adam {
   void mirror_in_bfloat16(const torch::Tensor& parameter, Bfloat16Cache& cache);
 
  private:
-  std::unordered_map<const c10::TensorImpl*, Bfloat16Cache*> mirrors_;
+  enum class Kernel { Loop, LibTorch, Unfused };
+  Kernel kernel_for(const torch::Tensor& parameter) const;
+  std::unordered_map<const void*, Bfloat16Cache*> mirrors_;
+  std::unordered_map<const void*, torch::Tensor> step_tensors_;  // LibTorch's kernel reads the step from a tensor
 };
 
 }  // namespace fvae

@@ -1,5 +1,6 @@
 #include "model/nn/networks.h"
 
+#include "model/base/torch_internals.h"
 #include "model/nn/bfloat16.h"
 
 namespace fvae {
@@ -46,11 +47,12 @@ torch::Tensor ResizeConv2dImpl::forward(const torch::Tensor& x) {
     return torch::pixel_shuffle(torch::conv2d(x, phased, bias, 1, 1), 2);
   }
   const auto &w = conv->weight, &b = conv->bias;
-  if (cache_.weight_data != w.data_ptr() || cache_.weight_version != w._version() || cache_.bias_data != b.data_ptr() ||
-      cache_.bias_version != b._version() || !cache_.weight.defined() || cache_.weight.device() != w.device()) {
+  if (cache_.weight_data != w.data_ptr() || cache_.weight_version != internals::version_of(w) ||
+      cache_.bias_data != b.data_ptr() || cache_.bias_version != internals::version_of(b) || !cache_.weight.defined() ||
+      cache_.weight.device() != w.device()) {
     std::tie(cache_.weight, cache_.bias) = phased_weight_and_bias();
     cache_.weight_data = w.data_ptr(), cache_.bias_data = b.data_ptr();
-    cache_.weight_version = w._version(), cache_.bias_version = b._version();
+    cache_.weight_version = internals::version_of(w), cache_.bias_version = internals::version_of(b);
   }
   return torch::pixel_shuffle(torch::conv2d(x, cache_.weight, cache_.bias, 1, 1), 2);
 }

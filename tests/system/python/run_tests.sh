@@ -3,7 +3,7 @@
 # reports the test skipped (exit 77) when that environment has not been created.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-venv=${FACTORVAE_VENV:-$here/../../.venv}
+venv=${FACTORVAE_VENV:-$here/../../../.venv}
 if ! "$venv/bin/python" -c "import torch, tensorboard, lightning, numpy" 2>/dev/null; then
   echo "skipped: no Python environment with torch, tensorboard and lightning at $venv (run tools/python-env.sh)"
   exit 77

@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "app/service/dataset_view.h"
+#include "app/service/tensor_images.h"
 #include "app/service/decode_service.h"
 #include "app/service/training_session.h"
 #include "model/analysis/metrics.h"
@@ -285,6 +286,29 @@ class TestStudio : public QObject {
     QCOMPARE(final_cp.train.seed, static_cast<uint64_t>(3 + chosen));
   }
 
+  // Images to tensors and back: every pixel in its place and every channel in its place (an image of one colour
+  // could not tell a swapped axis or channel order).
+  void imageConversionKeepsPositionsAndChannels() {
+    QImage image(7, 5, QImage::Format_RGB32);
+    for (int y = 0; y < 5; ++y)
+      for (int x = 0; x < 7; ++x) image.setPixel(x, y, qRgb(30 * x, 50 * y, 255 - 10 * x - 20 * y));
+    const auto rgb = service::image_pixels(image, 3);
+    QCOMPARE(rgb.sizes().vec(), (std::vector<int64_t>{3, 5, 7}));
+    for (int y = 0; y < 5; ++y)
+      for (int x = 0; x < 7; ++x) {
+        QCOMPARE(qRound(rgb[0][y][x].item<float>() * 255), 30 * x);
+        QCOMPARE(qRound(rgb[1][y][x].item<float>() * 255), 50 * y);
+        QCOMPARE(qRound(rgb[2][y][x].item<float>() * 255), 255 - 10 * x - 20 * y);
+      }
+    QCOMPARE(service::to_qimage(rgb).convertToFormat(QImage::Format_RGB32), image);
+    // Grey: Qt's own conversion, pixel by pixel, and back.
+    const auto grey = service::image_pixels(image, 1);
+    const QImage qt_grey = image.convertToFormat(QImage::Format_Grayscale8);
+    for (int y = 0; y < 5; ++y)
+      for (int x = 0; x < 7; ++x) QCOMPARE(qRound(grey[0][y][x].item<float>() * 255), qGray(qt_grey.pixel(x, y)));
+    QCOMPARE(service::to_qimage(grey), qt_grey);
+  }
+
   // File → Import of a file that is no checkpoint of the original project: the message names it, nothing is written.
   void importingABrokenOriginalCheckpointSaysWhy() {
     ui::MainWindow window;
@@ -426,8 +450,9 @@ class TestStudio : public QObject {
     // Image files from disk are converted like the dataset; unreadable ones are reported by name.
     QVERIFY(QDir(dir_.path()).mkpath("files"));
     const QString png = dir_.filePath("files/input.png"), bad = dir_.filePath("bad.png");
-    QImage colour(40, 40, QImage::Format_RGB32);
-    colour.fill(QColor(200, 30, 30));
+    QImage colour(40, 40, QImage::Format_RGB32);  // a pattern, not one colour: a swapped axis or channel shows
+    for (int y = 0; y < 40; ++y)
+      for (int x = 0; x < 40; ++x) colour.setPixel(x, y, qRgb(6 * x, 200 - 5 * y, x < 20 ? 30 : 220));
     QVERIFY(colour.save(png));
     QFile junk(bad);
     QVERIFY(junk.open(QIODevice::WriteOnly));

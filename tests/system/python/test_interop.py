@@ -14,8 +14,8 @@ import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
-FIXTURE = os.path.join(HERE, "..", "fixtures", "original_seed_outputs.npz")
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "tools"))
+FIXTURE = os.path.join(HERE, "..", "..", "fixtures", "original_seed_outputs.npz")
 
 CLI = os.environ["FACTORVAE_CLI"]
 

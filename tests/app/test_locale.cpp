@@ -1,5 +1,5 @@
 // Every program works the same under any system locale. This test runs under de_DE.UTF-8 (CTest sets LC_ALL and
-// LOCPATH to locales that tests/locale/make_locales.sh generates), so its own QApplication finds the C library's
+// LOCPATH to locales that tests/app/locale/make_locales.sh generates), so its own QApplication finds the C library's
 // LC_NUMERIC set to a decimal comma, as a German desktop's does. It checks the core's text formats with that locale
 // active, the CLI's modes under C, de_DE and fr_FR with the files compared across them, and the GUI's open, train,
 // save and export paths.

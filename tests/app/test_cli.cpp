@@ -5,6 +5,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -104,10 +107,25 @@ class TestCli : public QObject {
   Q_OBJECT
   QTemporaryDir dir_;
   QString path(const QString& name) const { return dir_.filePath(name); }
+  // The model most functions read: 2 epochs, then resumed to 3 (24 steps). run-16/ keeps the folder as the first
+  // session left it. Every function only reads them (or copies them first), so they pass in any order.
   QString checkpoint() const { return path("run/latest.fvae"); }
 
  private slots:
-  void initTestCase() { QVERIFY(QFile::exists(qEnvironmentVariable("FACTORVAE_CLI"))); }
+  void initTestCase() {
+    QVERIFY(QFile::exists(qEnvironmentVariable("FACTORVAE_CLI")));
+    // The paper's weights and learning rate, pinned: the tests below (UDR, the vote tables) need a model whose
+    // dimensions open within a few dozen steps.
+    auto r = run({"train", "--dataset", "shapes", "--size", "28",      "--subset", "256",       "--batch-size",
+                  "32",    "--epochs",  "2",      "--seed", "3",       "--out",    path("run"), "--quiet",
+                  "--lr",  "1e-4",      "--beta", "1",      "--gamma", "35"});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY(QDir().mkpath(path("run-16")));
+    for (const QString& file : QDir(path("run")).entryList(QDir::Files))
+      QVERIFY(QFile::copy(path("run/") + file, path("run-16/") + file));
+    r = run({"train", "--resume", checkpoint(), "--epochs", "3", "--out", path("run"), "--quiet"});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+  }
 
   void helpForEveryMode() {
     for (const QString mode :
@@ -122,24 +140,18 @@ class TestCli : public QObject {
   }
 
   void trainWritesCheckpointCsvAndGif() {
-    // The paper's weights and learning rate, pinned: the tests below (UDR, the vote tables) need a model whose
-    // dimensions open within a few dozen steps.
-    auto r = run({"train", "--dataset", "shapes", "--size", "28",      "--subset", "256",       "--batch-size",
-                  "32",    "--epochs",  "2",      "--seed", "3",       "--out",    path("run"), "--quiet",
-                  "--lr",  "1e-4",      "--beta", "1",      "--gamma", "35"});
-    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
-    QFile csv(path("run/losses.csv"));
+    QFile csv(path("run-16/losses.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const auto lines = QString(csv.readAll()).trimmed().split('\n');
     QCOMPARE(lines.size(), 1 + 16);  // header + 2 epochs × 8 steps
     QVERIFY(lines[0].startsWith("step,epoch,reconstruction,kl,tc,vae_loss,disc_loss,disc_accuracy,beta,gamma"));
     QVERIFY(lines[0].endsWith("kl_7"));
     int frames = 0;
-    QImage gif = read_image(path("run/reconstructions.gif"), &frames);
+    QImage gif = read_image(path("run-16/reconstructions.gif"), &frames);
     QVERIFY(!gif.isNull());
     QCOMPARE(frames, 2);                       // one per epoch
     QCOMPARE(gif.height(), (2 * 29 + 1) * 4);  // inputs above reconstructions, upscaled 4×
-    auto cp = fvae::load_checkpoint(checkpoint().toStdString());
+    auto cp = fvae::load_checkpoint(path("run-16/latest.fvae").toStdString());
     QCOMPARE(cp.step, int64_t{16});
     QCOMPARE(cp.dataset.spec, std::string("shapes"));
     QCOMPARE(cp.train.gamma, 35.0);
@@ -174,9 +186,7 @@ class TestCli : public QObject {
   }
 
   void resumeContinues() {
-    auto r = run({"train", "--resume", checkpoint(), "--epochs", "3", "--out", path("run"), "--quiet"});
-    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
-    auto cp = fvae::load_checkpoint(checkpoint().toStdString());
+    auto cp = fvae::load_checkpoint(checkpoint().toStdString());  // resumed to 3 epochs by initTestCase
     QCOMPARE(cp.step, int64_t{24});
     QCOMPARE(cp.history.size(), size_t{24});
     QCOMPARE(cp.history[16].step, int64_t{17});
@@ -187,6 +197,7 @@ class TestCli : public QObject {
     QCOMPARE(images["traversal"], (std::vector<int64_t>{16, 24}));
     // UDR of a run and a copy of it: one score for both, in (0, 1] (exactly 1 only for independent dimensions; a
     // 24-step model's dimensions are still correlated with each other).
+    QFile::remove(path("copy.fvae"));
     QVERIFY(QFile::copy(checkpoint(), path("copy.fvae")));
     auto udr = run({"udr", "--checkpoint", checkpoint(), path("copy.fvae"), "--images", "200"});
     QVERIFY2(udr.exit_code == 0, qPrintable(udr.err));
@@ -454,6 +465,31 @@ class TestCli : public QObject {
         QVERIFY(cell.toDouble() >= 0);
         QVERIFY(cells[top].toDouble() >= cell.toDouble());
       }
+    }
+
+    // --json: the same report as one document (read here with Qt's parser), with the settings the metrics ran under.
+    const auto json = run({"evaluate", "--checkpoint", path("run60/latest.fvae"), "--subset", "300", "--train-votes",
+                           "100", "--eval-votes", "50", "--mig-samples", "1000", "--json"});
+    QVERIFY2(json.exit_code == 0, qPrintable(json.err));
+    QJsonParseError error;
+    const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + "\n" + json.out));
+    QCOMPARE(report["dataset"]["images"].toInt(), 300);
+    QCOMPARE(report["model"]["latent_dim"].toInt(), 8);
+    QCOMPARE(report["kl_per_dimension"].toArray().size(), 8);
+    const QJsonObject metrics = report["metrics"].toObject();
+    QCOMPARE(metrics["settings"]["train_votes"].toInt(), 100);
+    QCOMPARE(metrics["settings"]["mig_samples"].toInt(), 1000);
+    QCOMPARE(QString::number(metrics["factorvae_metric"].toDouble(), 'f', 4), row("factorvae_metric").value(0));
+    QCOMPARE(QString::number(metrics["mig"].toDouble(), 'f', 4), row("mig").value(0));
+    const QJsonArray per_factor = metrics["factors"].toArray();
+    QCOMPARE(per_factor.size(), 5);
+    for (int k = 0; k < 5; ++k) {
+      const QJsonObject f = per_factor[k].toObject();
+      QCOMPARE(f["name"].toString().replace(' ', '_'), factors[k]);
+      QCOMPARE(QString::number(f["accuracy"].toDouble(), 'f', 4), row("accuracy_" + factors[k]).value(0));
+      QJsonArray votes_row = f["votes_per_dimension"].toArray();
+      for (int d = 0; d < 8; ++d) QCOMPARE(votes_row[d].toInt(), votes[static_cast<size_t>(k)][static_cast<size_t>(d)]);
     }
   }
 
