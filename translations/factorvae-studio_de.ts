@@ -971,7 +971,7 @@
     <name>fvae::ui::MainWindow</name>
     <message>
         <location filename="../ui/main_window.cpp" line="72"/>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="332"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
@@ -981,315 +981,315 @@
         <translation>FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>Latent &amp;explorer</source>
         <translation>Latenter &amp;Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>&amp;Sampling</source>
         <translation>&amp;Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111"/>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="398"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="399"/>
+        <location filename="../ui/main_window.cpp" line="411"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window.cpp" line="408"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="93"/>
         <source>Res&amp;ponses</source>
         <translation>Ant&amp;worten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="94"/>
         <source>Latent m&amp;ap</source>
         <translation>Latente K&amp;arte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>Background task failed</source>
         <translation>Hintergrundaufgabe fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="153"/>
         <source>Naming the latent dimensions by the FactorVAE metric…</source>
         <translation>Latente Dimensionen werden nach der FactorVAE-Metrik benannt…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="181"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="182"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="184"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="184"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="188"/>
         <source>Load a trained model into the latent explorer</source>
         <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="189"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>Open &amp;dataset file…</source>
         <translation>&amp;Datensatzdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="193"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="194"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file</source>
         <translation>Eine MedMNIST-.npz (z. B. chestmnist.npz) oder eine IDX-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="178"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
         <source>Open &amp;image folder…</source>
         <translation>&amp;Bilderordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window.cpp" line="200"/>
         <source>Open a folder of images or IDX files</source>
         <translation>Einen Ordner mit Bildern oder IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>Built-in &amp;shapes</source>
         <translation>Eingebaute &amp;Formen (shapes)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>&amp;Fashion-MNIST (installed)</source>
         <translation>&amp;Fashion-MNIST (installiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>Recent d&amp;atasets</source>
         <translation>Zuletzt geöffnete D&amp;atensätze</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>E&amp;xport for PyTorch…</source>
         <translation>Für PyTorch e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>PyTorch file for torch.load (*.pt);;Weights-only checkpoint (*.fvae)</source>
         <translation>PyTorch-Datei für torch.load (*.pt);;Checkpoint nur mit Gewichten (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>The model&apos;s encoder and decoder as a file that torch.load opens in Python, or as a small checkpoint without the training state, to share</source>
         <translation>Encoder und Decoder des Modells als Datei, die torch.load in Python öffnet, oder als kleiner Checkpoint ohne Trainingszustand zum Weitergeben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>I&amp;mport original project checkpoint…</source>
         <translation>Checkpoint des ursprünglichen Projekts i&amp;mportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="220"/>
         <source>Import a checkpoint of the original project</source>
         <translation>Einen Checkpoint des ursprünglichen Projekts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
         <source>Original project checkpoints (*.ckpt *.npz);;All files (*)</source>
         <translation>Checkpoints des ursprünglichen Projekts (*.ckpt *.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="230"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>opening %1…</source>
         <translation>öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="345"/>
         <source>model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="355"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="355"/>
         <source>Open a checkpoint or train a model first.</source>
         <translation>Öffnen Sie zuerst einen Checkpoint oder trainieren Sie ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>Exported</source>
         <translation>Exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="366"/>
+        <location filename="../ui/main_window.cpp" line="378"/>
         <source>Importing %1…</source>
         <translation>Importiere %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>Cannot import the checkpoint</source>
         <translation>Der Checkpoint kann nicht importiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="378"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="454"/>
+        <location filename="../ui/main_window.cpp" line="439"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="73"/>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="90"/>
         <source>Re&amp;construction</source>
         <translation>Re&amp;konstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>&amp;Metrics</source>
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="432"/>
+        <location filename="../ui/main_window.cpp" line="417"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="433"/>
+        <location filename="../ui/main_window.cpp" line="418"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="446"/>
+        <location filename="../ui/main_window.cpp" line="431"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window.cpp" line="432"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -2282,34 +2282,39 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="24"/>
+        <location filename="../app/studio/main.cpp" line="21"/>
         <source>Train a FactorVAE and explore its latent space.</source>
         <translation>Ein FactorVAE trainieren und seinen latenten Raum erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="27"/>
+        <location filename="../app/studio/main.cpp" line="24"/>
         <source>checkpoint to open</source>
         <translation>zu öffnender Checkpoint</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="30"/>
+        <location filename="../app/studio/main.cpp" line="27"/>
         <source>save a PNG of each tab after a few seconds and quit (for documentation)</source>
         <translation>nach einigen Sekunden ein PNG jedes Reiters speichern und beenden (für die Dokumentation)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="32"/>
         <source>seconds before the screenshots without a checkpoint (default 8)</source>
         <translation>Sekunden bis zu den Bildschirmfotos ohne Checkpoint (Standard 8)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>start training on the built-in dataset at once</source>
         <translation>sofort auf dem eingebauten Datensatz trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>language of the user interface (e.g. en, de; default: the system&apos;s)</source>
         <translation>Sprache der Benutzeroberfläche (z. B. en, de; Vorgabe: die des Systems)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="47"/>
+        <source>window size for the screenshots, e.g. 1000x700</source>
+        <translation>Fenstergröße für die Bildschirmfotos, z. B. 1000x700</translation>
     </message>
 </context>
 </TS>

@@ -75,6 +75,16 @@ MainWindow::MainWindow(QWidget* parent)
   setWindowTitle(tr("FactorVAE Studio"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/factorvae-studio.svg")));
   setAcceptDrops(true);
+  createTabs();
+  createStatusBar();
+  createMenus();
+  connectPanels();
+  connectTraining();
+  restoreSettings();
+  openDataset(QStringLiteral("shapes"));  // the built-in dataset: nothing to configure
+}
+
+void MainWindow::createTabs() {
   tabs_->addTab(training_, tr("&Training"));
   tabs_->addTab(explorer_, tr("Latent &explorer"));
   tabs_->addTab(reconstruction_, tr("Re&construction"));
@@ -82,6 +92,23 @@ MainWindow::MainWindow(QWidget* parent)
   tabs_->addTab(metrics_, tr("&Metrics"));
   tabs_->addTab(responses_, tr("Res&ponses"));
   tabs_->addTab(latent_map_, tr("Latent m&ap"));
+  messages_->setObjectName(QStringLiteral("windowMessages"));  // where reportError finds it
+  auto* central = new QWidget;
+  auto* central_layout = new QVBoxLayout(central);
+  central_layout->setContentsMargins(0, 0, 0, 0);
+  central_layout->addWidget(messages_);
+  central_layout->addWidget(tabs_, 1);
+  setCentralWidget(central);
+}
+
+void MainWindow::createStatusBar() {
+  statusBar()->addWidget(device_label_);
+  statusBar()->addWidget(model_label_);
+  statusBar()->addWidget(dataset_label_, 1);
+  device_label_->setText(tr("device: %1").arg(service::computeDeviceDescription()));
+}
+
+void MainWindow::connectPanels() {
   auto explore = [this](const QVector<float>& code) {
     explorer_->setBaseCode(code);
     tabs_->setCurrentWidget(explorer_);
@@ -95,38 +122,28 @@ MainWindow::MainWindow(QWidget* parent)
     latent_map_->setLatentNames(names);
   });
   connect(metrics_, &MetricsPanel::namesSuggested, explorer_, &LatentExplorer::applySuggestedNames);
-  messages_->setObjectName(QStringLiteral("windowMessages"));  // where reportError finds it
-  auto* central = new QWidget;
-  auto* central_layout = new QVBoxLayout(central);
-  central_layout->setContentsMargins(0, 0, 0, 0);
-  central_layout->addWidget(messages_);
-  central_layout->addWidget(tabs_, 1);
-  setCentralWidget(central);
+  // Names typed in the explorer go into the checkpoint: the opened one, or the training's next save.
+  connect(explorer_, &LatentExplorer::namesEdited, this, &MainWindow::saveNames);
   for (auto* jobs : {dataset_jobs_, checkpoint_jobs_, names_jobs_, exchange_jobs_})
     connect(jobs, &service::JobTracker::failed, this,
             [this](const QString& error) { messages_->showError(tr("Background task failed"), error); });
-  statusBar()->addWidget(device_label_);
-  statusBar()->addWidget(model_label_);
-  statusBar()->addWidget(dataset_label_, 1);
-  device_label_->setText(tr("device: %1").arg(service::computeDeviceDescription()));
-  createMenus();
+}
 
+void MainWindow::connectTraining() {
   // During training the explorer follows the live weights.
   connect(session_, &service::TrainingSession::started, this,
           [this](const QString& description, const QString& device) {
             device_label_->setText(tr("device: %1").arg(device));
             model_label_->setText(description);
             setModel(session_->liveModel(), {}, {}, session_->datasetSpec());
+            checkpoint_path_.clear();
+            // What File → Export writes while no checkpoint is open: the training's newest save.
+            training_checkpoint_ = QDir(training_->settings().outputFolder).filePath(QStringLiteral("latest.fvae"));
           });
   connect(training_, &TrainingPanel::klUpdated, explorer_, &LatentExplorer::setKl);
   // Before any model exists, the dataset is shown at the size the form would train at.
   connect(training_, &TrainingPanel::imageSizeChanged, this, [this] {
     if (!model_ && dataset_) openDataset(dataset_->spec());
-  });
-  connect(session_, &service::TrainingSession::started, this, [this] { checkpoint_path_.clear(); });
-  // What File → Export writes while no checkpoint is open: the training's newest save.
-  connect(session_, &service::TrainingSession::started, this, [this] {
-    training_checkpoint_ = QDir(training_->settings().outputFolder).filePath(QStringLiteral("latest.fvae"));
   });
   // A finished training's checkpoint is the model on screen from now on: names go into it. On shapes the metric then
   // names the dimensions (only those still unnamed), so the explorer's sliders say what they move.
@@ -137,26 +154,30 @@ MainWindow::MainWindow(QWidget* parent)
       metrics_->measureAndName();
     }
   });
-  // Names typed in the explorer go into the checkpoint: the opened one, or the training's next save.
-  connect(explorer_, &LatentExplorer::namesEdited, this, &MainWindow::saveNames);
   // Quitting while training ran: the window closes once the training has stopped and saved.
   auto close_if_asked = [this] {
     if (close_when_stopped_) close();
   };
   connect(session_, &service::TrainingSession::finished, this, close_if_asked, Qt::QueuedConnection);
   connect(session_, &service::TrainingSession::failed, this, close_if_asked, Qt::QueuedConnection);
+}
 
+void MainWindow::restoreSettings() {
   QSettings settings;
-  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1200, 780);
   restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   tabs_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
-  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1200, 780);
-  openDataset(QStringLiteral("shapes"));  // the built-in dataset: nothing to configure
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
+  createFileMenu();
+  createTrainingMenu();
+  createHelpMenu();
+}
+
+void MainWindow::createFileMenu() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open checkpoint…"), this, [this] {
     const QString path =
@@ -203,7 +224,9 @@ void MainWindow::createMenus() {
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
+}
 
+void MainWindow::createTrainingMenu() {
   QMenu* train = menuBar()->addMenu(tr("T&raining"));
   QAction* start = train->addAction(tr("&Start"), training_, &TrainingPanel::startTraining);
   start->setShortcut(Qt::CTRL | Qt::Key_R);
@@ -218,7 +241,9 @@ void MainWindow::createMenus() {
   };
   follow_running(false);
   connect(training_, &TrainingPanel::runningChanged, this, follow_running);
+}
 
+void MainWindow::createHelpMenu() {
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About FactorVAE Studio"), this, &MainWindow::showAbout);
   help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -300,19 +325,6 @@ void MainWindow::setDataset(std::shared_ptr<service::DatasetView> dataset) {
   responses_->setDataset(dataset);
   latent_map_->setDataset(dataset);
   if (!session_->isRunning()) training_->setDatasetSpec(dataset->spec());
-}
-
-QStringList MainWindow::saveScreenshots(const QString& prefix) {
-  QStringList written;
-  for (int i = 0; i < tabs_->count(); ++i) {
-    tabs_->setCurrentIndex(i);
-    QApplication::processEvents();
-    const QString name =
-        tabs_->tabText(i).remove(QLatin1Char('&')).toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
-    const QString path = QStringLiteral("%1-%2.png").arg(prefix, name);
-    if (grab().save(path)) written << path;
-  }
-  return written;
 }
 
 void MainWindow::openCheckpoint(const QString& path) {
@@ -399,33 +411,6 @@ void MainWindow::saveNames(const QStringList& names) {
                                 statusBar()->showMessage(tr("Names saved in %1").arg(path), 4000);
                                 emit namesSaved(path);
                               });
-}
-
-void fillPanelsForScreenshots(MainWindow& window) {
-  auto* reconstruction = window.reconstructionPanel();
-  QItemSelectionModel* selection = reconstruction->browser()->view()->selectionModel();
-  for (int row = 0; row < 6; ++row)
-    selection->select(reconstruction->browser()->view()->model()->index(row * 7, 0), QItemSelectionModel::Select);
-  reconstruction->reconstructSelected();
-  window.explorer()->interpolation()->setEndpoints(3, 40);
-  window.explorer()->interpolation()->setSpherical(true);
-  service::MetricSettings quick;
-  quick.trainVotes = 1000, quick.evalVotes = 500, quick.migSamples = 2000;
-  window.metricsPanel()->setSettings(quick);
-  window.metricsPanel()->measure();
-  service::ResponseSettings responses;
-  responses.perShape = true;
-  window.responsesPanel()->setSettings(responses);
-  window.responsesPanel()->compute();
-  window.latentMap()->setPointCount(5000);
-  // On shapes, colour by x position (a gradient shows how the position lies in the map), elsewhere by the first label.
-  auto* map = window.latentMap();
-  auto colour = std::make_shared<QMetaObject::Connection>();
-  *colour = QObject::connect(map, &LatentMapView::computed, map, [map, colour, &window] {
-    QObject::disconnect(*colour);
-    if (window.dataset() && window.dataset()->spec() == QLatin1String("shapes")) map->setColourColumn(4);
-  });
-  map->compute();
 }
 
 void MainWindow::showAbout() {

@@ -44,7 +44,7 @@ class MainWindow : public QMainWindow {
   MessageBar* messageBar() const { return messages_; }
   std::shared_ptr<service::DatasetView> dataset() const { return dataset_; }
   std::shared_ptr<service::DecodeModel> model() const { return model_; }
-  QStringList saveScreenshots(const QString& prefix);  // one PNG per tab: PREFIX-<tab>.png
+  QTabWidget* tabs() const { return tabs_; }
   LatentExplorer* explorer() const { return explorer_; }
   TrainingPanel* trainingPanel() const { return training_; }
   SamplingPanel* samplingPanel() const { return sampling_; }
@@ -69,7 +69,15 @@ class MainWindow : public QMainWindow {
   void dropEvent(QDropEvent* event) override;
 
  private:
+  void createTabs();
+  void createStatusBar();
   void createMenus();
+  void createFileMenu();
+  void createTrainingMenu();
+  void createHelpMenu();
+  void connectPanels();
+  void connectTraining();
+  void restoreSettings();
   void updateRecentMenus();
   void setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names, const QVector<double>& kl,
                 const QString& datasetSpec);
@@ -107,9 +115,5 @@ class MainWindow : public QMainWindow {
 
 // Where File → Import writes: beside the source, as NAME.fvae (NAME-imported.fvae when that exists).
 QString importedCheckpointPath(const QString& source);
-
-// For documentation: reconstructs the first images, interpolates between two, starts quick metrics, the responses
-// (one curve per shape) and a latent map of 5,000 images.
-void fillPanelsForScreenshots(MainWindow& window);
 
 }  // namespace fvae::ui

@@ -1,5 +1,7 @@
 #include "app/service/tensor_images.h"
 
+#include "model/io/qt_image_conversion.h"
+
 namespace fvae::service {
 
 QImage to_qimage(const torch::Tensor& image) {
@@ -25,9 +27,7 @@ torch::Tensor image_pixels(const QImage& image, int64_t channels) {
 }
 
 torch::Tensor from_qimage(const QImage& image, int64_t channels, int64_t size) {
-  const int s = static_cast<int>(size);
-  if (image.width() == s && image.height() == s) return image_pixels(image, channels);
-  return image_pixels(image.scaled(s, s, Qt::IgnoreAspectRatio, Qt::SmoothTransformation), channels);
+  return image_pixels(convert_image(image, channels, size), channels);  // as the dataset readers convert files
 }
 
 torch::Tensor from_qimages(const QVector<QImage>& images, int64_t channels, int64_t size) {

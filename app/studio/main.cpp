@@ -3,14 +3,11 @@
 #include <QCommandLineParser>
 #include <QLocale>
 #include <QSettings>
-#include <QTimer>
 
 #include "model/base/platform.h"
 #include "ui/application.h"
-#include "ui/latent_map_view.h"
 #include "ui/main_window.h"
-#include "ui/metrics_panel.h"
-#include "ui/responses_panel.h"
+#include "ui/screenshot_tour.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
 
@@ -46,6 +43,10 @@ int main(int argc, char** argv) {
   parser.addOption(language);
   parser.addOption(screenshots);
   parser.addOption(delay);
+  const QCommandLineOption size(QStringLiteral("screenshot-size"),
+                                QApplication::translate("main", "window size for the screenshots, e.g. 1000x700"),
+                                QStringLiteral("WxH"));
+  parser.addOption(size);
   parser.addOption(train);
   parser.process(app);
 
@@ -59,39 +60,12 @@ int main(int argc, char** argv) {
   if (!parser.positionalArguments().isEmpty()) window.openCheckpoint(parser.positionalArguments().first());
   if (parser.isSet(train)) window.trainingPanel()->startTraining();
   if (parser.isSet(screenshots)) {
-    const QString prefix = parser.value(screenshots);
-    auto shoot = [&window, prefix] {
-      window.saveScreenshots(prefix);
-      window.session()->stop();
-      auto* poll = new QTimer(&window);
-      QObject::connect(poll, &QTimer::timeout, &window, [&window] {
-        if (!window.session()->isRunning()) window.close();
-      });
-      poll->start(100);
-    };
-    if (parser.positionalArguments().isEmpty()) {
-      QTimer::singleShot(static_cast<int>(1000 * parser.value(delay).toDouble()), &window, shoot);
-    } else {
-      // A trained model: fill every panel first (reconstructions, an interpolation, quick metrics, responses, a
-      // latent map), then shoot once the three long computations have finished.
-      // Once the model and a dataset at its size are both there (in either order).
-      auto fill_once = [&window, filled = std::make_shared<bool>(false)] {
-        const auto model = window.model();
-        const auto dataset = window.dataset();
-        if (*filled || !model || !dataset || dataset->imageSize() != model->imageSize()) return;
-        *filled = true;
-        fvae::ui::fillPanelsForScreenshots(window);
-      };
-      QObject::connect(&window, &fvae::ui::MainWindow::datasetOpened, &window, fill_once);
-      QObject::connect(&window, &fvae::ui::MainWindow::checkpointOpened, &window, fill_once);
-      auto pending = std::make_shared<int>(3);
-      auto one_done = [shoot, pending] {
-        if (--*pending == 0) QTimer::singleShot(500, shoot);
-      };
-      QObject::connect(window.metricsPanel(), &fvae::ui::MetricsPanel::measured, &window, one_done);
-      QObject::connect(window.responsesPanel(), &fvae::ui::ResponsesPanel::computed, &window, one_done);
-      QObject::connect(window.latentMap(), &fvae::ui::LatentMapView::computed, &window, one_done);
+    if (parser.isSet(size)) {
+      const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+      window.resize(wh.value(0).toInt(), wh.value(1).toInt());
     }
+    auto* tour = new fvae::ui::ScreenshotTour(window, parser.value(screenshots), &window);
+    tour->start(!parser.positionalArguments().isEmpty(), static_cast<int>(1000 * parser.value(delay).toDouble()));
   }
   return QApplication::exec();
 }

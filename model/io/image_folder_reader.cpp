@@ -2,6 +2,8 @@
 // Torch before Qt: Qt's `slots` macro breaks torch headers.
 #include "model/io/readers.h"
 
+#include "model/io/qt_image_conversion.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -10,8 +12,6 @@
 
 namespace fvae {
 
-namespace {
-
 QImage convert_image(const QImage& image, int64_t channels, int64_t size) {
   QImage converted = image.convertToFormat(channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
   if (converted.width() != size || converted.height() != size)
@@ -19,6 +19,8 @@ QImage convert_image(const QImage& image, int64_t channels, int64_t size) {
                                  Qt::SmoothTransformation);
   return converted;
 }
+
+namespace {
 
 void copy_into(const QImage& image, int64_t channels, uint8_t* out) {
   const int w = image.width(), h = image.height();
