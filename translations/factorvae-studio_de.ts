@@ -294,47 +294,47 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/training_session.cpp" line="289"/>
+        <location filename="../app/service/training_session.cpp" line="296"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="296"/>
+        <location filename="../app/service/training_session.cpp" line="303"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="197"/>
+        <location filename="../app/service/training_session.cpp" line="204"/>
         <source>Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3</source>
         <translation>Seed %1 per UDR gewählt (%2) und bis zum vollen Budget trainiert; %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="202"/>
+        <location filename="../app/service/training_session.cpp" line="209"/>
         <source>Stopped; the chosen candidate (seed %1, UDR %2) is saved in %3</source>
         <translation>Gestoppt; der gewählte Kandidat (Seed %1, UDR %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="207"/>
+        <location filename="../app/service/training_session.cpp" line="214"/>
         <source>Stopped before the ranking; the candidate trained furthest (seed %1, step %2) is saved in %3</source>
         <translation>Vor der Rangfolge gestoppt; der am weitesten trainierte Kandidat (Seed %1, Schritt %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="214"/>
+        <location filename="../app/service/training_session.cpp" line="221"/>
         <source>Stopped before any candidate trained a step.</source>
         <translation>Gestoppt, bevor ein Kandidat einen Schritt trainiert hat.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="226"/>
+        <location filename="../app/service/training_session.cpp" line="233"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="227"/>
+        <location filename="../app/service/training_session.cpp" line="234"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="319"/>
+        <location filename="../app/service/training_session.cpp" line="326"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -619,6 +619,11 @@
     </message>
     <message>
         <location filename="../ui/kl_chart.cpp" line="22"/>
+        <source>KL per latent dimension (nats)</source>
+        <translation>KL pro latenter Dimension (nats)</translation>
+    </message>
+    <message>
+        <location filename="../ui/kl_chart.cpp" line="32"/>
         <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
         <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
@@ -656,107 +661,112 @@
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um den latenten Raum zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="63"/>
+        <location filename="../ui/latent_explorer.cpp" line="64"/>
         <source>Absolute values</source>
         <translation>Absolute Werte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="64"/>
+        <location filename="../ui/latent_explorer.cpp" line="65"/>
         <source>Sliders set the code directly instead of adding offsets to the base code</source>
         <translation>Die Schieberegler setzen den Code direkt, statt Verschiebungen zum Basiscode zu addieren</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="65"/>
+        <location filename="../ui/latent_explorer.cpp" line="66"/>
         <source>Base: zero</source>
         <translation>Basis: null</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="66"/>
+        <location filename="../ui/latent_explorer.cpp" line="67"/>
         <source>Base: random sample</source>
         <translation>Basis: Zufallsstichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="67"/>
+        <location filename="../ui/latent_explorer.cpp" line="68"/>
         <source>Base: dataset image…</source>
         <translation>Basis: Bild aus dem Datensatz…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="68"/>
+        <location filename="../ui/latent_explorer.cpp" line="69"/>
         <source>Start from the encoding (μ) of an image of the current dataset</source>
         <translation>Von der Kodierung (μ) eines Bildes des aktuellen Datensatzes ausgehen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="69"/>
+        <location filename="../ui/latent_explorer.cpp" line="70"/>
         <source>Reset sliders</source>
         <translation>Regler zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="70"/>
+        <location filename="../ui/latent_explorer.cpp" line="71"/>
         <source>Save image…</source>
         <translation>Bild speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="75"/>
+        <location filename="../ui/latent_explorer.cpp" line="76"/>
         <source>Traversal grid…</source>
         <translation>Traversierungsraster…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="76"/>
+        <location filename="../ui/latent_explorer.cpp" line="77"/>
         <source>Every dimension from −3 to +3 around the current code, with difference maps</source>
         <translation>Jede Dimension von −3 bis +3 um den aktuellen Code, mit Differenzkarten</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="148"/>
+        <location filename="../ui/latent_explorer.cpp" line="149"/>
         <source>Base code from an image</source>
         <translation>Basiscode aus einem Bild</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="170"/>
+        <location filename="../ui/latent_explorer.cpp" line="171"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="171"/>
+        <location filename="../ui/latent_explorer.cpp" line="172"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="172"/>
+        <location filename="../ui/latent_explorer.cpp" line="173"/>
         <source>KL (nats)</source>
         <translation>KL (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="173"/>
+        <location filename="../ui/latent_explorer.cpp" line="174"/>
         <source>Preview: −3 … +3</source>
         <translation>Vorschau: −3 … +3</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="179"/>
+        <location filename="../ui/latent_explorer.cpp" line="182"/>
         <source>Name of latent dimension %1; saved into the checkpoint</source>
         <translation>Name der latenten Dimension %1; wird im Checkpoint gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="185"/>
+        <location filename="../ui/latent_explorer.cpp" line="188"/>
         <source>Latent dimension %1</source>
         <translation>Latente Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="188"/>
+        <location filename="../ui/latent_explorer.cpp" line="191"/>
         <source>Dimension %1</source>
         <translation>Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="189"/>
+        <location filename="../ui/latent_explorer.cpp" line="192"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="207"/>
+        <location filename="../ui/latent_explorer.cpp" line="210"/>
         <source>Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base</source>
         <translation>Dimension %1 von −3 bis +3 um den Basiscode, die übrigen Dimensionen wie in der Basis</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="313"/>
+        <location filename="../ui/latent_explorer.cpp" line="318"/>
+        <source>weights of step %1 · decoded in %2 ms</source>
+        <translation>Gewichte von Schritt %1 · dekodiert in %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="319"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
@@ -766,22 +776,22 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="363"/>
+        <location filename="../ui/latent_explorer.cpp" line="374"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="367"/>
+        <location filename="../ui/latent_explorer.cpp" line="377"/>
         <source>Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map</source>
         <translation>Zeilen: latente Dimensionen von oben; Spalten: −3 … +3; letzte Spalte: Differenzkarte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="371"/>
+        <location filename="../ui/latent_explorer.cpp" line="381"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="372"/>
+        <location filename="../ui/latent_explorer.cpp" line="382"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
@@ -942,27 +952,27 @@
         <translation>β, γ</translation>
     </message>
     <message>
-        <location filename="../ui/loss_chart.cpp" line="91"/>
+        <location filename="../ui/loss_chart.cpp" line="92"/>
         <source>EMA smoothing of the bold lines</source>
         <translation>EMA-Glättung der fetten Linien</translation>
     </message>
     <message>
-        <location filename="../ui/loss_chart.cpp" line="93"/>
+        <location filename="../ui/loss_chart.cpp" line="94"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location filename="../ui/loss_chart.cpp" line="102"/>
+        <location filename="../ui/loss_chart.cpp" line="103"/>
         <source>Which run&apos;s curves to show: every candidate of a pipeline keeps its own</source>
         <translation>Welcher Lauf gezeigt wird: jeder Kandidat einer Auswahl behält seine eigenen Kurven</translation>
     </message>
     <message>
-        <location filename="../ui/loss_chart.cpp" line="109"/>
+        <location filename="../ui/loss_chart.cpp" line="110"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/loss_chart.cpp" line="154"/>
+        <location filename="../ui/loss_chart.cpp" line="155"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
@@ -970,326 +980,331 @@
 <context>
     <name>fvae::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="72"/>
-        <location filename="../ui/main_window.cpp" line="332"/>
+        <location filename="../ui/main_window.cpp" line="73"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>FactorVAE Studio</source>
         <translation>FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>Latent &amp;explorer</source>
         <translation>Latenter &amp;Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>&amp;Sampling</source>
         <translation>&amp;Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window.cpp" line="425"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window.cpp" line="438"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="408"/>
+        <location filename="../ui/main_window.cpp" line="435"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="93"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>Res&amp;ponses</source>
         <translation>Ant&amp;worten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>Latent m&amp;ap</source>
         <translation>Latente K&amp;arte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>Background task failed</source>
         <translation>Hintergrundaufgabe fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Naming the latent dimensions by the FactorVAE metric…</source>
         <translation>Latente Dimensionen werden nach der FactorVAE-Metrik benannt…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window.cpp" line="176"/>
+        <source>Training stopped</source>
+        <translation>Training gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>Load a trained model into the latent explorer</source>
         <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>Open &amp;dataset file…</source>
         <translation>&amp;Datensatzdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="193"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file</source>
         <translation>Eine MedMNIST-.npz (z. B. chestmnist.npz) oder eine IDX-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Open &amp;image folder…</source>
         <translation>&amp;Bilderordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="224"/>
         <source>Open a folder of images or IDX files</source>
         <translation>Einen Ordner mit Bildern oder IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>Built-in &amp;shapes</source>
         <translation>Eingebaute &amp;Formen (shapes)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="230"/>
         <source>&amp;Fashion-MNIST (installed)</source>
         <translation>&amp;Fashion-MNIST (installiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>Recent d&amp;atasets</source>
         <translation>Zuletzt geöffnete D&amp;atensätze</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>E&amp;xport for PyTorch…</source>
         <translation>Für PyTorch e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>PyTorch file for torch.load (*.pt);;Weights-only checkpoint (*.fvae)</source>
         <translation>PyTorch-Datei für torch.load (*.pt);;Checkpoint nur mit Gewichten (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>The model&apos;s encoder and decoder as a file that torch.load opens in Python, or as a small checkpoint without the training state, to share</source>
         <translation>Encoder und Decoder des Modells als Datei, die torch.load in Python öffnet, oder als kleiner Checkpoint ohne Trainingszustand zum Weitergeben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>I&amp;mport original project checkpoint…</source>
         <translation>Checkpoint des ursprünglichen Projekts i&amp;mportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>Import a checkpoint of the original project</source>
         <translation>Einen Checkpoint des ursprünglichen Projekts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>Original project checkpoints (*.ckpt *.npz);;All files (*)</source>
         <translation>Checkpoints des ursprünglichen Projekts (*.ckpt *.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331"/>
+        <location filename="../ui/main_window.cpp" line="356"/>
         <source>opening %1…</source>
         <translation>öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="345"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
         <source>model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="382"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="382"/>
         <source>Open a checkpoint or train a model first.</source>
         <translation>Öffnen Sie zuerst einen Checkpoint oder trainieren Sie ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="392"/>
         <source>Exported</source>
         <translation>Exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="378"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>Importing %1…</source>
         <translation>Importiere %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="413"/>
         <source>Cannot import the checkpoint</source>
         <translation>Der Checkpoint kann nicht importiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="417"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="439"/>
+        <location filename="../ui/main_window.cpp" line="466"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window.cpp" line="332"/>
+        <location filename="../ui/main_window.cpp" line="347"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73"/>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="332"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>Re&amp;construction</source>
         <translation>Re&amp;konstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>&amp;Metrics</source>
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="417"/>
+        <location filename="../ui/main_window.cpp" line="444"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="418"/>
+        <location filename="../ui/main_window.cpp" line="445"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="431"/>
+        <location filename="../ui/main_window.cpp" line="458"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="432"/>
+        <location filename="../ui/main_window.cpp" line="459"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -1297,12 +1312,12 @@
 <context>
     <name>fvae::ui::MessageBar</name>
     <message>
-        <location filename="../ui/message_bar.cpp" line="20"/>
+        <location filename="../ui/message_bar.cpp" line="25"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/message_bar.cpp" line="31"/>
+        <location filename="../ui/message_bar.cpp" line="37"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1401,69 +1416,69 @@
     </message>
     <message>
         <location filename="../ui/metrics_panel.cpp" line="70"/>
-        <location filename="../ui/metrics_panel.cpp" line="201"/>
+        <location filename="../ui/metrics_panel.cpp" line="203"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
         <location filename="../ui/metrics_panel.cpp" line="70"/>
-        <location filename="../ui/metrics_panel.cpp" line="201"/>
+        <location filename="../ui/metrics_panel.cpp" line="203"/>
         <source>Captures</source>
         <translation>Erfasst</translation>
     </message>
     <message>
         <location filename="../ui/metrics_panel.cpp" line="70"/>
-        <location filename="../ui/metrics_panel.cpp" line="201"/>
+        <location filename="../ui/metrics_panel.cpp" line="203"/>
         <source>Var[μ]</source>
         <translation>Var[μ]</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="83"/>
+        <location filename="../ui/metrics_panel.cpp" line="85"/>
         <source>Scores (FactorVAE metric, MIG and MIG per factor)</source>
         <translation>Werte (FactorVAE-Metrik, MIG und MIG pro Faktor)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="116"/>
+        <location filename="../ui/metrics_panel.cpp" line="118"/>
         <source>Open a checkpoint or start a training to measure its disentanglement.</source>
         <translation>Einen Checkpoint öffnen oder ein Training starten, um die Entflechtung zu messen.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="118"/>
+        <location filename="../ui/metrics_panel.cpp" line="120"/>
         <source>The metrics need a greyscale model: the shapes dataset has one channel.</source>
         <translation>Die Metriken brauchen ein Graustufenmodell: der Datensatz shapes hat einen Kanal.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="120"/>
+        <location filename="../ui/metrics_panel.cpp" line="122"/>
         <source>This model was not trained on shapes: its scores on shapes say little.</source>
         <translation>Dieses Modell wurde nicht auf shapes trainiert: seine Werte auf shapes sagen wenig.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="122"/>
+        <location filename="../ui/metrics_panel.cpp" line="124"/>
         <source>Ground truth from the built-in shapes dataset (shape, scale, orientation, x, y).</source>
         <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Ausrichtung, x, y).</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="174"/>
+        <location filename="../ui/metrics_panel.cpp" line="176"/>
         <source>&lt;b&gt;FactorVAE metric: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;active dimensions: %3</source>
         <translation>&lt;b&gt;FactorVAE-Metrik: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;aktive Dimensionen: %3</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="178"/>
+        <location filename="../ui/metrics_panel.cpp" line="180"/>
         <source>FactorVAE</source>
         <translation>FactorVAE</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="178"/>
+        <location filename="../ui/metrics_panel.cpp" line="180"/>
         <source>MIG</source>
         <translation>MIG</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="183"/>
+        <location filename="../ui/metrics_panel.cpp" line="185"/>
         <source>MIG %1</source>
         <translation>MIG %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="217"/>
+        <location filename="../ui/metrics_panel.cpp" line="219"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
@@ -1473,17 +1488,17 @@
         <translation>Eine Spalte je Faktor: der Anteil der Stimmen dieses Faktors, den jede Dimension gewonnen hat (eine Stimme hält den Faktor fest; die Dimension, deren Varianz am stärksten sinkt, gewinnt sie). Ein Faktor, dessen Stimmen sich auf mehrere Dimensionen verteilen, oder eine Dimension, die die Stimmen zweier Faktoren gewinnt, kostet Punkte.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="156"/>
+        <location filename="../ui/metrics_panel.cpp" line="158"/>
         <source>Measuring…</source>
         <translation>Messe…</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="208"/>
+        <location filename="../ui/metrics_panel.cpp" line="210"/>
         <source>Share of the votes for %1 that each dimension won</source>
         <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="228"/>
+        <location filename="../ui/metrics_panel.cpp" line="230"/>
         <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
         <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
     </message>
@@ -1967,122 +1982,122 @@
         <translation>Wie lange jeder Kandidat vor der Rangfolge trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="126"/>
+        <location filename="../ui/training_form.cpp" line="132"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="128"/>
+        <location filename="../ui/training_form.cpp" line="134"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="129"/>
+        <location filename="../ui/training_form.cpp" line="135"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="135"/>
+        <location filename="../ui/training_form.cpp" line="141"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="136"/>
+        <location filename="../ui/training_form.cpp" line="142"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="137"/>
+        <location filename="../ui/training_form.cpp" line="143"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="138"/>
+        <location filename="../ui/training_form.cpp" line="144"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="139"/>
+        <location filename="../ui/training_form.cpp" line="145"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="140"/>
+        <location filename="../ui/training_form.cpp" line="146"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="141"/>
+        <location filename="../ui/training_form.cpp" line="147"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="142"/>
+        <location filename="../ui/training_form.cpp" line="148"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="143"/>
+        <location filename="../ui/training_form.cpp" line="149"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="144"/>
+        <location filename="../ui/training_form.cpp" line="150"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="145"/>
+        <location filename="../ui/training_form.cpp" line="151"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="146"/>
+        <location filename="../ui/training_form.cpp" line="152"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="147"/>
+        <location filename="../ui/training_form.cpp" line="153"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="148"/>
+        <location filename="../ui/training_form.cpp" line="154"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="153"/>
+        <location filename="../ui/training_form.cpp" line="159"/>
         <source>Cannot open the output folder</source>
         <translation>Der Ausgabeordner lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="154"/>
+        <location filename="../ui/training_form.cpp" line="160"/>
         <source>No file manager is set up to open %1; the folder is there to open by hand</source>
         <translation>Kein Dateimanager ist eingerichtet, um %1 zu öffnen; der Ordner ist angelegt und lässt sich von Hand öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="160"/>
+        <location filename="../ui/training_form.cpp" line="166"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="161"/>
+        <location filename="../ui/training_form.cpp" line="167"/>
         <source>TensorBoard log:</source>
         <translation>TensorBoard-Protokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="165"/>
+        <location filename="../ui/training_form.cpp" line="171"/>
         <source>Ca&amp;ndidates:</source>
         <translation>Ka&amp;ndidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="167"/>
+        <location filename="../ui/training_form.cpp" line="173"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="167"/>
+        <location filename="../ui/training_form.cpp" line="173"/>
         <source>Steps per candidate</source>
         <translation>Schritte je Kandidat</translation>
     </message>
@@ -2096,10 +2111,10 @@
     </message>
     <message>
         <location filename="../ui/training_panel.cpp" line="55"/>
-        <location filename="../ui/training_panel.cpp" line="226"/>
-        <location filename="../ui/training_panel.cpp" line="264"/>
-        <location filename="../ui/training_panel.cpp" line="272"/>
-        <location filename="../ui/training_panel.cpp" line="282"/>
+        <location filename="../ui/training_panel.cpp" line="259"/>
+        <location filename="../ui/training_panel.cpp" line="297"/>
+        <location filename="../ui/training_panel.cpp" line="305"/>
+        <location filename="../ui/training_panel.cpp" line="315"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -2119,162 +2134,172 @@
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="62"/>
+        <location filename="../ui/training_panel.cpp" line="69"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="62"/>
-        <source>FactorVAE checkpoints (*.fvae)</source>
-        <translation>FactorVAE-Checkpoints (*.fvae)</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="85"/>
+        <location filename="../ui/training_panel.cpp" line="93"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="138"/>
+        <location filename="../ui/training_panel.cpp" line="148"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="141"/>
+        <location filename="../ui/training_panel.cpp" line="151"/>
         <source>seed %1 · continuing</source>
         <translation>Seed %1 · läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="142"/>
+        <location filename="../ui/training_panel.cpp" line="152"/>
         <source>seed %1 · screening</source>
         <translation>Seed %1 · Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="89"/>
+        <location filename="../ui/training_panel.cpp" line="97"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="91"/>
+        <location filename="../ui/training_panel.cpp" line="99"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="68"/>
+        <location filename="../ui/training_panel.cpp" line="76"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="69"/>
+        <location filename="../ui/training_panel.cpp" line="70"/>
+        <source>Runs and candidate pipelines (*.fvae candidates.csv);;FactorVAE checkpoints (*.fvae)</source>
+        <translation>Läufe und Kandidatenauswahlen (*.fvae candidates.csv);;FactorVAE-Checkpoints (*.fvae)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="77"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="71"/>
+        <location filename="../ui/training_panel.cpp" line="79"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="72"/>
+        <location filename="../ui/training_panel.cpp" line="80"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="75"/>
+        <location filename="../ui/training_panel.cpp" line="83"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="145"/>
+        <location filename="../ui/training_panel.cpp" line="155"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="160"/>
+        <location filename="../ui/training_panel.cpp" line="170"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="162"/>
+        <location filename="../ui/training_panel.cpp" line="172"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="178"/>
+        <location filename="../ui/training_panel.cpp" line="192"/>
+        <source>saved at step %1 of %2</source>
+        <translation>gespeichert bei Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="199"/>
         <source>Paused. %1</source>
         <translation>Pausiert. %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="183"/>
+        <location filename="../ui/training_panel.cpp" line="204"/>
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="184"/>
+        <location filename="../ui/training_panel.cpp" line="205"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="312"/>
+        <location filename="../ui/training_panel.cpp" line="220"/>
+        <source>Resuming the candidate pipeline in %1: screened candidates are kept, a stopped one goes on from its checkpoint, then the ranking and the best candidate&apos;s continuation.</source>
+        <translation>Setze die Kandidatenauswahl in %1 fort: geprüfte Kandidaten bleiben, ein gestoppter läuft von seinem Checkpoint weiter, dann folgen die Rangfolge und die Fortsetzung des besten Kandidaten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="345"/>
         <source>screening</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="214"/>
+        <location filename="../ui/training_panel.cpp" line="247"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="215"/>
+        <location filename="../ui/training_panel.cpp" line="248"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="227"/>
+        <location filename="../ui/training_panel.cpp" line="260"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="227"/>
+        <location filename="../ui/training_panel.cpp" line="260"/>
         <source>Preparing the candidates…</source>
         <translation>Bereite die Kandidaten vor…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="239"/>
+        <location filename="../ui/training_panel.cpp" line="272"/>
         <source>Screening candidate %1 of %2 (seed %3), %4 steps each</source>
         <translation>Prüfe Kandidat %1 von %2 (Seed %3), je %4 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="246"/>
+        <location filename="../ui/training_panel.cpp" line="279"/>
         <source>Ranking the %1 candidates by UDR…</source>
         <translation>Ordne die %1 Kandidaten nach UDR…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="249"/>
+        <location filename="../ui/training_panel.cpp" line="282"/>
         <source>Continuing seed %1 (UDR %2) to the full budget of %3 steps</source>
         <translation>Setze Seed %1 (UDR %2) bis zum vollen Budget von %3 Schritten fort</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="264"/>
+        <location filename="../ui/training_panel.cpp" line="297"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="274"/>
+        <location filename="../ui/training_panel.cpp" line="307"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="309"/>
+        <location filename="../ui/training_panel.cpp" line="342"/>
         <source>candidate %1 of %2 · %3 · step %4/%5 · pipeline %6% · ETA %7</source>
         <translation>Kandidat %1 von %2 · %3 · Schritt %4/%5 · Auswahl %6 % · Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="312"/>
+        <location filename="../ui/training_panel.cpp" line="345"/>
         <source>continuing</source>
         <translation>läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="318"/>
+        <location filename="../ui/training_panel.cpp" line="351"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

@@ -19,7 +19,7 @@ KlChart::KlChart(QWidget* parent) : QWidget(parent) {
   chart->addSeries(series);
   chart->setAnimationOptions(QChart::NoAnimation);
   chart->legend()->hide();
-  chart->setTitle(tr("KL per latent dimension (nats): bars near zero are collapsed dimensions"));
+  chart->setTitle(tr("KL per latent dimension (nats)"));
   axis_ = new QValueAxis;
   axis_->setRange(0, 1);
   chart->addAxis(axis_, Qt::AlignLeft);
@@ -29,6 +29,7 @@ KlChart::KlChart(QWidget* parent) : QWidget(parent) {
   series->attachAxis(categories_);
   view_ = new QChartView(chart);
   view_->setMinimumHeight(180);
+  view_->setToolTip(tr("KL per latent dimension (nats): bars near zero are collapsed dimensions"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(view_);

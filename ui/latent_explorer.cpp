@@ -57,6 +57,7 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   });
   image_label_ = new QLabel(tr("Open a checkpoint or start a training to explore its latent space."));
   image_label_->setAlignment(Qt::AlignCenter);
+  image_label_->setWordWrap(true);  // the German hint was cut mid-word
   image_label_->setMinimumSize(kDisplaySize, kDisplaySize);
   image_label_->setFrameShape(QFrame::StyledPanel);
   timing_label_ = new QLabel;
@@ -176,12 +177,14 @@ void LatentExplorer::rebuildRows(const QStringList& names) {
   for (int d = 0; d < dims; ++d) {
     auto* name = new QLineEdit(names.value(d));
     name->setPlaceholderText(QStringLiteral("z%1").arg(d));
+    // Wide enough for a factor's name at any window size (it shrank to ~30 px in a narrow window).
+    name->setMinimumWidth(name->fontMetrics().horizontalAdvance(QStringLiteral("orientation ")) + 16);
     name->setToolTip(tr("Name of latent dimension %1; saved into the checkpoint").arg(d));
     auto* slider = new QSlider(Qt::Horizontal);
     slider->setRange(static_cast<int>(-kRange * kSliderSteps), static_cast<int>(kRange * kSliderSteps));
     slider->setSingleStep(10);
     slider->setPageStep(50);
-    slider->setMinimumWidth(240);
+    slider->setMinimumWidth(140);
     slider->setAccessibleName(tr("Latent dimension %1").arg(d));
     auto* value = NumberField::real(-kRange, kRange, 0);
     value->setSingleStep(0.1);
@@ -310,7 +313,10 @@ void LatentExplorer::showDecoded(const QImage& image, quint64 generation, double
   shown_image_ = image;
   image_label_->setPixmap(QPixmap::fromImage(image.scaled(kDisplaySize, kDisplaySize, Qt::KeepAspectRatio,
                                                           Qt::FastTransformation)));  // crisp pixels
-  timing_label_->setText(tr("decoded in %1 ms").arg(milliseconds, 0, 'f', 2));
+  // Which weights these are, as the other tabs say: during a training they move on.
+  const qint64 step = model_ ? model_->trainingStep() : -1;
+  timing_label_->setText(step >= 0 ? tr("weights of step %1 · decoded in %2 ms").arg(step).arg(milliseconds, 0, 'f', 2)
+                                   : tr("decoded in %1 ms").arg(milliseconds, 0, 'f', 2));
   emit imageShown(generation);
 }
 
@@ -345,6 +351,9 @@ service::ExportStyle LatentExplorer::traversalStyle(int scale) const {
     style.rowLabels << (given[d].isEmpty() ? QStringLiteral("z%1").arg(d) : given[d]);
   style.rowHeight = last_traversal_.rowHeight;
   style.rowOffset = 1;
+  style.columnLabels = last_traversal_.columnLabels;  // the columns' values and the difference map
+  style.columnWidth = last_traversal_.rowHeight;
+  style.columnOffset = 1;
   return style;
 }
 
@@ -357,13 +366,14 @@ QString LatentExplorer::saveTraversalGif(const QString& path, int scale) const {
 }
 
 void LatentExplorer::showGridDialog() {
-  const QImage grid = last_traversal_.grid;
+  const int scale = std::max(1, 720 / std::max(1, last_traversal_.grid.width()));
+  // On screen as in the saved PNG: the rows named, the columns' values above them.
+  const QImage grid = service::styledImage(last_traversal_.grid, traversalStyle(scale));
   auto* dialog = new QDialog(this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->setWindowTitle(tr("Traversal grid"));
   auto* label = new QLabel;
-  const int scale = std::max(1, 720 / std::max(1, grid.width()));
-  label->setPixmap(QPixmap::fromImage(grid.scaled(grid.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
+  label->setPixmap(QPixmap::fromImage(grid));
   label->setToolTip(tr("Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map"));
   auto* scroll = new QScrollArea;
   scroll->setWidget(label);

@@ -67,6 +67,7 @@ void LossChart::createPlot() {
   legend_row->addElement(0, 0, plot_->legend);
   plot_->legend->setVisible(true);
   plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+  plot_->legend->setWrap(2);  // rows of two: seven names in one row made the plot (and the window) too wide
   plot_->legend->setBorderPen(Qt::NoPen);
   plot_->plotLayout()->setRowStretchFactor(0, 0.001);
   for (int s = 0; s < SeriesCount; ++s) {

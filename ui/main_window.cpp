@@ -11,6 +11,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -85,13 +86,22 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 void MainWindow::createTabs() {
-  tabs_->addTab(training_, tr("&Training"));
-  tabs_->addTab(explorer_, tr("Latent &explorer"));
-  tabs_->addTab(reconstruction_, tr("Re&construction"));
-  tabs_->addTab(sampling_, tr("&Sampling"));
-  tabs_->addTab(metrics_, tr("&Metrics"));
-  tabs_->addTab(responses_, tr("Res&ponses"));
-  tabs_->addTab(latent_map_, tr("Latent m&ap"));
+  // Each page scrolls where the window is smaller than what it needs (at 1000×700, say), instead of cutting its texts
+  // or forcing the window wider than the screen.
+  auto page = [this](QWidget* panel, const QString& title) {
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    tabs_->addTab(scroll, title);
+  };
+  page(training_, tr("&Training"));
+  page(explorer_, tr("Latent &explorer"));
+  page(reconstruction_, tr("Re&construction"));
+  page(sampling_, tr("&Sampling"));
+  page(metrics_, tr("&Metrics"));
+  page(responses_, tr("Res&ponses"));
+  page(latent_map_, tr("Latent m&ap"));
   messages_->setObjectName(QStringLiteral("windowMessages"));  // where reportError finds it
   auto* central = new QWidget;
   auto* central_layout = new QVBoxLayout(central);
@@ -99,6 +109,12 @@ void MainWindow::createTabs() {
   central_layout->addWidget(messages_);
   central_layout->addWidget(tabs_, 1);
   setCentralWidget(central);
+}
+
+void MainWindow::showTab(QWidget* panel) {
+  for (int i = 0; i < tabs_->count(); ++i)
+    if (auto* scroll = qobject_cast<QScrollArea*>(tabs_->widget(i)); scroll && scroll->widget() == panel)
+      tabs_->setCurrentIndex(i);
 }
 
 void MainWindow::createStatusBar() {
@@ -111,7 +127,7 @@ void MainWindow::createStatusBar() {
 void MainWindow::connectPanels() {
   auto explore = [this](const QVector<float>& code) {
     explorer_->setBaseCode(code);
-    tabs_->setCurrentWidget(explorer_);
+    showTab(explorer_);
   };
   connect(sampling_, &SamplingPanel::codeChosen, this, explore);
   connect(reconstruction_, &ReconstructionPanel::exploreCode, this, explore);
@@ -135,6 +151,7 @@ void MainWindow::connectTraining() {
           [this](const QString& description, const QString& device) {
             device_label_->setText(tr("device: %1").arg(device));
             model_label_->setText(description);
+            messages_->clearProblems();
             setModel(session_->liveModel(), {}, {}, session_->datasetSpec());
             checkpoint_path_.clear();
             // What File → Export writes while no checkpoint is open: the training's newest save.
@@ -153,6 +170,13 @@ void MainWindow::connectTraining() {
       statusBar()->showMessage(tr("Naming the latent dimensions by the FactorVAE metric…"), 8000);
       metrics_->measureAndName();
     }
+  });
+  // A stop is no error: what it saved is named, and a pipeline's best candidate so far is what the explorer shows.
+  connect(training_, &TrainingPanel::trainingStopped, this, [this](const QString& checkpoint, const QString& message) {
+    messages_->showInformation(tr("Training stopped"), message);
+    if (checkpoint.isEmpty()) return;
+    training_checkpoint_ = checkpoint;
+    if (!close_when_stopped_ && !service::pipelineFolderOf(checkpoint).isEmpty()) openCheckpoint(checkpoint);
   });
   // Quitting while training ran: the window closes once the training has stopped and saved.
   auto close_if_asked = [this] {
@@ -311,6 +335,7 @@ void MainWindow::openDataset(const QString& spec) {
           return;
         }
         setDataset(opened.dataset);
+        messages_->clearProblems();  // an earlier failure to open one is stale now
         if (!opened.warning.isEmpty()) messages_->showWarning(tr("Some files were skipped"), opened.warning);
         if (spec != QLatin1String("shapes")) remember(QStringLiteral("recent/datasets"), spec);
         emit datasetOpened(spec);
@@ -341,10 +366,12 @@ void MainWindow::openCheckpoint(const QString& path) {
           return;  // the previous model stays loaded
         }
         checkpoint_path_ = path;
+        messages_->clearProblems();
         setModel(loaded.model, loaded.latentNames, loaded.klPerDim, loaded.datasetSpec);
         model_label_->setText(tr("model: %1 (%2)").arg(loaded.model->description(), QFileInfo(path).fileName()));
+        training_->showSavedHistory(QFileInfo(path).fileName(), loaded.history);
         remember(QStringLiteral("recent/checkpoints"), path);
-        tabs_->setCurrentWidget(explorer_);
+        showTab(explorer_);
         emit checkpointOpened(path);
       });
 }

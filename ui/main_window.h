@@ -44,7 +44,8 @@ class MainWindow : public QMainWindow {
   MessageBar* messageBar() const { return messages_; }
   std::shared_ptr<service::DatasetView> dataset() const { return dataset_; }
   std::shared_ptr<service::DecodeModel> model() const { return model_; }
-  QTabWidget* tabs() const { return tabs_; }
+  QTabWidget* tabs() const { return tabs_; }  // each page a scroll area holding a panel
+  void showTab(QWidget* panel);
   LatentExplorer* explorer() const { return explorer_; }
   TrainingPanel* trainingPanel() const { return training_; }
   SamplingPanel* samplingPanel() const { return sampling_; }

@@ -4,11 +4,16 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 
 namespace fvae::ui {
 
-MessageBar::MessageBar(QWidget* parent) : QFrame(parent), label_(new QLabel) {
+MessageBar::MessageBar(QWidget* parent)
+    : QFrame(parent), icon_(new QLabel), label_(new QLabel), expiry_(new QTimer(this)) {
+  expiry_->setSingleShot(true);
+  expiry_->setInterval(15000);
+  connect(expiry_, &QTimer::timeout, this, &MessageBar::dismiss);
   setFrameShape(QFrame::StyledPanel);
   setAutoFillBackground(true);
   label_->setWordWrap(true);
@@ -21,6 +26,7 @@ MessageBar::MessageBar(QWidget* parent) : QFrame(parent), label_(new QLabel) {
   connect(close, &QToolButton::clicked, this, &MessageBar::dismiss);
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(8, 4, 4, 4);
+  layout->addWidget(icon_, 0, Qt::AlignTop);
   layout->addWidget(label_, 1);
   layout->addWidget(close, 0, Qt::AlignTop);
   hide();
@@ -38,11 +44,23 @@ void MessageBar::showMessage(Kind kind, const QString& title, const QString& tex
   p.setColor(QPalette::WindowText, Qt::black);
   setPalette(p);
   label_->setPalette(p);
+  // Each kind its own look: a colour and the platform's icon, so that a normal outcome never reads as an error.
+  const QStyle::StandardPixmap icon = kind == Kind::Error     ? QStyle::SP_MessageBoxCritical
+                                      : kind == Kind::Warning ? QStyle::SP_MessageBoxWarning
+                                                              : QStyle::SP_MessageBoxInformation;
+  const int side = style()->pixelMetric(QStyle::PM_SmallIconSize);
+  icon_->setPixmap(style()->standardIcon(icon).pixmap(side, side));
+  kind == Kind::Information ? expiry_->start() : expiry_->stop();
   show();
   emit messageShown(text_);
 }
 
+void MessageBar::clearProblems() {
+  if (!text_.isEmpty() && kind_ != Kind::Information) dismiss();
+}
+
 void MessageBar::dismiss() {
+  expiry_->stop();
   text_.clear();
   label_->clear();
   hide();
@@ -58,6 +76,12 @@ void reportError(QWidget* widget, const QString& title, const QString& text) {
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->setModal(false);
   box->show();
+}
+
+void reportInformation(QWidget* widget, const QString& title, const QString& text) {
+  QWidget* top = widget ? widget->window() : nullptr;
+  if (auto* bar = top ? top->findChild<MessageBar*>(QStringLiteral("windowMessages")) : nullptr)
+    bar->showInformation(title, text);
 }
 
 }  // namespace fvae::ui

@@ -5,6 +5,7 @@
 #include <QFrame>
 
 class QLabel;
+class QTimer;
 
 namespace fvae::ui {
 
@@ -17,6 +18,9 @@ class MessageBar : public QFrame {
   void showMessage(Kind kind, const QString& title, const QString& text);
   void showError(const QString& title, const QString& text) { showMessage(Kind::Error, title, text); }
   void showWarning(const QString& title, const QString& text) { showMessage(Kind::Warning, title, text); }
+  void showInformation(const QString& title, const QString& text) { showMessage(Kind::Information, title, text); }
+  // What a later success makes stale: an error or a warning about an earlier attempt goes.
+  void clearProblems();
   QString text() const { return text_; }  // "title: text" of the message shown; "" when none
   Kind kind() const { return kind_; }
 
@@ -27,13 +31,16 @@ class MessageBar : public QFrame {
   void messageShown(const QString& text);
 
  private:
+  QLabel* icon_;
   QLabel* label_;
+  QTimer* expiry_;  // information goes by itself after a while; errors and warnings stay until dismissed
   QString text_;
   Kind kind_ = Kind::Information;
 };
 
-// Shows an error in the message bar of `widget`'s window, or, for a widget shown on its own, in a message box that
-// does not block (no nested event loop).
+// Shows an error (or information) in the message bar of `widget`'s window, or, for a widget shown on its own, in a
+// message box that does not block (no nested event loop).
 void reportError(QWidget* widget, const QString& title, const QString& text);
+void reportInformation(QWidget* widget, const QString& title, const QString& text);
 
 }  // namespace fvae::ui

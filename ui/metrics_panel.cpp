@@ -1,13 +1,13 @@
 #include "ui/metrics_panel.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
@@ -76,7 +76,9 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   dimensions_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   dimensions_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
-  auto* series = new QBarSeries;
+  // Horizontal bars: the labels ("MIG orientation") get the width they need; below the bars they were cut to the bars'
+  // width in a narrow window.
+  auto* series = new QHorizontalBarSeries;
   series->append(bars_);
   auto* chart = new QChart;
   chart->addSeries(series);
@@ -84,8 +86,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   chart->legend()->hide();
   auto* axis = new QValueAxis;
   axis->setRange(0, 1);
-  chart->addAxis(categories_, Qt::AlignBottom);
-  chart->addAxis(axis, Qt::AlignLeft);
+  chart->addAxis(categories_, Qt::AlignLeft);
+  chart->addAxis(axis, Qt::AlignBottom);
   series->attachAxis(categories_);
   series->attachAxis(axis);
   auto* view = new QChartView(chart);

@@ -121,6 +121,12 @@ void TrainingForm::addRow(const QString& label, QLayout* row, QWidget* buddy) {
 }
 
 void TrainingForm::layOutFields() {
+  // Combo boxes as wide as the column, their long entries elided: at their natural width they made the form too wide
+  // for a 1000-pixel window.
+  for (QComboBox* box : {dataset_, preset_, device_, size_}) {
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(10);
+  }
   form_ = new QFormLayout(this);
   problems_ = new FieldProblems;
   auto* browse = new QPushButton(tr("Browse…"));

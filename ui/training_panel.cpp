@@ -57,9 +57,17 @@ void TrainingPanel::createButtons() {
   resume_ = new QPushButton(tr("Resume a run…"));
   resume_->setToolTip(tr("Continue a saved run (its model, settings and dataset) up to the epochs or steps above"));
   connect(resume_, &QPushButton::clicked, this, [this] {
-    const QString suggested = QDir(form_->outputFolder()).filePath(QStringLiteral("latest.fvae"));
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Resume training"), suggested, tr("FactorVAE checkpoints (*.fvae)"));
+    // Offer what the output folder holds: a pipeline's table, else the run's checkpoint, else the folder itself.
+    const QDir out(form_->outputFolder());
+    QString suggested = out.absolutePath();
+    for (const char* name : {"candidates.csv", "latest.fvae"})
+      if (out.exists(QString::fromLatin1(name))) {
+        suggested = out.filePath(QString::fromLatin1(name));
+        break;
+      }
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Resume training"), suggested,
+        tr("Runs and candidate pipelines (*.fvae candidates.csv);;FactorVAE checkpoints (*.fvae)"));
     if (!path.isEmpty()) resumeTraining(path);
   });
   connect(start_, &QPushButton::clicked, this, &TrainingPanel::startTraining);
@@ -132,6 +140,8 @@ void TrainingPanel::connectSession() {
         QPixmap::fromImage(strip.scaled(strip.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
   });
   connect(session_, &service::TrainingSession::pipelineChanged, this, &TrainingPanel::showStage);
+  connect(session_, &service::TrainingSession::historyRestored, this,
+          [this](const QVector<service::TrainingPoint>& history) { pending_ = history + pending_; });
   connect(session_, &service::TrainingSession::started, this,
           [this](const QString& description, const QString& device) {
             flush();
@@ -171,6 +181,17 @@ void TrainingPanel::setDatasetSpec(const QString& spec) { form_->setDatasetSpec(
 
 QString TrainingPanel::statusText() const { return status_->text(); }
 
+void TrainingPanel::showSavedHistory(const QString& name, const QVector<service::TrainingPoint>& history) {
+  if (running_ || history.isEmpty()) return;
+  pending_.clear();
+  loss_chart_->clear();
+  loss_chart_->startRun(name);
+  pending_ = history;
+  flush();
+  progress_->setValue(progress_->maximum() * history.last().step / std::max<qint64>(1, history.last().totalSteps));
+  progress_->setFormat(tr("saved at step %1 of %2").arg(history.last().step).arg(history.last().totalSteps));
+}
+
 int TrainingPanel::pointsPlotted() const { return loss_chart_->pointCount(); }
 
 void TrainingPanel::setStatus(const QString& text) {
@@ -189,6 +210,18 @@ void TrainingPanel::startTraining() {
 
 void TrainingPanel::resumeTraining(const QString& checkpointPath) {
   auto s = settings();
+  // A candidate's checkpoint (or a pipeline's table) goes on as the pipeline it belongs to, and says so.
+  if (const QString pipeline = service::pipelineFolderOf(checkpointPath); !pipeline.isEmpty()) {
+    s.resumePipeline = pipeline;
+    s.outputFolder = pipeline;
+    form_->setOutputFolder(pipeline);
+    start(s);
+    if (running_)
+      setStatus(tr("Resuming the candidate pipeline in %1: screened candidates are kept, a stopped one goes on from "
+                   "its checkpoint, then the ranking and the best candidate's continuation.")
+                    .arg(QDir::toNativeSeparators(pipeline)));
+    return;
+  }
   s.resumeFrom = checkpointPath;
   s.outputFolder = QFileInfo(checkpointPath).absolutePath();
   form_->setOutputFolder(s.outputFolder);
@@ -219,7 +252,7 @@ void TrainingPanel::start(const service::TrainingSettings& s) {
   pending_.clear();
   loss_chart_->clear();
   ema_speed_ = 0;
-  in_pipeline_ = s.candidates > 1 && s.resumeFrom.isEmpty();
+  in_pipeline_ = !s.resumePipeline.isEmpty() || (s.candidates > 1 && s.resumeFrom.isEmpty());
   pipeline_ = {};
   candidates_->setPipeline(pipeline_);
   paused_ = false;

@@ -39,6 +39,8 @@ class TrainingPanel : public QWidget {
   QVector<double> latestKl() const { return latest_kl_; }
   QImage lastReconstructions() const { return last_reconstructions_; }
   QString saveChartsPng(const QString& path) const;  // loss curves above the KL bars; "" or an error
+  // A saved run's history on the charts (an opened checkpoint's), unless a training runs.
+  void showSavedHistory(const QString& name, const QVector<service::TrainingPoint>& history);
 
  public slots:
   void startTraining();

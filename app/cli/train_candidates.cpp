@@ -144,24 +144,30 @@ void write_slurm_script(const OptionParser& p, const QStringList& base, const Pi
 }  // namespace
 
 int train_candidates(const OptionParser& p, const Arguments& given) {
-  const int64_t count = integer_option(p, "candidates");
-  if (count < 2 || count > 100) throw UsageError("--candidates must lie in 2..100");
-  if (p.is_set("resume"))
-    throw UsageError("--candidates starts new runs; to go on with a stopped pipeline, run the same command again");
   if (p.is_set("stop-after")) throw UsageError("--stop-after is for one run; the pipeline sets it per candidate");
   CandidateSettings settings;
-  settings.base = training_settings(p);
-  if (!settings.base.request.train.seed) settings.base.request.train.seed = 1;
-  settings.count = static_cast<int>(count);
-  if (p.is_set("screen-steps")) {
-    settings.screen_steps = integer_option(p, "screen-steps");
-    if (settings.screen_steps < 1) throw UsageError("--screen-steps must be positive");
+  const bool going_on = p.is_set("resume");
+  if (going_on) {  // --resume FOLDER: the pipeline started there, with the settings it recorded
+    if (p.is_set("candidates") || p.is_set("screen-steps"))
+      throw UsageError("--resume FOLDER goes on with the pipeline as it was started; give no --candidates");
+    settings = CandidatePipeline::settings_in(text_option(p, "resume"));
+    settings.base.fixed_images = integer_option(p, "gif-images");
+  } else {
+    settings.base = training_settings(p);
+    if (!settings.base.request.train.seed) settings.base.request.train.seed = 1;
+    settings.count = static_cast<int>(integer_option(p, "candidates"));
+    if (settings.count < 2 || settings.count > 100) throw UsageError("--candidates must lie in 2..100");
+    if (p.is_set("screen-steps")) {
+      settings.screen_steps = integer_option(p, "screen-steps");
+      if (settings.screen_steps < 1) throw UsageError("--screen-steps must be positive");
+    }
   }
+  const int64_t count = settings.count;
   const int parallel = static_cast<int>(integer_option(p, "parallel"));
   if (parallel < 1 || parallel > 64) throw UsageError("--parallel must lie in 1..64");
   CandidatePipeline pipeline(settings, open_dataset_reporting_skips);
   const PipelineStatus& status = pipeline.prepare();
-  if (!p.is_set("screen-steps"))
+  if (!p.is_set("screen-steps") && !going_on)
     std::cerr << "Default: screening " << status.screen_steps << " steps per candidate (at most an eighth of the "
               << status.budget << "-step budget)\n";
 
@@ -176,7 +182,10 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
     std::cout << "Wrote " << text_option(p, "slurm") << ": " << count << " array tasks; submit it with sbatch\n";
     return 0;
   }
-  if (parallel > 1) {
+  if (parallel > 1 && going_on)
+    std::cerr << "Note: a pipeline that goes on screens its remaining candidates in turn (--parallel needs the "
+                 "options it was started with)\n";
+  if (parallel > 1 && !going_on) {
     const bool share_cores = !p.is_set("disc-thread");
     runner = [base, parallel, share_cores](const std::vector<ScreeningJob>& jobs) {
       std::vector<QStringList> commands;

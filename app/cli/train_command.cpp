@@ -200,7 +200,7 @@ int train_command(const Arguments& arguments) {
        "mode"},
       {"out", "output folder (default: run)", "folder", "run"},
       {"save-every-epoch", "also keep a checkpoint per epoch (epoch-NNN.fvae)"},
-      {"resume", "continue the run saved in this checkpoint", "file"},
+      {"resume", "continue the run saved in this checkpoint, or the candidate pipeline started in this folder", "file"},
       {"gif-images", "fixed inputs shown in the reconstruction GIF (default 8)", "n", "8"},
       {"quiet", "no progress line"},
       {"stop-after",
@@ -226,7 +226,8 @@ int train_command(const Arguments& arguments) {
                 "epoch) and a TensorBoard log, OUT/events.out.tfevents.* (tensorboard --logdir OUT). Ctrl-C stops "
                 "cleanly and saves.");
 
-  if (p.is_set("candidates")) return train_candidates(p, arguments);
+  if (p.is_set("candidates") || CandidatePipeline::is_pipeline_folder(text_option(p, "resume")))
+    return train_candidates(p, arguments);
   RunSettings settings = training_settings(p);
   TrainingRun run(settings, open_dataset_reporting_skips);
   ConsoleReport report(p.is_set("quiet"), [&] { run.stop(); });

@@ -141,12 +141,13 @@ int latent_command(const Arguments& arguments) {
   for (int64_t d = 0; d < L; ++d) labels.push_back(cp.latent_name(d));
   const int row_height = static_cast<int>(cp.model.image_size + 1);
   const int scale = scale_option(p);
-  save_image(text_option(p, "out"), tile(grid, 1, 0.5), {scale, labels, row_height, 1});
+  const ImageStyle style{scale, labels, row_height, 1, traversal_column_labels(values), row_height, 1};
+  save_image(text_option(p, "out"), tile(grid, 1, 0.5), style);
   std::cout << "Wrote " << text_option(p, "out") << " (" << L << " dimensions x " << values.size()
             << " values + difference maps)\n";
   if (p.is_set("gif")) {
     const auto frames = traversal_frames(traversal);
-    save_gif(text_option(p, "gif"), frames, 120, {scale, labels, row_height, 1});
+    save_gif(text_option(p, "gif"), frames, 120, {scale, labels, row_height, 1});  // one column per frame: no header
     std::cout << "Wrote " << text_option(p, "gif") << " (" << frames.size() << " frames)\n";
   }
   return 0;

@@ -4,6 +4,7 @@
 #include "app/service/decode_model.h"
 
 #include "app/service/dataset_view.h"
+#include "app/service/step_points.h"
 #include "app/service/tensor_images.h"
 #include "model/analysis/metrics.h"
 #include "model/analysis/responses.h"
@@ -70,6 +71,7 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
     result.grid = to_qimage(tile(with_difference_maps(traversal), 1, 0.5));
     for (const auto& frame : traversal_frames(traversal)) result.frames << to_qimage(frame);
     result.rowHeight = imageSize() + 1;
+    for (const auto& label : traversal_column_labels(values)) result.columnLabels << QString::fromStdString(label);
     return result;
   }
 
@@ -222,6 +224,7 @@ LoadedModel loadModel(const QString& path) {
       for (double k : cp.history.back().kl_per_dim) loaded.klPerDim << k;
     loaded.datasetDescription = QString::fromStdString(cp.dataset.description);
     loaded.datasetSpec = QString::fromStdString(cp.dataset.spec);
+    loaded.history = points_of(cp.history, cp.train.max_steps > 0 ? cp.train.max_steps : cp.step, cp.train.batch_size);
   } catch (const std::exception& e) {
     loaded.error = QString::fromStdString(e.what());
   }

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 
+#include "app/service/training_point.h"
 #include "model/analysis/response_types.h"
 
 namespace fvae {
@@ -33,7 +34,8 @@ struct Reconstruction {
 struct Traversal {
   QImage grid;
   QVector<QImage> frames;
-  int rowHeight = 0;  // pixels per row, padding included (for labelling rows)
+  int rowHeight = 0;         // pixels per row, padding included (for labelling rows); as wide as tall
+  QStringList columnLabels;  // above the columns: their whole values ("−3" … "+3") and "Δ" over the difference map
 };
 
 struct MetricSettings {
@@ -108,8 +110,9 @@ std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapsh
 
 struct LoadedModel {
   std::shared_ptr<DecodeModel> model;
-  QStringList latentNames;   // "" where unnamed
-  QVector<double> klPerDim;  // from the last training step, empty when unknown
+  QStringList latentNames;         // "" where unnamed
+  QVector<double> klPerDim;        // from the last training step, empty when unknown
+  QVector<TrainingPoint> history;  // the saved loss history (a weights-only file keeps its last step only)
   QString datasetDescription;
   QString datasetSpec;  // what the training opened: "shapes" or a path
   QString error;        // non-empty when loading failed

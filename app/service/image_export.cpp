@@ -21,6 +21,9 @@ ImageStyle to_style(const ExportStyle& style) {
   for (const QString& label : style.rowLabels) s.row_labels.push_back(label.toStdString());
   s.row_height = style.rowHeight;
   s.row_offset = style.rowOffset;
+  for (const QString& label : style.columnLabels) s.column_labels.push_back(label.toStdString());
+  s.column_width = style.columnWidth;
+  s.column_offset = style.columnOffset;
   return s;
 }
 
@@ -34,6 +37,12 @@ QString writePng(const QString& path, const QImage& image, const ExportStyle& st
   } catch (const std::exception& e) {
     return QString::fromStdString(e.what());
   }
+}
+
+QImage styledImage(const QImage& image, const ExportStyle& style) {
+  if (image.isNull()) return {};
+  const auto png = encode_png(image_tensor(image), to_style(style));
+  return QImage::fromData(reinterpret_cast<const uchar*>(png.bytes.data()), static_cast<int>(png.bytes.size()), "PNG");
 }
 
 QString writeTextFile(const QString& path, const QByteArray& bytes) {

@@ -10,15 +10,20 @@
 namespace fvae::service {
 
 struct ExportStyle {
-  int scale = 1;          // integer upscaling, nearest neighbour
-  QStringList rowLabels;  // drawn left of equally tall rows (e.g. latent names of a traversal grid)
-  int rowHeight = 0;      // rows' height in unscaled pixels, padding included
-  int rowOffset = 0;      // unscaled pixels above the first row
+  int scale = 1;             // integer upscaling, nearest neighbour
+  QStringList rowLabels;     // drawn left of equally tall rows (e.g. latent names of a traversal grid)
+  int rowHeight = 0;         // rows' height in unscaled pixels, padding included
+  int rowOffset = 0;         // unscaled pixels above the first row
+  QStringList columnLabels;  // drawn above equally wide columns (a traversal's values), "" for none
+  int columnWidth = 0;       // columns' width in unscaled pixels, padding included
+  int columnOffset = 0;      // unscaled pixels left of the first column
 };
 
 // Return "" on success, else a message naming the file and the problem.
 QString writePng(const QString& path, const QImage& image, const ExportStyle& style = {});
 QString writeTextFile(const QString& path, const QByteArray& bytes);  // tables (CSV)
 QString writeGif(const QString& path, const QVector<QImage>& frames, int delayMs, const ExportStyle& style = {});
+// The image as the PNG would show it (scaled, labelled), for the screen.
+QImage styledImage(const QImage& image, const ExportStyle& style);
 
 }  // namespace fvae::service

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/service/step_points.h"
 #include "app/service/tensor_images.h"
 #include "model/inference/inference.h"
 #include "model/run/candidate_pipeline.h"
@@ -32,6 +33,14 @@ RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget
 QString computeDeviceDescription() {
   if (!torch::cuda::is_available()) return QStringLiteral("CPU");
   return QStringLiteral("CUDA (%1 GPU)").arg(torch::cuda::device_count());
+}
+
+QString pipelineFolderOf(const QString& path) {
+  const QFileInfo info(path);
+  for (const QString& folder : {info.isDir() ? info.absoluteFilePath() : QString(), info.absolutePath(),
+                                QFileInfo(info.absolutePath()).absolutePath()})
+    if (!folder.isEmpty() && CandidatePipeline::is_pipeline_folder(folder.toStdString())) return folder;
+  return {};
 }
 
 namespace {
@@ -129,26 +138,20 @@ struct TrainingSession::Worker : PipelineObserver {
     const QString description = QString::fromStdString(plan.model.describe() + " on " + plan.data->description());
     const QString device = QString::fromStdString(trainer.device().str());
     emit_queued([this, description, device] { emit session->started(description, device); });
+    if (!trainer.history().empty()) {  // resumed: the curves start with what the checkpoint saved
+      const auto history = points_of(trainer.history(), total, batch_size);
+      emit_queued([this, history] { emit session->historyRestored(history); });
+    }
     show_reconstructions(trainer, trainer.progress().step);
   }
 
   void on_step(const StepReport& r, Trainer& trainer) override {
     steps_done = r.step;
-    TrainingPoint p;
-    p.batchSize = static_cast<int>(batch_size);
-    p.step = r.step;
-    p.totalSteps = total;
-    p.epoch = static_cast<int>(r.epoch);
-    p.reconstruction = r.reconstruction, p.kl = r.kl, p.tc = r.tc, p.discLoss = r.disc_loss;
-    p.discAccuracy = r.disc_accuracy, p.beta = r.beta, p.gamma = r.gamma, p.imagesPerSecond = r.images_per_second;
-    p.klPerDim = QVector<double>(r.kl_per_dim.begin(), r.kl_per_dim.end());
+    TrainingPoint p = point_of(r, total, batch_size);
     if (in_pipeline) {
       p.candidate = pipeline_status.current;
       p.pipelineStepsDone = pipeline_status.steps_done(r.step);
       p.pipelineTotalSteps = pipeline_status.total_steps();
-    } else {
-      p.pipelineStepsDone = r.step;
-      p.pipelineTotalSteps = total;
     }
     emit_queued([this, p] { emit session->stepped(p); });
     if (r.step % 500 == 0) show_reconstructions(trainer, r.step);  // long epochs (shapes) still show progress
@@ -177,12 +180,16 @@ void TrainingSession::Worker::train(const TrainingSettings& s, const QString& fo
   settings.out = folder.toStdString();
   QString message, checkpoint;
   bool cancelled = false;
-  if (s.candidates > 1 && s.resumeFrom.isEmpty()) {
+  if (!s.resumePipeline.isEmpty() || (s.candidates > 1 && s.resumeFrom.isEmpty())) {
     in_pipeline = true;
     CandidateSettings candidates;
-    candidates.base = settings;
-    candidates.count = s.candidates;
-    candidates.screen_steps = s.screenSteps;
+    if (!s.resumePipeline.isEmpty()) {
+      candidates = CandidatePipeline::settings_in(s.resumePipeline.toStdString());
+    } else {
+      candidates.base = settings;
+      candidates.count = s.candidates;
+      candidates.screen_steps = s.screenSteps;
+    }
     {
       std::lock_guard<std::mutex> lock(mutex);
       pipeline = std::make_unique<CandidatePipeline>(candidates);
@@ -290,7 +297,7 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
     return false;
   }
   if (worker_->thread.joinable()) worker_->thread.join();
-  QString folder = s.outputFolder;
+  QString folder = s.resumePipeline.isEmpty() ? s.outputFolder : s.resumePipeline;
   if (!s.resumeFrom.isEmpty() && folder.isEmpty()) folder = QFileInfo(s.resumeFrom).absolutePath();
   if (!QDir().mkpath(folder)) {
     if (error) *error = tr("Cannot create the folder %1.").arg(folder);

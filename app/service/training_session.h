@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "app/service/decode_model.h"
+#include "app/service/training_point.h"
 
 namespace fvae::service {
 
@@ -50,18 +51,13 @@ struct TrainingSettings {
   // ranked by UDR, the best continued to the full budget and copied to outputFolder/latest.fvae.
   int candidates = 1;
   qint64 screenSteps = 0;  // 0: the dataset's default (runDefaults)
+  // Non-empty: go on with the candidate pipeline started in this folder, with the settings it recorded there.
+  QString resumePipeline;
 };
 
-struct TrainingPoint {
-  qint64 step = 0, totalSteps = 0;  // of the run that took the step
-  int epoch = 0;
-  int batchSize = 0;  // the run's (a resumed run keeps its own, whatever the form says)
-  double reconstruction = 0, kl = 0, tc = 0, discLoss = 0, discAccuracy = 0, beta = 0, gamma = 0;
-  double imagesPerSecond = 0;
-  QVector<double> klPerDim;
-  int candidate = -1;  // the pipeline's candidate that took the step; -1 for a single run
-  qint64 pipelineStepsDone = 0, pipelineTotalSteps = 0;  // the whole pipeline, or the run's own steps
-};
+// The candidate pipeline a path belongs to: a pipeline's folder, its candidates.csv, or a candidate's checkpoint
+// (FOLDER/seed-S/latest.fvae); "" when it belongs to none.
+QString pipelineFolderOf(const QString& path);
 
 // One candidate of a pipeline, as the table shows it.
 struct CandidateRow {
@@ -107,6 +103,8 @@ class TrainingSession : public QObject {
   // A run started (every candidate of a pipeline is one).
   void started(const QString& description, const QString& device);
   void stepped(const fvae::service::TrainingPoint& point);
+  // A resumed run's saved history, before its first new step.
+  void historyRestored(const QVector<fvae::service::TrainingPoint>& history);
   void epochFinished(int epoch, const QString& checkpointPath);
   // Fixed inputs above their current reconstructions: at the start, after each epoch and every few hundred steps.
   void reconstructionsUpdated(const QImage& strip, qint64 step);
@@ -123,5 +121,4 @@ class TrainingSession : public QObject {
 
 }  // namespace fvae::service
 
-Q_DECLARE_METATYPE(fvae::service::TrainingPoint)
 Q_DECLARE_METATYPE(fvae::service::PipelineInfo)

@@ -5,6 +5,22 @@
 
 namespace fvae {
 
+std::vector<std::string> traversal_column_labels(const std::vector<double>& values) {
+  std::vector<std::string> labels;
+  for (double v : values) {
+    if (v != std::round(v)) {
+      labels.emplace_back();
+      continue;
+    }
+    const long whole = std::lround(v);
+    labels.push_back(whole > 0   ? "+" + std::to_string(whole)
+                     : whole < 0 ? "\u2212" + std::to_string(-whole)
+                                 : std::string("0"));
+  }
+  labels.push_back("\u0394");
+  return labels;
+}
+
 std::vector<double> traversal_values(double limit, double step) {
   std::vector<double> values;
   const int64_t count = static_cast<int64_t>(std::llround(2 * limit / step)) + 1;

@@ -5,12 +5,16 @@
 #include <torch/torch.h>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace fvae {
 
 // Values −3 … +3 in steps of 0.5: the traversal columns of the original project.
 std::vector<double> traversal_values(double limit = 3.0, double step = 0.5);
+// The labels above a traversal grid's columns (with_difference_maps): whole values ("−3" … "+3"), "" between them so
+// that small scales stay readable, and "Δ" over the difference map.
+std::vector<std::string> traversal_column_labels(const std::vector<double>& values);
 
 // Decoded traversals [D, V, C, H, W]: row d varies dimension d over `values`, either added to `base` (offsets) or
 // replacing it (absolute values, as the original project did).

@@ -1,5 +1,7 @@
 #include "model/io/dataset_loader.h"
 
+#include <cctype>
+
 #include <filesystem>
 
 #include "model/data/shapes.h"
@@ -74,6 +76,15 @@ std::shared_ptr<const Dataset> open_dataset(const DatasetRequest& request) {
       raw = read_medmnist_npz(spec, request.split);
       kind = "npz", what = "MedMNIST " + fs::path(spec).filename().string() + " (" + request.split + ")";
     } else {
+      // One picture is no dataset: say what to open instead of "not an IDX file".
+      std::string extension = fs::path(spec).extension().string();
+      for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const char* picture : {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".pgm", ".ppm", ".tif", ".tiff", ".webp"})
+        if (extension == picture)
+          throw DatasetError(spec +
+                             ": a single image is not a dataset; open the folder that holds your images "
+                             "(File → Open image folder…, or that folder as --dataset). To reconstruct this "
+                             "one image, load it in the Reconstruction tab");
       raw.images = read_idx(spec);
       if (raw.images.dim() != 4) throw DatasetError(spec + ": holds labels, not images (IDX rank 1)");
       if (auto labels = labels_path_for(spec); !labels.empty()) raw.labels = read_idx(labels);

@@ -23,6 +23,10 @@ struct ImageStyle {
   std::vector<std::string> row_labels;
   int row_height = 0;  // rows' height in unscaled pixels, including padding
   int row_offset = 0;  // unscaled pixels above the first row
+  // Optional labels drawn above equally wide columns (e.g. a traversal's values), in a header row; "" for none.
+  std::vector<std::string> column_labels;
+  int column_width = 0;   // columns' width in unscaled pixels, including padding
+  int column_offset = 0;  // unscaled pixels left of the first column
 };
 
 // `image`: float [C, H, W] in [0, 1], C = 1 or 3.

@@ -35,27 +35,40 @@ Raster from_qimage(const QImage& image) {
 Raster render(const torch::Tensor& image, const ImageStyle& style) {
   Raster scaled = scaled_raster(image, style.scale);
   // Labels need fonts, hence a QGuiApplication; without one they are left out.
-  const bool labels = !style.row_labels.empty() && style.row_height > 0 && qobject_cast<QGuiApplication*>(qApp);
-  if (!labels) return scaled;
+  const bool fonts = qobject_cast<QGuiApplication*>(qApp) != nullptr;
+  const bool rows = fonts && !style.row_labels.empty() && style.row_height > 0;
+  const bool columns = fonts && !style.column_labels.empty() && style.column_width > 0;
+  if (!rows && !columns) return scaled;
   const int scale = std::max(1, style.scale);
   QFont font;
-  font.setPixelSize(std::max(9, std::min(14, style.row_height * scale / 2)));
+  const int cell = rows ? style.row_height : style.column_width;
+  font.setPixelSize(std::max(9, std::min(14, cell * scale / 2)));
   QFontMetrics metrics(font);
   int margin = 0;
-  for (const auto& label : style.row_labels)
-    margin = std::max(margin, metrics.horizontalAdvance(QString::fromStdString(label)));
-  margin += 8;
-  QImage out(scaled.width + margin, scaled.height, QImage::Format_RGB888);
+  if (rows) {
+    for (const auto& label : style.row_labels)
+      margin = std::max(margin, metrics.horizontalAdvance(QString::fromStdString(label)));
+    margin += 8;
+  }
+  const int header = columns ? metrics.height() + 4 : 0;
+  QImage out(scaled.width + margin, scaled.height + header, QImage::Format_RGB888);
   out.fill(Qt::white);
   QPainter painter(&out);
-  painter.drawImage(margin, 0, to_qimage(scaled));
+  painter.drawImage(margin, header, to_qimage(scaled));
   painter.setFont(font);
   painter.setPen(Qt::black);
-  for (size_t r = 0; r < style.row_labels.size(); ++r) {
-    const int top = (style.row_offset + static_cast<int>(r) * style.row_height) * scale;
-    painter.drawText(QRect(2, top, margin - 6, style.row_height * scale), Qt::AlignRight | Qt::AlignVCenter,
-                     QString::fromStdString(style.row_labels[r]));
-  }
+  if (rows)
+    for (size_t r = 0; r < style.row_labels.size(); ++r) {
+      const int top = header + (style.row_offset + static_cast<int>(r) * style.row_height) * scale;
+      painter.drawText(QRect(2, top, margin - 6, style.row_height * scale), Qt::AlignRight | Qt::AlignVCenter,
+                       QString::fromStdString(style.row_labels[r]));
+    }
+  if (columns)
+    for (size_t c = 0; c < style.column_labels.size(); ++c) {
+      const int left = margin + (style.column_offset + static_cast<int>(c) * style.column_width) * scale;
+      painter.drawText(QRect(left - 8, 0, style.column_width * scale + 16, header), Qt::AlignCenter,
+                       QString::fromStdString(style.column_labels[c]));
+    }
   painter.end();
   return from_qimage(out);
 }

@@ -16,6 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const char* const kTableName = "candidates.csv";
+const char* const kSettingsName = "pipeline.cfg";
 
 // A request that continues the run saved in `checkpoint` with its own settings and dataset.
 RunRequest resume_request(const std::string& checkpoint) {
@@ -47,6 +48,50 @@ std::vector<std::string> csv_fields(const std::string& line) {
 }
 
 }  // namespace
+
+bool CandidatePipeline::is_pipeline_folder(const std::string& folder) {
+  std::error_code ec;
+  return fs::is_regular_file(fs::path(folder) / kSettingsName, ec);
+}
+
+CandidateSettings CandidatePipeline::settings_in(const std::string& folder) {
+  const std::string path = (fs::path(folder) / kSettingsName).string();
+  std::ifstream in(path);
+  if (!in) throw ConfigError(path + ": no candidate pipeline was started in this folder");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    const KeyValues kv = parse_key_values(text);
+    ModelConfig model;
+    TrainConfig train;
+    from_key_values(kv, model, train);
+    auto get = [&](const std::string& key) {
+      const auto it = kv.find(key);
+      if (it == kv.end()) throw ConfigError("missing configuration entry '" + key + "'");
+      return it->second;
+    };
+    auto count = [&](const std::string& key) {
+      const auto n = parse_int64(get(key));
+      if (!n || *n < 0) throw ConfigError("'" + key + "' must be a count, got '" + get(key) + "'");
+      return *n;
+    };
+    CandidateSettings s;
+    s.base.out = folder;
+    s.base.request.architecture = model.architecture;
+    s.base.request.latent_dim = model.latent_dim;
+    s.base.request.train = TrainingChoices::all_of(train);
+    s.base.request.dataset.spec = get("dataset.spec");
+    s.base.request.dataset.split = get("dataset.split");
+    s.base.request.dataset.size = count("dataset.size");
+    s.base.request.dataset.channels = count("dataset.channels");
+    s.base.request.dataset.subset = count("dataset.subset");
+    s.count = static_cast<int>(count("pipeline.candidates"));
+    s.screen_steps = count("pipeline.screen_steps");
+    s.ranking_images = count("pipeline.ranking_images");
+    return s;
+  } catch (const ConfigError& e) {
+    throw ConfigError(path + ": " + e.what());
+  }
+}
 
 std::string to_string(Candidate::State state) {
   switch (state) {
@@ -106,6 +151,21 @@ const PipelineStatus& CandidatePipeline::prepare() {
     throw ConfigError("the screening (" + std::to_string(status_.screen_steps) + " steps per candidate) must be " +
                       "shorter than the step budget (" + std::to_string(status_.budget) + ")");
   const uint64_t first = settings_.base.request.train.seed.value_or(1);
+  // What this pipeline decided, so that it can go on later from its folder alone (the GUI's Resume, --resume FOLDER).
+  {
+    TrainConfig recorded = plan.train;
+    recorded.seed = first;
+    KeyValues kv = to_key_values(plan.model, recorded);
+    kv["dataset.spec"] = plan.dataset.spec;
+    kv["dataset.split"] = plan.dataset.split;
+    kv["dataset.size"] = std::to_string(plan.dataset.size);
+    kv["dataset.channels"] = std::to_string(plan.dataset.channels);
+    kv["dataset.subset"] = std::to_string(plan.dataset.subset);
+    kv["pipeline.candidates"] = std::to_string(settings_.count);
+    kv["pipeline.screen_steps"] = std::to_string(status_.screen_steps);
+    kv["pipeline.ranking_images"] = std::to_string(settings_.ranking_images);
+    write_file_atomically((fs::path(settings_.base.out) / kSettingsName).string(), serialize_key_values(kv));
+  }
   for (int i = 0; i < settings_.count; ++i) {
     Candidate c;
     c.seed = first + static_cast<uint64_t>(i);

@@ -77,6 +77,10 @@ struct PipelineOutcome {
 class CandidatePipeline {
  public:
   explicit CandidatePipeline(CandidateSettings settings, DatasetOpener open = {});
+  // The settings of the pipeline that runs in `folder` (recorded there as pipeline.cfg when it started), to go on with
+  // it; throws ConfigError when the folder holds none, naming the file.
+  static CandidateSettings settings_in(const std::string& folder);
+  static bool is_pipeline_folder(const std::string& folder);
   // Plans the base run (throws ConfigError for settings that cannot work) and resolves the screening steps.
   const PipelineStatus& prepare();
   PipelineOutcome run(PipelineObserver& observer, const ScreeningRunner& runner = {});

@@ -159,8 +159,9 @@ void RunLog::on_finish(const std::vector<std::string>& latent_names) {
   if (frame_step_ != trainer_.progress().step) add_frame();
   auto& networks = trainer_.networks();
   const int64_t latent_dim = trainer_.model_config().latent_dim;
+  const auto values = traversal_values();
   const auto traversal = latent_traversal([&](const torch::Tensor& z) { return decode(networks.decoder, z); },
-                                          torch::zeros({latent_dim}), traversal_values(), false);
+                                          torch::zeros({latent_dim}), values, false);
   std::vector<std::string> labels;
   for (int64_t d = 0; d < latent_dim; ++d) {
     const auto& name = d < static_cast<int64_t>(latent_names.size()) ? latent_names[d] : std::string();
@@ -168,7 +169,7 @@ void RunLog::on_finish(const std::vector<std::string>& latent_names) {
   }
   const int row_height = static_cast<int>(trainer_.model_config().image_size + 1);
   add_image(trainer_.progress().step, "traversal", tile(with_difference_maps(traversal), 1, 0.5),
-            {2, labels, row_height, 1});
+            {2, labels, row_height, 1, traversal_column_labels(values), row_height, 1});
   write_files();
 }
 

@@ -43,6 +43,21 @@ void TrainingChoices::apply_to(TrainConfig& t) const {
   set_if(disc_thread, t.disc_thread);
 }
 
+TrainingChoices TrainingChoices::all_of(const TrainConfig& t) {
+  TrainingChoices c;
+  c.reconstruction = t.reconstruction;
+  c.beta = t.beta, c.beta_min = t.beta_min, c.beta_warmup_epochs = t.beta_warmup_epochs;
+  c.gamma = t.gamma, c.gamma_warmup_epochs = t.gamma_warmup_epochs;
+  c.kl_capacity = t.kl_capacity, c.capacity_steps = t.capacity_steps;
+  c.vae_lr = t.vae_lr, c.vae_lr_decay_fraction = t.vae_lr_decay_fraction, c.vae_lr_warmup_steps = t.vae_lr_warmup_steps;
+  c.vae_beta1 = t.vae_beta1, c.vae_beta2 = t.vae_beta2;
+  c.disc_lr = t.disc_lr, c.disc_beta1 = t.disc_beta1, c.disc_beta2 = t.disc_beta2;
+  c.batch_size = t.batch_size, c.epochs = t.epochs, c.max_steps = t.max_steps, c.seed = t.seed;
+  c.threads = t.threads;
+  c.device = t.device, c.disc_precision = t.disc_precision, c.disc_thread = t.disc_thread;
+  return c;
+}
+
 double factor_step_worth(int64_t image_size) {
   // bench_factor_steps, 4,000 pairs per factor: 32/64 per factor 0.122–0.195, 28/64 0.068–0.136.
   switch (image_size) {

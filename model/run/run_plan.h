@@ -27,6 +27,8 @@ struct TrainingChoices {
   std::optional<int> threads;
   std::optional<std::string> device, disc_precision, disc_thread;
   void apply_to(TrainConfig& train) const;
+  // Every setting of a decided configuration as a choice: planning it again decides nothing anew.
+  static TrainingChoices all_of(const TrainConfig& train);
 };
 
 struct RunRequest {

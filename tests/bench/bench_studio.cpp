@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
   map->compute();
   wait.restart();
   while (!computed && wait.elapsed() < 120000) spin(50);
-  window.findChild<QTabWidget*>()->setCurrentWidget(map);
+  window.showTab(map);
   spin(200);
   QCustomPlot* plot = map->plot();
   std::vector<double> pan, zoom, hover;

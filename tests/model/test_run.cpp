@@ -152,7 +152,9 @@ class TestRun : public QObject {
     QCOMPARE(stopped.candidates[2].state, Candidate::State::Waiting);
     QVERIFY(!std::filesystem::exists(latest_checkpoint(settings.base.out)));
 
-    CandidatePipeline again(settings);
+    // Going on needs nothing but the folder: the pipeline recorded what it decided (the GUI's Resume, --resume FOLDER).
+    QVERIFY(CandidatePipeline::is_pipeline_folder(settings.base.out));
+    CandidatePipeline again(CandidatePipeline::settings_in(settings.base.out));
     StopAt quiet;
     const PipelineStatus& found = again.prepare();
     QCOMPARE(found.candidates[0].state, Candidate::State::Screened);

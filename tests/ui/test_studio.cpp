@@ -21,8 +21,8 @@
 #include <thread>
 
 #include "app/service/dataset_view.h"
-#include "app/service/tensor_images.h"
 #include "app/service/decode_service.h"
+#include "app/service/tensor_images.h"
 #include "app/service/training_session.h"
 #include "model/analysis/metrics.h"
 #include "model/analysis/responses.h"
@@ -514,7 +514,9 @@ class TestStudio : public QObject {
     QCOMPARE(explorer.saveTraversalPng(grid_png, 2), QString());
     QCOMPARE(explorer.saveTraversalGif(grid_gif, 2), QString());
     const QImage grid = QImageReader(grid_png).read();
-    QCOMPARE(grid.height(), 2 * (8 * 29 + 1));
+    // The rows, and a header row of the columns' values above them (as the on-screen grid shows).
+    QVERIFY2(grid.height() > 2 * (8 * 29 + 1) && grid.height() < 2 * (8 * 29 + 1) + 40,
+             qPrintable(QString::number(grid.height())));
     QVERIFY(grid.width() > 2 * (14 * 29 + 1));  // labels on the left
     QCOMPARE(QImageReader(grid_gif).imageCount(), 13 + 11);
     // A folder that does not exist: an error naming the file, nothing written.
