@@ -27,7 +27,7 @@ set(factorvae_layer_rules
   "model/run=model/"
   "app/service=model/ app/service/"
   "app/cli=model/ app/service/ app/cli/"
-  "ui=ui/ app/service/ model/base/numbers.h model/analysis/response_types.h")
+  "ui=ui/ app/service/ model/base/numbers.h model/analysis/response_types.h model/nn/activity.h")
 
 function(factorvae_check_layering)
   foreach(rule IN LISTS factorvae_layer_rules)

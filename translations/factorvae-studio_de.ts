@@ -342,72 +342,72 @@
 <context>
     <name>fvae::ui::CandidatesTable</name>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <location filename="../ui/candidates_table.cpp" line="11"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <location filename="../ui/candidates_table.cpp" line="11"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <location filename="../ui/candidates_table.cpp" line="11"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <location filename="../ui/candidates_table.cpp" line="11"/>
         <source>UDR</source>
         <translation>UDR</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <location filename="../ui/candidates_table.cpp" line="11"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="9"/>
+        <location filename="../ui/candidates_table.cpp" line="11"/>
         <source>KL per dimension</source>
         <translation>KL pro Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="19"/>
-        <source>UDR: how much a candidate&apos;s active dimensions agree with the other candidates&apos; (0–1, higher is better; no labels needed). Active: dimensions with a mean KL above 0.01 nats on the ranking&apos;s images.</source>
-        <translation>UDR: wie sehr die aktiven Dimensionen eines Kandidaten mit denen der anderen Kandidaten übereinstimmen (0–1, höher ist besser; ohne Labels). Aktiv: Dimensionen mit einer mittleren KL über 0,01 nats auf den Bildern der Rangfolge.</translation>
+        <location filename="../ui/candidates_table.cpp" line="21"/>
+        <source>UDR: how much a candidate&apos;s active dimensions agree with the other candidates&apos; (0–1, higher is better; no labels needed). Active: dimensions with a mean KL of at least 0.1 nats on the ranking&apos;s images.</source>
+        <translation>UDR: wie sehr die aktiven Dimensionen eines Kandidaten mit denen der anderen Kandidaten übereinstimmen (0–1, höher ist besser; ohne Labels). Aktiv: Dimensionen mit einer mittleren KL von mindestens 0,1 nats auf den Bildern der Rangfolge.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="28"/>
+        <location filename="../ui/candidates_table.cpp" line="30"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="30"/>
+        <location filename="../ui/candidates_table.cpp" line="32"/>
         <source>screening</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="32"/>
+        <location filename="../ui/candidates_table.cpp" line="34"/>
         <source>chosen</source>
         <translation>gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="32"/>
+        <location filename="../ui/candidates_table.cpp" line="34"/>
         <source>screened</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="34"/>
+        <location filename="../ui/candidates_table.cpp" line="36"/>
         <source>chosen, continuing</source>
         <translation>gewählt, läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="36"/>
+        <location filename="../ui/candidates_table.cpp" line="38"/>
         <source>chosen, done</source>
         <translation>gewählt, fertig</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_table.cpp" line="38"/>
+        <location filename="../ui/candidates_table.cpp" line="40"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
@@ -631,167 +631,172 @@
 <context>
     <name>fvae::ui::LatentExplorer</name>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="41"/>
+        <location filename="../ui/latent_explorer.cpp" line="42"/>
         <source>Cannot decode the previews</source>
         <translation>Die Vorschauen können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="43"/>
+        <location filename="../ui/latent_explorer.cpp" line="44"/>
         <source>Cannot decode the traversal grid</source>
         <translation>Traversierungsraster kann nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="45"/>
+        <location filename="../ui/latent_explorer.cpp" line="46"/>
         <source>Cannot encode the image</source>
         <translation>Das Bild kann nicht kodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="47"/>
+        <location filename="../ui/latent_explorer.cpp" line="48"/>
         <source>Cannot decode</source>
         <translation>Dekodieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="49"/>
+        <location filename="../ui/latent_explorer.cpp" line="50"/>
         <source>traversal grid %p%</source>
         <translation>Traversierungsraster %p%</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="58"/>
+        <location filename="../ui/latent_explorer.cpp" line="59"/>
         <source>Open a checkpoint or start a training to explore its latent space.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um den latenten Raum zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="64"/>
+        <location filename="../ui/latent_explorer.cpp" line="65"/>
         <source>Absolute values</source>
         <translation>Absolute Werte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="65"/>
+        <location filename="../ui/latent_explorer.cpp" line="66"/>
         <source>Sliders set the code directly instead of adding offsets to the base code</source>
         <translation>Die Schieberegler setzen den Code direkt, statt Verschiebungen zum Basiscode zu addieren</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="66"/>
+        <location filename="../ui/latent_explorer.cpp" line="67"/>
         <source>Base: zero</source>
         <translation>Basis: null</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="67"/>
+        <location filename="../ui/latent_explorer.cpp" line="68"/>
         <source>Base: random sample</source>
         <translation>Basis: Zufallsstichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="68"/>
+        <location filename="../ui/latent_explorer.cpp" line="69"/>
         <source>Base: dataset image…</source>
         <translation>Basis: Bild aus dem Datensatz…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="69"/>
+        <location filename="../ui/latent_explorer.cpp" line="70"/>
         <source>Start from the encoding (μ) of an image of the current dataset</source>
         <translation>Von der Kodierung (μ) eines Bildes des aktuellen Datensatzes ausgehen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="70"/>
+        <location filename="../ui/latent_explorer.cpp" line="71"/>
         <source>Reset sliders</source>
         <translation>Regler zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="71"/>
+        <location filename="../ui/latent_explorer.cpp" line="72"/>
         <source>Save image…</source>
         <translation>Bild speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="76"/>
+        <location filename="../ui/latent_explorer.cpp" line="77"/>
         <source>Traversal grid…</source>
         <translation>Traversierungsraster…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="77"/>
+        <location filename="../ui/latent_explorer.cpp" line="78"/>
         <source>Every dimension from −3 to +3 around the current code, with difference maps</source>
         <translation>Jede Dimension von −3 bis +3 um den aktuellen Code, mit Differenzkarten</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="149"/>
+        <location filename="../ui/latent_explorer.cpp" line="150"/>
         <source>Base code from an image</source>
         <translation>Basiscode aus einem Bild</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="171"/>
+        <location filename="../ui/latent_explorer.cpp" line="172"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="172"/>
+        <location filename="../ui/latent_explorer.cpp" line="173"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="173"/>
+        <location filename="../ui/latent_explorer.cpp" line="174"/>
         <source>KL (nats)</source>
         <translation>KL (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="174"/>
+        <location filename="../ui/latent_explorer.cpp" line="175"/>
         <source>Preview: −3 … +3</source>
         <translation>Vorschau: −3 … +3</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="182"/>
+        <location filename="../ui/latent_explorer.cpp" line="183"/>
         <source>Name of latent dimension %1; saved into the checkpoint</source>
         <translation>Name der latenten Dimension %1; wird im Checkpoint gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="188"/>
+        <location filename="../ui/latent_explorer.cpp" line="189"/>
         <source>Latent dimension %1</source>
         <translation>Latente Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="191"/>
+        <location filename="../ui/latent_explorer.cpp" line="192"/>
         <source>Dimension %1</source>
         <translation>Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="192"/>
+        <location filename="../ui/latent_explorer.cpp" line="193"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="210"/>
+        <location filename="../ui/latent_explorer.cpp" line="211"/>
         <source>Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base</source>
         <translation>Dimension %1 von −3 bis +3 um den Basiscode, die übrigen Dimensionen wie in der Basis</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="318"/>
+        <location filename="../ui/latent_explorer.cpp" line="226"/>
+        <source>inactive: KL below %1 nats</source>
+        <translation>inaktiv: KL unter %1 nats</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="321"/>
         <source>weights of step %1 · decoded in %2 ms</source>
         <translation>Gewichte von Schritt %1 · dekodiert in %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="319"/>
+        <location filename="../ui/latent_explorer.cpp" line="322"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="51"/>
+        <location filename="../ui/latent_explorer.cpp" line="52"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="374"/>
+        <location filename="../ui/latent_explorer.cpp" line="377"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="377"/>
+        <location filename="../ui/latent_explorer.cpp" line="380"/>
         <source>Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map</source>
         <translation>Zeilen: latente Dimensionen von oben; Spalten: −3 … +3; letzte Spalte: Differenzkarte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="381"/>
+        <location filename="../ui/latent_explorer.cpp" line="384"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="382"/>
+        <location filename="../ui/latent_explorer.cpp" line="385"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
@@ -799,97 +804,102 @@
 <context>
     <name>fvae::ui::LatentMapView</name>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="41"/>
+        <location filename="../ui/latent_map_view.cpp" line="42"/>
         <source>&amp;Compute map</source>
         <translation>Karte &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="45"/>
+        <location filename="../ui/latent_map_view.cpp" line="46"/>
         <source>Dataset images to encode: a seeded random subset when the dataset holds more</source>
         <translation>Zu kodierende Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="46"/>
+        <location filename="../ui/latent_map_view.cpp" line="47"/>
         <source>The same seed maps the same images</source>
         <translation>Derselbe Seed bildet dieselben Bilder ab</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="47"/>
+        <location filename="../ui/latent_map_view.cpp" line="48"/>
         <source>Horizontal axis: a principal component of μ, or one dimension</source>
         <translation>Waagerechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="48"/>
+        <location filename="../ui/latent_map_view.cpp" line="49"/>
         <source>Vertical axis: a principal component of μ, or one dimension</source>
         <translation>Senkrechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="49"/>
+        <location filename="../ui/latent_map_view.cpp" line="50"/>
         <source>Colour the points by a label or ground-truth factor</source>
         <translation>Punkte nach einem Label oder einem Faktor der Grundwahrheit färben</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="69"/>
+        <location filename="../ui/latent_map_view.cpp" line="70"/>
         <source>Images:</source>
         <translation>Bilder:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="70"/>
+        <location filename="../ui/latent_map_view.cpp" line="71"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="71"/>
+        <location filename="../ui/latent_map_view.cpp" line="72"/>
         <source>Horizontal:</source>
         <translation>Waagerecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="72"/>
+        <location filename="../ui/latent_map_view.cpp" line="73"/>
         <source>Vertical:</source>
         <translation>Senkrecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="73"/>
+        <location filename="../ui/latent_map_view.cpp" line="74"/>
         <source>Colour by:</source>
         <translation>Färben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="123"/>
+        <location filename="../ui/latent_map_view.cpp" line="134"/>
         <source>Open a checkpoint or start a training to map its codes.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um seine Codes abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="125"/>
+        <location filename="../ui/latent_map_view.cpp" line="136"/>
         <source>Open a dataset to map its images&apos; codes.</source>
         <translation>Öffnen Sie einen Datensatz, um die Codes seiner Bilder abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="127"/>
+        <location filename="../ui/latent_map_view.cpp" line="138"/>
         <source>Maps μ of the dataset&apos;s images; hover a point to see its image, click it to explore its code.</source>
         <translation>Bildet μ der Bilder des Datensatzes ab; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="140"/>
+        <location filename="../ui/latent_map_view.cpp" line="151"/>
         <source>Encoding…</source>
         <translation>Kodiere…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="149"/>
+        <location filename="../ui/latent_map_view.cpp" line="160"/>
         <source>%1 images. Principal components explain %2 % and %3 % of μ&apos;s variance. Drag to pan, wheel to zoom; hover a point to see its image, click it to explore its code.</source>
         <translation>%1 Bilder. Die Hauptkomponenten erklären %2 % und %3 % der Varianz von μ. Ziehen verschiebt, das Mausrad zoomt; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="167"/>
+        <location filename="../ui/latent_map_view.cpp" line="178"/>
         <source>PC %1 (%2 %)</source>
         <translation>HK %1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="177"/>
+        <location filename="../ui/latent_map_view.cpp" line="181"/>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inaktiv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="190"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="264"/>
+        <location filename="../ui/latent_map_view.cpp" line="277"/>
         <source>image %1</source>
         <translation>Bild %1</translation>
     </message>
@@ -981,7 +991,7 @@
     <name>fvae::ui::MainWindow</name>
     <message>
         <location filename="../ui/main_window.cpp" line="73"/>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
@@ -1012,17 +1022,17 @@
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="425"/>
+        <location filename="../ui/main_window.cpp" line="427"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="438"/>
+        <location filename="../ui/main_window.cpp" line="440"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="435"/>
+        <location filename="../ui/main_window.cpp" line="437"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
@@ -1042,239 +1052,239 @@
         <translation>Hintergrundaufgabe fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="171"/>
         <source>Naming the latent dimensions by the FactorVAE metric…</source>
         <translation>Latente Dimensionen werden nach der FactorVAE-Metrik benannt…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>Training stopped</source>
         <translation>Training gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>Load a trained model into the latent explorer</source>
         <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Open &amp;dataset file…</source>
         <translation>&amp;Datensatzdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file</source>
         <translation>Eine MedMNIST-.npz (z. B. chestmnist.npz) oder eine IDX-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="224"/>
         <source>Open &amp;image folder…</source>
         <translation>&amp;Bilderordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>Open a folder of images or IDX files</source>
         <translation>Einen Ordner mit Bildern oder IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>Built-in &amp;shapes</source>
         <translation>Eingebaute &amp;Formen (shapes)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>&amp;Fashion-MNIST (installed)</source>
         <translation>&amp;Fashion-MNIST (installiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
         <source>Recent d&amp;atasets</source>
         <translation>Zuletzt geöffnete D&amp;atensätze</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>E&amp;xport for PyTorch…</source>
         <translation>Für PyTorch e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>PyTorch file for torch.load (*.pt);;Weights-only checkpoint (*.fvae)</source>
         <translation>PyTorch-Datei für torch.load (*.pt);;Checkpoint nur mit Gewichten (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>The model&apos;s encoder and decoder as a file that torch.load opens in Python, or as a small checkpoint without the training state, to share</source>
         <translation>Encoder und Decoder des Modells als Datei, die torch.load in Python öffnet, oder als kleiner Checkpoint ohne Trainingszustand zum Weitergeben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>I&amp;mport original project checkpoint…</source>
         <translation>Checkpoint des ursprünglichen Projekts i&amp;mportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>Import a checkpoint of the original project</source>
         <translation>Einen Checkpoint des ursprünglichen Projekts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
         <source>Original project checkpoints (*.ckpt *.npz);;All files (*)</source>
         <translation>Checkpoints des ursprünglichen Projekts (*.ckpt *.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="335"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
         <source>opening %1…</source>
         <translation>öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="364"/>
+        <location filename="../ui/main_window.cpp" line="366"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window.cpp" line="384"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window.cpp" line="384"/>
         <source>Open a checkpoint or train a model first.</source>
         <translation>Öffnen Sie zuerst einen Checkpoint oder trainieren Sie ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="391"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
         <source>Exported</source>
         <translation>Exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="407"/>
         <source>Importing %1…</source>
         <translation>Importiere %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="413"/>
+        <location filename="../ui/main_window.cpp" line="415"/>
         <source>Cannot import the checkpoint</source>
         <translation>Der Checkpoint kann nicht importiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="417"/>
+        <location filename="../ui/main_window.cpp" line="419"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window.cpp" line="468"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="332"/>
-        <location filename="../ui/main_window.cpp" line="347"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="74"/>
-        <location filename="../ui/main_window.cpp" line="332"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
@@ -1289,22 +1299,22 @@
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="444"/>
+        <location filename="../ui/main_window.cpp" line="446"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="445"/>
+        <location filename="../ui/main_window.cpp" line="447"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="458"/>
+        <location filename="../ui/main_window.cpp" line="460"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="459"/>
+        <location filename="../ui/main_window.cpp" line="461"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -1325,180 +1335,194 @@
 <context>
     <name>fvae::ui::MetricsPanel</name>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="33"/>
+        <location filename="../ui/metrics_panel.cpp" line="34"/>
         <source>Votes that train the majority-vote classifier</source>
         <translation>Stimmen, die den Mehrheitsklassifikator trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="34"/>
+        <location filename="../ui/metrics_panel.cpp" line="35"/>
         <source>Fresh votes the score is measured on</source>
         <translation>Neue Stimmen, auf denen der Wert gemessen wird</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="35"/>
+        <location filename="../ui/metrics_panel.cpp" line="36"/>
         <source>Samples per vote (L): one factor fixed, the others random</source>
         <translation>Stichproben pro Stimme (L): ein Faktor fest, die anderen zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="36"/>
+        <location filename="../ui/metrics_panel.cpp" line="37"/>
         <source>Samples for the mutual information gap</source>
         <translation>Stichproben für die Transinformationslücke (MIG)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="37"/>
+        <location filename="../ui/metrics_panel.cpp" line="38"/>
         <source>The same seed gives the same scores</source>
         <translation>Derselbe Startwert ergibt dieselben Werte</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="39"/>
+        <location filename="../ui/metrics_panel.cpp" line="40"/>
         <source>&amp;Measure</source>
         <translation>&amp;Messen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="40"/>
+        <location filename="../ui/metrics_panel.cpp" line="41"/>
         <source>Use suggested &amp;names</source>
         <translation>Vorgeschlagene &amp;Namen übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="43"/>
+        <location filename="../ui/metrics_panel.cpp" line="44"/>
         <source>score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="46"/>
+        <location filename="../ui/metrics_panel.cpp" line="47"/>
         <source>Quick settings</source>
         <translation>Schnelle Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="47"/>
+        <location filename="../ui/metrics_panel.cpp" line="48"/>
         <source>A tenth of the votes and samples: a rough score in seconds</source>
         <translation>Ein Zehntel der Stimmen und Stichproben: ein grober Wert in Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="50"/>
+        <location filename="../ui/metrics_panel.cpp" line="51"/>
         <source>disentanglement_lib settings</source>
         <translation>Einstellungen von disentanglement_lib</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="53"/>
+        <location filename="../ui/metrics_panel.cpp" line="54"/>
         <source>FactorVAE metric and MIG on the built-in shapes dataset, whose factors are known</source>
         <translation>FactorVAE-Metrik und MIG auf dem eingebauten Datensatz shapes, dessen Faktoren bekannt sind</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="57"/>
+        <location filename="../ui/metrics_panel.cpp" line="58"/>
         <source>Name unnamed latent dimensions after the factor they capture</source>
         <translation>Unbenannte latente Dimensionen nach dem erfassten Faktor benennen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="61"/>
+        <location filename="../ui/metrics_panel.cpp" line="62"/>
         <source>Training votes:</source>
         <translation>Trainingsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="62"/>
+        <location filename="../ui/metrics_panel.cpp" line="63"/>
         <source>Evaluation votes:</source>
         <translation>Auswertungsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="63"/>
+        <location filename="../ui/metrics_panel.cpp" line="64"/>
         <source>Samples per vote (L):</source>
         <translation>Stichproben pro Stimme (L):</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="64"/>
+        <location filename="../ui/metrics_panel.cpp" line="65"/>
         <source>MIG samples:</source>
         <translation>MIG-Stichproben:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="65"/>
+        <location filename="../ui/metrics_panel.cpp" line="66"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="70"/>
-        <location filename="../ui/metrics_panel.cpp" line="203"/>
+        <location filename="../ui/metrics_panel.cpp" line="71"/>
+        <location filename="../ui/metrics_panel.cpp" line="204"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="70"/>
-        <location filename="../ui/metrics_panel.cpp" line="203"/>
+        <location filename="../ui/metrics_panel.cpp" line="71"/>
+        <location filename="../ui/metrics_panel.cpp" line="204"/>
         <source>Captures</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="70"/>
-        <location filename="../ui/metrics_panel.cpp" line="203"/>
+        <location filename="../ui/metrics_panel.cpp" line="71"/>
         <source>Var[μ]</source>
         <translation>Var[μ]</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="85"/>
+        <location filename="../ui/metrics_panel.cpp" line="86"/>
         <source>Scores (FactorVAE metric, MIG and MIG per factor)</source>
         <translation>Werte (FactorVAE-Metrik, MIG und MIG pro Faktor)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="118"/>
+        <location filename="../ui/metrics_panel.cpp" line="119"/>
         <source>Open a checkpoint or start a training to measure its disentanglement.</source>
         <translation>Einen Checkpoint öffnen oder ein Training starten, um die Entflechtung zu messen.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="120"/>
+        <location filename="../ui/metrics_panel.cpp" line="121"/>
         <source>The metrics need a greyscale model: the shapes dataset has one channel.</source>
         <translation>Die Metriken brauchen ein Graustufenmodell: der Datensatz shapes hat einen Kanal.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="122"/>
+        <location filename="../ui/metrics_panel.cpp" line="123"/>
         <source>This model was not trained on shapes: its scores on shapes say little.</source>
         <translation>Dieses Modell wurde nicht auf shapes trainiert: seine Werte auf shapes sagen wenig.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="124"/>
+        <location filename="../ui/metrics_panel.cpp" line="125"/>
         <source>Ground truth from the built-in shapes dataset (shape, scale, orientation, x, y).</source>
         <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Ausrichtung, x, y).</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="176"/>
+        <location filename="../ui/metrics_panel.cpp" line="177"/>
         <source>&lt;b&gt;FactorVAE metric: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;active dimensions: %3</source>
         <translation>&lt;b&gt;FactorVAE-Metrik: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;aktive Dimensionen: %3</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="180"/>
+        <location filename="../ui/metrics_panel.cpp" line="181"/>
         <source>FactorVAE</source>
         <translation>FactorVAE</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="180"/>
+        <location filename="../ui/metrics_panel.cpp" line="181"/>
         <source>MIG</source>
         <translation>MIG</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="185"/>
+        <location filename="../ui/metrics_panel.cpp" line="186"/>
         <source>MIG %1</source>
         <translation>MIG %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="219"/>
+        <location filename="../ui/metrics_panel.cpp" line="204"/>
+        <source>KL (nats)</source>
+        <translation>KL (nats)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="222"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="72"/>
+        <location filename="../ui/metrics_panel.cpp" line="73"/>
         <source>One column per factor: the share of that factor&apos;s votes each dimension won (a vote fixes the factor; the dimension whose variance drops most wins it). A factor whose votes split over dimensions, or a dimension that wins the votes of two factors, costs score.</source>
         <translation>Eine Spalte je Faktor: der Anteil der Stimmen dieses Faktors, den jede Dimension gewonnen hat (eine Stimme hält den Faktor fest; die Dimension, deren Varianz am stärksten sinkt, gewinnt sie). Ein Faktor, dessen Stimmen sich auf mehrere Dimensionen verteilen, oder eine Dimension, die die Stimmen zweier Faktoren gewinnt, kostet Punkte.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="158"/>
+        <location filename="../ui/metrics_panel.cpp" line="159"/>
         <source>Measuring…</source>
         <translation>Messe…</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="210"/>
+        <location filename="../ui/metrics_panel.cpp" line="211"/>
         <source>Share of the votes for %1 that each dimension won</source>
         <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="230"/>
+        <location filename="../ui/metrics_panel.cpp" line="222"/>
+        <source>(inactive)</source>
+        <translation>(inaktiv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="224"/>
+        <source>Var[μ] %1</source>
+        <translation>Var[μ] %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="238"/>
         <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
         <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
     </message>

@@ -2,6 +2,8 @@
 
 #include <QHeaderView>
 
+#include "model/nn/activity.h"
+
 namespace fvae::ui {
 
 CandidatesTable::CandidatesTable(QWidget* parent) : QTableWidget(0, 6, parent) {
@@ -17,7 +19,7 @@ CandidatesTable::CandidatesTable(QWidget* parent) : QTableWidget(0, 6, parent) {
   setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   setToolTip(
       tr("UDR: how much a candidate's active dimensions agree with the other candidates' (0–1, higher is better; "
-         "no labels needed). Active: dimensions with a mean KL above 0.01 nats on the ranking's images."));
+         "no labels needed). Active: dimensions with a mean KL of at least 0.1 nats on the ranking's images."));
   hide();
 }
 
@@ -45,12 +47,13 @@ void CandidatesTable::setPipeline(const service::PipelineInfo& info) {
   for (int r = 0; r < info.rows.size(); ++r) {
     const auto& row = info.rows[r];
     QStringList kl;
-    for (double v : row.klPerDim) kl << QString::number(v, 'f', 2);
+    int active = 0;  // by the one definition (model/nn/activity.h), not UDR's own filter
+    for (double v : row.klPerDim) kl << QString::number(v, 'f', 2), active += is_active(v) ? 1 : 0;
     const QStringList cells = {QString::number(row.seed),
                                stateText(row),
                                QString::number(row.step),
                                row.udr < 0 ? QString() : QString::number(row.udr, 'f', 3),
-                               row.activeDims < 0 ? QString() : QString::number(row.activeDims),
+                               row.klPerDim.isEmpty() ? QString() : QString::number(active),
                                kl.join(QLatin1Char(' '))};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = new QTableWidgetItem(cells[c]);

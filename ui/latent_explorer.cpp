@@ -1,5 +1,6 @@
 #include "ui/latent_explorer.h"
 
+#include "model/nn/activity.h"
 #include "ui/export_dialogs.h"
 #include "ui/image_picker_dialog.h"
 #include "ui/image_tiles.h"
@@ -219,8 +220,10 @@ void LatentExplorer::setKl(const QVector<double>& kl) {
   for (int d = 0; d < kl_labels_.size(); ++d) {
     const bool known = d < kl.size();
     kl_labels_[d]->setText(known ? QString::number(kl[d], 'f', 3) : QStringLiteral("–"));
-    // Collapsed dimensions (KL ≈ 0) carry no information: grey them out.
-    kl_labels_[d]->setEnabled(!known || kl[d] > 0.01);
+    // Inactive dimensions carry no information (model/nn/activity.h, the one definition): greyed out, as everywhere.
+    const bool active = !known || is_active(kl[d]);
+    kl_labels_[d]->setEnabled(active);
+    kl_labels_[d]->setToolTip(active ? QString() : tr("inactive: KL below %1 nats").arg(kActiveKlNats));
   }
 }
 

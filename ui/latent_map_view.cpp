@@ -10,6 +10,7 @@
 #include <map>
 
 #include "app/service/response_plots.h"
+#include "model/nn/activity.h"
 #include "ui/job_controls.h"
 #include "ui/number_field.h"
 
@@ -102,6 +103,16 @@ void LatentMapView::setLatentNames(const QStringList& names) {
   if (map_) fillAxisChoices();
 }
 
+void LatentMapView::setKl(const QVector<double>& kl) {
+  const bool changed = kl.size() != kl_.size() || [&] {
+    for (int d = 0; d < kl.size(); ++d)
+      if (is_active(kl[d]) != is_active(kl_[d])) return true;
+    return false;
+  }();
+  kl_ = kl;
+  if (map_ && changed) fillAxisChoices();
+}
+
 void LatentMapView::setPointCount(int points) { points_->setValue(points); }
 
 int LatentMapView::pointCount() const { return map_ ? static_cast<int>(map_->indices.size()) : 0; }
@@ -166,7 +177,9 @@ void LatentMapView::fillAxisChoices() {
   for (int k = 0; k < 2; ++k)  // "PC 1 (24 %)": the share of μ's variance along the component
     axes << tr("PC %1 (%2 %)").arg(k + 1).arg(qRound(100 * map_->explained_variance.at(k)));
   const int dims = map_->mu.empty() ? 0 : static_cast<int>(map_->mu.front().size());
-  for (int d = 0; d < dims; ++d) axes << service::dimensionLabel(d, names_);
+  for (int d = 0; d < dims; ++d)
+    axes << (d < kl_.size() && !is_active(kl_[d]) ? tr("%1 (inactive)").arg(service::dimensionLabel(d, names_))
+                                                   : service::dimensionLabel(d, names_));
   for (auto* box : {x_axis_, y_axis_}) {
     box->clear();
     box->addItems(axes);

@@ -31,6 +31,8 @@ class LatentMapView : public QWidget {
   void setModel(std::shared_ptr<service::DecodeModel> model);
   void setDataset(std::shared_ptr<service::DatasetView> dataset);
   void setLatentNames(const QStringList& names);
+  // KL per dimension (the training's or the checkpoint's): inactive dimensions are marked in the axis choices.
+  void setKl(const QVector<double>& kl);
   void setPointCount(int points);
   bool isComputing() const;
   int pointCount() const;  // points on the map (0 before a map)
@@ -65,6 +67,7 @@ class LatentMapView : public QWidget {
   std::shared_ptr<service::DatasetView> dataset_;
   std::shared_ptr<const LatentMap> map_;
   QStringList names_;
+  QVector<double> kl_;
   QComboBox* x_axis_;
   QComboBox* y_axis_;
   QComboBox* colour_;

@@ -158,6 +158,7 @@ void MainWindow::connectTraining() {
             training_checkpoint_ = QDir(training_->settings().outputFolder).filePath(QStringLiteral("latest.fvae"));
           });
   connect(training_, &TrainingPanel::klUpdated, explorer_, &LatentExplorer::setKl);
+  connect(training_, &TrainingPanel::klUpdated, latent_map_, &LatentMapView::setKl);
   // Before any model exists, the dataset is shown at the size the form would train at.
   connect(training_, &TrainingPanel::imageSizeChanged, this, [this] {
     if (!model_ && dataset_) openDataset(dataset_->spec());
@@ -309,6 +310,7 @@ void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QSt
   responses_->setLatentNames(explorer_->names());
   latent_map_->setModel(model);
   latent_map_->setLatentNames(explorer_->names());
+  latent_map_->setKl(kl);
   // Browse the model's own data at the model's size, so that images encode as they were trained. (A checkpoint's
   // dataset may have moved since: then the current one.)
   QString spec = datasetSpec;

@@ -15,6 +15,7 @@
 #include <QValueAxis>
 #include <stdexcept>
 
+#include "model/nn/activity.h"
 #include "ui/job_controls.h"
 #include "ui/number_field.h"
 
@@ -200,7 +201,7 @@ void MetricsPanel::showReport(const service::DisentanglementReport& report) {
 // shaded by the share, so splits and shared dimensions stand out; the tooltips add counts and mutual information.
 void MetricsPanel::showDimensions(const service::DisentanglementReport& report) {
   const int factors = static_cast<int>(report.factorNames.size());
-  QStringList headers{tr("Dimension"), tr("Captures"), tr("Var[μ]")};
+  QStringList headers{tr("Dimension"), tr("Captures"), tr("KL (nats)")};
   headers << report.factorNames;
   dimensions_->clearContents();
   dimensions_->setColumnCount(static_cast<int>(headers.size()));
@@ -216,8 +217,15 @@ void MetricsPanel::showDimensions(const service::DisentanglementReport& report) 
   for (int d = 0; d < report.suggestedNames.size(); ++d) {
     dimensions_->setItem(d, 0, new QTableWidgetItem(QStringLiteral("z%1").arg(d)));
     const QString name = report.suggestedNames[d];
-    dimensions_->setItem(d, 1, new QTableWidgetItem(name.isEmpty() ? tr("(nothing)") : name));
-    dimensions_->setItem(d, 2, new QTableWidgetItem(QString::number(report.meanVariance.value(d), 'f', 3)));
+    // Inactive dimensions (model/nn/activity.h) cast no vote and get no name: said so, greyed as in the explorer.
+    const bool active = d >= report.meanKl.size() || is_active(report.meanKl[d]);
+    auto* captures = new QTableWidgetItem(!active ? tr("(inactive)") : name.isEmpty() ? tr("(nothing)") : name);
+    auto* kl = new QTableWidgetItem(QString::number(report.meanKl.value(d), 'f', 3));
+    kl->setToolTip(tr("Var[μ] %1").arg(report.meanVariance.value(d), 0, 'f', 3));
+    for (auto* item : {captures, kl})
+      if (!active) item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+    dimensions_->setItem(d, 1, captures);
+    dimensions_->setItem(d, 2, kl);
     for (int k = 0; k < factors; ++k) {
       const int total = factor_votes[k];
       const int count = report.votes.value(k).value(d);

@@ -106,6 +106,7 @@ int evaluate_command(const Arguments& arguments) {
       throw UsageError("vote counts must be positive and --samples-per-vote at least 2");
     options.mig.seed = fo.seed;
     options.mig.samples = integer_option(p, "mig-samples");
+    options.mean_kl = result.kl_per_dim;  // which dimensions are active: the one definition, on this data
     ProgressLine metric_progress("FactorVAE metric, MIG");
     auto measured = measure_disentanglement(shapes, represent, options, [&](double f) {
       metric_progress.update(static_cast<int64_t>(f * 1000), 1000);

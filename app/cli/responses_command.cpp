@@ -12,6 +12,7 @@
 #include "model/analysis/responses.h"
 #include "model/base/atomic_file.h"
 #include "model/data/shapes.h"
+#include "model/inference/evaluation.h"
 #include "model/inference/inference.h"
 
 namespace fvae::cli {
@@ -77,7 +78,9 @@ int responses_command(const Arguments& arguments) {
       options.samples_per_value = integer_option(p, "samples-per-value");
       options.group_by = p.is_set("per-shape") ? 0 : -1;
       if (options.samples_per_value < 2) throw UsageError("--samples-per-value must be at least 2");
-      auto r = factor_responses(ShapesDataset(cp.model.image_size, "all"), represent, options, report);
+      const ShapesDataset shapes(cp.model.image_size, "all");
+      options.mean_kl = mean_kl_on([&](const torch::Tensor& x) { return snapshot.encode(x); }, shapes);
+      auto r = factor_responses(shapes, represent, options, report);
       progress.finish();
       picture = service::renderFactorResponses(r, names);
       table = factor_responses_csv(r, latent_names);

@@ -123,6 +123,8 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
       options.factor_vae.eval_votes = settings.evalVotes;
       options.factor_vae.samples_per_vote = settings.samplesPerVote;
       options.mig.samples = settings.migSamples;
+      // Which dimensions are active, by the one definition, on the images the metrics see.
+      options.mean_kl = mean_kl_on([&](const torch::Tensor& x) { return snapshot->encode(x); }, shapes);
       auto result = measure_disentanglement(
           shapes, [&](const torch::Tensor& x) { return snapshot->encode(x).mu; }, options, progress);
       report.factorVaeMetric = result.factor_vae.eval_accuracy;
@@ -133,6 +135,7 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
       for (int64_t d : result.mig.top_dimension) report.topDimension << static_cast<int>(d);
       for (const auto& name : result.suggested_names) report.suggestedNames << QString::fromStdString(name);
       for (double v : result.factor_vae.global_variance) report.meanVariance << v;
+      for (double k : options.mean_kl) report.meanKl << k;
       for (const auto& row : result.factor_vae.votes) {
         QVector<int> counts;
         for (int64_t n : row) counts << static_cast<int>(n);
@@ -158,6 +161,7 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
     options.seed = settings.seed;
     options.samples_per_value = settings.samplesPerValue;
     options.group_by = settings.perShape ? 0 : -1;
+    options.mean_kl = mean_kl_on([&](const torch::Tensor& x) { return snapshot->encode(x); }, shapes);
     return factor_responses(
         shapes, [&](const torch::Tensor& x) { return snapshot->encode(x).mu; }, options, progress);
   }

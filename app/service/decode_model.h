@@ -52,6 +52,7 @@ struct DisentanglementReport {
   QVector<int> topDimension;                   // per factor, the dimension with the most mutual information
   QStringList suggestedNames;                  // per dimension: the factor it captures, "" for none
   QVector<double> meanVariance;                // per dimension, Var[μ] over the samples
+  QVector<double> meanKl;                      // per dimension, the mean KL that decides whether it is active
   QVector<QVector<int>> votes;                 // [factor][dimension]: the FactorVAE metric's training votes
   QVector<QVector<double>> mutualInformation;  // [dimension][factor], nats, as MIG estimates it
   bool cancelled = false;

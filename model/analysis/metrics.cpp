@@ -1,5 +1,7 @@
 #include "model/analysis/metrics.h"
 
+#include "model/nn/activity.h"
+
 #include <cmath>
 #include <map>
 
@@ -52,6 +54,8 @@ FactorVaeMetricResult factor_vae_metric(const GroundTruthSource& source, const R
   auto global_variance = reps.var(0, true);
   const int64_t D = global_variance.size(0);
   auto active = global_variance.sqrt() >= options.prune_std_below;
+  for (int64_t d = 0; d < D && d < static_cast<int64_t>(options.active.size()); ++d)
+    if (!options.active[static_cast<size_t>(d)]) active[d] = false;
   result.global_variance.assign(global_variance.data_ptr<double>(), global_variance.data_ptr<double>() + D);
   result.active_dims = active.sum().item<int64_t>();
   result.dimension_factor.assign(static_cast<size_t>(D), -1);
@@ -202,11 +206,13 @@ DisentanglementResult measure_disentanglement(const GroundTruthSource& source, c
   };
   DisentanglementResult result;
   result.factor_names = source.factor_names();
-  result.factor_vae = factor_vae_metric(source, represent, fo, part(0, share));
+  FactorVaeMetricOptions with_activity = fo;
+  if (!options.mean_kl.empty())
+    with_activity.active = active_dimensions(options.mean_kl, static_cast<int64_t>(options.mean_kl.size()));
+  result.factor_vae = factor_vae_metric(source, represent, with_activity, part(0, share));
   result.mig = mutual_information_gap(source, represent, options.mig, part(share, 1 - share));
+  // Inactive dimensions (no vote, so no factor) get no name.
   result.suggested_names = suggested_dimension_names(result.factor_vae, result.factor_names);
-  for (size_t d = 0; d < result.suggested_names.size() && d < result.factor_vae.global_variance.size(); ++d)
-    if (result.factor_vae.global_variance[d] <= 0.01) result.suggested_names[d].clear();
   return result;
 }
 

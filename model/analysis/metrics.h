@@ -30,6 +30,7 @@ torch::Tensor represent_factors(const GroundTruthSource& source, const Represent
 
 struct FactorVaeMetricOptions {
   uint64_t seed = 0;
+  std::vector<bool> active;  // per dimension: false leaves it out of the votes (empty: all)
   int64_t samples_per_vote = 64;  // L
   int64_t train_votes = 10000;
   int64_t eval_votes = 5000;
@@ -86,14 +87,17 @@ std::vector<std::string> suggested_dimension_names(const FactorVaeMetricResult& 
 struct DisentanglementOptions {
   FactorVaeMetricOptions factor_vae;
   MigOptions mig;
+  // Per dimension, its mean KL to the prior on the data (model/nn/activity.h): inactive dimensions cast no vote
+  // and get no name. Empty: every dimension whose variance the metric does not prune.
+  std::vector<double> mean_kl;
 };
 
 struct DisentanglementResult {
   FactorVaeMetricResult factor_vae;
   MigResult mig;
   std::vector<std::string> factor_names;
-  // Per dimension: the factor it captures, or "" for nearly collapsed dimensions (Var[μ] ≤ 0.01), which the vote
-  // classifier would otherwise name by chance.
+  // Per dimension: the factor it captures, or "" for inactive dimensions, which the vote classifier would otherwise
+  // name by chance.
   std::vector<std::string> suggested_names;
 };
 

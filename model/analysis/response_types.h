@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/nn/activity.h"
+
 namespace fvae {
 
 // How μ of every dimension moves as one ground-truth factor sweeps its values, the other factors random.
@@ -27,10 +29,14 @@ struct FactorResponses {
   // [dimension][factor]: η², the share of μ's variance over the sweep that the swept factor's value explains
   // (between-value variance over total variance); 1 for a dimension that is a function of that factor alone.
   std::vector<std::vector<double>> explained;
-  // [dimension]: Var[μ] over all the images of the sweeps. Below 0.01 a dimension is inactive (collapsed to the prior,
-  // as the evaluation's activity criterion): its η² measures noise, not an encoded factor.
+  // [dimension]: Var[μ] over all the images of the sweeps.
   std::vector<double> variance;
-  bool active(int64_t dimension) const { return variance.at(static_cast<size_t>(dimension)) > 0.01; }
+  // [dimension]: the mean KL to the prior on the data (given by the caller; empty when unknown). An inactive dimension
+  // (model/nn/activity.h) has no η² worth showing: it measures noise, not an encoded factor.
+  std::vector<double> mean_kl;
+  bool active(int64_t dimension) const {
+    return mean_kl.empty() || is_active(mean_kl.at(static_cast<size_t>(dimension)));
+  }
 };
 
 // The distribution of μ of one dimension over the images of one class.

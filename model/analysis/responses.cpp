@@ -161,6 +161,7 @@ FactorResponses factor_responses(const GroundTruthSource& source, const Represen
   for (int64_t d = 0; d < result.latent_dim; ++d)
     for (int64_t f = 0; f < K; ++f) result.explained[d][f] = explained_by_factor[f][d];
   result.variance = to_vector(torch::cat(all_codes).var(0, /*unbiased=*/true));
+  result.mean_kl = options.mean_kl;
   report(progress, 1.0);
   return result;
 }

@@ -25,6 +25,7 @@ struct FactorResponseOptions {
   int64_t samples_per_value = 64;  // images per point of a curve (per group when grouping)
   int64_t group_by = -1;           // ≥ 0: also one curve per value of this factor (0 on shapes: per shape)
   int64_t batch_size = 256;
+  std::vector<double> mean_kl;  // per dimension on the source's data (model/nn/activity.h); empty: unknown
 };
 
 FactorResponses factor_responses(const GroundTruthSource& source, const RepresentationFunction& represent,

@@ -1,6 +1,7 @@
 #include "model/inference/evaluation.h"
 
 #include "model/inference/inference.h"
+#include "model/nn/activity.h"
 #include "model/nn/objective.h"
 
 namespace fvae {
@@ -45,8 +46,24 @@ EvaluationResult evaluate_model(Networks& networks, const Dataset& data, int64_t
   auto variance = (mu_sq_sum / count - mean.pow(2)).clamp_min(0);
   result.kl_per_dim.assign(kl.data_ptr<double>(), kl.data_ptr<double>() + L);
   result.mu_variance.assign(variance.data_ptr<double>(), variance.data_ptr<double>() + L);
-  for (double v : result.mu_variance) result.active_dims += v > 0.01 ? 1 : 0;
+  for (double k : result.kl_per_dim) result.active_dims += is_active(k) ? 1 : 0;
   return result;
+}
+
+std::vector<double> mean_kl_on(const std::function<Posterior(const torch::Tensor&)>& encode, const Dataset& data,
+                               int64_t max_images, uint64_t seed, int64_t batch_size) {
+  const int64_t n = std::min<int64_t>(max_images, data.size());
+  const auto indices = subset_indices(data.size(), n, seed);
+  torch::Tensor sum;
+  for (int64_t start = 0; start < n; start += batch_size) {
+    const auto batch = indices.narrow(0, start, std::min(batch_size, n - start));
+    const auto posterior = encode(data.images(batch));
+    const auto kl = kl_per_dimension(posterior.mu.to(torch::kDouble), posterior.logvar.to(torch::kDouble)).sum(0);
+    sum = sum.defined() ? sum + kl : kl;
+  }
+  if (!sum.defined()) return {};
+  const auto mean = (sum / static_cast<double>(n)).cpu().contiguous();
+  return std::vector<double>(mean.data_ptr<double>(), mean.data_ptr<double>() + mean.numel());
 }
 
 }  // namespace fvae

@@ -17,8 +17,13 @@ struct EvaluationResult {
   double mse_per_pixel = 0;         // mean squared error of the reconstruction (z = μ)
   std::vector<double> kl_per_dim;   // KL(q(z|x) || p(z)) averaged over images
   std::vector<double> mu_variance;  // variance of μ across images, per dimension
-  int64_t active_dims = 0;          // dimensions with Var_x[μ] > 0.01 (Burda et al.'s activity criterion)
+  int64_t active_dims = 0;          // active dimensions (model/nn/activity.h: mean KL ≥ 0.1 nats)
 };
+
+// The mean KL to the prior per dimension over a seeded subset of `max_images` images of `data` (model/nn/activity.h
+// decides from it which dimensions are active), through `encode` (an encoder, or a snapshot of one).
+std::vector<double> mean_kl_on(const std::function<Posterior(const torch::Tensor&)>& encode, const Dataset& data,
+                               int64_t max_images = 2000, uint64_t seed = 0, int64_t batch_size = 250);
 
 // Reconstruction errors per image of x and x̂ [N, C, H, W] in [0, 1]: Bernoulli NLL (nats, summed over pixels, x̂
 // clamped to [1e-7, 1 − 1e-7]) and mean squared error per pixel. Both double [N].

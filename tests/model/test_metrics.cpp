@@ -231,6 +231,29 @@ class TestMetrics : public QObject {
     QCOMPARE(fv.dimension_factor[5], int64_t{-1});
   }
 
+  // A dimension below the KL line (model/nn/activity.h) is inactive however much its μ varies: no vote, no name.
+  // Here a copy of the x position with KL 0.05 nats would otherwise split x's votes and be named "x".
+  void inactiveDimensionsCastNoVoteAndGetNoName() {
+    RepresentationFunction with_copy = [](const torch::Tensor& f) {
+      auto p = perfect(f);
+      return torch::cat({p, p.narrow(1, 3, 1)}, 1);
+    };
+    DisentanglementOptions options;
+    options.factor_vae.train_votes = 500;
+    options.factor_vae.eval_votes = 200;
+    options.mig.samples = 1000;
+    const auto counted = measure_disentanglement(source_, with_copy, options);
+    QCOMPARE(counted.factor_vae.active_dims, int64_t{6});
+    options.mean_kl = {3.0, 3.0, 3.0, 3.0, 3.0, 0.05};
+    const auto result = measure_disentanglement(source_, with_copy, options);
+    QCOMPARE(result.factor_vae.active_dims, int64_t{5});
+    QCOMPARE(result.factor_vae.dimension_factor[5], int64_t{-1});
+    for (const auto& per_factor : result.factor_vae.votes) QCOMPARE(per_factor[5], int64_t{0});
+    QCOMPARE(result.suggested_names[5], std::string());
+    QCOMPARE(result.suggested_names[3], std::string("x"));
+    QCOMPARE(result.factor_vae.eval_accuracy, 1.0);
+  }
+
   void mixingTwoFactorsScoresInBetween() {
     RepresentationFunction mixed = [](const torch::Tensor& f) {
       auto p = perfect(f);

@@ -62,6 +62,8 @@ class TestResponses : public QObject {
   void curvesFollowTheFactorThatDrivesThem() {
     FactorResponseOptions options;
     options.samples_per_value = 200;
+    // Activity comes from the KL the caller measured (model/nn/activity.h): z2 below the 0.1-nat line.
+    options.mean_kl = {2.0, 0.5, 0.09};
     auto r = factor_responses(source_, code_of, options);
     QCOMPARE(r.latent_dim, int64_t{3});
     QCOMPARE(r.curves.size(), size_t{3});
@@ -88,6 +90,7 @@ class TestResponses : public QObject {
     QCOMPARE(r.explained[2][0], 0.0);
     QCOMPARE(r.variance[2], 0.0);
     QVERIFY(!r.active(2));
+    QVERIFY(r.active(1));
     // Var[0.5·position] over a uniform position: 0.25·(10² − 1)/12 ≈ 2.06.
     QVERIFY2(std::abs(r.variance[0] - 0.25 * 99.0 / 12) < 0.1, qPrintable(QString::number(r.variance[0])));
     QVERIFY(r.active(0));
