@@ -276,17 +276,22 @@
 <context>
     <name>fvae::service::ModelExchange</name>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="32"/>
+        <location filename="../app/service/model_exchange.cpp" line="35"/>
         <source>Wrote %1: encoder, decoder and configuration (%2 KB)</source>
         <translation>%1 geschrieben: Encoder, Decoder und Konfiguration (%2 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="38"/>
+        <location filename="../app/service/model_exchange.cpp" line="41"/>
         <source>Wrote %1 for PyTorch: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</source>
         <translation>%1 für PyTorch geschrieben: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="89"/>
+        <location filename="../app/service/model_exchange.cpp" line="71"/>
+        <source>FactorVAE metric %1, MIG %2</source>
+        <translation>FactorVAE-Metrik %1, MIG %2</translation>
+    </message>
+    <message>
+        <location filename="../app/service/model_exchange.cpp" line="113"/>
         <source>Imported %1 as %2 (%3)</source>
         <translation>%1 als %2 importiert (%3)</translation>
     </message>
@@ -711,67 +716,82 @@
         <translation>Jede Dimension von −3 bis +3 um den aktuellen Code, mit Differenzkarten</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="150"/>
+        <location filename="../ui/latent_explorer.cpp" line="110"/>
+        <source>Follow the live training</source>
+        <translation>Dem laufenden Training folgen</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="111"/>
+        <source>Show the running training&apos;s weights here instead (the model shown now stays on disk)</source>
+        <translation>Stattdessen die Gewichte des laufenden Trainings zeigen (das gezeigte Modell bleibt auf der Platte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="133"/>
+        <source>Showing %1</source>
+        <translation>Gezeigt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_explorer.cpp" line="165"/>
         <source>Base code from an image</source>
         <translation>Basiscode aus einem Bild</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="172"/>
+        <location filename="../ui/latent_explorer.cpp" line="187"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="173"/>
+        <location filename="../ui/latent_explorer.cpp" line="188"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="174"/>
+        <location filename="../ui/latent_explorer.cpp" line="189"/>
         <source>KL (nats)</source>
         <translation>KL (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="175"/>
+        <location filename="../ui/latent_explorer.cpp" line="190"/>
         <source>Preview: −3 … +3</source>
         <translation>Vorschau: −3 … +3</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="183"/>
+        <location filename="../ui/latent_explorer.cpp" line="198"/>
         <source>Name of latent dimension %1; saved into the checkpoint</source>
         <translation>Name der latenten Dimension %1; wird im Checkpoint gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="189"/>
+        <location filename="../ui/latent_explorer.cpp" line="204"/>
         <source>Latent dimension %1</source>
         <translation>Latente Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="192"/>
+        <location filename="../ui/latent_explorer.cpp" line="207"/>
         <source>Dimension %1</source>
         <translation>Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="193"/>
+        <location filename="../ui/latent_explorer.cpp" line="208"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="211"/>
+        <location filename="../ui/latent_explorer.cpp" line="226"/>
         <source>Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base</source>
         <translation>Dimension %1 von −3 bis +3 um den Basiscode, die übrigen Dimensionen wie in der Basis</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="226"/>
+        <location filename="../ui/latent_explorer.cpp" line="241"/>
         <source>inactive: KL below %1 nats</source>
         <translation>inaktiv: KL unter %1 nats</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="321"/>
+        <location filename="../ui/latent_explorer.cpp" line="336"/>
         <source>weights of step %1 · decoded in %2 ms</source>
         <translation>Gewichte von Schritt %1 · dekodiert in %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="322"/>
+        <location filename="../ui/latent_explorer.cpp" line="337"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
@@ -781,22 +801,22 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="377"/>
+        <location filename="../ui/latent_explorer.cpp" line="392"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="380"/>
+        <location filename="../ui/latent_explorer.cpp" line="395"/>
         <source>Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map</source>
         <translation>Zeilen: latente Dimensionen von oben; Spalten: −3 … +3; letzte Spalte: Differenzkarte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="384"/>
+        <location filename="../ui/latent_explorer.cpp" line="399"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="385"/>
+        <location filename="../ui/latent_explorer.cpp" line="400"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
@@ -990,331 +1010,371 @@
 <context>
     <name>fvae::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="73"/>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="398"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="77"/>
         <source>FactorVAE Studio</source>
         <translation>FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>Latent &amp;explorer</source>
         <translation>Latenter &amp;Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
         <source>&amp;Sampling</source>
         <translation>&amp;Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="176"/>
         <source>device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="427"/>
+        <location filename="../ui/main_window.cpp" line="471"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="440"/>
+        <location filename="../ui/main_window.cpp" line="484"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="437"/>
+        <location filename="../ui/main_window.cpp" line="481"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>Res&amp;ponses</source>
         <translation>Ant&amp;worten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>Latent m&amp;ap</source>
         <translation>Latente K&amp;arte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
+        <source>the live training</source>
+        <translation>das laufende Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="130"/>
+        <source>No demo model</source>
+        <translation>Kein Demomodell</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="130"/>
+        <source>The demo model is not installed with this build.</source>
+        <translation>Das Demomodell ist mit diesem Build nicht installiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Background task failed</source>
         <translation>Hintergrundaufgabe fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>Naming the latent dimensions by the FactorVAE metric…</source>
         <translation>Latente Dimensionen werden nach der FactorVAE-Metrik benannt…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>Training stopped</source>
         <translation>Training gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>FactorVAE checkpoints (*.fvae)</source>
         <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
         <source>Load a trained model into the latent explorer</source>
         <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
+        <source>Explore a trained &amp;model now</source>
+        <translation>Ein trainiertes &amp;Modell jetzt erkunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="249"/>
+        <source>The demo model, trained by this application on the built-in shapes</source>
+        <translation>Das Demomodell, von dieser Anwendung auf den eingebauten shapes trainiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Open &amp;dataset file…</source>
         <translation>&amp;Datensatzdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file</source>
         <translation>Eine MedMNIST-.npz (z. B. chestmnist.npz) oder eine IDX-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Open &amp;image folder…</source>
         <translation>&amp;Bilderordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Open a folder of images or IDX files</source>
         <translation>Einen Ordner mit Bildern oder IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>Built-in &amp;shapes</source>
         <translation>Eingebaute &amp;Formen (shapes)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>&amp;Fashion-MNIST (installed)</source>
         <translation>&amp;Fashion-MNIST (installiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Recent d&amp;atasets</source>
         <translation>Zuletzt geöffnete D&amp;atensätze</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>E&amp;xport for PyTorch…</source>
         <translation>Für PyTorch e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>PyTorch file for torch.load (*.pt);;Weights-only checkpoint (*.fvae)</source>
         <translation>PyTorch-Datei für torch.load (*.pt);;Checkpoint nur mit Gewichten (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>The model&apos;s encoder and decoder as a file that torch.load opens in Python, or as a small checkpoint without the training state, to share</source>
         <translation>Encoder und Decoder des Modells als Datei, die torch.load in Python öffnet, oder als kleiner Checkpoint ohne Trainingszustand zum Weitergeben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>I&amp;mport original project checkpoint…</source>
         <translation>Checkpoint des ursprünglichen Projekts i&amp;mportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>Import a checkpoint of the original project</source>
         <translation>Einen Checkpoint des ursprünglichen Projekts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>Original project checkpoints (*.ckpt *.npz);;All files (*)</source>
         <translation>Checkpoints des ursprünglichen Projekts (*.ckpt *.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
+        <source>&amp;User&apos;s guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="311"/>
+        <source>The user&apos;s guide, offline</source>
+        <translation>Das Benutzerhandbuch, offline</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="335"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="380"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="397"/>
         <source>opening %1…</source>
         <translation>öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="366"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/main_window.cpp" line="412"/>
+        <source>the demo model (%1)</source>
+        <translation>das Demomodell (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="415"/>
         <source>model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window.cpp" line="428"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window.cpp" line="428"/>
         <source>Open a checkpoint or train a model first.</source>
         <translation>Öffnen Sie zuerst einen Checkpoint oder trainieren Sie ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="391"/>
+        <location filename="../ui/main_window.cpp" line="435"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="438"/>
         <source>Exported</source>
         <translation>Exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="407"/>
+        <location filename="../ui/main_window.cpp" line="451"/>
         <source>Importing %1…</source>
         <translation>Importiere %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="415"/>
+        <location filename="../ui/main_window.cpp" line="459"/>
         <source>Cannot import the checkpoint</source>
         <translation>Der Checkpoint kann nicht importiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window.cpp" line="463"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="468"/>
+        <location filename="../ui/main_window.cpp" line="512"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
-        <location filename="../ui/main_window.cpp" line="349"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/main_window.cpp" line="388"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74"/>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>Re&amp;construction</source>
         <translation>Re&amp;konstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>&amp;Metrics</source>
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="446"/>
+        <location filename="../ui/main_window.cpp" line="490"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window.cpp" line="491"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="460"/>
+        <location filename="../ui/main_window.cpp" line="504"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window.cpp" line="505"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -1848,67 +1908,97 @@
 <context>
     <name>fvae::ui::SamplingPanel</name>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="34"/>
+        <location filename="../ui/sampling_panel.cpp" line="35"/>
         <source>Cannot decode the samples</source>
         <translation>Die Stichproben können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="40"/>
+        <location filename="../ui/sampling_panel.cpp" line="41"/>
         <source>Standard deviation of the prior samples</source>
         <translation>Standardabweichung der Stichproben aus der Prior-Verteilung</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="41"/>
+        <location filename="../ui/sampling_panel.cpp" line="42"/>
         <source>&amp;Resample</source>
         <translation>&amp;Neu ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="42"/>
+        <location filename="../ui/sampling_panel.cpp" line="43"/>
         <source>&amp;New seed</source>
         <translation>Neuer &amp;Seed</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="43"/>
+        <location filename="../ui/sampling_panel.cpp" line="44"/>
         <source>Save grid…</source>
         <translation>Raster speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="44"/>
+        <location filename="../ui/sampling_panel.cpp" line="45"/>
         <source>The sample grid as one PNG</source>
         <translation>Das Stichprobenraster als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="55"/>
+        <location filename="../ui/sampling_panel.cpp" line="49"/>
+        <source>Save as files…</source>
+        <translation>Als Dateien speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="50"/>
+        <source>Every sample as its own PNG in a folder, and their codes as samples-codes.npy</source>
+        <translation>Jede Stichprobe als eigene PNG-Datei in einem Ordner und ihre Codes als samples-codes.npy</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="53"/>
+        <source>Save the samples into a folder</source>
+        <translation>Die Stichproben in einen Ordner speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="57"/>
+        <source>Cannot save the samples</source>
+        <translation>Die Stichproben lassen sich nicht speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="59"/>
+        <source>Samples saved</source>
+        <translation>Stichproben gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="60"/>
+        <source>%1 PNG files and samples-codes.npy in %2</source>
+        <translation>%1 PNG-Dateien und samples-codes.npy in %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/sampling_panel.cpp" line="69"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="56"/>
+        <location filename="../ui/sampling_panel.cpp" line="70"/>
         <source>&amp;Temperature:</source>
         <translation>&amp;Temperatur:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="57"/>
+        <location filename="../ui/sampling_panel.cpp" line="71"/>
         <source>&amp;Columns:</source>
         <translation>&amp;Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="58"/>
+        <location filename="../ui/sampling_panel.cpp" line="72"/>
         <source>R&amp;ows:</source>
         <translation>&amp;Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="65"/>
+        <location filename="../ui/sampling_panel.cpp" line="80"/>
         <source>Click a sample to explore its code.</source>
         <translation>Klicken Sie auf eine Stichprobe, um ihren Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="146"/>
+        <location filename="../ui/sampling_panel.cpp" line="161"/>
         <source>Decoded with the weights of step %1.</source>
         <translation>Mit den Gewichten von Schritt %1 dekodiert.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="154"/>
+        <location filename="../ui/sampling_panel.cpp" line="169"/>
         <source>Sample %1: open in the latent explorer</source>
         <translation>Stichprobe %1: im latenten Explorer öffnen</translation>
     </message>
@@ -2129,203 +2219,246 @@
 <context>
     <name>fvae::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training_panel.cpp" line="54"/>
+        <location filename="../ui/training_panel.cpp" line="56"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="55"/>
-        <location filename="../ui/training_panel.cpp" line="259"/>
-        <location filename="../ui/training_panel.cpp" line="297"/>
-        <location filename="../ui/training_panel.cpp" line="305"/>
-        <location filename="../ui/training_panel.cpp" line="315"/>
+        <location filename="../ui/training_panel.cpp" line="57"/>
+        <location filename="../ui/training_panel.cpp" line="316"/>
+        <location filename="../ui/training_panel.cpp" line="354"/>
+        <location filename="../ui/training_panel.cpp" line="362"/>
+        <location filename="../ui/training_panel.cpp" line="372"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="56"/>
+        <location filename="../ui/training_panel.cpp" line="58"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="57"/>
+        <location filename="../ui/training_panel.cpp" line="59"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="58"/>
+        <location filename="../ui/training_panel.cpp" line="60"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="69"/>
+        <location filename="../ui/training_panel.cpp" line="71"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="93"/>
+        <location filename="../ui/training_panel.cpp" line="99"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="148"/>
+        <location filename="../ui/training_panel.cpp" line="162"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="151"/>
+        <location filename="../ui/training_panel.cpp" line="165"/>
         <source>seed %1 · continuing</source>
         <translation>Seed %1 · läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="152"/>
+        <location filename="../ui/training_panel.cpp" line="166"/>
         <source>seed %1 · screening</source>
         <translation>Seed %1 · Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="97"/>
+        <location filename="../ui/training_panel.cpp" line="103"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="99"/>
+        <location filename="../ui/training_panel.cpp" line="105"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="76"/>
+        <location filename="../ui/training_panel.cpp" line="82"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="70"/>
+        <location filename="../ui/training_panel.cpp" line="72"/>
         <source>Runs and candidate pipelines (*.fvae candidates.csv);;FactorVAE checkpoints (*.fvae)</source>
         <translation>Läufe und Kandidatenauswahlen (*.fvae candidates.csv);;FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="77"/>
+        <location filename="../ui/training_panel.cpp" line="78"/>
+        <source>Explore a trained model now</source>
+        <translation>Ein trainiertes Modell jetzt erkunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="79"/>
+        <source>Open the demo model, trained by this application on the built-in shapes, in the explorer</source>
+        <translation>Das Demomodell, von dieser Anwendung auf den eingebauten shapes trainiert, im Explorer öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="83"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="79"/>
+        <location filename="../ui/training_panel.cpp" line="85"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="80"/>
+        <location filename="../ui/training_panel.cpp" line="86"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="83"/>
+        <location filename="../ui/training_panel.cpp" line="89"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="155"/>
+        <location filename="../ui/training_panel.cpp" line="109"/>
+        <source>Earlier reconstructions of this run</source>
+        <translation>Frühere Rekonstruktionen dieses Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="154"/>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="169"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="170"/>
+        <location filename="../ui/training_panel.cpp" line="184"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="172"/>
+        <location filename="../ui/training_panel.cpp" line="186"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="192"/>
+        <location filename="../ui/training_panel.cpp" line="197"/>
+        <source>New here? Explore a trained model now, or press Start to train your own (about 16 minutes on two cores with these settings).</source>
+        <translation>Neu hier? Erkunden Sie jetzt ein trainiertes Modell, oder drücken Sie Starten, um Ihr eigenes zu trainieren (mit diesen Einstellungen etwa 16 Minuten auf zwei Kernen).</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="235"/>
         <source>saved at step %1 of %2</source>
         <translation>gespeichert bei Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="199"/>
+        <location filename="../ui/training_panel.cpp" line="245"/>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="253"/>
         <source>Paused. %1</source>
         <translation>Pausiert. %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="204"/>
+        <location filename="../ui/training_panel.cpp" line="258"/>
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="205"/>
+        <location filename="../ui/training_panel.cpp" line="259"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="220"/>
+        <location filename="../ui/training_panel.cpp" line="274"/>
         <source>Resuming the candidate pipeline in %1: screened candidates are kept, a stopped one goes on from its checkpoint, then the ranking and the best candidate&apos;s continuation.</source>
         <translation>Setze die Kandidatenauswahl in %1 fort: geprüfte Kandidaten bleiben, ein gestoppter läuft von seinem Checkpoint weiter, dann folgen die Rangfolge und die Fortsetzung des besten Kandidaten.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="345"/>
+        <location filename="../ui/training_panel.cpp" line="402"/>
         <source>screening</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="247"/>
+        <location filename="../ui/training_panel.cpp" line="301"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="248"/>
+        <location filename="../ui/training_panel.cpp" line="302"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="260"/>
+        <location filename="../ui/training_panel.cpp" line="317"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="260"/>
+        <location filename="../ui/training_panel.cpp" line="317"/>
         <source>Preparing the candidates…</source>
         <translation>Bereite die Kandidaten vor…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="272"/>
+        <location filename="../ui/training_panel.cpp" line="329"/>
         <source>Screening candidate %1 of %2 (seed %3), %4 steps each</source>
         <translation>Prüfe Kandidat %1 von %2 (Seed %3), je %4 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="279"/>
+        <location filename="../ui/training_panel.cpp" line="336"/>
         <source>Ranking the %1 candidates by UDR…</source>
         <translation>Ordne die %1 Kandidaten nach UDR…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="282"/>
+        <location filename="../ui/training_panel.cpp" line="339"/>
         <source>Continuing seed %1 (UDR %2) to the full budget of %3 steps</source>
         <translation>Setze Seed %1 (UDR %2) bis zum vollen Budget von %3 Schritten fort</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="297"/>
+        <location filename="../ui/training_panel.cpp" line="354"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="307"/>
+        <location filename="../ui/training_panel.cpp" line="364"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="342"/>
+        <location filename="../ui/training_panel.cpp" line="399"/>
         <source>candidate %1 of %2 · %3 · step %4/%5 · pipeline %6% · ETA %7</source>
         <translation>Kandidat %1 von %2 · %3 · Schritt %4/%5 · Auswahl %6 % · Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="345"/>
+        <location filename="../ui/training_panel.cpp" line="402"/>
         <source>continuing</source>
         <translation>läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="351"/>
+        <location filename="../ui/training_panel.cpp" line="408"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
+    </message>
+</context>
+<context>
+    <name>fvae::ui::UserGuide</name>
+    <message>
+        <location filename="../ui/user_guide.cpp" line="16"/>
+        <source>FactorVAE Studio — User&apos;s guide</source>
+        <translation>FactorVAE Studio — Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <location filename="../ui/user_guide.cpp" line="27"/>
+        <source>The user&apos;s guide is missing from this build.</source>
+        <translation>Das Benutzerhandbuch fehlt in diesem Build.</translation>
     </message>
 </context>
 <context>

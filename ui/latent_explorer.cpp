@@ -105,7 +105,17 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   left->addWidget(absolute_);
   left->addStretch();
   interpolation_ = new InterpolationView;
+  shown_label_ = new QLabel;
+  shown_label_->setWordWrap(true);
+  follow_live_ = new QPushButton(tr("Follow the live training"));
+  follow_live_->setToolTip(tr("Show the running training's weights here instead (the model shown now stays on disk)"));
+  follow_live_->hide();
+  connect(follow_live_, &QPushButton::clicked, this, &LatentExplorer::followLiveRequested);
+  auto* shown_row = new QHBoxLayout;
+  shown_row->addWidget(shown_label_, 1);
+  shown_row->addWidget(follow_live_);
   auto* right = new QVBoxLayout;
+  right->addLayout(shown_row);
   right->addWidget(scroll, 1);
   right->addWidget(interpolation_);
   auto* layout = new QHBoxLayout(this);
@@ -117,6 +127,11 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   follow_timer_->setInterval(250);
   connect(follow_timer_, &QTimer::timeout, this, &LatentExplorer::followLiveWeights);
   follow_timer_->start();
+}
+
+void LatentExplorer::setShownModel(const QString& description, bool offerLive) {
+  shown_label_->setText(description.isEmpty() ? QString() : tr("Showing %1").arg(description));
+  follow_live_->setVisible(offerLive);
 }
 
 void LatentExplorer::setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names,

@@ -47,6 +47,9 @@ class LatentExplorer : public QWidget {
   QImage previewStrip(int dimension) const { return preview_strips_.value(dimension); }
   static const QVector<float>& previewValues();
   int dimensions() const { return sliders_.size(); }
+  // What the explorer shows ("the demo model", a checkpoint's name, "the live training"), in a line above the rows;
+  // with `offerLive`, a button to follow the running training instead.
+  void setShownModel(const QString& description, bool offerLive);
 
  public slots:
   void resetAll();
@@ -63,10 +66,13 @@ class LatentExplorer : public QWidget {
   void imageShown(quint64 generation);
   void namesEdited(const QStringList& names);
   void traversalGridReady(const QImage& grid);
-  void previewsReady();  // the strips beside the sliders show the current base code and weights
+  void previewsReady();        // the strips beside the sliders show the current base code and weights
+  void followLiveRequested();  // the user wants the running training's weights here
 
  private:
   void rebuildRows(const QStringList& names);
+  QLabel* shown_label_ = nullptr;
+  QPushButton* follow_live_ = nullptr;
   void requestDecode();
   void showDecoded(const QImage& image, quint64 generation, double milliseconds);
   void followLiveWeights();

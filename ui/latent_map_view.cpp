@@ -179,7 +179,7 @@ void LatentMapView::fillAxisChoices() {
   const int dims = map_->mu.empty() ? 0 : static_cast<int>(map_->mu.front().size());
   for (int d = 0; d < dims; ++d)
     axes << (d < kl_.size() && !is_active(kl_[d]) ? tr("%1 (inactive)").arg(service::dimensionLabel(d, names_))
-                                                   : service::dimensionLabel(d, names_));
+                                                  : service::dimensionLabel(d, names_));
   for (auto* box : {x_axis_, y_axis_}) {
     box->clear();
     box->addItems(axes);

@@ -29,6 +29,7 @@
 #include "ui/responses_panel.h"
 #include "ui/sampling_panel.h"
 #include "ui/training_panel.h"
+#include "ui/user_guide.h"
 
 // Resources in a static library need explicit registration (outside any namespace).
 static void register_resources() { Q_INIT_RESOURCE(resources); }
@@ -83,6 +84,9 @@ MainWindow::MainWindow(QWidget* parent)
   connectTraining();
   restoreSettings();
   openDataset(QStringLiteral("shapes"));  // the built-in dataset: nothing to configure
+  const auto demo = service::demoModel();
+  if (!demo.path.isEmpty())
+    training_->offerDemo(demo.scores, !QSettings().value(QStringLiteral("ui/demoOpened"), false).toBool());
 }
 
 void MainWindow::createTabs() {
@@ -109,6 +113,25 @@ void MainWindow::createTabs() {
   central_layout->addWidget(messages_);
   central_layout->addWidget(tabs_, 1);
   setCentralWidget(central);
+}
+
+void MainWindow::followLiveTraining() {
+  if (!session_->isRunning()) return;
+  following_live_ = true;
+  checkpoint_path_.clear();
+  shown_name_ = tr("the live training");
+  setModel(session_->liveModel(), {}, {}, session_->datasetSpec());
+  explorer_->setShownModel(shown_name_, false);
+}
+
+void MainWindow::openDemo() {
+  const auto demo = service::demoModel();
+  if (demo.path.isEmpty()) {
+    messages_->showError(tr("No demo model"), tr("The demo model is not installed with this build."));
+    return;
+  }
+  QSettings().setValue(QStringLiteral("ui/demoOpened"), true);
+  openCheckpoint(demo.path);
 }
 
 void MainWindow::showTab(QWidget* panel) {
@@ -146,17 +169,26 @@ void MainWindow::connectPanels() {
 }
 
 void MainWindow::connectTraining() {
-  // During training the explorer follows the live weights.
+  // A training's weights go to the explorer when nothing else is open there; a model the user opened (the demo, a
+  // checkpoint) stays until they choose to follow the live training.
   connect(session_, &service::TrainingSession::started, this,
           [this](const QString& description, const QString& device) {
             device_label_->setText(tr("device: %1").arg(device));
-            model_label_->setText(description);
             messages_->clearProblems();
-            setModel(session_->liveModel(), {}, {}, session_->datasetSpec());
-            checkpoint_path_.clear();
             // What File → Export writes while no checkpoint is open: the training's newest save.
             training_checkpoint_ = QDir(training_->settings().outputFolder).filePath(QStringLiteral("latest.fvae"));
+            if (checkpoint_path_.isEmpty() || following_live_) {
+              model_label_->setText(description);
+              followLiveTraining();
+            } else {
+              explorer_->setShownModel(shown_name_, true);
+            }
           });
+  connect(explorer_, &LatentExplorer::followLiveRequested, this, &MainWindow::followLiveTraining);
+  connect(training_, &TrainingPanel::exploreDemoRequested, this, &MainWindow::openDemo);
+  connect(training_, &TrainingPanel::runningChanged, this, [this](bool running) {
+    if (!running && !following_live_) explorer_->setShownModel(shown_name_, false);
+  });
   connect(training_, &TrainingPanel::klUpdated, explorer_, &LatentExplorer::setKl);
   connect(training_, &TrainingPanel::klUpdated, latent_map_, &LatentMapView::setKl);
   // Before any model exists, the dataset is shown at the size the form would train at.
@@ -166,6 +198,7 @@ void MainWindow::connectTraining() {
   // A finished training's checkpoint is the model on screen from now on: names go into it. On shapes the metric then
   // names the dimensions (only those still unnamed), so the explorer's sliders say what they move.
   connect(training_, &TrainingPanel::trainingCompleted, this, [this](const QString& checkpoint) {
+    if (!following_live_) return;  // the explorer shows another model; the run is saved in `checkpoint`
     checkpoint_path_ = checkpoint;
     if (model_ && model_->channels() == 1 && session_->datasetSpec() == QLatin1String("shapes")) {
       statusBar()->showMessage(tr("Naming the latent dimensions by the FactorVAE metric…"), 8000);
@@ -211,6 +244,9 @@ void MainWindow::createFileMenu() {
   });
   open->setShortcut(QKeySequence::Open);
   open->setToolTip(tr("Load a trained model into the latent explorer"));
+  if (!service::demoModel().path.isEmpty())
+    file->addAction(tr("Explore a trained &model now"), this, &MainWindow::openDemo)
+        ->setToolTip(tr("The demo model, trained by this application on the built-in shapes"));
   recent_menu_ = file->addMenu(tr("&Recent checkpoints"));
   file->addSeparator();
   QAction* open_data = file->addAction(tr("Open &dataset file…"), this, [this] {
@@ -270,6 +306,9 @@ void MainWindow::createTrainingMenu() {
 
 void MainWindow::createHelpMenu() {
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* guide = help->addAction(tr("&User's guide"), this, [this] { (new UserGuide(this))->show(); });
+  guide->setShortcut(QKeySequence::HelpContents);
+  guide->setToolTip(tr("The user's guide, offline"));
   help->addAction(tr("&About FactorVAE Studio"), this, &MainWindow::showAbout);
   help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -368,11 +407,16 @@ void MainWindow::openCheckpoint(const QString& path) {
           return;  // the previous model stays loaded
         }
         checkpoint_path_ = path;
+        following_live_ = false;
+        const auto demo = service::demoModel();
+        shown_name_ = path == demo.path ? tr("the demo model (%1)").arg(demo.scores) : QFileInfo(path).fileName();
         messages_->clearProblems();
         setModel(loaded.model, loaded.latentNames, loaded.klPerDim, loaded.datasetSpec);
         model_label_->setText(tr("model: %1 (%2)").arg(loaded.model->description(), QFileInfo(path).fileName()));
         training_->showSavedHistory(QFileInfo(path).fileName(), loaded.history);
-        remember(QStringLiteral("recent/checkpoints"), path);
+        training_->showSavedReconstructions(QFileInfo(path).dir().filePath(QStringLiteral("reconstructions.gif")));
+        if (path != service::demoModel().path) remember(QStringLiteral("recent/checkpoints"), path);
+        explorer_->setShownModel(shown_name_, session_->isRunning());
         showTab(explorer_);
         emit checkpointOpened(path);
       });

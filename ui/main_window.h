@@ -41,6 +41,11 @@ class MainWindow : public QMainWindow {
   // Converts the original project's checkpoint (.ckpt or .npz) to `out` off the GUI thread, then opens it; on failure
   // the message bar says why and importFailed is emitted.
   void importOriginalCheckpoint(const QString& source, const QString& out);
+  // Opens the demo model in the explorer ("Explore a trained model now").
+  void openDemo();
+  // The explorer shows the running training's weights from now on (when a training starts, an opened model stays
+  // until the user asks for this).
+  void followLiveTraining();
   MessageBar* messageBar() const { return messages_; }
   std::shared_ptr<service::DatasetView> dataset() const { return dataset_; }
   std::shared_ptr<service::DecodeModel> model() const { return model_; }
@@ -109,6 +114,8 @@ class MainWindow : public QMainWindow {
   QLabel* model_label_;
   QLabel* dataset_label_;
   QString checkpoint_path_;
+  QString shown_name_;           // what the explorer shows, in words ("the demo model", a file's name)
+  bool following_live_ = false;  // the explorer shows the running training's weights
   QString training_checkpoint_;  // the newest checkpoint the training saved
   std::shared_ptr<service::DecodeModel> model_;
   std::shared_ptr<service::DatasetView> dataset_;

@@ -5,6 +5,7 @@
 #include "ui/message_bar.h"
 #include "ui/number_field.h"
 
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -45,6 +46,19 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new servi
   connect(save, &QPushButton::clicked, this, [this] {
     if (!images_.isEmpty()) saveImageAs(this, gridImage(), QStringLiteral("samples.png"));
   });
+  auto* save_files = new QPushButton(tr("Save as files…"));
+  save_files->setToolTip(tr("Every sample as its own PNG in a folder, and their codes as samples-codes.npy"));
+  connect(save_files, &QPushButton::clicked, this, [this] {
+    if (images_.isEmpty()) return;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save the samples into a folder"));
+    if (folder.isEmpty()) return;
+    const QString error = service::writeImageFiles(folder, QStringLiteral("samples"), images_, codes_);
+    if (!error.isEmpty())
+      reportError(this, tr("Cannot save the samples"), error);
+    else
+      reportInformation(this, tr("Samples saved"),
+                        tr("%1 PNG files and samples-codes.npy in %2").arg(images_.size()).arg(folder));
+  });
   connect(again, &QPushButton::clicked, this, &SamplingPanel::resample);
   connect(next, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
   for (NumberField* field : {seed_, columns_, rows_, temperature_})
@@ -62,6 +76,7 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new servi
   left->addWidget(again);
   left->addWidget(next);
   left->addWidget(save);
+  left->addWidget(save_files);
   left->addWidget(new QLabel(tr("Click a sample to explore its code.")));
   left->addStretch();
   status_ = new QLabel;

@@ -7,10 +7,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QImageReader>
 #include <QLabel>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSlider>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -73,6 +75,10 @@ void TrainingPanel::createButtons() {
   connect(start_, &QPushButton::clicked, this, &TrainingPanel::startTraining);
   connect(pause_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
   connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stopTraining);
+  demo_ = new QPushButton(tr("Explore a trained model now"));
+  demo_->setToolTip(tr("Open the demo model, trained by this application on the built-in shapes, in the explorer"));
+  demo_->hide();
+  connect(demo_, &QPushButton::clicked, this, &TrainingPanel::exploreDemoRequested);
   save_charts_ = new QPushButton(tr("Save charts…"));
   save_charts_->setToolTip(tr("The loss curves and the KL bars as one PNG"));
   connect(save_charts_, &QPushButton::clicked, this, [this] {
@@ -99,6 +105,11 @@ void TrainingPanel::createViews() {
       tr("Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps"));
   reconstructions_->setMinimumHeight(2 * 32 * kReconstructionScale / 2);
   reconstructions_->setWordWrap(true);
+  strip_slider_ = new QSlider(Qt::Horizontal);
+  strip_slider_->setToolTip(tr("Earlier reconstructions of this run"));
+  strip_slider_->hide();
+  strip_step_ = new QLabel;
+  connect(strip_slider_, &QSlider::valueChanged, this, &TrainingPanel::showStrip);
   flush_timer_ = new QTimer(this);
   flush_timer_->setInterval(200);
   connect(flush_timer_, &QTimer::timeout, this, &TrainingPanel::flush);
@@ -110,6 +121,7 @@ void TrainingPanel::layOut() {
   auto* left = new QVBoxLayout;
   left->addWidget(form_);
   left->addLayout(buttons);
+  left->addWidget(demo_);
   left->addWidget(progress_);
   left->addWidget(status_);
   left->addWidget(candidates_);
@@ -125,6 +137,10 @@ void TrainingPanel::layOut() {
   strip_row->addWidget(reconstructions_, 1);
   strip_row->addWidget(save_charts_, 0, Qt::AlignBottom);
   right->addLayout(strip_row);
+  auto* strip_slider_row = new QHBoxLayout;
+  strip_slider_row->addWidget(strip_slider_, 1);
+  strip_slider_row->addWidget(strip_step_);
+  right->addLayout(strip_slider_row);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left);
   layout->addLayout(right, 1);
@@ -133,11 +149,9 @@ void TrainingPanel::layOut() {
 void TrainingPanel::connectSession() {
   connect(session_, &service::TrainingSession::stepped, this,
           [this](const service::TrainingPoint& point) { pending_ << point; });
-  connect(session_, &service::TrainingSession::reconstructionsUpdated, this, [this](const QImage& strip, qint64) {
+  connect(session_, &service::TrainingSession::reconstructionsUpdated, this, [this](const QImage& strip, qint64 step) {
     last_reconstructions_ = strip;
-    const int scale = std::clamp(600 / std::max(1, strip.width()), 1, kReconstructionScale);
-    reconstructions_->setPixmap(
-        QPixmap::fromImage(strip.scaled(strip.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    addStrip(tr("step %1").arg(step), strip);
   });
   connect(session_, &service::TrainingSession::pipelineChanged, this, &TrainingPanel::showStage);
   connect(session_, &service::TrainingSession::historyRestored, this,
@@ -175,11 +189,40 @@ void TrainingPanel::connectSession() {
 
 service::TrainingSettings TrainingPanel::settings() const { return form_->settings(); }
 
+void TrainingPanel::offerDemo(const QString& scores, bool firstStart) {
+  demo_->setVisible(true);
+  if (!scores.isEmpty()) demo_->setToolTip(demo_->toolTip() + QStringLiteral(" (") + scores + QLatin1Char(')'));
+  if (firstStart && !running_)
+    setStatus(
+        tr("New here? Explore a trained model now, or press Start to train your own (about 16 minutes on two "
+           "cores with these settings)."));
+}
+
 void TrainingPanel::setSettings(const service::TrainingSettings& s) { form_->setSettings(s); }
 
 void TrainingPanel::setDatasetSpec(const QString& spec) { form_->setDatasetSpec(spec); }
 
 QString TrainingPanel::statusText() const { return status_->text(); }
+
+void TrainingPanel::addStrip(const QString& when, const QImage& strip) {
+  if (!strips_.isEmpty() && strips_.last().first == when) strips_.removeLast();  // the same step again (epoch end)
+  const bool at_end = strip_slider_->value() == strip_slider_->maximum();
+  strips_.append({when, strip});
+  const QSignalBlocker block(strip_slider_);
+  strip_slider_->setRange(0, static_cast<int>(strips_.size()) - 1);
+  strip_slider_->setVisible(strips_.size() > 1);
+  if (at_end) strip_slider_->setValue(strip_slider_->maximum());  // following the newest unless the user looks back
+  showStrip(strip_slider_->value());
+}
+
+void TrainingPanel::showStrip(int index) {
+  if (index < 0 || index >= strips_.size()) return;
+  const QImage& strip = strips_[index].second;
+  const int scale = std::clamp(600 / std::max(1, strip.width()), 1, kReconstructionScale);
+  reconstructions_->setPixmap(
+      QPixmap::fromImage(strip.scaled(strip.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
+  strip_step_->setText(strips_[index].first);
+}
 
 void TrainingPanel::showSavedHistory(const QString& name, const QVector<service::TrainingPoint>& history) {
   if (running_ || history.isEmpty()) return;
@@ -190,6 +233,17 @@ void TrainingPanel::showSavedHistory(const QString& name, const QVector<service:
   flush();
   progress_->setValue(progress_->maximum() * history.last().step / std::max<qint64>(1, history.last().totalSteps));
   progress_->setFormat(tr("saved at step %1 of %2").arg(history.last().step).arg(history.last().totalSteps));
+}
+
+void TrainingPanel::showSavedReconstructions(const QString& gifPath) {
+  if (running_) return;
+  strips_.clear();
+  QImageReader reader(gifPath);
+  for (int frame = 1; reader.canRead(); ++frame) {
+    const QImage image = reader.read();
+    if (image.isNull()) break;
+    addStrip(tr("epoch %1").arg(frame), image.convertToFormat(QImage::Format_RGB32));
+  }
 }
 
 int TrainingPanel::pointsPlotted() const { return loss_chart_->pointCount(); }
@@ -251,6 +305,9 @@ void TrainingPanel::start(const service::TrainingSettings& s) {
   // The views of the previous run go together, only once the new one has started.
   pending_.clear();
   loss_chart_->clear();
+  strips_.clear();
+  strip_slider_->hide();
+  strip_step_->clear();
   ema_speed_ = 0;
   in_pipeline_ = !s.resumePipeline.isEmpty() || (s.candidates > 1 && s.resumeFrom.isEmpty());
   pipeline_ = {};

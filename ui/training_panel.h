@@ -12,6 +12,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSlider;
 class QTimer;
 
 namespace fvae::ui {
@@ -25,6 +26,9 @@ class TrainingPanel : public QWidget {
   Q_OBJECT
  public:
   explicit TrainingPanel(service::TrainingSession* session, QWidget* parent = nullptr);
+  // Offers "Explore a trained model now" beside Start (when the demo model is installed); `firstStart` says so in the
+  // status line too.
+  void offerDemo(const QString& scores, bool firstStart);
   service::TrainingSettings settings() const;
   void setSettings(const service::TrainingSettings& settings);
   void setDatasetSpec(const QString& spec);
@@ -41,6 +45,8 @@ class TrainingPanel : public QWidget {
   QString saveChartsPng(const QString& path) const;  // loss curves above the KL bars; "" or an error
   // A saved run's history on the charts (an opened checkpoint's), unless a training runs.
   void showSavedHistory(const QString& name, const QVector<service::TrainingPoint>& history);
+  // A saved run's reconstructions, one GIF frame per epoch (its reconstructions.gif), behind the step slider.
+  void showSavedReconstructions(const QString& gifPath);
 
  public slots:
   void startTraining();
@@ -58,6 +64,7 @@ class TrainingPanel : public QWidget {
   void runningChanged(bool running);  // a training was started, or it ended (finished, stopped or failed)
   void imageSizeChanged(int size);    // the form's image size
   void klUpdated(const QVector<double>& kl);
+  void exploreDemoRequested();  // "Explore a trained model now"
 
  private:
   void createButtons();
@@ -73,6 +80,7 @@ class TrainingPanel : public QWidget {
   service::TrainingSession* session_;
   TrainingForm* form_ = nullptr;
   QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *resume_ = nullptr, *save_charts_ = nullptr;
+  QPushButton* demo_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
   CandidatesTable* candidates_ = nullptr;
@@ -80,6 +88,13 @@ class TrainingPanel : public QWidget {
   KlChart* kl_chart_ = nullptr;
   QLabel* reconstructions_ = nullptr;
   QImage last_reconstructions_;
+  // Every strip of the run, with its step (or epoch, read from a saved run's GIF): a slider steps back through them,
+  // as TensorBoard's image tab does.
+  QVector<QPair<QString, QImage>> strips_;
+  QSlider* strip_slider_ = nullptr;
+  QLabel* strip_step_ = nullptr;
+  void addStrip(const QString& when, const QImage& strip);
+  void showStrip(int index);
   QTimer* flush_timer_ = nullptr;
 
   QVector<service::TrainingPoint> pending_;

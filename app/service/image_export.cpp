@@ -7,6 +7,9 @@
 #include "app/service/tensor_images.h"
 #include "model/base/atomic_file.h"
 #include "model/io/image_files.h"
+#include "model/io/npy.h"
+
+#include <QDir>
 
 namespace fvae::service {
 
@@ -37,6 +40,25 @@ QString writePng(const QString& path, const QImage& image, const ExportStyle& st
   } catch (const std::exception& e) {
     return QString::fromStdString(e.what());
   }
+}
+
+QString writeImageFiles(const QString& folder, const QString& prefix, const QVector<QImage>& images,
+                        const QVector<QVector<float>>& codes) {
+  if (!QDir().mkpath(folder)) return QStringLiteral("%1: cannot create the folder").arg(folder);
+  const QDir dir(folder);
+  for (int i = 0; i < images.size(); ++i) {
+    const QString error =
+        writePng(dir.filePath(QStringLiteral("%1-%2.png").arg(prefix).arg(i, 3, 10, QLatin1Char('0'))), images[i]);
+    if (!error.isEmpty()) return error;
+  }
+  if (codes.isEmpty()) return {};
+  const int64_t dims = codes.first().size();
+  auto table = torch::empty({static_cast<int64_t>(codes.size()), dims}, torch::kFloat);
+  for (int i = 0; i < codes.size(); ++i)
+    for (int64_t d = 0; d < dims && d < codes[i].size(); ++d) table[i][d] = codes[i][static_cast<int>(d)];
+  const auto bytes = make_npy(table);
+  return writeTextFile(dir.filePath(prefix + QStringLiteral("-codes.npy")),
+                       QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size())));
 }
 
 QImage styledImage(const QImage& image, const ExportStyle& style) {

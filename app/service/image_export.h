@@ -23,6 +23,12 @@ struct ExportStyle {
 QString writePng(const QString& path, const QImage& image, const ExportStyle& style = {});
 QString writeTextFile(const QString& path, const QByteArray& bytes);  // tables (CSV)
 QString writeGif(const QString& path, const QVector<QImage>& frames, int delayMs, const ExportStyle& style = {});
+// Each image as PREFIX-000.png, PREFIX-001.png, … in `folder` (created), and the codes they were decoded from as
+// PREFIX-codes.npy (float32 [N, latent]), the file a script loads with numpy.load. Returns "" or an error naming the
+// file; files written before an error stay.
+QString writeImageFiles(const QString& folder, const QString& prefix, const QVector<QImage>& images,
+                        const QVector<QVector<float>>& codes);
+
 // The image as the PNG would show it (scaled, labelled), for the screen.
 QImage styledImage(const QImage& image, const ExportStyle& style);
 

@@ -5,7 +5,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -51,6 +54,27 @@ QString seedConverterScript() {
        {bin.filePath("../share/factorvae-studio/" + name), QStringLiteral(FACTORVAE_SOURCE_DIR "/tools/") + name})
     if (QFileInfo::exists(candidate)) return QFileInfo(candidate).absoluteFilePath();
   return {};
+}
+
+DemoModel demoModel() {
+  DemoModel demo;
+  const QDir bin(QCoreApplication::applicationDirPath());
+  for (const QString& folder : {bin.filePath(QStringLiteral("../share/factorvae-studio/demo")),
+                                QStringLiteral(FACTORVAE_SOURCE_DIR "/resources/demo")}) {
+    const QString path = QDir(folder).filePath(QStringLiteral("shapes-demo.fvae"));
+    if (!QFileInfo::exists(path)) continue;
+    demo.path = QFileInfo(path).absoluteFilePath();
+    QFile json(QDir(folder).filePath(QStringLiteral("shapes-demo.json")));
+    if (json.open(QIODevice::ReadOnly)) {
+      const QJsonObject metrics = QJsonDocument::fromJson(json.readAll()).object().value("metrics").toObject();
+      if (!metrics.isEmpty())
+        demo.scores = QCoreApplication::translate("fvae::service::ModelExchange", "FactorVAE metric %1, MIG %2")
+                          .arg(metrics.value("factorvae_metric").toDouble(), 0, 'f', 2)
+                          .arg(metrics.value("mig").toDouble(), 0, 'f', 2);
+    }
+    break;
+  }
+  return demo;
 }
 
 QString pythonInterpreter() {

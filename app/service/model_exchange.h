@@ -20,6 +20,14 @@ QString exportModel(const QString& checkpoint, const QString& out);
 
 // The Python helper that reads Lightning checkpoints (tools/seed_checkpoint_to_npz.py, installed beside the data).
 QString seedConverterScript();
+// The demo model the application offers on first start (resources/demo/shapes-demo.fvae, installed under
+// share/factorvae-studio/demo), and a line with its scores from the JSON beside it; an empty path when missing.
+struct DemoModel {
+  QString path;
+  QString scores;  // "FactorVAE metric 0.71, MIG 0.32", or "" when unknown
+};
+DemoModel demoModel();
+
 // The Python interpreter used for it: $FACTORVAE_PYTHON, else python3.
 QString pythonInterpreter();
 

@@ -30,7 +30,7 @@ torch::Tensor represent_factors(const GroundTruthSource& source, const Represent
 
 struct FactorVaeMetricOptions {
   uint64_t seed = 0;
-  std::vector<bool> active;  // per dimension: false leaves it out of the votes (empty: all)
+  std::vector<bool> active;       // per dimension: false leaves it out of the votes (empty: all)
   int64_t samples_per_vote = 64;  // L
   int64_t train_votes = 10000;
   int64_t eval_votes = 5000;

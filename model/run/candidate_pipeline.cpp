@@ -394,6 +394,9 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
     settings.out = chosen.folder;
     settings.stop_after = 0;
     settings.request = resume_request(chosen.checkpoint);
+    // Screenings side by side may have run with the discriminator's thread off (a core each); the chosen run goes on
+    // with the run's own setting. The results are the same either way, only the speed differs.
+    settings.request.train.disc_thread = settings_.base.request.train.disc_thread.value_or("auto");
     train(best, settings, observer);
     if (chosen.step < status_.budget) return finish(PipelineOutcome::Status::Stopped);
     chosen.state = Candidate::State::Done;

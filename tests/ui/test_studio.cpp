@@ -13,6 +13,7 @@
 #include <QSlider>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
 #include <QtTest>
@@ -22,6 +23,7 @@
 
 #include "app/service/dataset_view.h"
 #include "app/service/decode_service.h"
+#include "app/service/image_export.h"
 #include "app/service/tensor_images.h"
 #include "app/service/training_session.h"
 #include "model/analysis/metrics.h"
@@ -30,6 +32,7 @@
 #include "model/data/shapes.h"
 #include "model/inference/inference.h"
 #include "model/io/dataset_loader.h"
+#include "model/io/npy.h"
 #include "model/run/run_plan.h"
 #include "model/tensorboard/event_file.h"
 #include "model/training/trainer.h"
@@ -47,6 +50,7 @@
 #include "ui/sampling_panel.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
+#include "ui/user_guide.h"
 
 using namespace fvae;
 
@@ -284,6 +288,46 @@ class TestStudio : public QObject {
     const auto final_cp = load_checkpoint(dir_.filePath("gui-candidates/latest.fvae").toStdString());
     QCOMPARE(final_cp.step, int64_t{16});
     QCOMPARE(final_cp.train.seed, static_cast<uint64_t>(3 + chosen));
+  }
+
+  // Help → User's guide shows the README offline, in a window that waits for no click.
+  void userGuideOpensOffline() {
+    ui::MainWindow window;
+    QAction* guide = nullptr;
+    for (QAction* action : window.findChildren<QAction*>())
+      if (action->text().remove('&') == "User's guide") guide = action;
+    QVERIFY(guide);
+    guide->trigger();
+    auto* dialog = window.findChild<ui::UserGuide*>();
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(!dialog->isModal() && no_modal_window());
+    QVERIFY(dialog->browser()->toPlainText().contains("factorvae-studio"));
+    QVERIFY(dialog->browser()->toPlainText().size() > 2000);
+  }
+
+  // Samples as separate files with their codes, as a script wants them: PNGs that read back, and an .npy of the codes.
+  void samplesSaveAsFilesWithTheirCodes() {
+    QVector<QImage> images;
+    QVector<QVector<float>> codes;
+    for (int i = 0; i < 3; ++i) {
+      QImage image(28, 28, QImage::Format_Grayscale8);
+      image.fill(40 * i);
+      images << image;
+      codes << QVector<float>{0.5f * i, -1.0f, 2.0f + i};
+    }
+    const QString folder = dir_.filePath("samples-out");
+    QCOMPARE(service::writeImageFiles(folder, "samples", images, codes), QString());
+    for (int i = 0; i < 3; ++i) {
+      const QImage back(QDir(folder).filePath(QString("samples-%1.png").arg(i, 3, 10, QChar('0'))));
+      QCOMPARE(qGray(back.pixel(5, 5)), 40 * i);
+    }
+    QFile npy(QDir(folder).filePath("samples-codes.npy"));
+    QVERIFY(npy.open(QIODevice::ReadOnly));
+    const QByteArray bytes = npy.readAll();
+    const auto array = parse_npy("codes", std::vector<uint8_t>(bytes.begin(), bytes.end()));
+    QCOMPARE(array.shape, (std::vector<int64_t>{3, 3}));
+    QCOMPARE(array.data[2][2].item<float>(), 4.0f);
+    QCOMPARE(array.data[1][0].item<float>(), 0.5f);
   }
 
   // Images to tensors and back: every pixel in its place and every channel in its place (an image of one colour
