@@ -5,9 +5,10 @@
 
 Each build writes a run stopped half-way (--stop-after); then both builds evaluate that checkpoint and both resume it
 to the full budget. The evaluations and the resumed loss histories must agree: the history up to the checkpoint
-exactly (it is the same file, cut back), the steps after it to a tolerance — two LibTorch builds multiply through
-different BLAS kernels, so the last bits differ, but data order, permutations and schedules must be the same
-(a difference there moves the losses by whole percents, not by 1e-5). Standard library only.
+exactly (it is the same file, cut back), the first steps after it to rounding, the later ones to a drift tolerance —
+two LibTorch builds multiply through different kernels, so the last bits differ and the difference grows, but data
+order, permutations and schedules must be the same (a difference there moves the losses by whole percents at once,
+not by 1e-5). Standard library only.
 """
 import csv
 import os
@@ -21,11 +22,21 @@ TRAIN = ["--dataset", "shapes", "--size", "32", "--batch-size", "32", "--seed", 
          "--beta", "1", "--gamma", "35", "--lr-warmup", "0"]
 EVALUATE = ["--train-votes", "400", "--eval-votes", "200", "--mig-samples", "2000", "--subset", "3000"]
 # |a - b| <= relative * max(|a|, |b|) + absolute. The absolute part is for values near zero (the TC estimate, MIG of
-# an unencoded factor), whose relative difference means nothing. Measured between Debian's 1.13 and the 2.15 wheel:
-# 10 resumed steps agree to 1e-7–2e-6 (VAE loss, relative); the differences grow as the weights drift apart in the
-# last bits (7e-4 after 30 steps), hence only 10. A different data order or permutation moves the reconstruction by
-# whole percents within a step.
-LOSS_TOLERANCE = (2e-4, 2e-4)  # relative, absolute; per value
+# an unencoded factor), whose relative difference means nothing.
+#
+# Two builds agree bit for bit for some steps after the checkpoint and then drift apart: once one product rounds its
+# last bit differently (a bf16 product of the discriminator, a BLAS kernel's summation order), the difference grows
+# about threefold a step, fastest in the TC estimate (a difference of two nearly equal logits). Measured here
+# (Debian's 1.13 and the 2.15 wheel, both directions, with bf16 and with fp32 discriminator products): the first three
+# resumed steps within 0.04 of FIRST_TOLERANCE; later the TC estimate differed by up to 1.5e-3 at step 40 (7 times
+# FIRST_TOLERANCE, which failed CI), while every other column stayed within 0.19 of DRIFT_TOLERANCE. A different data
+# order or permutation moves the losses by whole percents at the first step, so the first steps are compared tightly
+# and the rest for drift; the TC estimate and the discriminator's loss after the first steps are bounded through the
+# VAE loss (it holds gamma * TC, gamma = 35) and the discriminator's mean accuracy.
+FIRST_STEPS = 3
+FIRST_TOLERANCE = (2e-4, 2e-4)  # relative, absolute; every column of the first resumed steps
+DRIFT_TOLERANCE = (1e-3, 1e-3)  # every column but the TC estimate and the discriminator's loss, every resumed step
+CHAOTIC = ("tc", "disc_loss")
 EVAL_TOLERANCE = (1e-3, 2e-3)  # evaluate prints 4 decimals
 # The discriminator's accuracy counts right answers among 2 × 32 codes near 50 %: codes at the boundary flip with the
 # last bits (up to 3 of 64 per step measured), so it is compared as its mean over the resumed steps, to 1/64.
@@ -105,16 +116,24 @@ def main():
         if ours[:STOP] != theirs[:STOP]:
             failures.append(f"{writer}'s checkpoint: the history before the checkpoint changed on resume")
         columns = [c for c in ours[0] if c not in ("images_per_second", COUNTED)]
-        worst, loss_relative = (0.0, "", 0), (0.0, 0)
+        first, drift, loss_relative = (0.0, "", 0), (0.0, "", 0), (0.0, 0)
         for a, b in zip(ours[STOP:], theirs[STOP:]):
+            step = int(a["step"])
             for c in columns:
-                worst = max(worst, (excess(float(a[c]), float(b[c]), LOSS_TOLERANCE), c, int(a["step"])))
-            loss_relative = max(loss_relative, (relative(float(a["vae_loss"]), float(b["vae_loss"])), int(a["step"])))
+                x, y = float(a[c]), float(b[c])
+                if step <= STOP + FIRST_STEPS:
+                    first = max(first, (excess(x, y, FIRST_TOLERANCE), c, step))
+                if c not in CHAOTIC:
+                    drift = max(drift, (excess(x, y, DRIFT_TOLERANCE), c, step))
+            loss_relative = max(loss_relative, (relative(float(a["vae_loss"]), float(b["vae_loss"])), step))
         print(f"checkpoint of build {writer}: steps {STOP + 1}-{STEPS} resumed by {writer} and by {reader}: VAE loss "
-              f"within {loss_relative[0]:.1e} relative (largest at step {loss_relative[1]}); every column within "
-              f"{worst[0]:.2f} of the tolerance (largest share: {worst[1]} at step {worst[2]})")
-        if worst[0] > 1:
-            failures.append(f"{writer}'s checkpoint resumes differently in {reader}: {worst}")
+              f"within {loss_relative[0]:.1e} relative (largest at step {loss_relative[1]}); the first "
+              f"{FIRST_STEPS} steps within {first[0]:.2f} of their tolerance (largest share: {first[1]} at step "
+              f"{first[2]}), all within {drift[0]:.2f} of the drift tolerance ({drift[1]} at step {drift[2]})")
+        if first[0] > 1:
+            failures.append(f"{writer}'s checkpoint resumes differently in {reader}: {first}")
+        if drift[0] > 1:
+            failures.append(f"{writer}'s checkpoint drifts apart in {reader}: {drift}")
         mean = {tag: sum(float(r[COUNTED]) for r in h[STOP:]) / (STEPS - STOP) for tag, h in histories.items()}
         print(f"checkpoint of build {writer}: mean discriminator accuracy after resuming {mean[writer]:.4f} in "
               f"{writer}, {mean[reader]:.4f} in {reader}")
