@@ -9,6 +9,7 @@
 
 #include "model/checkpoint/checkpoint.h"
 #include "model/checkpoint/record_file.h"
+#include "model/checkpoint/safetensors_file.h"
 #include "model/data/shapes.h"
 #include "model/io/image_files.h"
 #include "model/io/npy.h"
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
 
   // A checkpoint's records without its networks (a whole one is 70 MB, too large to mutate quickly): the format,
   // the configuration, the names and the history, which load_checkpoint reads before the networks; in format 2
-  // (record_file.h) and in format 1 (LibTorch's archive, read by legacy_archive.cpp).
+  // (record_file.h), in format 1 (LibTorch's archive, read by legacy_archive.cpp) and in format 3 (safetensors).
   ModelConfig model;
   model.image_size = 28;
   TrainConfig train;
@@ -89,6 +90,16 @@ int main(int argc, char** argv) {
   records["encoder.features.0.bias"].tensor = torch::zeros({32});
   testing::write_bytes(at("checkpoint", "format2.fvae"), [&] {
     const auto bytes = encode_records(records);
+    return std::vector<uint8_t>(bytes.begin(), bytes.end());
+  }());
+  // Format 3: the same records as safetensors (safetensors_file.h), with a tensor of every shape kind.
+  records["format"].text = "FactorVAE Studio checkpoint 3";
+  records["history_columns"].text = "step\nvae_loss";
+  records["history_columns"].is_text = true;
+  records["decoder.dense.0.weight"].tensor = torch::ones({3, 2});
+  records["state.step_in_epoch"].tensor = torch::tensor(int64_t{5});
+  testing::write_bytes(at("checkpoint", "format3.fvae"), [&] {
+    const auto bytes = encode_safetensors(records);
     return std::vector<uint8_t>(bytes.begin(), bytes.end());
   }());
   std::cout << "seed corpora written to " << out.string() << "\n";

@@ -9,14 +9,17 @@
 #include "model/base/torch_internals.h"
 #include "model/checkpoint/legacy_archive.h"
 #include "model/checkpoint/record_file.h"
+#include "model/checkpoint/safetensors_file.h"
 
 namespace fvae {
 
 namespace {
 
-// Format 1 was LibTorch's TorchScript archive (read by legacy_archive.cpp); format 2 is record_file.h's container.
+// Format 1 was LibTorch's TorchScript archive (read by legacy_archive.cpp), format 2 record_file.h's container;
+// format 3, written now, is safetensors (safetensors_file.h). The records inside are the same in all three.
 const char* const kFormat1 = "FactorVAE Studio checkpoint 1";
 const char* const kFormat2 = "FactorVAE Studio checkpoint 2";
+const char* const kFormat3 = "FactorVAE Studio checkpoint 3";
 // The "contents" entry of a file without the discriminator and training state (for sharing a trained model).
 const char* const kWeightsOnly = "encoder and decoder";
 const char* const kOptimizers[] = {"vae_optimizer", "disc_optimizer"};
@@ -113,7 +116,7 @@ Records model_records(const ModelConfig& model, const TrainConfig& train, const 
                           "); nothing was written");
   }
   Records records;
-  add_text(records, "format", kFormat2);
+  add_text(records, "format", kFormat3);
   add_text(records, "config", config);
   add_text(records, "latent_names", join_names(latent_names));
   add_module(records, "encoder.", *networks.encoder);
@@ -123,6 +126,7 @@ Records model_records(const ModelConfig& model, const TrainConfig& train, const 
   else
     add_text(records, "contents", kWeightsOnly);
   records["history"].tensor = history_tensor(history, model.latent_dim);
+  add_text(records, "history_columns", join_names(StepReport::column_names(model.latent_dim)));
   return records;
 }
 
@@ -144,7 +148,7 @@ void write_records(const std::string& path, const Records& records) {
   try {
     // Straight to the file, record by record: no copy of a checkpoint in memory (it once cost ~190 MB of resident
     // memory at the first save, which the allocator then kept).
-    write_file_atomically(path, [&](const ChunkWriter& write) { encode_records(records, write); });
+    write_file_atomically(path, [&](const ChunkWriter& write) { encode_safetensors(records, write); });
   } catch (const FileWriteError& e) {
     throw CheckpointError(e.what());
   } catch (const RecordError& e) {
@@ -207,7 +211,7 @@ void save_weights_only(const std::string& path, const Checkpoint& cp) {
                                     last, false));
 }
 
-Checkpoint load_checkpoint(const std::string& path) {
+Records read_checkpoint_records(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::exists(path, ec)) throw CheckpointError(path + ": no such file");
@@ -225,27 +229,28 @@ Checkpoint load_checkpoint(const std::string& path) {
     if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
       throw CheckpointError(path + ": cannot read the file");
   }
-  auto records = std::make_shared<Records>();
   try {
-    if (looks_like_records(bytes))
-      *records = decode_records(path, bytes);
-    else if (looks_like_zip(bytes))
-      *records = read_legacy_archive(path, bytes);
-    else
-      throw CheckpointError(path +
-                            ": not a readable FactorVAE Studio checkpoint (the file is damaged, truncated or of "
-                            "another format)");
+    if (looks_like_records(bytes)) return decode_records(path, bytes);
+    if (looks_like_zip(bytes)) return read_legacy_archive(path, bytes);
+    if (looks_like_safetensors(bytes)) return decode_safetensors(path, bytes);
   } catch (const RecordError& e) {
     throw CheckpointError(e.what());
   }
-  bytes.clear();
-  bytes.shrink_to_fit();
+  throw CheckpointError(path +
+                        ": not a readable FactorVAE Studio checkpoint (the file is damaged, truncated or of another "
+                        "format)");
+}
+
+void write_checkpoint_records(const std::string& path, const Records& records) { write_records(path, records); }
+
+Checkpoint load_checkpoint(const std::string& path) {
+  auto records = std::make_shared<Records>(read_checkpoint_records(path));
   auto text = [&](const std::string& name) -> const std::string* {
     const auto it = records->find(name);
     return it != records->end() && it->second.is_text ? &it->second.text : nullptr;
   };
   const std::string* format = text("format");
-  if (!format || (*format != kFormat1 && *format != kFormat2))
+  if (!format || (*format != kFormat1 && *format != kFormat2 && *format != kFormat3))
     throw CheckpointError(path +
                           ": not a FactorVAE Studio checkpoint (no format marker; a PyTorch or Lightning file "
                           "must be converted first)");

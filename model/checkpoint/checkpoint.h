@@ -1,7 +1,8 @@
 #pragma once
 // FactorVAE Studio checkpoints: weights, optimiser states, the full configuration, training progress, loss history
 // and latent names in one file. Loading needs no prior knowledge of the configuration; saving is atomic. Written in
-// format 2 (record_file.h); format 1 files (LibTorch archives) still load. No file reaches LibTorch's deserialiser.
+// format 3 (safetensors_file.h: Python's safetensors opens it); formats 1 (LibTorch archives, read by our own reader)
+// and 2 (record_file.h) still load. No file reaches LibTorch's deserialiser.
 
 #include <torch/torch.h>
 
@@ -60,6 +61,11 @@ void save_checkpoint(const std::string& path, const Checkpoint& checkpoint);
 void save_weights_only(const std::string& path, const Checkpoint& checkpoint);
 
 Checkpoint load_checkpoint(const std::string& path);
+
+// The records of a checkpoint file of any format as stored, and records written as a format-3 file (atomically): for
+// tools and tests that change what a file holds. Errors name the file.
+Records read_checkpoint_records(const std::string& path);
+void write_checkpoint_records(const std::string& path, const Records& records);
 
 // Moves the training state of `checkpoint` into `trainer` (weights, optimisers, generators, progress, history).
 // Throws CheckpointError when the trainer's model configuration differs from the checkpoint's.

@@ -19,7 +19,6 @@
 #include "model/base/config.h"
 #include "model/base/numbers.h"
 #include "model/checkpoint/checkpoint.h"
-#include "model/checkpoint/record_file.h"
 #include "model/io/npy.h"
 #include "model/run/run_log.h"
 #include "test_support.h"
@@ -44,9 +43,7 @@ QByteArray read_all(const QString& path) {
 }
 
 std::string config_text(const QString& checkpoint) {
-  std::ifstream in(checkpoint.toStdString(), std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return decode_records(checkpoint.toStdString(), bytes).at("config").text;
+  return read_checkpoint_records(checkpoint.toStdString()).at("config").text;
 }
 
 // losses.csv without its images_per_second column (a timing, different in every run).

@@ -138,15 +138,15 @@ class TestModel : public QObject {
     const std::string current = dir.filePath("current.fvae").toStdString();
     save_checkpoint(current, cp);
     auto as_earlier_build_wrote_it = [&](const std::string& description, const std::string& out) {
-      std::ifstream in(current, std::ios::binary);
-      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      Records records = decode_records(current, bytes);
+      Records records = read_checkpoint_records(current);
       std::string& config = records.at("config").text;
       const auto at = config.find("model.architecture=seed-2\n");
       QVERIFY(at != std::string::npos);
       config.replace(at, 26, "model.architecture=seed\n");
       const auto d = config.find("dataset.description=");
       config.replace(d, config.find('\n', d) - d, "dataset.description=" + description);
+      records.at("format").text = "FactorVAE Studio checkpoint 2";  // and in their container
+      records.erase("history_columns");
       write_file_atomically(out, encode_records(records));
     };
     const std::string trained = dir.filePath("trained.fvae").toStdString();
@@ -192,12 +192,10 @@ class TestModel : public QObject {
     cp.latent_names.assign(8, "");
     const std::string path = dir.filePath("lean.fvae").toStdString();
     save_checkpoint(path, cp);
-    std::ifstream in(path, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    Records records = decode_records(path, bytes);
+    Records records = read_checkpoint_records(path);
     records["decoder.upsampling.9.weight"].tensor = torch::zeros({2, 2});
     const std::string extra = dir.filePath("extra.fvae").toStdString();
-    write_file_atomically(extra, encode_records(records));
+    write_checkpoint_records(extra, records);
     try {
       load_checkpoint(extra);
       QFAIL("a checkpoint with a stray tensor loaded");

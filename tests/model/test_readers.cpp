@@ -12,6 +12,13 @@
 
 #include <sys/resource.h>
 
+#include <zlib.h>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "model/checkpoint/checkpoint.h"
+#include "model/checkpoint/safetensors_file.h"
 #include "model/io/dataset_loader.h"
 #include "model/io/image_files.h"
 #include "model/io/npy.h"
@@ -36,6 +43,40 @@ void expect_error_naming(const std::function<void()>& f, const std::string& path
     QVERIFY2(message.find(words) != std::string::npos, e.what());
   }
 }
+
+// A safetensors file from its parts, as the specification lays it out: u64 little-endian header length, header, data.
+std::string safetensors_file(const std::string& header, const std::string& data) {
+  std::string out(8, '\0');
+  for (int i = 0; i < 8; ++i) out[static_cast<size_t>(i)] = static_cast<char>((header.size() >> (8 * i)) & 0xff);
+  return out + header + data;
+}
+
+// zlib's CRC-32 (an implementation independent of ours) as eight hex digits.
+std::string zlib_crc(const std::string& first, const std::string& second = {}) {
+  uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(first.data()), static_cast<uInt>(first.size()));
+  crc = crc32(crc, reinterpret_cast<const Bytef*>(second.data()), static_cast<uInt>(second.size()));
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08lx", crc);
+  return hex;
+}
+
+// A small valid checkpoint-style file written by hand from the specification: one F32 tensor "w" of two values, a
+// "format" text, and the checksums. The parts can be replaced to damage it.
+struct HandMadeSafetensors {
+  std::string dtype = "F32", shape = "[2]", offsets = "[0,8]";
+  std::string data = std::string("\x00\x00\x80\x3f\x00\x00\x00\x40", 8);  // 1.0f, 2.0f
+  std::string format = "FactorVAE Studio checkpoint 3";
+  std::string checksum_of_w;  // empty: computed over dtype, shape and data
+
+  std::string bytes() const {
+    const std::string w_crc = checksum_of_w.empty() ? zlib_crc(dtype + shape, data.substr(0, 8)) : checksum_of_w;
+    const std::string checksums = "format " + zlib_crc(format) + "\\nw " + w_crc + "\\n";
+    return safetensors_file("{\"__metadata__\":{\"format\":\"" + format + "\",\"checksums\":\"" + checksums +
+                                "\"},\"w\":{\"dtype\":\"" + dtype + "\",\"shape\":" + shape +
+                                ",\"data_offsets\":" + offsets + "}}",
+                            data);
+  }
+};
 
 }  // namespace
 
@@ -305,6 +346,141 @@ class TestReaders : public QObject {
     QCOMPARE(QFileInfo(QString::fromStdString(gif)).permissions(),
              QFileInfo(QString::fromStdString(png)).permissions());
     QVERIFY(QFileInfo(QString::fromStdString(gif)).permissions() & QFileDevice::ReadOther);
+  }
+
+  // Our writer against the specification, read with Qt's JSON parser and zlib's CRC: the header length, the 8-byte
+  // padding, every entry's dtype, shape and offsets, the bytes, the metadata and its checksums.
+  void safetensorsLayoutFollowsTheSpecification() {
+    Records records;
+    records["format"].text = "FactorVAE Studio checkpoint 3";
+    records["format"].is_text = true;
+    records["a.weight"].tensor = torch::arange(6, torch::kFloat).reshape({2, 3});
+    records["b"].tensor = torch::tensor(int64_t{-7});
+    records["c"].tensor = torch::zeros({0, 4}, torch::kBFloat16);
+    records["d"].tensor = torch::tensor({true, false});
+    const std::string bytes = encode_safetensors(records);
+    uint64_t n = 0;
+    for (int i = 0; i < 8; ++i) n |= uint64_t{static_cast<uint8_t>(bytes[static_cast<size_t>(i)])} << (8 * i);
+    QCOMPARE(n % 8, uint64_t{0});
+    QVERIFY(8 + n <= bytes.size());
+    QJsonParseError error{};
+    const QJsonObject header =
+        QJsonDocument::fromJson(QByteArray(bytes.data() + 8, static_cast<int>(n)), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const std::string data = bytes.substr(8 + n);
+    QCOMPARE(header.keys(), QStringList({"__metadata__", "a.weight", "b", "c", "d"}));
+    QStringList wrong;  // QCOMPARE cannot return a value from a lambda: problems are collected and checked below
+    auto entry = [&](const char* name, const char* dtype, QJsonArray shape, uint64_t size) -> std::string {
+      const QJsonObject e = header.value(name).toObject();
+      if (e.value("dtype").toString() != QString(dtype)) wrong << QString("%1: dtype").arg(name);
+      if (e.value("shape").toArray() != shape) wrong << QString("%1: shape").arg(name);
+      const auto begin = static_cast<uint64_t>(e.value("data_offsets").toArray().at(0).toDouble());
+      const auto end = static_cast<uint64_t>(e.value("data_offsets").toArray().at(1).toDouble());
+      if (end - begin != size) wrong << QString("%1: size").arg(name);
+      return data.substr(static_cast<size_t>(begin), static_cast<size_t>(size));
+    };
+    const std::string a = entry("a.weight", "F32", {2, 3}, 24);
+    QCOMPARE(std::memcmp(a.data(), records["a.weight"].tensor.data_ptr(), 24), 0);
+    const std::string b = entry("b", "I64", {}, 8);
+    QCOMPARE(static_cast<uint8_t>(b[0]), uint8_t{0xf9});  // -7, little-endian
+    entry("c", "BF16", {0, 4}, 0);
+    QCOMPARE(entry("d", "BOOL", {2}, 2), std::string("\x01\x00", 2));
+    QCOMPARE(data.size(), size_t{24 + 8 + 2});  // nothing else in the data
+    QCOMPARE(wrong, QStringList());
+    const QJsonObject metadata = header.value("__metadata__").toObject();
+    QCOMPARE(metadata.value("format").toString(), QString("FactorVAE Studio checkpoint 3"));
+    const QStringList checksums = metadata.value("checksums").toString().split('\n', Qt::SkipEmptyParts);
+    QVERIFY(checksums.contains(QString::fromStdString("a.weight " + zlib_crc("F32[2,3]", a))));
+    QVERIFY(checksums.contains(QString::fromStdString("b " + zlib_crc("I64[]", b))));
+    QVERIFY(checksums.contains(QString::fromStdString("format " + zlib_crc("FactorVAE Studio checkpoint 3"))));
+    QCOMPARE(checksums.size(), 5);
+
+    // And back: every tensor and text as written; the hand-made file of the specification reads too.
+    const Records back = decode_safetensors("x.fvae", bytes);
+    QCOMPARE(back.size(), records.size());
+    for (const auto& [name, record] : records) {
+      QCOMPARE(back.at(name).is_text, record.is_text);
+      if (record.is_text)
+        QCOMPARE(back.at(name).text, record.text);
+      else
+        QVERIFY(back.at(name).tensor.dtype() == record.tensor.dtype() &&
+                torch::equal(back.at(name).tensor, record.tensor));
+    }
+    const Records hand = decode_safetensors("hand.fvae", HandMadeSafetensors{}.bytes());
+    QVERIFY(torch::equal(hand.at("w").tensor, torch::tensor({1.0f, 2.0f})));
+  }
+
+  void damagedSafetensors_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("words");
+    auto row = [](const char* name, const std::string& bytes, const char* words) {
+      QTest::newRow(name) << QByteArray(bytes.data(), static_cast<int>(bytes.size())) << QString(words);
+    };
+    const std::string good = HandMadeSafetensors{}.bytes();
+    row("truncated in the data", good.substr(0, good.size() - 3), "truncated");
+    row("truncated in the header", good.substr(0, 40), "truncated: its safetensors header claims");
+    row("cut after the length", good.substr(0, 9), "truncated");
+    std::string huge = good;
+    huge[5] = 1;  // a header of 2^40 bytes
+    row("oversized header", huge, "at most 100 MiB");
+    HandMadeSafetensors h;
+    h.offsets = "[0,16]";
+    row("offsets beyond the data", h.bytes(), "lies at bytes 0");
+    h = {};
+    h.offsets = "[8,0]";
+    row("offsets reversed", h.bytes(), "lies at bytes");
+    h = {};
+    h.offsets = "[0,4]";
+    h.shape = "[1]";
+    row("bytes after the last tensor", h.bytes(), "belong to none");
+    h = {};
+    h.data += "\x01\x02\x03\x04";
+    h.offsets = "[4,12]";
+    row("a gap before a tensor", h.bytes(), "leaves a gap");
+    h = {};
+    h.dtype = "F8_E4M3";
+    row("a dtype this program does not read", h.bytes(), "data type this program does not read ('F8_E4M3')");
+    h = {};
+    h.dtype = "F64";
+    h.checksum_of_w = zlib_crc("F32[2]", h.data);
+    row("a dtype that does not match the bytes", h.bytes(), "does not match its shape and data type");
+    h = {};
+    h.dtype = "I32";
+    h.checksum_of_w = zlib_crc("F32[2]", h.data);
+    row("a changed dtype of the same size", h.bytes(), "'w' is damaged (checksum mismatch)");
+    h = {};
+    h.shape = "[-2]";
+    row("a negative size", h.bytes(), "impossible shape");
+    h = {};
+    h.checksum_of_w = zlib_crc("F32[2]", h.data);
+    h.data[3] = 0x40;  // 1.0f became 2.0f
+    row("a changed value", h.bytes(), "'w' is damaged (checksum mismatch)");
+    row("metadata not matching its checksum",
+        safetensors_file("{\"__metadata__\":{\"format\":\"x\",\"checksums\":\"format 00000000\\n\"}}", ""),
+        "'format' is damaged");
+    row("not JSON", safetensors_file("{\"w\":{\"dtype\":\"F32\",}}", ""), "not valid JSON");
+    row("the weights of another model",
+        safetensors_file("{\"__metadata__\":{\"format\":\"pt\"},\"weight\":{\"dtype\":\"F32\",\"shape\":[2],\"data_"
+                         "offsets\":[0,8]}}",
+                         std::string(8, '\0')),
+        "not a FactorVAE Studio checkpoint");
+    row("no metadata at all", safetensors_file("{}", ""), "not a FactorVAE Studio checkpoint");
+  }
+
+  // Every damage is an error naming the file and the problem, from the container and from load_checkpoint.
+  void damagedSafetensors() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, words);
+    const std::string path = file("damaged.fvae");
+    const std::string content(bytes.constData(), static_cast<size_t>(bytes.size()));
+    testing::write_bytes(path, std::vector<uint8_t>(content.begin(), content.end()));
+    try {
+      load_checkpoint(path);
+      QFAIL("a damaged safetensors file loaded");
+    } catch (const CheckpointError& e) {
+      QVERIFY2(std::string(e.what()).rfind(path + ": ", 0) == 0, e.what());
+      QVERIFY2(QString::fromUtf8(e.what()).contains(words), e.what());
+    }
   }
 
   void gifWriterThatFailsMidFileIsAnErrorNamingTheFile() {

@@ -17,6 +17,7 @@
 #include <set>
 #include <thread>
 
+#include "model/base/atomic_file.h"
 #include "model/base/platform.h"
 #include "model/checkpoint/checkpoint.h"
 #include "model/data/shapes.h"
@@ -119,6 +120,24 @@ void save_format1(const std::string& path, Trainer& trainer, const DatasetInfo& 
     archive.write("state.disc_order", progress.disc_order);
   }
   archive.save_to(path);
+}
+
+// Rewrites a checkpoint as builds before format 3 wrote it: the same records in format 2's container.
+void save_format2(const std::string& path, const std::string& from) {
+  Records records = read_checkpoint_records(from);
+  records.at("format").text = "FactorVAE Studio checkpoint 2";
+  records.erase("history_columns");  // new in format 3
+  write_file_atomically(path, encode_records(records));
+}
+
+// The optimisers' moments and the generators' states as stored, in name order.
+std::vector<torch::Tensor> training_state(const Checkpoint& cp) {
+  std::vector<torch::Tensor> out;
+  for (const auto& [name, record] : *cp.records)
+    if (!record.is_text && name.rfind("encoder.", 0) != 0 && name.rfind("decoder.", 0) != 0 &&
+        name.rfind("discriminator.", 0) != 0)
+      out.push_back(record.tensor);
+  return out;
 }
 
 // Whether a product of denormals stays non-zero, judged on the calling thread (comparisons flush too).
@@ -370,9 +389,9 @@ class TestTraining : public QObject {
     QVERIFY(same_tensors(resume(again), resume(load_checkpoint(original))));
   }
 
-  void format1CheckpointsLoadAndResumeExactly() {
-    // A run saved mid-epoch in the old format resumes exactly as if it had never stopped, as format 2 does; both
-    // formats give the same checkpoint.
+  void earlierFormatsLoadAndResumeExactly() {
+    // A run saved mid-epoch in format 1 (LibTorch's archive) or 2 (our record container) resumes exactly as if it had
+    // never stopped, as format 3 (safetensors) does; all three give the same checkpoint.
     auto t = quick_config();
     t.max_steps = 30;
     auto data = small_shapes();
@@ -386,13 +405,20 @@ class TestTraining : public QObject {
                       new_path = dir.filePath("new.fvae").toStdString();
     save_format1(old_path, first, kInfo, {"x", "", "scale"});
     save_checkpoint(new_path, first, kInfo, {"x", "", "scale"});
-    QCOMPARE(testing::read_bytes(old_path)[0], uint8_t{'P'});  // a zip: the format 1 path is taken
+    const std::string format2_path = dir.filePath("format2.fvae").toStdString();
+    save_format2(format2_path, new_path);
+    QCOMPARE(testing::read_bytes(old_path)[0], uint8_t{'P'});      // a zip: the format 1 path is taken
+    QCOMPARE(testing::read_bytes(format2_path)[0], uint8_t{'F'});  // "FVAERECS": the format 2 path
+    QCOMPARE(testing::read_bytes(new_path)[8], uint8_t{'{'});      // safetensors' JSON header
     auto old_cp = load_checkpoint(old_path), new_cp = load_checkpoint(new_path);
+    auto format2_cp = load_checkpoint(format2_path);
+    QVERIFY(same_history(format2_cp.history, new_cp.history));
+    QVERIFY(same_tensors(all_state(*format2_cp.networks), all_state(*new_cp.networks)));
     QCOMPARE(old_cp.step, int64_t{21});
     QCOMPARE(old_cp.latent_names, new_cp.latent_names);
     QVERIFY(same_history(old_cp.history, new_cp.history));
     QVERIFY(same_tensors(all_state(*old_cp.networks), all_state(*new_cp.networks)));
-    for (const auto* cp : {&old_cp, &new_cp}) {
+    for (const auto* cp : {&old_cp, &format2_cp, &new_cp}) {
       auto resumed_config = cp->train;
       resumed_config.max_steps = 30;
       Trainer second(cp->model, resumed_config, data);
@@ -406,10 +432,10 @@ class TestTraining : public QObject {
       QVERIFY(same_history(straight.history(), second.history()));
       QVERIFY(same_tensors(all_state(straight.networks()), all_state(second.networks())));
     }
-    // Rewriting an old checkpoint (e.g. with new names) writes format 2 and keeps it resumable.
+    // Rewriting an old checkpoint (e.g. with new names) writes format 3 and keeps it resumable.
     old_cp.latent_names[1] = "y";
     save_checkpoint(old_path, old_cp);
-    QCOMPARE(testing::read_bytes(old_path)[0], uint8_t{'F'});
+    QCOMPARE(testing::read_bytes(old_path)[8], uint8_t{'{'});
     auto rewritten = load_checkpoint(old_path);
     QCOMPARE(rewritten.latent_names[1], std::string("y"));
     QVERIFY(rewritten.has_training_state);
@@ -420,6 +446,7 @@ class TestTraining : public QObject {
 
   void everyDamageIsACheckpointErrorNamingTheFile_data() {
     QTest::addColumn<int>("format");
+    QTest::newRow("format 3") << 3;
     QTest::newRow("format 2") << 2;
     QTest::newRow("format 1") << 1;
   }
@@ -433,7 +460,13 @@ class TestTraining : public QObject {
     trainer.run();
     QTemporaryDir dir;
     const std::string good = dir.filePath("good.fvae").toStdString();
-    format == 2 ? save_checkpoint(good, trainer, kInfo, {}) : save_format1(good, trainer, kInfo, {});
+    if (format == 1) {
+      save_format1(good, trainer, kInfo, {});
+    } else {
+      save_checkpoint(good, trainer, kInfo, {});
+      if (format == 2) save_format2(good, good);
+    }
+    const Checkpoint intact = load_checkpoint(good);
     const auto bytes = testing::read_bytes(good);
     const std::string bad = dir.filePath("bad.fvae").toStdString();
     std::mt19937_64 random(7);
@@ -455,9 +488,15 @@ class TestTraining : public QObject {
       try {
         auto cp = load_checkpoint(bad);
         // Format 1 has no checksum over its pickle: a change there may still read as a valid checkpoint, which must
-        // then be a whole one.
-        QVERIFY2(format == 1, "a damaged format-2 checkpoint loaded");
+        // then be a whole one. Formats 2 and 3 check every byte that matters: what loads is the intact checkpoint
+        // (a changed byte of the safetensors header's white space changes nothing).
         QCOMPARE(cp.latent_names.size(), size_t{8});
+        if (format != 1) {
+          QVERIFY2(same_tensors(all_state(*cp.networks), all_state(*intact.networks)), "a damaged checkpoint loaded");
+          QVERIFY(same_history(cp.history, intact.history));
+          QCOMPARE(cp.model.describe(), intact.model.describe());
+          QVERIFY(same_tensors(training_state(cp), training_state(intact)));
+        }
         ++loaded_intact;
       } catch (const CheckpointError& e) {
         QVERIFY2(std::string(e.what()).find(bad) != std::string::npos, e.what());

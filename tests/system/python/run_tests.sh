@@ -4,8 +4,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 venv=${FACTORVAE_VENV:-$here/../../../.venv}
-if ! "$venv/bin/python" -c "import torch, tensorboard, lightning, numpy" 2>/dev/null; then
-  echo "skipped: no Python environment with torch, tensorboard and lightning at $venv (run tools/python-env.sh)"
+if ! "$venv/bin/python" -c "import torch, tensorboard, lightning, numpy, safetensors" 2>/dev/null; then
+  echo "skipped: no Python environment with torch, tensorboard, lightning and safetensors at $venv (run tools/python-env.sh)"
   exit 77
 fi
 cd "$here"
