@@ -38,6 +38,8 @@ QString CandidatesTable::stateText(const service::CandidateRow& row) {
       return tr("chosen, done");
     case State::Stopped:
       return tr("stopped");
+    case State::Removed:
+      return tr("removed (lost)");
   }
   return {};
 }

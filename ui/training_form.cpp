@@ -98,12 +98,20 @@ void TrainingForm::createCandidateFields() {
   candidates_->setToolTip(
       tr("Train this many seeds for a few steps each, rank them by UDR (Unsupervised Disentanglement Ranking: how "
          "much each candidate's active dimensions agree with the others', no labels needed) and continue the best "
-         "to the full budget; every candidate is kept in its own folder"));
+         "to the full budget; each candidate trains in its own folder"));
   screen_steps_ = NumberField::integer(1, 10000000, 2000);
   screen_steps_->setSuffix(tr(" steps each"));
   screen_steps_->setSingleStep(500);
   screen_steps_->setEnabled(false);
   screen_steps_->setToolTip(tr("How long each candidate trains before the ranking"));
+  losers_ = new QComboBox;
+  losers_->addItem(tr("keep their weights (~4 MB each)"), 0);
+  losers_->addItem(tr("remove them"), 1);
+  losers_->addItem(tr("keep everything (~84 MB each)"), 2);
+  losers_->setEnabled(false);
+  losers_->setToolTip(
+      tr("After the ranking, the candidates that lost need no training state (the discriminator and the optimisers' "
+         "moments): keep only their weights, to open them later, or remove their folders"));
 }
 
 void TrainingForm::addRow(const QString& label, QWidget* field) {
@@ -123,7 +131,7 @@ void TrainingForm::addRow(const QString& label, QLayout* row, QWidget* buddy) {
 void TrainingForm::layOutFields() {
   // Combo boxes as wide as the column, their long entries elided: at their natural width they made the form too wide
   // for a 1000-pixel window.
-  for (QComboBox* box : {dataset_, preset_, device_, size_}) {
+  for (QComboBox* box : {dataset_, preset_, device_, size_, losers_}) {
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     box->setMinimumContentsLength(10);
   }
@@ -169,6 +177,7 @@ void TrainingForm::layOutFields() {
   candidates_row->addWidget(candidates_);
   candidates_row->addWidget(screen_steps_, 1);
   addRow(tr("Ca&ndidates:"), candidates_row, candidates_);
+  addRow(tr("Candidates that &lost:"), losers_);
   for (NumberField* field : {candidates_, screen_steps_}) {
     field->setFieldName(field == candidates_ ? tr("Candidates") : tr("Steps per candidate"));
     problems_->watch(field);
@@ -189,6 +198,7 @@ void TrainingForm::connectDefaults() {
   connect(candidates_, &NumberField::valueChanged, this, [this](double count) {
     candidates_chosen_ = true;
     screen_steps_->setEnabled(count > 1);
+    losers_->setEnabled(count > 1);
   });
   connect(screen_steps_, &NumberField::valueChanged, this, [this] { screen_steps_chosen_ = true; });
   // A path being typed changes nothing until it names something that exists.
@@ -222,6 +232,7 @@ service::TrainingSettings TrainingForm::settings() const {
   s.outputFolder = output_->text().trimmed();
   s.candidates = candidates_->intValue();
   s.screenSteps = static_cast<qint64>(screen_steps_->value());
+  s.losers = losers_->currentData().toInt();
   return s;
 }
 
@@ -256,6 +267,7 @@ void TrainingForm::setSettings(const service::TrainingSettings& s) {
   epochs_->setValue(s.epochs);
   seed_->setValue(static_cast<double>(s.seed));
   device_->setCurrentIndex(std::max(0, device_->findData(s.device)));
+  losers_->setCurrentIndex(std::max(0, losers_->findData(s.losers)));
   if (!s.outputFolder.isEmpty()) output_->setText(s.outputFolder);
 }
 
@@ -288,6 +300,7 @@ void TrainingForm::applyRunDefaults() {
                                                  static_cast<qint64>(steps_->value()))
                                 .screenSteps));
   screen_steps_->setEnabled(candidates_->value() > 1);
+  losers_->setEnabled(candidates_->value() > 1);
 }
 
 }  // namespace fvae::ui

@@ -60,6 +60,7 @@ class TrainingForm : public QGroupBox {
   NumberField* seed_ = nullptr;
   NumberField* candidates_ = nullptr;  // 1: a single run
   NumberField* screen_steps_ = nullptr;
+  QComboBox* losers_ = nullptr;  // what becomes of the candidates that lost
   QLineEdit* output_ = nullptr;
   QLabel* tensorboard_note_ = nullptr;  // where the TensorBoard log goes and how to view it
   // Fields the user set; the others follow the dataset's and the image size's defaults (service::runDefaults).

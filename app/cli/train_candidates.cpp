@@ -148,7 +148,7 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
   CandidateSettings settings;
   const bool going_on = p.is_set("resume");
   if (going_on) {  // --resume FOLDER: the pipeline started there, with the settings it recorded
-    if (p.is_set("candidates") || p.is_set("screen-steps"))
+    if (p.is_set("candidates") || p.is_set("screen-steps") || p.is_set("losers"))
       throw UsageError("--resume FOLDER goes on with the pipeline as it was started; give no --candidates");
     settings = CandidatePipeline::settings_in(text_option(p, "resume"));
     settings.base.fixed_images = integer_option(p, "gif-images");
@@ -160,6 +160,11 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
     if (p.is_set("screen-steps")) {
       settings.screen_steps = integer_option(p, "screen-steps");
       if (settings.screen_steps < 1) throw UsageError("--screen-steps must be positive");
+    }
+    try {
+      settings.losers = losers_from_string(text_option(p, "losers"));
+    } catch (const ConfigError&) {
+      throw UsageError("--losers must be weights, remove or keep, got '" + text_option(p, "losers") + "'");
     }
   }
   const int64_t count = settings.count;

@@ -208,12 +208,16 @@ int train_command(const Arguments& arguments) {
        "n"},
       {"candidates",
        "train K seeds (--seed and the K-1 after it) for --screen-steps steps each in OUT/seed-S, rank them by UDR "
-       "(no labels), continue the best to the full budget and copy it to OUT/latest.fvae; every candidate is kept",
+       "(no labels), continue the best to the full budget and copy it to OUT/latest.fvae (see --losers)",
        "k"},
       {"screen-steps",
        "steps each candidate trains before the ranking (default: the dataset's, 2000, at most an eighth of the "
        "budget)",
        "n"},
+      {"losers",
+       "after the ranking, the candidates that lost: weights (keep their weights only, ~4 MB each; default), remove "
+       "(their folders) or keep (everything, ~84 MB each)",
+       "what", "weights"},
       {"parallel", "candidates trained at the same time, each in its own process (default 1)", "p", "1"},
       {"slurm",
        "with --candidates: write a Slurm job-array script to this file (one candidate per task) instead of training; "

@@ -189,6 +189,9 @@ void TrainingSession::Worker::train(const TrainingSettings& s, const QString& fo
       candidates.base = settings;
       candidates.count = s.candidates;
       candidates.screen_steps = s.screenSteps;
+      candidates.losers = s.losers == 1   ? CandidateSettings::Losers::Remove
+                          : s.losers == 2 ? CandidateSettings::Losers::KeepAll
+                                          : CandidateSettings::Losers::KeepWeights;
     }
     {
       std::lock_guard<std::mutex> lock(mutex);

@@ -51,6 +51,8 @@ struct TrainingSettings {
   // ranked by UDR, the best continued to the full budget and copied to outputFolder/latest.fvae.
   int candidates = 1;
   qint64 screenSteps = 0;  // 0: the dataset's default (runDefaults)
+  // After the ranking, the candidates that lost: 0 keep their weights only, 1 are removed, 2 keep everything.
+  int losers = 0;
   // Non-empty: go on with the candidate pipeline started in this folder, with the settings it recorded there.
   QString resumePipeline;
 };
@@ -61,7 +63,7 @@ QString pipelineFolderOf(const QString& path);
 
 // One candidate of a pipeline, as the table shows it.
 struct CandidateRow {
-  enum class State { Waiting, Screening, Screened, Continuing, Done, Stopped };
+  enum class State { Waiting, Screening, Screened, Continuing, Done, Stopped, Removed };  // as Candidate::State
   quint64 seed = 0;
   QString checkpoint;
   State state = State::Waiting;

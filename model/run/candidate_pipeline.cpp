@@ -87,10 +87,30 @@ CandidateSettings CandidatePipeline::settings_in(const std::string& folder) {
     s.count = static_cast<int>(count("pipeline.candidates"));
     s.screen_steps = count("pipeline.screen_steps");
     s.ranking_images = count("pipeline.ranking_images");
+    if (kv.count("pipeline.losers")) s.losers = losers_from_string(get("pipeline.losers"));  // older folders: default
     return s;
   } catch (const ConfigError& e) {
     throw ConfigError(path + ": " + e.what());
   }
+}
+
+std::string to_string(CandidateSettings::Losers losers) {
+  switch (losers) {
+    case CandidateSettings::Losers::KeepWeights:
+      return "weights";
+    case CandidateSettings::Losers::Remove:
+      return "remove";
+    case CandidateSettings::Losers::KeepAll:
+      return "keep";
+  }
+  return "weights";
+}
+
+CandidateSettings::Losers losers_from_string(const std::string& text) {
+  for (auto losers :
+       {CandidateSettings::Losers::KeepWeights, CandidateSettings::Losers::Remove, CandidateSettings::Losers::KeepAll})
+    if (text == to_string(losers)) return losers;
+  throw ConfigError("what becomes of the candidates that lost must be weights, remove or keep, got '" + text + "'");
 }
 
 std::string to_string(Candidate::State state) {
@@ -107,6 +127,8 @@ std::string to_string(Candidate::State state) {
       return "done";
     case Candidate::State::Stopped:
       return "stopped";
+    case Candidate::State::Removed:
+      return "removed";
   }
   return "?";
 }
@@ -164,6 +186,7 @@ const PipelineStatus& CandidatePipeline::prepare() {
     kv["pipeline.candidates"] = std::to_string(settings_.count);
     kv["pipeline.screen_steps"] = std::to_string(status_.screen_steps);
     kv["pipeline.ranking_images"] = std::to_string(settings_.ranking_images);
+    kv["pipeline.losers"] = to_string(settings_.losers);
     write_file_atomically((fs::path(settings_.base.out) / kSettingsName).string(), serialize_key_values(kv));
   }
   for (int i = 0; i < settings_.count; ++i) {
@@ -182,8 +205,33 @@ const PipelineStatus& CandidatePipeline::prepare() {
     status_.candidates.push_back(c);
   }
   read_earlier_ranking();
+  // Candidates that lost a ranking made earlier need no more screening, whether their weights stay or not.
+  for (auto& c : status_.candidates)
+    if (c.udr >= 0 && !c.chosen && c.state != Candidate::State::Screened) {
+      std::error_code ec;
+      c.state = fs::exists(c.checkpoint, ec) ? Candidate::State::Screened : Candidate::State::Removed;
+      if (c.state == Candidate::State::Removed) c.step = status_.screen_steps;
+    }
   prepared_ = true;
   return status_;
+}
+
+void CandidatePipeline::shrink_losers() {
+  if (settings_.losers == CandidateSettings::Losers::KeepAll) return;
+  for (auto& c : status_.candidates) {
+    if (c.chosen || c.state == Candidate::State::Removed) continue;
+    if (settings_.losers == CandidateSettings::Losers::Remove) {
+      std::error_code ec;
+      fs::remove_all(c.folder, ec);
+      if (ec)
+        throw CheckpointError(c.folder + ": cannot remove the folder of a candidate that lost (" + ec.message() + ")");
+      c.state = Candidate::State::Removed;
+    } else {
+      const Checkpoint cp = load_checkpoint(c.checkpoint);
+      if (cp.has_training_state) save_weights_only(c.checkpoint, cp);  // atomically: the full one stays on failure
+    }
+  }
+  write_table();
 }
 
 void CandidatePipeline::read_earlier_ranking() {
@@ -377,6 +425,8 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
       c.kl_per_dim = ranked.kl_per_dim[i];
       c.chosen = i == best;
     }
+    publish(observer);  // the ranking is in candidates.csv before any loser changes
+    shrink_losers();
   } else {
     for (size_t i = 0; i < status_.candidates.size(); ++i)
       if (status_.candidates[i].chosen) best = i;

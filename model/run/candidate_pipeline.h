@@ -5,6 +5,7 @@
 //
 // The pipeline resumes: run again on the same folder it keeps the candidates whose screening is done, continues a
 // stopped one from its checkpoint, keeps a ranking already made, and continues the chosen run from where it stopped.
+// After the ranking the candidates that lost keep their weights only, or are removed (CandidateSettings::losers).
 
 #include <functional>
 #include <string>
@@ -22,10 +23,18 @@ struct CandidateSettings {
   int count = 4;
   int64_t screen_steps = 0;  // 0: the dataset's default, at most an eighth of the budget (default_screen_steps)
   int64_t ranking_images = 10000;
+  // What becomes of the candidates that lost, once the ranking is made: a training checkpoint is ~84 MB (the
+  // discriminator and both optimisers' moments), its weights alone ~4 MB.
+  enum class Losers { KeepWeights, Remove, KeepAll };
+  Losers losers = Losers::KeepWeights;
 };
+std::string to_string(CandidateSettings::Losers losers);  // "weights", "remove", "keep"
+// Throws ConfigError for anything else.
+CandidateSettings::Losers losers_from_string(const std::string& text);
 
 struct Candidate {
-  enum class State { Waiting, Screening, Screened, Continuing, Done, Stopped };
+  // Removed: a candidate that lost, its folder removed as the settings asked.
+  enum class State { Waiting, Screening, Screened, Continuing, Done, Stopped, Removed };
   uint64_t seed = 0;
   std::string folder, checkpoint;
   State state = State::Waiting;
@@ -93,6 +102,7 @@ class CandidatePipeline {
   void write_table() const;
   void train(size_t index, RunSettings settings, PipelineObserver& observer);
   void read_earlier_ranking();
+  void shrink_losers();
 
   CandidateSettings settings_;
   DatasetOpener open_;

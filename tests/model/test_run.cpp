@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "model/checkpoint/checkpoint.h"
+#include "model/inference/inference.h"
 #include "model/io/dataset_loader.h"
 #include "model/run/candidate_pipeline.h"
 #include "model/run/training_run.h"
@@ -208,6 +209,64 @@ class TestRun : public QObject {
     QCOMPARE(done.status, PipelineOutcome::Status::Finished);
     QCOMPARE(done.best, stopped.best);
     QCOMPARE(load_checkpoint(done.checkpoint).step, int64_t{10});
+  }
+
+  // After the ranking, candidates that lost keep their weights only (a fraction of the full checkpoint, decoding as
+  // before) or are removed, as asked; the winner keeps everything, and a pipeline run again on the folder is done.
+  void candidatesThatLostShrinkAfterTheRanking() {
+    CandidateSettings settings;
+    settings.base.request = small_request(11, 6);
+    settings.count = 3;
+    settings.screen_steps = 3;
+    settings.ranking_images = 64;
+    StopAt none;
+
+    settings.base.out = path("losers-kept");
+    settings.losers = CandidateSettings::Losers::KeepAll;
+    const PipelineOutcome kept = CandidatePipeline(settings).run(none);
+
+    settings.base.out = path("losers-weights");
+    settings.losers = CandidateSettings::Losers::KeepWeights;
+    const PipelineOutcome weights = CandidatePipeline(settings).run(none);
+    QCOMPARE(weights.best, kept.best);
+    for (size_t i = 0; i < 3; ++i) {
+      const Checkpoint full = load_checkpoint(kept.candidates[i].checkpoint);
+      const Checkpoint small = load_checkpoint(weights.candidates[i].checkpoint);
+      const bool winner = static_cast<int>(i) == weights.best;
+      QCOMPARE(small.has_training_state, winner);
+      QVERIFY(full.has_training_state);
+      if (!winner) {
+        QVERIFY(std::filesystem::file_size(weights.candidates[i].checkpoint) * 4 <
+                std::filesystem::file_size(kept.candidates[i].checkpoint));
+        QCOMPARE(small.step, full.step);
+        const torch::Tensor z = sample_prior(4, full.model.latent_dim, 1.0, 5);
+        QVERIFY(torch::equal(decode(full.networks->decoder, z), decode(small.networks->decoder, z)));
+      }
+    }
+    QCOMPARE(losses(weights.checkpoint), losses(kept.checkpoint));
+    const PipelineOutcome again = CandidatePipeline(CandidatePipeline::settings_in(settings.base.out)).run(none);
+    QCOMPARE(again.status, PipelineOutcome::Status::Finished);
+    QCOMPARE(again.best, kept.best);
+
+    settings.base.out = path("losers-removed");
+    settings.losers = CandidateSettings::Losers::Remove;
+    const PipelineOutcome removed = CandidatePipeline(settings).run(none);
+    QCOMPARE(removed.best, kept.best);
+    for (size_t i = 0; i < 3; ++i) {
+      const bool winner = static_cast<int>(i) == removed.best;
+      QCOMPARE(std::filesystem::exists(removed.candidates[i].folder), winner);
+      QCOMPARE(removed.candidates[i].state == Candidate::State::Removed, !winner);
+    }
+    QVERIFY(read((std::filesystem::path(settings.base.out) / "candidates.csv").string()).find("removed") !=
+            std::string::npos);
+    CandidatePipeline later(CandidatePipeline::settings_in(settings.base.out));
+    const PipelineStatus& found = later.prepare();
+    for (size_t i = 0; i < 3; ++i)
+      if (static_cast<int>(i) != removed.best) QCOMPARE(found.candidates[i].state, Candidate::State::Removed);
+    const PipelineOutcome done = later.run(none);
+    QCOMPARE(done.status, PipelineOutcome::Status::Finished);
+    QCOMPARE(done.best, kept.best);
+    QCOMPARE(losses(done.checkpoint), losses(kept.checkpoint));
   }
 };
 
