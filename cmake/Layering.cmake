@@ -8,7 +8,7 @@
 #   model/training     the training loop                                        (base nn data inference)
 #   model/checkpoint   checkpoints on disk, PyTorch export                      (… training)
 #   model/analysis     metrics, UDR, latent responses                           (base nn data inference)
-#   model/io           dataset readers, NumPy, image files                      (base data)
+#   model/io           dataset readers, NumPy, image files, code export         (base data, nn/activity.h)
 #   model/tensorboard  TensorBoard event files                                  (nothing)
 #   model/run          one training run: planning, logging, candidates          (every model folder)
 #   app/service        the GUI's window onto the core (Qt + model)             (model, app/service)
@@ -22,7 +22,7 @@ set(factorvae_layer_rules
   "model/training=model/base/ model/nn/ model/data/ model/inference/ model/training/"
   "model/checkpoint=model/base/ model/nn/ model/data/ model/inference/ model/training/ model/checkpoint/"
   "model/analysis=model/base/ model/nn/ model/data/ model/inference/ model/analysis/"
-  "model/io=model/base/ model/data/ model/io/"
+  "model/io=model/base/ model/data/ model/io/ model/nn/activity.h"
   "model/tensorboard=model/tensorboard/"
   "model/run=model/"
   "app/service=model/ app/service/"

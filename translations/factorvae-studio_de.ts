@@ -276,22 +276,27 @@
 <context>
     <name>fvae::service::ModelExchange</name>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="35"/>
+        <location filename="../app/service/model_exchange.cpp" line="36"/>
+        <source>Wrote %1: encoder, decoder and configuration as safetensors (%2 KB): safetensors.torch.load_file(&quot;%3&quot;)</source>
+        <translation>%1 geschrieben: Encoder, Decoder und Konfiguration als safetensors (%2 KB): safetensors.torch.load_file(&quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../app/service/model_exchange.cpp" line="45"/>
         <source>Wrote %1: encoder, decoder and configuration (%2 KB)</source>
         <translation>%1 geschrieben: Encoder, Decoder und Konfiguration (%2 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="41"/>
+        <location filename="../app/service/model_exchange.cpp" line="51"/>
         <source>Wrote %1 for PyTorch: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</source>
         <translation>%1 für PyTorch geschrieben: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="71"/>
+        <location filename="../app/service/model_exchange.cpp" line="81"/>
         <source>FactorVAE metric %1, MIG %2</source>
         <translation>FactorVAE-Metrik %1, MIG %2</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="113"/>
+        <location filename="../app/service/model_exchange.cpp" line="123"/>
         <source>Imported %1 as %2 (%3)</source>
         <translation>%1 als %2 importiert (%3)</translation>
     </message>
@@ -299,47 +304,47 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/training_session.cpp" line="296"/>
+        <location filename="../app/service/training_session.cpp" line="299"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="303"/>
+        <location filename="../app/service/training_session.cpp" line="306"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="204"/>
+        <location filename="../app/service/training_session.cpp" line="207"/>
         <source>Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3</source>
         <translation>Seed %1 per UDR gewählt (%2) und bis zum vollen Budget trainiert; %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="209"/>
+        <location filename="../app/service/training_session.cpp" line="212"/>
         <source>Stopped; the chosen candidate (seed %1, UDR %2) is saved in %3</source>
         <translation>Gestoppt; der gewählte Kandidat (Seed %1, UDR %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="214"/>
+        <location filename="../app/service/training_session.cpp" line="217"/>
         <source>Stopped before the ranking; the candidate trained furthest (seed %1, step %2) is saved in %3</source>
         <translation>Vor der Rangfolge gestoppt; der am weitesten trainierte Kandidat (Seed %1, Schritt %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="221"/>
+        <location filename="../app/service/training_session.cpp" line="224"/>
         <source>Stopped before any candidate trained a step.</source>
         <translation>Gestoppt, bevor ein Kandidat einen Schritt trainiert hat.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="233"/>
+        <location filename="../app/service/training_session.cpp" line="236"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="234"/>
+        <location filename="../app/service/training_session.cpp" line="237"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="326"/>
+        <location filename="../app/service/training_session.cpp" line="329"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -415,6 +420,11 @@
         <location filename="../ui/candidates_table.cpp" line="40"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_table.cpp" line="42"/>
+        <source>removed (lost)</source>
+        <translation>entfernt (verloren)</translation>
     </message>
 </context>
 <context>
@@ -824,102 +834,127 @@
 <context>
     <name>fvae::ui::LatentMapView</name>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="42"/>
+        <location filename="../ui/latent_map_view.cpp" line="45"/>
         <source>&amp;Compute map</source>
         <translation>Karte &amp;berechnen</translation>
     </message>
     <message>
         <location filename="../ui/latent_map_view.cpp" line="46"/>
+        <source>&amp;Export codes…</source>
+        <translation>Codes e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="50"/>
         <source>Dataset images to encode: a seeded random subset when the dataset holds more</source>
         <translation>Zu kodierende Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="47"/>
+        <location filename="../ui/latent_map_view.cpp" line="51"/>
         <source>The same seed maps the same images</source>
         <translation>Derselbe Seed bildet dieselben Bilder ab</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="48"/>
+        <location filename="../ui/latent_map_view.cpp" line="52"/>
         <source>Horizontal axis: a principal component of μ, or one dimension</source>
         <translation>Waagerechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="49"/>
+        <location filename="../ui/latent_map_view.cpp" line="53"/>
         <source>Vertical axis: a principal component of μ, or one dimension</source>
         <translation>Senkrechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="50"/>
+        <location filename="../ui/latent_map_view.cpp" line="54"/>
         <source>Colour the points by a label or ground-truth factor</source>
         <translation>Punkte nach einem Label oder einem Faktor der Grundwahrheit färben</translation>
     </message>
     <message>
         <location filename="../ui/latent_map_view.cpp" line="70"/>
+        <source>Writes μ and log σ² of the map&apos;s images with their labels for other tools: NumPy arrays, a CSV table and TensorBoard&apos;s projector (tensorboard --logdir FOLDER/projector)</source>
+        <translation>Schreibt μ und log σ² der Bilder der Karte mit ihren Labels für andere Werkzeuge: NumPy-Arrays, eine CSV-Tabelle und TensorBoards Projector (tensorboard --logdir ORDNER/projector)</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="79"/>
         <source>Images:</source>
         <translation>Bilder:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="71"/>
+        <location filename="../ui/latent_map_view.cpp" line="80"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="72"/>
+        <location filename="../ui/latent_map_view.cpp" line="81"/>
         <source>Horizontal:</source>
         <translation>Waagerecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="73"/>
+        <location filename="../ui/latent_map_view.cpp" line="82"/>
         <source>Vertical:</source>
         <translation>Senkrecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="74"/>
+        <location filename="../ui/latent_map_view.cpp" line="83"/>
         <source>Colour by:</source>
         <translation>Färben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="134"/>
+        <location filename="../ui/latent_map_view.cpp" line="144"/>
         <source>Open a checkpoint or start a training to map its codes.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um seine Codes abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="136"/>
+        <location filename="../ui/latent_map_view.cpp" line="146"/>
         <source>Open a dataset to map its images&apos; codes.</source>
         <translation>Öffnen Sie einen Datensatz, um die Codes seiner Bilder abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="138"/>
+        <location filename="../ui/latent_map_view.cpp" line="148"/>
         <source>Maps μ of the dataset&apos;s images; hover a point to see its image, click it to explore its code.</source>
         <translation>Bildet μ der Bilder des Datensatzes ab; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="151"/>
+        <location filename="../ui/latent_map_view.cpp" line="158"/>
+        <source>Export the codes into a folder</source>
+        <translation>Die Codes in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="170"/>
+        <source>Exporting the codes…</source>
+        <translation>Die Codes werden exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="176"/>
+        <source>Wrote %1 files into %2; TensorBoard&apos;s projector: tensorboard --logdir %3</source>
+        <translation>%1 Dateien in %2 geschrieben; TensorBoards Projector: tensorboard --logdir %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/latent_map_view.cpp" line="193"/>
         <source>Encoding…</source>
         <translation>Kodiere…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="160"/>
+        <location filename="../ui/latent_map_view.cpp" line="203"/>
         <source>%1 images. Principal components explain %2 % and %3 % of μ&apos;s variance. Drag to pan, wheel to zoom; hover a point to see its image, click it to explore its code.</source>
         <translation>%1 Bilder. Die Hauptkomponenten erklären %2 % und %3 % der Varianz von μ. Ziehen verschiebt, das Mausrad zoomt; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="178"/>
+        <location filename="../ui/latent_map_view.cpp" line="221"/>
         <source>PC %1 (%2 %)</source>
         <translation>HK %1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="181"/>
+        <location filename="../ui/latent_map_view.cpp" line="224"/>
         <source>%1 (inactive)</source>
         <translation>%1 (inaktiv)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="190"/>
+        <location filename="../ui/latent_map_view.cpp" line="233"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="277"/>
+        <location filename="../ui/latent_map_view.cpp" line="320"/>
         <source>image %1</source>
         <translation>Bild %1</translation>
     </message>
@@ -1011,7 +1046,7 @@
     <name>fvae::ui::MainWindow</name>
     <message>
         <location filename="../ui/main_window.cpp" line="74"/>
-        <location filename="../ui/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window.cpp" line="399"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
@@ -1042,17 +1077,32 @@
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="471"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
+        <source>FactorVAE checkpoints (*.fvae *.safetensors)</source>
+        <translation>FactorVAE-Checkpoints (*.fvae *.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="273"/>
+        <source>PyTorch file for torch.load (*.pt);;Weights only, safetensors (*.safetensors);;Weights-only checkpoint (*.fvae)</source>
+        <translation>PyTorch-Datei für torch.load (*.pt);;Nur Gewichte, safetensors (*.safetensors);;Checkpoint nur mit Gewichten (*.fvae)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="278"/>
+        <source>The model&apos;s encoder and decoder as a file that torch.load opens in Python, as safetensors, or as a small checkpoint without the training state, to share</source>
+        <translation>Encoder und Decoder des Modells als Datei, die torch.load in Python öffnet, als safetensors oder als kleiner Checkpoint ohne Trainingszustand zum Weitergeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="472"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="484"/>
+        <location filename="../ui/main_window.cpp" line="485"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="481"/>
+        <location filename="../ui/main_window.cpp" line="482"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
@@ -1110,11 +1160,6 @@
         <location filename="../ui/main_window.cpp" line="242"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
-        <source>FactorVAE checkpoints (*.fvae)</source>
-        <translation>FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="246"/>
@@ -1187,164 +1232,154 @@
         <translation>Für PyTorch e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
-        <source>PyTorch file for torch.load (*.pt);;Weights-only checkpoint (*.fvae)</source>
-        <translation>PyTorch-Datei für torch.load (*.pt);;Checkpoint nur mit Gewichten (*.fvae)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
-        <source>The model&apos;s encoder and decoder as a file that torch.load opens in Python, or as a small checkpoint without the training state, to share</source>
-        <translation>Encoder und Decoder des Modells als Datei, die torch.load in Python öffnet, oder als kleiner Checkpoint ohne Trainingszustand zum Weitergeben</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="279"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>I&amp;mport original project checkpoint…</source>
         <translation>Checkpoint des ursprünglichen Projekts i&amp;mportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>Import a checkpoint of the original project</source>
         <translation>Einen Checkpoint des ursprünglichen Projekts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Original project checkpoints (*.ckpt *.npz);;All files (*)</source>
         <translation>Checkpoints des ursprünglichen Projekts (*.ckpt *.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>&amp;User&apos;s guide</source>
         <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>The user&apos;s guide, offline</source>
         <translation>Das Benutzerhandbuch, offline</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="364"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window.cpp" line="375"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="380"/>
+        <location filename="../ui/main_window.cpp" line="381"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="397"/>
+        <location filename="../ui/main_window.cpp" line="398"/>
         <source>opening %1…</source>
         <translation>öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="406"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="412"/>
+        <location filename="../ui/main_window.cpp" line="413"/>
         <source>the demo model (%1)</source>
         <translation>das Demomodell (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="415"/>
+        <location filename="../ui/main_window.cpp" line="416"/>
         <source>model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="428"/>
+        <location filename="../ui/main_window.cpp" line="429"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="428"/>
+        <location filename="../ui/main_window.cpp" line="429"/>
         <source>Open a checkpoint or train a model first.</source>
         <translation>Öffnen Sie zuerst einen Checkpoint oder trainieren Sie ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="435"/>
+        <location filename="../ui/main_window.cpp" line="436"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="438"/>
+        <location filename="../ui/main_window.cpp" line="439"/>
         <source>Exported</source>
         <translation>Exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window.cpp" line="452"/>
         <source>Importing %1…</source>
         <translation>Importiere %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="459"/>
+        <location filename="../ui/main_window.cpp" line="460"/>
         <source>Cannot import the checkpoint</source>
         <translation>Der Checkpoint kann nicht importiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="463"/>
+        <location filename="../ui/main_window.cpp" line="464"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="512"/>
+        <location filename="../ui/main_window.cpp" line="513"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="373"/>
-        <location filename="../ui/main_window.cpp" line="388"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="75"/>
-        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
@@ -1359,22 +1394,22 @@
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="490"/>
+        <location filename="../ui/main_window.cpp" line="491"/>
         <source>About FactorVAE Studio</source>
         <translation>Über FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="491"/>
+        <location filename="../ui/main_window.cpp" line="492"/>
         <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="504"/>
+        <location filename="../ui/main_window.cpp" line="505"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="505"/>
+        <location filename="../ui/main_window.cpp" line="506"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -2082,8 +2117,8 @@
     </message>
     <message>
         <location filename="../ui/training_form.cpp" line="99"/>
-        <source>Train this many seeds for a few steps each, rank them by UDR (Unsupervised Disentanglement Ranking: how much each candidate&apos;s active dimensions agree with the others&apos;, no labels needed) and continue the best to the full budget; every candidate is kept in its own folder</source>
-        <translation>So viele Seeds je einige Schritte trainieren, nach UDR ordnen (Unsupervised Disentanglement Ranking: wie sehr die aktiven Dimensionen eines Kandidaten mit denen der anderen übereinstimmen, ohne Labels) und den besten bis zum vollen Budget fortsetzen; jeder Kandidat bleibt in seinem eigenen Ordner erhalten</translation>
+        <source>Train this many seeds for a few steps each, rank them by UDR (Unsupervised Disentanglement Ranking: how much each candidate&apos;s active dimensions agree with the others&apos;, no labels needed) and continue the best to the full budget; each candidate trains in its own folder</source>
+        <translation>So viele Seeds je einige Schritte trainieren, nach UDR ordnen (Unsupervised Disentanglement Ranking: wie sehr die aktiven Dimensionen jedes Kandidaten mit denen der anderen übereinstimmen, ohne Labels) und den besten bis zum vollen Budget fortsetzen; jeder Kandidat trainiert in seinem eigenen Ordner</translation>
     </message>
     <message>
         <location filename="../ui/training_form.cpp" line="103"/>
@@ -2096,122 +2131,147 @@
         <translation>Wie lange jeder Kandidat vor der Rangfolge trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="132"/>
+        <location filename="../ui/training_form.cpp" line="108"/>
+        <source>keep their weights (~4 MB each)</source>
+        <translation>ihre Gewichte behalten (je ~4 MB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="109"/>
+        <source>remove them</source>
+        <translation>sie entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="110"/>
+        <source>keep everything (~84 MB each)</source>
+        <translation>alles behalten (je ~84 MB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="113"/>
+        <source>After the ranking, the candidates that lost need no training state (the discriminator and the optimisers&apos; moments): keep only their weights, to open them later, or remove their folders</source>
+        <translation>Nach der Rangfolge brauchen die unterlegenen Kandidaten keinen Trainingszustand (den Diskriminator und die Momente der Optimierer): nur ihre Gewichte behalten, um sie später zu öffnen, oder ihre Ordner entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="140"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="134"/>
+        <location filename="../ui/training_form.cpp" line="142"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="135"/>
+        <location filename="../ui/training_form.cpp" line="143"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="141"/>
+        <location filename="../ui/training_form.cpp" line="149"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="142"/>
+        <location filename="../ui/training_form.cpp" line="150"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="143"/>
+        <location filename="../ui/training_form.cpp" line="151"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="144"/>
+        <location filename="../ui/training_form.cpp" line="152"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="145"/>
+        <location filename="../ui/training_form.cpp" line="153"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="146"/>
+        <location filename="../ui/training_form.cpp" line="154"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="147"/>
+        <location filename="../ui/training_form.cpp" line="155"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="148"/>
+        <location filename="../ui/training_form.cpp" line="156"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="149"/>
+        <location filename="../ui/training_form.cpp" line="157"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="150"/>
+        <location filename="../ui/training_form.cpp" line="158"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="151"/>
+        <location filename="../ui/training_form.cpp" line="159"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="152"/>
+        <location filename="../ui/training_form.cpp" line="160"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="153"/>
+        <location filename="../ui/training_form.cpp" line="161"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="154"/>
+        <location filename="../ui/training_form.cpp" line="162"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="159"/>
+        <location filename="../ui/training_form.cpp" line="167"/>
         <source>Cannot open the output folder</source>
         <translation>Der Ausgabeordner lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="160"/>
+        <location filename="../ui/training_form.cpp" line="168"/>
         <source>No file manager is set up to open %1; the folder is there to open by hand</source>
         <translation>Kein Dateimanager ist eingerichtet, um %1 zu öffnen; der Ordner ist angelegt und lässt sich von Hand öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="166"/>
+        <location filename="../ui/training_form.cpp" line="174"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="167"/>
+        <location filename="../ui/training_form.cpp" line="175"/>
         <source>TensorBoard log:</source>
         <translation>TensorBoard-Protokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="171"/>
+        <location filename="../ui/training_form.cpp" line="179"/>
         <source>Ca&amp;ndidates:</source>
         <translation>Ka&amp;ndidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="173"/>
+        <location filename="../ui/training_form.cpp" line="180"/>
+        <source>Candidates that &amp;lost:</source>
+        <translation>&amp;Unterlegene Kandidaten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="182"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="173"/>
+        <location filename="../ui/training_form.cpp" line="182"/>
         <source>Steps per candidate</source>
         <translation>Schritte je Kandidat</translation>
     </message>

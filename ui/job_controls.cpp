@@ -68,6 +68,7 @@ void JobControls::end(const QString& outcome) {
   cancel_->setEnabled(false);
   progress_->setValue(outcome.isEmpty() ? progress_->maximum() : 0);
   status_->setText(outcome);
+  emit finished();
 }
 
 void JobControls::showProgress(double fraction) { progress_->setValue(static_cast<int>(fraction * 1000)); }

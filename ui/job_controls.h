@@ -45,6 +45,7 @@ class JobControls : public QWidget {
  signals:
   void runClicked();
   void failed(const QString& error);  // the job threw; also shown in the status line
+  void finished();                    // the job ended, whichever way
 
  private:
   void begin(const QString& runningText);

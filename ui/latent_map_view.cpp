@@ -3,9 +3,12 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 #include <map>
 
@@ -40,6 +43,7 @@ LatentMapView::LatentMapView(QWidget* parent)
       seed_(NumberField::integer(0, 1000000, 0)),
       problems_(new FieldProblems),
       controls_(new JobControls(tr("&Compute map"))),
+      export_(new QPushButton(tr("&Export codes…"))),
       plot_(new QCustomPlot),
       hover_(new QLabel(plot_)) {
   points_->setSingleStep(1000);
@@ -62,7 +66,12 @@ LatentMapView::LatentMapView(QWidget* parent)
   connect(plot_, &QCustomPlot::mouseRelease, this, &LatentMapView::click);
   connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) { press_ = event->position(); });
 
+  export_->setToolTip(
+      tr("Writes μ and log σ² of the map's images with their labels for other tools: NumPy arrays, a CSV table and "
+         "TensorBoard's projector (tensorboard --logdir FOLDER/projector)"));
   connect(controls_, &JobControls::runClicked, this, &LatentMapView::compute);
+  connect(export_, &QPushButton::clicked, this, &LatentMapView::chooseExportFolder);
+  connect(controls_, &JobControls::finished, this, &LatentMapView::updateExportButton);
   for (auto* box : {x_axis_, y_axis_, colour_})
     connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { redraw(); });
 
@@ -76,6 +85,7 @@ LatentMapView::LatentMapView(QWidget* parent)
   left->addLayout(form);
   left->addWidget(problems_);
   left->addWidget(controls_);
+  left->addWidget(export_);
   left->addStretch();
   auto* leftWidget = new QWidget;
   leftWidget->setLayout(left);
@@ -137,6 +147,38 @@ void LatentMapView::updateControls() {
   else if (!map_)
     note = tr("Maps μ of the dataset's images; hover a point to see its image, click it to explore its code.");
   controls_->setReady(model_ && dataset_, note);  // a null note keeps the map's summary
+  updateExportButton();
+}
+
+void LatentMapView::updateExportButton() {
+  export_->setEnabled(model_ && dataset_ && map_ && !map_->indices.empty() && !controls_->isRunning());
+}
+
+void LatentMapView::chooseExportFolder() {
+  const QString folder =
+      QFileDialog::getExistingDirectory(this, tr("Export the codes into a folder"), QDir::homePath());
+  if (!folder.isEmpty()) exportCodes(folder);
+}
+
+void LatentMapView::exportCodes(const QString& folder) {
+  if (!model_ || !dataset_ || !map_ || controls_->isRunning()) return;
+  auto model = model_;
+  auto dataset = dataset_;
+  const QVector<qint64> indices(map_->indices.begin(), map_->indices.end());
+  const QStringList names = names_;
+  export_->setEnabled(false);
+  controls_->start<QStringList>(
+      tr("Exporting the codes…"),
+      [model, dataset, indices, names, folder](service::TaskControl& control) {
+        return model->exportCodes(*dataset, indices, names, folder, [&control](double f) { return control.report(f); });
+      },
+      [this, folder](const QStringList& files) {
+        controls_->setStatus(tr("Wrote %1 files into %2; TensorBoard's projector: tensorboard --logdir %3")
+                                 .arg(files.size())
+                                 .arg(QDir::toNativeSeparators(folder))
+                                 .arg(QDir::toNativeSeparators(QDir(folder).filePath("projector"))));
+        emit codesExported(files);
+      });
 }
 
 void LatentMapView::compute() {
@@ -155,6 +197,7 @@ void LatentMapView::compute() {
       },
       [this](const std::shared_ptr<const LatentMap>& map) {
         map_ = map;
+        updateExportButton();
         fillAxisChoices();
         controls_->setStatus(
             tr("%1 images. Principal components explain %2 % and %3 % of μ's variance. Drag to pan, wheel to zoom; "

@@ -16,6 +16,7 @@ class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QMouseEvent;
+class QPushButton;
 
 namespace fvae::ui {
 
@@ -46,17 +47,23 @@ class LatentMapView : public QWidget {
   QPointF pointPosition(int point) const;  // in the plot's pixels
   QVector<float> pointCode(int point) const;
   QString hoverText() const;  // what the hover label shows; "" while hidden
+  QPushButton* exportButton() const { return export_; }
 
  public slots:
   void compute();
   void cancel();
+  // μ and log σ² of the map's images as files for other tools (NumPy, CSV, TensorBoard's projector) in `folder`.
+  void exportCodes(const QString& folder);
 
  signals:
   void computed();
+  void codesExported(const QStringList& files);
   void codeChosen(const QVector<float>& code);  // a point was clicked
 
  private:
   void updateControls();
+  void chooseExportFolder();
+  void updateExportButton();
   void fillAxisChoices();
   void redraw();
   void hover(QMouseEvent* event);
@@ -75,6 +82,7 @@ class LatentMapView : public QWidget {
   NumberField* seed_;
   FieldProblems* problems_;
   JobControls* controls_;
+  QPushButton* export_;
   QCustomPlot* plot_;
   QLabel* hover_;
   QString hover_text_;

@@ -238,8 +238,8 @@ void MainWindow::createMenus() {
 void MainWindow::createFileMenu() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open checkpoint…"), this, [this] {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open checkpoint"), QString(), tr("FactorVAE checkpoints (*.fvae)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open checkpoint"), QString(),
+                                                      tr("FactorVAE checkpoints (*.fvae *.safetensors)"));
     if (!path.isEmpty()) openCheckpoint(path);
   });
   open->setShortcut(QKeySequence::Open);
@@ -270,11 +270,12 @@ void MainWindow::createFileMenu() {
   file->addSeparator();
   QAction* export_model = file->addAction(tr("E&xport for PyTorch…"), this, [this] {
     const QString path = askExportPath(this, QStringLiteral("model.pt"),
-                                       tr("PyTorch file for torch.load (*.pt);;Weights-only checkpoint (*.fvae)"));
+                                       tr("PyTorch file for torch.load (*.pt);;Weights only, safetensors "
+                                          "(*.safetensors);;Weights-only checkpoint (*.fvae)"));
     if (!path.isEmpty()) exportModel(path);
   });
   export_model->setToolTip(
-      tr("The model's encoder and decoder as a file that torch.load opens in Python, or as a "
+      tr("The model's encoder and decoder as a file that torch.load opens in Python, as safetensors, or as a "
          "small checkpoint without the training state, to share"));
   file->addAction(tr("I&mport original project checkpoint…"), this, [this] {
     const QString path =
@@ -529,7 +530,8 @@ void MainWindow::dropEvent(QDropEvent* event) {
   for (const QUrl& url : event->mimeData()->urls()) {
     if (!url.isLocalFile()) continue;
     const QString path = url.toLocalFile();
-    path.endsWith(QLatin1String(".fvae")) ? (void)openCheckpoint(path) : openDataset(path);
+    (path.endsWith(QLatin1String(".fvae")) || path.endsWith(QLatin1String(".safetensors"))) ? (void)openCheckpoint(path)
+                                                                                            : openDataset(path);
     break;
   }
 }

@@ -35,8 +35,8 @@ class MainWindow : public QMainWindow {
   // Opens a dataset off the GUI thread (at the model's image size when one is loaded); on failure the message bar
   // says why and the current dataset stays. Emits datasetOpened or datasetFailed.
   void openDataset(const QString& spec);
-  // Writes the open checkpoint (else the training's newest) for PyTorch (.pt) or weights only (.fvae), off the GUI
-  // thread; the message bar tells the outcome, modelExported follows success.
+  // Writes the open checkpoint (else the training's newest) for PyTorch (.pt) or weights only (.safetensors, .fvae),
+  // off the GUI thread; the message bar tells the outcome, modelExported follows success.
   void exportModel(const QString& out);
   // Converts the original project's checkpoint (.ckpt or .npz) to `out` off the GUI thread, then opens it; on failure
   // the message bar says why and importFailed is emitted.

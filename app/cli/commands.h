@@ -1,6 +1,6 @@
 #pragma once
 // The modes of the `factorvae` command; each returns the process exit status. The headless build (without Qt)
-// has train, replicate, latent, random and evaluate.
+// has train, replicate, latent, random, evaluate, encode and udr.
 
 #include <functional>
 
@@ -41,6 +41,7 @@ int responses_command(const Arguments& arguments);
 int export_command(const Arguments& arguments);
 int import_seed_command(const Arguments& arguments);
 int decode_command(const Arguments& arguments);
+int encode_command(const Arguments& arguments);
 int udr_command(const Arguments& arguments);
 
 // train --candidates: the candidate pipeline (model/run/candidate_pipeline.h), its screenings in child processes with

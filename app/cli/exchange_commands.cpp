@@ -20,12 +20,13 @@ namespace fvae::cli {
 int export_command(const Arguments& arguments) {
   OptionParser p;
   p.add_options({{"checkpoint", "trained model (.fvae)", "file"},
-                 {"out", "model.pt: for PyTorch (torch.load); model.fvae: weights only, to share", "file"}});
+                 {"out", "model.pt: for PyTorch (torch.load); model.safetensors or model.fvae: weights only", "file"}});
   parse_or_exit(p, arguments,
                 "Exports a trained model. OUT ending in .pt: a file Python's torch.load opens (no code in it): "
                 "{'state_dict': encoder and decoder weights (the original project's names for --arch seed), "
-                "'config': the model and training settings, 'latent_names': [...]}. OUT ending in .fvae: a "
-                "weights-only checkpoint (no discriminator or optimiser state) that the explorer and evaluate open.");
+                "'config': the model and training settings, 'latent_names': [...]}. OUT ending in .safetensors or "
+                ".fvae: a weights-only checkpoint (no discriminator or optimiser state) in the safetensors format, "
+                "which the explorer and evaluate open and Python's safetensors reads (the settings in its metadata).");
   if (!p.is_set("checkpoint") || !p.is_set("out")) throw UsageError("export needs --checkpoint FILE and --out FILE");
   try {
     std::cout << service::exportModel(QString::fromStdString(p.value("checkpoint")),

@@ -27,9 +27,10 @@ const char* const kUsage =
     "  random     samples decoded from the prior (PNG)\n"
     "  evaluate   reconstruction error, KL per dimension, active dimensions; disentanglement metrics on shapes\n"
     "  responses  what each latent dimension encodes: mu per factor value (shapes) or per class (PNG and CSV)\n"
-    "  export     a trained model for PyTorch (.pt, torch.load) or as a weights-only .fvae\n"
+    "  export     a trained model for PyTorch (.pt, torch.load; .safetensors) or as a weights-only .fvae\n"
     "  import-seed  a checkpoint of the original Python project (.ckpt or .npz) as a .fvae\n"
     "  decode     images decoded from given latent codes (.npy in, .npy or PNG out)\n"
+    "  encode     the latent codes of a dataset: NumPy, CSV with labels, TensorBoard projector files\n"
     "  udr        ranks runs without labels (Unsupervised Disentanglement Ranking)\n";
 
 }  // namespace
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
     if (mode == "random") return random_command(arguments);
     if (mode == "evaluate") return evaluate_command(arguments);
     if (mode == "udr") return udr_command(arguments);
+    if (mode == "encode") return encode_command(arguments);
 #ifdef FACTORVAE_WITH_QT
     if (mode == "responses") return responses_command(arguments);
     if (mode == "export") return export_command(arguments);
@@ -79,7 +81,7 @@ int main(int argc, char** argv) {
     for (const char* full : {"responses", "export", "import-seed", "decode"})
       if (mode == full) {
         std::cerr << "factorvae: '" << mode << "' is in the full build (with Qt); this headless build has train, "
-                  << "replicate, latent, random, evaluate and udr\n";
+                  << "replicate, latent, random, evaluate, encode and udr\n";
         return 2;
       }
 #endif

@@ -13,6 +13,7 @@
 #include "model/inference/evaluation.h"
 #include "model/inference/grids.h"
 #include "model/inference/inference.h"
+#include "model/io/code_export.h"
 
 namespace fvae::service {
 
@@ -184,23 +185,42 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
     return latent_map(*data.data(), encoder_means(snapshot), options, progress);
   }
 
+  QStringList exportCodes(const DatasetView& data, const QVector<qint64>& indices, const QStringList& names,
+                          const QString& folder, const std::function<bool(double)>& progress) override {
+    const auto snapshot = stable_snapshot();
+    const auto rows = torch::tensor(std::vector<int64_t>(indices.begin(), indices.end()), torch::kLong);
+    const auto codes = encode_dataset(
+        [&](const torch::Tensor& images) { return snapshot->encode(model_input(snapshot->config(), images)); },
+        *data.data(), rows, 256, progress);
+    if (!codes.complete) throw std::runtime_error("cancelled; nothing was written");
+    CodeExport out{codes.indices, codes.mu, codes.logvar, {}};
+    for (int d = 0; d < latentDim(); ++d) out.latent_names.push_back(d < names.size() ? names[d].toStdString() : "");
+    QStringList files;
+    for (const auto& file : write_code_export(folder.toStdString(), out, *data.data()))
+      files << QString::fromStdString(file);
+    return files;
+  }
+
  private:
   std::shared_ptr<ModelSnapshot> stable_snapshot() const { return live_ ? snapshot_->copy() : snapshot_; }
 
-  // μ of dataset images, converted to the model's channels and size first where they differ (a dataset opened
-  // before the model, at another size).
+  // Dataset images converted to the model's channels and size where they differ (a dataset opened before the model,
+  // at another size).
+  static torch::Tensor model_input(const ModelConfig& c, const torch::Tensor& images) {
+    auto x = images.to(torch::kFloat);
+    if (x.size(1) != c.channels) x = c.channels == 1 ? x.mean(1, true) : x.expand({-1, c.channels, -1, -1});
+    if (x.size(2) != c.image_size || x.size(3) != c.image_size) {
+      namespace F = torch::nn::functional;
+      auto resize = F::InterpolateFuncOptions().size(std::vector<int64_t>{c.image_size, c.image_size});
+      x = x.size(2) > c.image_size ? F::interpolate(x, resize.mode(torch::kArea))
+                                   : F::interpolate(x, resize.mode(torch::kBilinear).align_corners(false));
+    }
+    return x.contiguous();
+  }
+
   static RepresentationFunction encoder_means(const std::shared_ptr<ModelSnapshot>& snapshot) {
     return [snapshot](const torch::Tensor& images) {
-      const auto& c = snapshot->config();
-      auto x = images.to(torch::kFloat);
-      if (x.size(1) != c.channels) x = c.channels == 1 ? x.mean(1, true) : x.expand({-1, c.channels, -1, -1});
-      if (x.size(2) != c.image_size || x.size(3) != c.image_size) {
-        namespace F = torch::nn::functional;
-        auto resize = F::InterpolateFuncOptions().size(std::vector<int64_t>{c.image_size, c.image_size});
-        x = x.size(2) > c.image_size ? F::interpolate(x, resize.mode(torch::kArea))
-                                     : F::interpolate(x, resize.mode(torch::kBilinear).align_corners(false));
-      }
-      return snapshot->encode(x.contiguous()).mu;
+      return snapshot->encode(model_input(snapshot->config(), images)).mu;
     };
   }
 

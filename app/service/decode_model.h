@@ -97,6 +97,10 @@ class DecodeModel {
                                         const std::function<bool(double)>& progress) = 0;
   virtual LatentMap latentMap(const DatasetView& data, const ResponseSettings& settings,
                               const std::function<bool(double)>& progress) = 0;
+  // μ and log σ² of the dataset's images `indices` as files for other tools (model/io/code_export.h: NumPy, CSV,
+  // TensorBoard's projector) in `folder`; returns the files written. Throws with a message naming the problem.
+  virtual QStringList exportCodes(const DatasetView& data, const QVector<qint64>& indices, const QStringList& names,
+                                  const QString& folder, const std::function<bool(double)>& progress) = 0;
   virtual quint64 version() const = 0;                // changes whenever the weights change
   virtual qint64 trainingStep() const { return -1; }  // the step the weights are from; -1 when unknown
   // A model whose weights never change: this one when it was loaded from a file, otherwise a copy of the training's

@@ -26,10 +26,20 @@ std::string text(const QString& s) { return s.toStdString(); }
 
 QString exportModel(const QString& checkpoint, const QString& out) {
   const QString suffix = QFileInfo(out).suffix().toLower();
-  if (suffix != "pt" && suffix != "pth" && suffix != "fvae")
-    throw ExchangeError(text(out + ": give a name ending in .pt (for PyTorch) or .fvae (weights only)"));
+  if (suffix != "pt" && suffix != "pth" && suffix != "fvae" && suffix != "safetensors")
+    throw ExchangeError(
+        text(out + ": give a name ending in .pt (for PyTorch), .safetensors or .fvae (both weights only)"));
   try {
     const Checkpoint cp = load_checkpoint(text(checkpoint));
+    if (suffix == "safetensors") {  // the same weights-only file, named for the tools that look for the extension
+      save_weights_only(text(out), cp);
+      return QCoreApplication::translate("fvae::service::ModelExchange",
+                                         "Wrote %1: encoder, decoder and configuration as safetensors (%2 KB): "
+                                         "safetensors.torch.load_file(\"%3\")")
+          .arg(out)
+          .arg(QFileInfo(out).size() / 1024)
+          .arg(QFileInfo(out).fileName());
+    }
     if (suffix == "fvae") {
       save_weights_only(text(out), cp);
       return QCoreApplication::translate("fvae::service::ModelExchange",

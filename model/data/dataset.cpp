@@ -142,6 +142,10 @@ torch::Tensor SubsetDataset::labels(const torch::Tensor& indices) const {
   return parent_->labels(indices_.index_select(0, indices));
 }
 
+torch::Tensor SubsetDataset::source_indices(const torch::Tensor& indices) const {
+  return parent_->source_indices(indices_.index_select(0, indices));
+}
+
 std::string SubsetDataset::description() const { return parent_->description() + ", " + suffix_; }
 
 }  // namespace fvae

@@ -46,6 +46,8 @@ class Dataset {
   // still opens, and the user is told which file is missing.
   virtual std::vector<std::string> skipped_files() const { return {}; }
   virtual LabelInfo label_info() const { return {}; }  // empty columns when there are no labels
+  // The indices of these images in the file or folder they come from (a subset's rows name its parent's images).
+  virtual torch::Tensor source_indices(const torch::Tensor& indices) const { return indices; }
 
   torch::Tensor image(int64_t index) const;  // [C, H, W]
 };
@@ -93,6 +95,7 @@ class SubsetDataset : public Dataset {
   std::string description() const override;
   std::vector<std::string> skipped_files() const override { return parent_->skipped_files(); }
   LabelInfo label_info() const override { return parent_->label_info(); }
+  torch::Tensor source_indices(const torch::Tensor& indices) const override;
 
  private:
   std::shared_ptr<const Dataset> parent_;

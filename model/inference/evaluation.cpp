@@ -16,6 +16,31 @@ ImageErrors per_image_errors(const torch::Tensor& images, const torch::Tensor& r
   return {bce, mse};
 }
 
+DatasetCodes encode_dataset(const std::function<Posterior(const torch::Tensor&)>& encode, const Dataset& data,
+                            torch::Tensor indices, int64_t batch_size, const std::function<bool(double)>& progress) {
+  if (!indices.defined()) indices = torch::arange(data.size(), torch::kLong);
+  const int64_t n = indices.size(0);
+  torch::NoGradGuard no_grad;
+  std::vector<torch::Tensor> mu, logvar;
+  DatasetCodes codes;
+  int64_t done = 0;
+  for (int64_t start = 0; start < n; start += batch_size) {
+    const auto batch = indices.slice(0, start, std::min(n, start + batch_size));
+    const auto posterior = encode(data.images(batch));
+    mu.push_back(posterior.mu.detach().to(torch::kCPU, torch::kFloat));
+    logvar.push_back(posterior.logvar.detach().to(torch::kCPU, torch::kFloat));
+    done += batch.size(0);
+    if (progress && !progress(static_cast<double>(done) / static_cast<double>(n)) && done < n) {
+      codes.complete = false;
+      break;
+    }
+  }
+  codes.indices = indices.slice(0, 0, done).clone();
+  codes.mu = mu.empty() ? torch::zeros({0, 0}) : torch::cat(mu);
+  codes.logvar = logvar.empty() ? torch::zeros({0, 0}) : torch::cat(logvar);
+  return codes;
+}
+
 EvaluationResult evaluate_model(Networks& networks, const Dataset& data, int64_t batch_size,
                                 const std::function<bool(double)>& progress) {
   EvaluationResult result;

@@ -32,6 +32,19 @@ struct ImageErrors {
 };
 ImageErrors per_image_errors(const torch::Tensor& images, const torch::Tensor& reconstructions);
 
+// μ and log σ² of images of a dataset, one row per image, for tools outside this program (factorvae encode, the
+// latent map's export).
+struct DatasetCodes {
+  torch::Tensor indices;     // int64 [N]: the dataset index of each row
+  torch::Tensor mu, logvar;  // float [N, D], on the CPU
+  bool complete = true;      // false when cancelled: the rows then cover the images done
+};
+// The images `indices` of `data` (every image when undefined), in batches through `encode` (an encoder, or a snapshot
+// of one). Returns false from `progress` (fraction done) to cancel.
+DatasetCodes encode_dataset(const std::function<Posterior(const torch::Tensor&)>& encode, const Dataset& data,
+                            torch::Tensor indices = {}, int64_t batch_size = 256,
+                            const std::function<bool(double)>& progress = {});
+
 // Returns false from `progress` (fraction done) to cancel; the partial result then covers the images seen.
 EvaluationResult evaluate_model(Networks& networks, const Dataset& data, int64_t batch_size = 256,
                                 const std::function<bool(double)>& progress = {});

@@ -129,7 +129,7 @@ class TestCli : public QObject {
 
   void helpForEveryMode() {
     for (const QString mode :
-         {"train", "replicate", "latent", "random", "evaluate", "responses", "export", "decode", "udr"}) {
+         {"train", "replicate", "latent", "random", "evaluate", "responses", "export", "decode", "udr", "encode"}) {
       auto r = run({mode, "--help"});
       QCOMPARE(r.exit_code, 0);
       QVERIFY2(r.out.contains("--checkpoint") || r.out.contains("--preset"), qPrintable(mode));
@@ -497,6 +497,54 @@ class TestCli : public QObject {
       QJsonArray votes_row = f["votes_per_dimension"].toArray();
       for (int d = 0; d < 8; ++d) QCOMPARE(votes_row[d].toInt(), votes[static_cast<size_t>(k)][static_cast<size_t>(d)]);
     }
+  }
+
+  // encode: every requested image's mu and log sigma^2 as NumPy arrays, a CSV with the factors beside them and the
+  // projector's files; the codes are the model's own (encoded here again) and the files name their problems.
+  void encodeWritesCodesForOtherTools() {
+    auto r = run({"encode", "--checkpoint", checkpoint(), "--dataset", "shapes", "--size", "28", "--images", "100",
+                  "--seed", "5", "--projector-points", "40", "--out", path("codes")});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    for (const char* file :
+         {"mu.npy", "logvar.npy", "indices.npy", "labels.npy", "codes.csv", "dimensions.csv", "projector/tensors.tsv",
+          "projector/metadata.tsv", "projector/sprite.png", "projector/projector_config.pbtxt"})
+      QVERIFY2(QFile::exists(path("codes/") + file), file);
+    QFile csv(path("codes/codes.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const auto lines = QString(csv.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 101);
+    const auto header = lines[0].split(',');
+    QCOMPARE(header.first(), QString("index"));
+    QVERIFY(header.contains("shape") && header.contains("mu_7") && header.contains("logvar_7"));
+    QCOMPARE(header.size(), 1 + 5 + 2 * 8);  // index, five factors, mu and log sigma^2 of 8 dimensions
+
+    // The rows are the images they name, encoded as the model encodes them.
+    auto cp = fvae::load_checkpoint(checkpoint().toStdString());
+    fvae::DatasetRequest request;
+    request.spec = "shapes";
+    request.size = 28;
+    auto data = fvae::open_dataset(request);
+    const int mu0 = static_cast<int>(header.indexOf("mu_0"));
+    for (int row : {1, 50, 100}) {
+      const auto values = lines[row].split(',');
+      const int64_t index = values[0].toLongLong();
+      const auto posterior = fvae::encode(cp.networks->encoder, data->images(torch::tensor({index})));
+      for (int d = 0; d < 8; ++d)
+        QVERIFY2(std::abs(values[mu0 + d].toDouble() - posterior.mu[0][d].item<double>()) < 1e-6,
+                 qPrintable(lines[row]));
+    }
+    QFile tsv(path("codes/projector/tensors.tsv"));
+    QVERIFY(tsv.open(QIODevice::ReadOnly));
+    QCOMPARE(QString(tsv.readAll()).trimmed().split('\n').size(), 40);
+    QCOMPARE(read_image(path("codes/projector/sprite.png")).width(), 7 * 28);  // ceil(sqrt(40)) images a row
+
+    r = run({"encode", "--checkpoint", checkpoint(), "--dataset", "shapes", "--size", "32", "--out", path("x")});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("does not match the model"), qPrintable(r.err));
+    r = run({"encode", "--checkpoint", checkpoint(), "--images", "-3", "--out", path("x")});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("--images"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(path("x")));
   }
 
   void errorsAreClearAndLeaveNothing() {

@@ -239,7 +239,8 @@ class TestStudio : public QObject {
   }
 
   // Candidates from the Training panel: three seeds screened for 6 steps, ranked by UDR, the best continued to the
-  // budget; the table shows them all, every checkpoint stays, and the chosen run is also the folder's latest.fvae.
+  // budget; the table shows them all, the losers' folders go as asked, and the chosen run is also the folder's
+  // latest.fvae.
   void candidatesFromTheTrainingPanel() {
     ui::MainWindow window;
     auto* panel = window.trainingPanel();
@@ -252,7 +253,9 @@ class TestStudio : public QObject {
     s.outputFolder = dir_.filePath("gui-candidates");
     s.candidates = 3;
     s.screenSteps = 6;
+    s.losers = 1;  // removed after the ranking
     panel->setSettings(s);
+    QCOMPARE(panel->settings().losers, 1);
     QSignalSpy done(window.session(), &service::TrainingSession::finished);
     panel->startTraining();
     QVERIFY(!panel->startButton()->isEnabled());
@@ -272,7 +275,10 @@ class TestStudio : public QObject {
       const double udr = table->item(r, Udr)->text().toDouble();
       QVERIFY(!table->item(r, Udr)->text().isEmpty());
       best = std::max(best, udr);
-      if (table->item(r, State)->text() == "chosen, done") chosen = r;
+      if (table->item(r, State)->text() == "chosen, done")
+        chosen = r;
+      else
+        QCOMPARE(table->item(r, State)->text(), QString("removed (lost)"));
       QCOMPARE(table->item(r, Kl)->text().split(' ').size(), 8);  // KL of each dimension
     }
     QVERIFY(chosen >= 0);
@@ -280,11 +286,10 @@ class TestStudio : public QObject {
     // Every run keeps its curves, named: three screenings and the chosen one's continuation.
     QCOMPARE(panel->lossChart()->runs().size(), 4);
     QVERIFY(panel->lossChart()->runs().last().contains("continuing"));
-    for (int r = 0; r < 3; ++r) {
-      const auto cp = load_checkpoint(dir_.filePath("gui-candidates/seed-%1/latest.fvae").arg(3 + r).toStdString());
-      QCOMPARE(cp.step, r == chosen ? int64_t{16} : int64_t{6});
-      QCOMPARE(cp.train.seed, static_cast<uint64_t>(3 + r));
-    }
+    for (int r = 0; r < 3; ++r)
+      QCOMPARE(QDir(dir_.filePath("gui-candidates/seed-%1").arg(3 + r)).exists(), r == chosen);
+    const auto cp = load_checkpoint(dir_.filePath("gui-candidates/seed-%1/latest.fvae").arg(3 + chosen).toStdString());
+    QCOMPARE(cp.step, int64_t{16});
     const auto final_cp = load_checkpoint(dir_.filePath("gui-candidates/latest.fvae").toStdString());
     QCOMPARE(final_cp.step, int64_t{16});
     QCOMPARE(final_cp.train.seed, static_cast<uint64_t>(3 + chosen));
@@ -752,6 +757,28 @@ class TestStudio : public QObject {
     QTest::mouseClick(view.plot(), Qt::LeftButton, Qt::NoModifier, at.toPoint());
     QCOMPARE(chosen.size(), 1);
     QCOMPARE(chosen.first().first().value<QVector<float>>(), view.pointCode(view.pointAt(at.toPoint())));
+
+    // The map's images exported for other tools: one row per point, the point's code in the CSV.
+    QVERIFY(view.exportButton()->isEnabled());
+    QSignalSpy exported(&view, &ui::LatentMapView::codesExported);
+    view.exportCodes(dir_.filePath("map-codes"));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 60000);
+    QVERIFY(exported.first().first().toStringList().size() >= 9);
+    QFile csv(dir_.filePath("map-codes/codes.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList rows = QString(csv.readAll()).trimmed().split('\n');
+    QCOMPARE(rows.size(), 301);
+    const int mu0 = static_cast<int>(rows[0].split(',').indexOf("mu_0"));
+    QVERIFY(mu0 > 0);
+    bool found = false;
+    for (const QString& row : rows.mid(1)) {
+      const QStringList values = row.split(',');
+      if (values[0].toInt() != index) continue;
+      found = true;
+      for (int d = 0; d < 8; ++d) QVERIFY(std::abs(values[mu0 + d].toDouble() - encoded[d]) < 1e-5);
+    }
+    QVERIFY(found);
+    QVERIFY(QFile::exists(dir_.filePath("map-codes/projector/sprite.png")));
   }
 
   void pauseWhileIdleDoesNotCarryOverIntoTheNextRun() {
@@ -1044,6 +1071,10 @@ class TestStudio : public QObject {
       }
       LatentMap latentMap(const service::DatasetView&, const service::ResponseSettings&,
                           const std::function<bool(double)>&) override {
+        return {};
+      }
+      QStringList exportCodes(const service::DatasetView&, const QVector<qint64>&, const QStringList&, const QString&,
+                              const std::function<bool(double)>&) override {
         return {};
       }
       quint64 version() const override { return 0; }

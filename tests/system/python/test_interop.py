@@ -1,8 +1,13 @@
 """FactorVAE Studio's files checked by the tools PyTorch users have: TensorBoard's EventAccumulator reads the training
-log, torch.load opens the export (and a decoder rebuilt here in a few lines decodes as `factorvae decode` does), and
-a real Lightning checkpoint of the original project imports and decodes the same. Needs FACTORVAE_CLI."""
+log, torch.load opens the export (and a decoder rebuilt here in a few lines decodes as `factorvae decode` does),
+Python's safetensors opens training checkpoints and the .safetensors export, NumPy and TensorBoard's projector read
+`factorvae encode`'s files, and a real Lightning checkpoint of the original project imports and decodes the same.
+Needs FACTORVAE_CLI."""
 import csv
+import json
 import os
+import struct
+import zlib
 import subprocess
 import sys
 import tempfile
@@ -41,6 +46,51 @@ TAGS = {"epoch": "progress/epoch", "reconstruction": "loss/reconstruction", "kl"
 
 def tag_of(column):
     return TAGS.get(column) or "kl_per_dim/z" + column[len("kl_"):]
+
+
+def parse_config(text):
+    return dict(line.split("=", 1) for line in text.splitlines() if line)
+
+
+def lean_decode(state, image_size, z):
+    """The lean decoder from its tensors alone: dense layers, then resize-convolutions (nearest x2, 3x3)."""
+    h = F.relu(F.linear(F.relu(F.linear(z, state["decoder.dense.0.weight"], state["decoder.dense.0.bias"])),
+                        state["decoder.dense.2.weight"], state["decoder.dense.2.bias"]))
+    convs = sorted({int(k.split(".")[2]) for k in state if k.startswith("decoder.upsampling.")})
+    size = image_size >> len(convs)
+    h = h.view(len(z), -1, size, size)
+    for i, n in enumerate(convs):
+        h = F.conv2d(F.interpolate(h, scale_factor=2, mode="nearest"), state[f"decoder.upsampling.{n}.conv.weight"],
+                     state[f"decoder.upsampling.{n}.conv.bias"], padding=1)
+        h = F.relu(h) if i + 1 < len(convs) else torch.sigmoid(h)
+    return h
+
+
+SAFETENSORS_DTYPES = {torch.float32: "F32", torch.float64: "F64", torch.float16: "F16", torch.bfloat16: "BF16",
+                      torch.int64: "I64", torch.int32: "I32", torch.int16: "I16", torch.int8: "I8", torch.uint8: "U8",
+                      torch.bool: "BOOL"}
+
+
+def tensor_crc(tensor):
+    """The checksum our metadata gives a tensor: CRC-32 of "DTYPE[d0,d1,...]" and then its little-endian bytes."""
+    head = f"{SAFETENSORS_DTYPES[tensor.dtype]}[{','.join(str(d) for d in tensor.shape)}]".encode()
+    data = tensor.contiguous().reshape(-1).view(torch.uint8).numpy().tobytes() if tensor.numel() else b""
+    return zlib.crc32(data, zlib.crc32(head))
+
+
+class safe_open_state:
+    """The tensors and configuration of a checkpoint, read with safetensors."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __enter__(self):
+        from safetensors import safe_open
+        with safe_open(self.path, framework="pt") as f:
+            return {n: f.get_tensor(n) for n in f.keys()}, parse_config(f.metadata()["config"])
+
+    def __exit__(self, *exc):
+        return False
 
 
 class Interop(unittest.TestCase):
@@ -105,17 +155,7 @@ class Interop(unittest.TestCase):
         self.assertEqual(len(model["latent_names"]), config["model.latent_dim"])
         self.assertFalse(any(k.startswith("discriminator.") for k in state))
 
-        # The lean decoder from the stored configuration: dense layers, then resize-convolutions (nearest ×2, 3×3).
-        z = torch.from_numpy(np.load(self.codes))
-        h = F.relu(F.linear(F.relu(F.linear(z, state["decoder.dense.0.weight"], state["decoder.dense.0.bias"])),
-                            state["decoder.dense.2.weight"], state["decoder.dense.2.bias"]))
-        convs = sorted({int(k.split(".")[2]) for k in state if k.startswith("decoder.upsampling.")})
-        size = config["model.image_size"] >> len(convs)
-        h = h.view(len(z), -1, size, size)
-        for i, n in enumerate(convs):
-            h = F.conv2d(F.interpolate(h, scale_factor=2, mode="nearest"), state[f"decoder.upsampling.{n}.conv.weight"],
-                         state[f"decoder.upsampling.{n}.conv.bias"], padding=1)
-            h = F.relu(h) if i + 1 < len(convs) else torch.sigmoid(h)
+        h = lean_decode(state, config["model.image_size"], torch.from_numpy(np.load(self.codes)))
         cli = self.decode_with_cli(self.checkpoint, "lean.npy")
         self.assertEqual(cli.shape, (6, 1, 28, 28))
         self.assertLess(np.abs(h.numpy() - cli).max(), 1e-5)
@@ -129,6 +169,123 @@ class Interop(unittest.TestCase):
                             expect_ok=False)
         self.assertEqual(refused.returncode, 1)
         self.assertIn("weights only", refused.stderr)
+
+    def test_safetensors_opens_a_training_checkpoint(self):
+        from safetensors import safe_open
+
+        with safe_open(self.checkpoint, framework="pt") as f:
+            metadata = f.metadata()
+            tensors = {name: f.get_tensor(name) for name in f.keys()}
+        self.assertEqual(metadata["format"], "FactorVAE Studio checkpoint 3")
+        config = parse_config(metadata["config"])
+        self.assertEqual(config["model.architecture"], "lean")
+        self.assertEqual(config["progress.step"], "24")
+        self.assertEqual(len(metadata["latent_names"].split("\n")), int(config["model.latent_dim"]))
+
+        # The history: its columns named in the metadata, its values those of losses.csv.
+        header, rows = read_csv(os.path.join(self.run_dir, "losses.csv"))
+        self.assertEqual(metadata["history_columns"].split("\n"), header)
+        history = tensors["history"].double().numpy()
+        self.assertEqual(history.shape, (24, len(header)))
+        np.testing.assert_allclose(history, np.array(rows), rtol=1e-6, atol=1e-7)
+
+        # Every tensor and text has its CRC-32 in the metadata, computed here with zlib.
+        sums = dict(line.split(" ") for line in metadata["checksums"].splitlines())
+        self.assertEqual(set(sums), set(tensors) | (set(metadata) - {"checksums"}))
+        for name, tensor in tensors.items():
+            self.assertEqual(int(sums[name], 16), tensor_crc(tensor), name)
+        for name, text in metadata.items():
+            if name != "checksums":
+                self.assertEqual(int(sums[name], 16), zlib.crc32(text.encode()), name)
+        # A full checkpoint: the discriminator and both optimisers' state beside the encoder and decoder.
+        for prefix in ("encoder.", "decoder.", "discriminator.", "vae_optimizer.", "disc_optimizer.", "state."):
+            self.assertTrue(any(n.startswith(prefix) for n in tensors), prefix)
+
+        # The decoder rebuilt in plain PyTorch from the file's tensors decodes as factorvae decode does.
+        ours = lean_decode(tensors, int(config["model.image_size"]), torch.from_numpy(np.load(self.codes))).numpy()
+        self.assertLess(np.abs(ours - self.decode_with_cli(self.checkpoint, "safe.npy")).max(), 1e-6)
+
+    def test_export_writes_safetensors_for_load_file(self):
+        from safetensors import safe_open
+        from safetensors.torch import load_file
+
+        export = os.path.join(self.dir, "model.safetensors")
+        factorvae("export", "--checkpoint", self.checkpoint, "--out", export)
+        state = load_file(export)
+        self.assertFalse(any(k.startswith(("discriminator.", "vae_optimizer.", "state.")) for k in state))
+        with safe_open(export, framework="pt") as f:
+            config = parse_config(f.metadata()["config"])
+        z = torch.from_numpy(np.load(self.codes))
+        ours = lean_decode(state, int(config["model.image_size"]), z).numpy()
+        self.assertLess(np.abs(ours - self.decode_with_cli(export, "export-st.npy")).max(), 1e-6)
+        self.assertLess(np.abs(ours - self.decode_with_cli(self.checkpoint, "full.npy")).max(), 1e-6)
+
+        # A safetensors file of another program (here: saved by safetensors itself) is refused, naming the file.
+        from safetensors.torch import save_file
+        foreign = os.path.join(self.dir, "foreign.safetensors")
+        save_file({"weight": torch.zeros(3, 3)}, foreign)
+        bad = factorvae("decode", "--checkpoint", foreign, "--codes", self.codes, "--out",
+                        os.path.join(self.dir, "never.npy"), expect_ok=False)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("foreign.safetensors", bad.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "never.npy")))
+
+    def test_encode_writes_numpy_and_projector_files(self):
+        out = os.path.join(self.dir, "codes")
+        said = factorvae("encode", "--checkpoint", self.checkpoint, "--dataset", "shapes", "--size", "28", "--images", "300",
+                  "--seed", "2", "--projector-points", "150", "--out", out)
+        mu, logvar = np.load(os.path.join(out, "mu.npy")), np.load(os.path.join(out, "logvar.npy"))
+        indices, labels = np.load(os.path.join(out, "indices.npy")), np.load(os.path.join(out, "labels.npy"))
+        # The model was trained on a seeded subset of 256 images, which encode takes as the dataset (and says so).
+        self.assertEqual((mu.dtype, mu.shape, logvar.shape), (np.float32, (256, 8), (256, 8)))
+        self.assertEqual((indices.dtype, indices.shape, labels.shape), (np.int64, (256,), (256, 5)))
+        self.assertEqual(len(set(indices.tolist())), 256)
+        self.assertIn("holds 256 images; encoding every one", said.stderr)
+        self.assertGreater(indices.max(), 256)  # rows name their images in the whole dataset, not in the subset
+        with open(os.path.join(out, "codes.csv"), newline="") as f:
+            table = list(csv.DictReader(f))
+        self.assertEqual([int(r["index"]) for r in table], indices.tolist())
+        np.testing.assert_allclose([[float(r[f"mu_{d}"]) for d in range(8)] for r in table], mu, rtol=1e-6, atol=0)
+        self.assertTrue(all(r["shape"] for r in table))  # the factors beside the codes, by name
+
+        # The codes are the model's: decoding mu gives the reconstruction that factorvae decode gives for them.
+        np.save(os.path.join(self.dir, "mu-codes.npy"), mu[:4])
+        with safe_open_state(self.checkpoint) as (state, config):
+            ours = lean_decode(state, int(config["model.image_size"]), torch.from_numpy(mu[:4])).numpy()
+        cli = os.path.join(self.dir, "mu-decoded.npy")
+        factorvae("decode", "--checkpoint", self.checkpoint, "--codes", os.path.join(self.dir, "mu-codes.npy"),
+                  "--out", cli)
+        self.assertLess(np.abs(ours - np.load(cli)).max(), 1e-6)
+
+        # TensorBoard's projector plugin, through its own HTTP routes, serves the tensors, metadata and sprite.
+        from tensorboard.backend import application
+        from tensorboard.plugins import base_plugin
+        from tensorboard.plugins.projector.projector_plugin import ProjectorPlugin
+        from werkzeug.test import Client
+
+        plugin = ProjectorPlugin(base_plugin.TBContext(logdir=os.path.join(out, "projector"), data_provider=None))
+        apps = plugin.get_plugin_apps()
+
+        def get(route, **query):
+            response = Client(apps[route]).get(route, query_string=query)
+            self.assertEqual(response.status_code, 200, f"{route}: {response.get_data(as_text=True)[:300]}")
+            return response
+
+        self.assertEqual(json.loads(get("/runs").get_data()), ["."])
+        info = json.loads(get("/info", run=".").get_data())
+        self.assertEqual(info["embeddings"][0]["tensorName"], "mu")
+        self.assertEqual([int(d) for d in info["embeddings"][0]["tensorShape"]], [150, 8])
+        self.assertEqual(info["embeddings"][0]["sprite"]["singleImageDim"], [28, 28])
+        tensor = np.frombuffer(get("/tensor", run=".", name="mu").get_data(), dtype=np.float32).reshape(150, 8)
+        np.testing.assert_allclose(tensor, mu[:150], rtol=1e-6, atol=0)
+        metadata = get("/metadata", run=".", name="mu").get_data(as_text=True).splitlines()
+        self.assertEqual(metadata[0].split("\t")[0], "index")
+        self.assertEqual(len(metadata), 151)
+        self.assertEqual([int(line.split("\t")[0]) for line in metadata[1:]], indices[:150].tolist())
+        sprite = get("/sprite_image", run=".", name="mu").get_data()
+        self.assertTrue(sprite.startswith(b"\x89PNG"))
+        width, height = struct.unpack(">II", sprite[16:24])
+        self.assertEqual((width, height), (13 * 28, 12 * 28))  # 150 images, 13 a row
 
     def test_the_rebuilt_original_model_computes_what_the_original_code_does(self):
         # original_model.py (which makes the Lightning checkpoints below) against the outputs of 3liFi/FactorVAE's own
