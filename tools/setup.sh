@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package FactorVAE Studio needs to build, test and run (locales: the sources that the locale
-# tests generate de_DE and fr_FR from). Idempotent.
+# tests generate de_DE and fr_FR from; dpkg-dev, desktop-file-utils and appstream: the package and its test).
+# Idempotent.
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,7 @@ packages=(
   dataset-fashion-mnist
   xvfb xauth
   locales
+  dpkg-dev desktop-file-utils appstream
 )
 
 missing=()
