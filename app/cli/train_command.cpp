@@ -208,7 +208,7 @@ int train_command(const Arguments& arguments) {
        "n"},
       {"candidates",
        "train K seeds (--seed and the K-1 after it) for --screen-steps steps each in OUT/seed-S, rank them by UDR "
-       "(no labels), continue the best to the full budget and copy it to OUT/latest.fvae (see --losers)",
+       "(no labels), continue the best to the full budget and link it as OUT/latest.fvae (see --losers)",
        "k"},
       {"screen-steps",
        "steps each candidate trains before the ranking (default: the dataset's, 2000, at most an eighth of the "

@@ -451,13 +451,23 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
     if (chosen.step < status_.budget) return finish(PipelineOutcome::Status::Stopped);
     chosen.state = Candidate::State::Done;
   }
-  // The chosen run's final checkpoint also where a single run's would be.
-  std::ifstream in(chosen.checkpoint, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) throw CheckpointError(chosen.checkpoint + ": cannot read it back to copy it");
+  // The chosen run's final checkpoint also where a single run's would be: a hard link (the run folder holds it once;
+  // every save replaces a checkpoint by renaming a new file over it, so the two names never change each other), or a
+  // copy where the file system has no links.
   outcome.checkpoint = latest_checkpoint(settings_.base.out);
-  write_file_atomically(outcome.checkpoint, bytes.str());
+  const std::string link = outcome.checkpoint + ".link";
+  std::error_code ec;
+  fs::remove(link, ec);
+  fs::create_hard_link(chosen.checkpoint, link, ec);
+  if (!ec) fs::rename(link, outcome.checkpoint, ec);
+  if (ec) {
+    fs::remove(link, ec);
+    std::ifstream in(chosen.checkpoint, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) throw CheckpointError(chosen.checkpoint + ": cannot read it back to copy it");
+    write_file_atomically(outcome.checkpoint, bytes.str());
+  }
   status_.stage = PipelineStatus::Stage::Finished;
   return finish(PipelineOutcome::Status::Finished);
 }

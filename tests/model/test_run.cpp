@@ -244,6 +244,15 @@ class TestRun : public QObject {
       }
     }
     QCOMPARE(losses(weights.checkpoint), losses(kept.checkpoint));
+    // The folder's latest.fvae is the winner's file (a hard link, stored once); a save through one name leaves the
+    // other as it was.
+    const std::string winner = weights.candidates[static_cast<size_t>(weights.best)].checkpoint;
+    QVERIFY(std::filesystem::equivalent(weights.checkpoint, winner));
+    Checkpoint renamed = load_checkpoint(weights.checkpoint);
+    renamed.latent_names[0] = "renamed";
+    save_checkpoint(weights.checkpoint, renamed);
+    QCOMPARE(load_checkpoint(weights.checkpoint).latent_names[0], std::string("renamed"));
+    QCOMPARE(load_checkpoint(winner).latent_names[0], std::string());
     const PipelineOutcome again = CandidatePipeline(CandidatePipeline::settings_in(settings.base.out)).run(none);
     QCOMPARE(again.status, PipelineOutcome::Status::Finished);
     QCOMPARE(again.best, kept.best);
