@@ -2,6 +2,8 @@
 
 #include <qcustomplot.h>
 
+#include <cmath>
+
 #include <QChartView>
 #include <QDir>
 #include <QFileDialog>
@@ -94,6 +96,10 @@ void TrainingPanel::createViews() {
   progress_ = new QProgressBar;
   progress_->setRange(0, 1000);
   progress_->setValue(0);
+  // The bar shows the share done; what it counts (candidate, stage, step, time left) goes on a line of its own,
+  // which wraps where a bar's text would be cut.
+  progress_text_ = new QLabel;
+  progress_text_->setWordWrap(true);
   status_ = new QLabel;
   status_->setWordWrap(true);
   setStatus(tr("Ready."));
@@ -123,6 +129,7 @@ void TrainingPanel::layOut() {
   left->addLayout(buttons);
   left->addWidget(demo_);
   left->addWidget(progress_);
+  left->addWidget(progress_text_);
   left->addWidget(status_);
   left->addWidget(candidates_);
   left->addStretch();
@@ -232,7 +239,7 @@ void TrainingPanel::showSavedHistory(const QString& name, const QVector<service:
   pending_ = history;
   flush();
   progress_->setValue(progress_->maximum() * history.last().step / std::max<qint64>(1, history.last().totalSteps));
-  progress_->setFormat(tr("saved at step %1 of %2").arg(history.last().step).arg(history.last().totalSteps));
+  progress_text_->setText(tr("saved at step %1 of %2").arg(history.last().step).arg(history.last().totalSteps));
 }
 
 void TrainingPanel::showSavedReconstructions(const QString& gifPath) {
@@ -379,6 +386,8 @@ void TrainingPanel::setRunning(bool running) {
   if (changed) emit runningChanged(running);
 }
 
+QString TrainingPanel::progressText() const { return progress_text_->text(); }
+
 void TrainingPanel::flush() {
   if (pending_.isEmpty()) return;
   for (const auto& p : pending_)
@@ -396,21 +405,21 @@ void TrainingPanel::flush() {
   const double eta = steps_per_second > 0 ? (total - done) / steps_per_second : -1;
   if (last.candidate >= 0 && last.candidate < pipeline_.rows.size()) {
     const bool continuing = pipeline_.rows[last.candidate].state == service::CandidateRow::State::Continuing;
-    progress_->setFormat(tr("candidate %1 of %2 · %3 · step %4/%5 · pipeline %6% · ETA %7")
-                             .arg(last.candidate + 1)
-                             .arg(pipeline_.rows.size())
-                             .arg(continuing ? tr("continuing") : tr("screening"))
-                             .arg(last.step)
-                             .arg(continuing ? pipeline_.budget : pipeline_.screenSteps)
-                             .arg(total > 0 ? 100.0 * done / total : 0, 0, 'f', 0)
-                             .arg(format_eta(eta)));
+    progress_text_->setText(tr("candidate %1 of %2 · %3 · step %4/%5 · pipeline %6% · ETA %7")
+                                .arg(last.candidate + 1)
+                                .arg(pipeline_.rows.size())
+                                .arg(continuing ? tr("continuing") : tr("screening"))
+                                .arg(last.step)
+                                .arg(continuing ? pipeline_.budget : pipeline_.screenSteps)
+                                .arg(total > 0 ? std::floor(100.0 * done / total) : 0, 0, 'f', 0)  // as the bar
+                                .arg(format_eta(eta)));
   } else {
-    progress_->setFormat(tr("epoch %1 · step %2/%3 · %4 img/s · ETA %5")
-                             .arg(last.epoch + 1)
-                             .arg(last.step)
-                             .arg(last.totalSteps)
-                             .arg(ema_speed_, 0, 'f', 0)
-                             .arg(format_eta(eta)));
+    progress_text_->setText(tr("epoch %1 · step %2/%3 · %4 img/s · ETA %5")
+                                .arg(last.epoch + 1)
+                                .arg(last.step)
+                                .arg(last.totalSteps)
+                                .arg(ema_speed_, 0, 'f', 0)
+                                .arg(format_eta(eta)));
   }
   pending_.clear();
 }

@@ -36,6 +36,7 @@ class TrainingPanel : public QWidget {
   QPushButton* pauseButton() const { return pause_; }
   QPushButton* stopButton() const { return stop_; }
   QProgressBar* progressBar() const { return progress_; }
+  QString progressText() const;  // what the progress counts: candidate, stage, step, time left
   LossChart* lossChart() const { return loss_chart_; }
   CandidatesTable* candidatesTable() const { return candidates_; }
   QString statusText() const;
@@ -82,6 +83,7 @@ class TrainingPanel : public QWidget {
   QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *resume_ = nullptr, *save_charts_ = nullptr;
   QPushButton* demo_ = nullptr;
   QProgressBar* progress_ = nullptr;
+  QLabel* progress_text_ = nullptr;
   QLabel* status_ = nullptr;
   CandidatesTable* candidates_ = nullptr;
   LossChart* loss_chart_ = nullptr;

@@ -29,10 +29,11 @@ int evaluate_command(const Arguments& arguments) {
                  {"metric-seed", "seed of the metrics (default 0)", "n", "0"},
                  {"save-names", "store the metric's suggested names for unnamed latent dimensions in the checkpoint"},
                  {"json", "the report as one JSON document on stdout, with the settings the metrics ran under"}});
-  parse_or_exit(p, arguments,
-                "Evaluates a trained model on a dataset split: reconstruction error (Bernoulli NLL in nats per image "
-                "and MSE per pixel, z = mu), KL per latent dimension and active dimensions (Var[mu] > 0.01). On the "
-                "built-in shapes dataset also the FactorVAE metric and MIG as disentanglement_lib computes them.");
+  parse_or_exit(
+      p, arguments,
+      "Evaluates a trained model on a dataset split: reconstruction error (Bernoulli NLL in nats per image "
+      "and MSE per pixel, z = mu), KL per latent dimension and active dimensions (mean KL at least 0.1 nats). On the "
+      "built-in shapes dataset also the FactorVAE metric and MIG as disentanglement_lib computes them.");
   auto cp = open_checkpoint(p);
   auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
   if (data->shape().channels != cp.model.channels || data->shape().height != cp.model.image_size)
@@ -49,7 +50,7 @@ int evaluate_command(const Arguments& arguments) {
   for (double k : result.kl_per_dim) kl_total += k;
   const bool json = p.is_set("json");
   JsonValue report = JsonValue::object();
-  if (json) {
+  auto model_json = [&] {
     JsonValue model = JsonValue::object();
     model.set("checkpoint", JsonValue::string(text_option(p, "checkpoint")));
     model.set("description", JsonValue::string(cp.model.describe()));
@@ -61,7 +62,10 @@ int evaluate_command(const Arguments& arguments) {
     JsonValue names = JsonValue::array();
     for (int64_t d = 0; d < cp.model.latent_dim; ++d) names.push(JsonValue::string(cp.latent_name(d)));
     model.set("latent_names", names);
-    report.set("model", model);
+    return model;
+  };
+  if (json) {
+    report.set("model", model_json());
     JsonValue dataset = JsonValue::object();
     dataset.set("description", JsonValue::string(data->description()));
     dataset.set("images", JsonValue::integer(result.images));
@@ -191,6 +195,7 @@ int evaluate_command(const Arguments& arguments) {
       for (int64_t d = 0; d < cp.model.latent_dim; ++d)
         if (cp.latent_names[d].empty()) cp.latent_names[d] = suggested[d];
       save_checkpoint(text_option(p, "checkpoint"), cp);
+      if (json) report.set("model", model_json());  // with the names as saved
       if (!json) std::printf("Saved the suggested names into %s\n", text_option(p, "checkpoint").c_str());
     }
   }

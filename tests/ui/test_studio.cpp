@@ -264,6 +264,9 @@ class TestStudio : public QObject {
     QCOMPARE(done.first().at(2).toString(), dir_.filePath("gui-candidates/latest.fvae"));
     QTRY_VERIFY(panel->startButton()->isEnabled());
     QVERIFY(no_modal_window());
+    // The progress line counts the whole pipeline: the last candidate continued, the pipeline done.
+    QVERIFY2(panel->progressText().contains("continuing") && panel->progressText().contains("pipeline 100%"),
+             qPrintable(panel->progressText()));
     auto* table = panel->candidatesTable();
     QVERIFY(table->isVisibleTo(panel));
     QCOMPARE(table->rowCount(), 3);
