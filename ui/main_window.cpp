@@ -377,7 +377,7 @@ void MainWindow::openDataset(const QString& spec) {
           return;
         }
         setDataset(opened.dataset);
-        messages_->clearProblems();  // an earlier failure to open one is stale now
+        messages_->clearProblems(tr("Cannot open the dataset"));  // an earlier failure to open one is stale now
         if (!opened.warning.isEmpty()) messages_->showWarning(tr("Some files were skipped"), opened.warning);
         if (spec != QLatin1String("shapes")) remember(QStringLiteral("recent/datasets"), spec);
         emit datasetOpened(spec);
@@ -411,7 +411,7 @@ void MainWindow::openCheckpoint(const QString& path) {
         following_live_ = false;
         const auto demo = service::demoModel();
         shown_name_ = path == demo.path ? tr("the demo model (%1)").arg(demo.scores) : QFileInfo(path).fileName();
-        messages_->clearProblems();
+        messages_->clearProblems(tr("Cannot open checkpoint"));  // an earlier failure to open one is stale now
         setModel(loaded.model, loaded.latentNames, loaded.klPerDim, loaded.datasetSpec);
         model_label_->setText(tr("model: %1 (%2)").arg(loaded.model->description(), QFileInfo(path).fileName()));
         training_->showSavedHistory(QFileInfo(path).fileName(), loaded.history);

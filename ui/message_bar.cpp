@@ -34,6 +34,7 @@ MessageBar::MessageBar(QWidget* parent)
 
 void MessageBar::showMessage(Kind kind, const QString& title, const QString& text) {
   kind_ = kind;
+  title_ = title;
   text_ = title.isEmpty() ? text : tr("%1: %2").arg(title, text);
   label_->setText(text_);
   const QColor background = kind == Kind::Error     ? QColor(250, 220, 220)
@@ -55,8 +56,8 @@ void MessageBar::showMessage(Kind kind, const QString& title, const QString& tex
   emit messageShown(text_);
 }
 
-void MessageBar::clearProblems() {
-  if (!text_.isEmpty() && kind_ != Kind::Information) dismiss();
+void MessageBar::clearProblems(const QString& title) {
+  if (!text_.isEmpty() && kind_ != Kind::Information && (title.isEmpty() || title == title_)) dismiss();
 }
 
 void MessageBar::dismiss() {

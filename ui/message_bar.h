@@ -19,8 +19,9 @@ class MessageBar : public QFrame {
   void showError(const QString& title, const QString& text) { showMessage(Kind::Error, title, text); }
   void showWarning(const QString& title, const QString& text) { showMessage(Kind::Warning, title, text); }
   void showInformation(const QString& title, const QString& text) { showMessage(Kind::Information, title, text); }
-  // What a later success makes stale: an error or a warning about an earlier attempt goes.
-  void clearProblems();
+  // Hides a warning or error shown under `title` (any warning or error when `title` is empty): a later success of the
+  // same kind makes it stale, while an unrelated success (a dataset that opened) leaves another problem in view.
+  void clearProblems(const QString& title = QString());
   QString text() const { return text_; }  // "title: text" of the message shown; "" when none
   Kind kind() const { return kind_; }
 
@@ -35,6 +36,7 @@ class MessageBar : public QFrame {
   QLabel* label_;
   QTimer* expiry_;  // information goes by itself after a while; errors and warnings stay until dismissed
   QString text_;
+  QString title_;
   Kind kind_ = Kind::Information;
 };
 

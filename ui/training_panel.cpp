@@ -404,7 +404,10 @@ void TrainingPanel::flush() {
   const double steps_per_second = ema_speed_ > 0 && last.batchSize > 0 ? ema_speed_ / last.batchSize : 0;
   const double eta = steps_per_second > 0 ? (total - done) / steps_per_second : -1;
   if (last.candidate >= 0 && last.candidate < pipeline_.rows.size()) {
-    const bool continuing = pipeline_.rows[last.candidate].state == service::CandidateRow::State::Continuing;
+    // The chosen candidate's last points may arrive after the pipeline has marked it done.
+    const auto state = pipeline_.rows[last.candidate].state;
+    const bool continuing =
+        state == service::CandidateRow::State::Continuing || state == service::CandidateRow::State::Done;
     progress_text_->setText(tr("candidate %1 of %2 · %3 · step %4/%5 · pipeline %6% · ETA %7")
                                 .arg(last.candidate + 1)
                                 .arg(pipeline_.rows.size())
