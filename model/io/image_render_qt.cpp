@@ -35,7 +35,8 @@ Raster from_qimage(const QImage& image) {
 Raster render(const torch::Tensor& image, const ImageStyle& style) {
   Raster scaled = scaled_raster(image, style.scale);
   // Labels need fonts, hence a QGuiApplication; without one they are left out.
-  const bool fonts = qobject_cast<QGuiApplication*>(qApp) != nullptr;
+  // Not qApp: in Qt GUI headers it is already a static_cast to QGuiApplication (undefined for a QCoreApplication).
+  const bool fonts = qobject_cast<QGuiApplication*>(QCoreApplication::instance()) != nullptr;
   const bool rows = fonts && !style.row_labels.empty() && style.row_height > 0;
   const bool columns = fonts && !style.column_labels.empty() && style.column_width > 0;
   if (!rows && !columns) return scaled;
