@@ -45,12 +45,14 @@ int encode_command(const Arguments& arguments) {
   if (images > 0) indices = std::get<0>(subset_indices(data->size(), images, unsigned_option(p, "seed")).sort());
   install_interrupt_handler();
   ProgressLine progress("encode");
-  const auto codes =
-      encode_dataset([&](const torch::Tensor& x) { return encode(cp.networks->encoder, x); }, *data, indices, batch,
-                     [&](double f) {
-                       progress.update(static_cast<int64_t>(f * 1000), 1000);
-                       return !interrupted();
-                     });
+  // open_checkpoint put the networks on --device: the images go there, the codes come back to the CPU.
+  const torch::Device device = device_option(p);
+  const auto codes = encode_dataset([&](const torch::Tensor& x) { return encode(cp.networks->encoder, x.to(device)); },
+                                    *data, indices, batch,
+                                    [&](double f) {
+                                      progress.update(static_cast<int64_t>(f * 1000), 1000);
+                                      return !interrupted();
+                                    });
   progress.finish();
   if (!codes.complete) throw UsageError("cancelled; nothing was written");
   std::vector<std::string> names;

@@ -179,8 +179,21 @@ def main():
     check(not os.path.exists(os.path.join(work, "never.npy")), "nothing written for a truncated checkpoint")
     bad = run(cli, "random", *common, "--out", os.path.join(work, "x.tiff"), expect_ok=False)
     check(bad.returncode == 1 and "x.tiff" in bad.stderr, "an unknown image format fails naming the file")
-    bad = run(cli, "udr", "--checkpoint", checkpoint, expect_ok=False)
+    bad = run(cli, "export", "--checkpoint", checkpoint, "--out", os.path.join(work, "x.pt"), expect_ok=False)
     check(bad.returncode == 2 and "full build" in bad.stderr, "a mode of the full build says where it is")
+    check(not os.path.exists(os.path.join(work, "x.pt")), "nothing written by a mode of the full build")
+
+    # encode is in the headless build too: its arrays (NumPy's format, read here with the standard library's struct).
+    codes = os.path.join(work, "codes")
+    run(cli, "encode", "--checkpoint", checkpoint, "--images", "50", "--out", codes)
+    with open(os.path.join(codes, "mu.npy"), "rb") as f:
+        header = f.read(10)
+        check(header[:6] == b"\x93NUMPY", "encode writes mu.npy")
+        text = f.read(int.from_bytes(header[8:10], "little")).decode("latin1")
+    check("'shape': (50, " in text and "'<f4'" in text, f"mu.npy holds 50 float32 rows: {text.strip()}")
+    for name in ("logvar.npy", "indices.npy", "codes.csv", "dimensions.csv", "projector/tensors.tsv",
+                 "projector/metadata.tsv", "projector/projector_config.pbtxt"):
+        check(os.path.exists(os.path.join(codes, name)), f"encode writes {name}")
 
     if failures:
         sys.exit(f"{len(failures)} check(s) failed")
