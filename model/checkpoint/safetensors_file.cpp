@@ -43,6 +43,13 @@ void put_u64(uint8_t* out, uint64_t v) {
   for (int i = 0; i < 8; ++i) out[i] = static_cast<uint8_t>((v >> (8 * i)) & 0xff);
 }
 
+uint64_t get_u64(const std::string& bytes) {  // the first 8 bytes, little-endian; bytes.size() >= 8
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i)
+    v |= static_cast<uint64_t>(static_cast<uint8_t>(bytes[static_cast<size_t>(i)])) << (8 * i);
+  return v;
+}
+
 bool reserved(const std::string& name) { return name == kMetadata || name == kChecksums; }
 
 }  // namespace
@@ -123,9 +130,7 @@ std::string encode_safetensors(const Records& records) {
 
 bool looks_like_safetensors(const std::string& bytes) {
   if (bytes.size() < 9) return false;
-  uint64_t n = 0;
-  for (int i = 0; i < 8; ++i)
-    n |= static_cast<uint64_t>(static_cast<uint8_t>(bytes[static_cast<size_t>(i)])) << (8 * i);
+  const uint64_t n = get_u64(bytes);
   // A truncated file, or one whose length is damaged, still starts like one, so that its reader says what is wrong.
   return n >= 2 && bytes[8] == '{';
 }
@@ -133,9 +138,7 @@ bool looks_like_safetensors(const std::string& bytes) {
 Records decode_safetensors(const std::string& name, const std::string& bytes) {
   auto fail = [&](const std::string& problem) -> void { throw RecordError(name + ": " + problem); };
   if (bytes.size() < 8) fail("truncated: " + std::to_string(bytes.size()) + " bytes, not even a safetensors header");
-  uint64_t n = 0;
-  for (int i = 0; i < 8; ++i)
-    n |= static_cast<uint64_t>(static_cast<uint8_t>(bytes[static_cast<size_t>(i)])) << (8 * i);
+  const uint64_t n = get_u64(bytes);
   if (n > kMaxHeader) fail("damaged: its safetensors header claims " + std::to_string(n) + " bytes (at most 100 MiB)");
   if (n > bytes.size() - 8)
     fail("truncated: its safetensors header claims " + std::to_string(n) + " bytes, the file has " +
