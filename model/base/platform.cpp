@@ -6,7 +6,10 @@
 #include <string>
 
 #include <dlfcn.h>
+#include <sched.h>
 #include <unistd.h>
+
+#include <thread>
 
 #include <ATen/Parallel.h>
 #include <torch/cuda.h>
@@ -15,6 +18,15 @@
 namespace fvae {
 
 bool cpu_has_native_bfloat16() {
+  // oneDNN, which computes the bf16 products, may be held below its bf16 kernels (ONEDNN_MAX_CPU_ISA=AVX2, as when
+  // imitating an AVX2-only CPU): then it has none, whatever the CPU.
+  for (const char* variable : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"})
+    if (const char* isa = std::getenv(variable)) {
+      const std::string cap(isa);
+      if (cap.find("BF16") == std::string::npos && cap.find("AMX") == std::string::npos && cap != "ALL" &&
+          cap != "DEFAULT")
+        return false;
+    }
   // GCC's __builtin_cpu_supports knows neither flag in GCC 12; the kernel's list of CPU flags does.
   std::ifstream cpuinfo("/proc/cpuinfo");
   std::string line;
@@ -25,6 +37,12 @@ bool cpu_has_native_bfloat16() {
 }
 
 bool gpu_has_native_bfloat16() { return internals::cuda_supports_bfloat16(); }
+
+int available_cores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
 
 void set_compute_threads(int threads) {
   if (at::get_num_threads() != threads) at::set_num_threads(threads);

@@ -6,6 +6,9 @@
 
 namespace fvae {
 
+// The CPU cores this process may run on (its affinity mask, as `nproc` counts them), at least 1.
+int available_cores();
+
 // Sets ATen's intra-op threads and, when OpenBLAS is loaded, OpenBLAS's own thread count to `threads`.
 void set_compute_threads(int threads);
 

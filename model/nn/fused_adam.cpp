@@ -97,6 +97,16 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
     at::AutoGradMode enable_grad(true);
     loss = closure();
   }
+  update(1, {});
+  return loss;
+}
+
+void FusedAdam::step_in_parts(int parts, const PartRunner& run_parts) {
+  torch::NoGradGuard no_grad;
+  update(parts, run_parts);
+}
+
+void FusedAdam::update(int parts, const PartRunner& run_parts) {
   bool fallback = false;
   for (auto& group : param_groups_) {
     auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
@@ -104,8 +114,20 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
     for (auto& p : group.params())
       if (p.grad().defined() && (kernel_for(p) == Kernel::Unfused || !p.grad().is_contiguous())) fallback = true;
   }
-  if (fallback) return torch::optim::Adam::step(nullptr), loss;
+  if (fallback) {
+    torch::optim::Adam::step(nullptr);
+    return;
+  }
 
+  // Our loop's updates, gathered first: each element's update depends on that element alone, so the loop can run in
+  // slices on several threads with the same result for every element.
+  struct LoopUpdate {
+    torch::Tensor p, exp_avg, exp_avg_sq;
+    Bfloat16Cache* cache;
+    uint16_t* mirror;
+    float beta1, beta2, inv_sqrt_bc2, eps, step_size;
+  };
+  std::vector<LoopUpdate> loops;
   for (auto& group : param_groups_) {
     auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
     const double beta1 = std::get<0>(options.betas()), beta2 = std::get<1>(options.betas());
@@ -139,22 +161,39 @@ torch::Tensor FusedAdam::step(LossClosure closure) {
       const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(state.step()));
       const auto mirror = mirrors_.find(internals::identity(p));
       Bfloat16Cache* cache = mirror == mirrors_.end() ? nullptr : mirror->second;
-      adam_update(p.data_ptr<float>(), p.grad().data_ptr<float>(), state.exp_avg().data_ptr<float>(),
-                  state.exp_avg_sq().data_ptr<float>(), cache ? cache->values_for(p) : nullptr, p.numel(),
-                  static_cast<float>(beta1), static_cast<float>(beta2),
-                  static_cast<float>(1.0 / std::sqrt(bias_correction2)), static_cast<float>(options.eps()),
-                  static_cast<float>(options.lr() / bias_correction1));
-      // Written through raw pointers: tell autograd and caches keyed on the version counter (bf16 copies) that the
-      // weight changed, as an in-place ATen op would.
-      internals::mark_written(p);
-      if (cache) cache->mark_current(p);
-      internals::mark_written(state.exp_avg());
-      internals::mark_written(state.exp_avg_sq());
+      loops.push_back({p, state.exp_avg(), state.exp_avg_sq(), cache, cache ? cache->values_for(p) : nullptr,
+                       static_cast<float>(beta1), static_cast<float>(beta2),
+                       static_cast<float>(1.0 / std::sqrt(bias_correction2)), static_cast<float>(options.eps()),
+                       static_cast<float>(options.lr() / bias_correction1)});
     }
     if (!params.empty())
       internals::fused_adam(params, grads, exp_avgs, exp_avg_sqs, steps, options.lr(), beta1, beta2, options.eps());
   }
-  return loss;
+  const int slices = run_parts ? std::max(1, parts) : 1;
+  // Slices start at multiples of 64 elements: every element then goes through the same code (vectorised body or
+  // scalar tail) at the same alignment as in one loop over the whole tensor, and rounds the same.
+  auto boundary = [slices](int64_t n, int part) { return part >= slices ? n : n * part / slices / 64 * 64; };
+  auto run_slice = [&](int part) {
+    for (const auto& u : loops) {
+      const int64_t n = u.p.numel(), first = boundary(n, part), count = boundary(n, part + 1) - first;
+      if (count <= 0) continue;
+      adam_update(u.p.data_ptr<float>() + first, u.p.grad().data_ptr<float>() + first,
+                  u.exp_avg.data_ptr<float>() + first, u.exp_avg_sq.data_ptr<float>() + first,
+                  u.mirror ? u.mirror + first : nullptr, count, u.beta1, u.beta2, u.inv_sqrt_bc2, u.eps, u.step_size);
+    }
+  };
+  if (slices > 1)
+    run_parts(run_slice);
+  else
+    run_slice(0);
+  for (const auto& u : loops) {
+    // Written through raw pointers: tell autograd and caches keyed on the version counter (bf16 copies) that the
+    // weight changed, as an in-place ATen op would.
+    internals::mark_written(u.p);
+    if (u.cache) u.cache->mark_current(u.p);
+    internals::mark_written(u.exp_avg);
+    internals::mark_written(u.exp_avg_sq);
+  }
 }
 
 void FusedAdam::mirror_in_bfloat16(const torch::Tensor& parameter, Bfloat16Cache& cache) {

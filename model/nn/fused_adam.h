@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <optional>
 #include <unordered_map>
 
@@ -30,6 +31,11 @@ class FusedAdam : public torch::optim::Adam {
   // device. Throws std::invalid_argument otherwise.
   void set_state(size_t index, const AdamState& state);
   torch::Tensor step(LossClosure closure = nullptr) override;
+  // The same update with our loop's elements divided into `parts` slices: `run_parts(slice)` must call slice(k) once
+  // for every k in [0, parts), each on its own thread (the trainer's shard threads). Every element's update is its
+  // own, so the result is step()'s (test_model checks it bit for bit).
+  using PartRunner = std::function<void(const std::function<void(int part)>& slice)>;
+  void step_in_parts(int parts, const PartRunner& run_parts);
   // Drops the gradients instead of zeroing them (PyTorch's zero_grad(set_to_none=True)): the next backward pass then
   // stores its result instead of adding it to zeros, saving a fill and an add over every parameter (~6 ms a step
   // for the 5 M-parameter discriminator here).
@@ -40,6 +46,7 @@ class FusedAdam : public torch::optim::Adam {
 
  private:
   enum class Kernel { Loop, LibTorch, Unfused };
+  void update(int parts, const PartRunner& run_parts);
   Kernel kernel_for(const torch::Tensor& parameter) const;
   std::unordered_map<const void*, Bfloat16Cache*> mirrors_;
   std::unordered_map<const void*, torch::Tensor> step_tensors_;  // LibTorch's kernel reads the step from a tensor

@@ -231,6 +231,10 @@ std::vector<std::pair<torch::Tensor, Bfloat16Cache*>> DiscriminatorImpl::bfloat1
   return copies;
 }
 
+void DiscriminatorImpl::refresh_bfloat16_copies() {
+  for (auto& [weight, cache] : bfloat16_weight_copies()) cache->get(weight);
+}
+
 Networks::Networks(const ModelConfig& c) : config(c), encoder(c), decoder(c), discriminator(c) {}
 
 void Networks::to(const torch::Device& device) {

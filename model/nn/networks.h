@@ -75,6 +75,8 @@ class DiscriminatorImpl : public torch::nn::Module {
   // Each Linear weight with its bfloat16 copy, for an optimiser that writes both in one pass
   // (FusedAdam::mirror_in_bfloat16). Empty without bf16 products; valid until set_bfloat16_products is called again.
   std::vector<std::pair<torch::Tensor, Bfloat16Cache*>> bfloat16_weight_copies();
+  // Brings every bfloat16 copy up to date, so that forward passes on several threads at once only read them.
+  void refresh_bfloat16_copies();
 
  private:
   torch::nn::Sequential layers_{nullptr};

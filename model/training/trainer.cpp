@@ -101,9 +101,17 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
       disc_parameters_, torch::optim::AdamOptions(train.disc_lr).betas({train.disc_beta1, train.disc_beta2}));
   for (auto& [weight, copy] : networks_->discriminator->bfloat16_weight_copies())
     disc_optimizer_->mirror_in_bfloat16(weight, *copy);
+  if (device_.is_cpu() && model.architecture == Architecture::Lean && train.threads > 1) {
+    if (train.batch_size < train.threads)
+      throw TrainingError("a batch of " + std::to_string(train.batch_size) + " cannot be split among " +
+                          std::to_string(train.threads) + " threads; use fewer threads or a larger batch");
+    shards_ = train.threads;
+    for (int w = 1; w < shards_; ++w)
+      shard_threads_.push_back(std::make_unique<TaskThread>([this] { apply_thread_setting(); }));
+  }
   const bool second_core =
-      train.disc_thread == "on" || (train.disc_thread == "auto" && device_.is_cpu() && train.threads == 1 &&
-                                    std::thread::hardware_concurrency() >= 2);
+      shards_ == 1 && (train.disc_thread == "on" || (train.disc_thread == "auto" && device_.is_cpu() &&
+                                                     train.threads == 1 && available_cores() >= 2));
   // Set once on the task thread: flush-to-zero is per thread, and setting OpenBLAS's thread count at every step
   // would race with the training thread's BLAS calls.
   if (second_core) task_thread_ = std::make_unique<TaskThread>([this] { apply_thread_setting(); });
@@ -112,8 +120,35 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
 Trainer::~Trainer() = default;
 
 void Trainer::apply_thread_setting() const {
-  set_compute_threads(train_config_.threads);
+  set_compute_threads(shards_ > 1 ? 1 : train_config_.threads);
   flush_denormals_to_zero();
+}
+
+void Trainer::run_on_shard_threads(const std::function<void(int)>& work) {
+  std::vector<std::future<void>> done;
+  for (int w = 1; w < shards_; ++w)
+    done.push_back(shard_threads_[static_cast<size_t>(w - 1)]->submit([&work, w] { work(w); }));
+  std::exception_ptr failure;
+  try {
+    work(0);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  for (auto& d : done) {  // every task refers to this frame: all must end before it does
+    try {
+      d.get();
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+}
+
+std::string Trainer::describe_threads() const {
+  if (shards_ > 1) return std::to_string(shards_) + " threads (the batch split in " + std::to_string(shards_) + ")";
+  std::string text = std::to_string(train_config_.threads) + (train_config_.threads == 1 ? " thread" : " threads");
+  if (task_thread_) text += " and the discriminator's step on a second core";
+  return text;
 }
 
 int64_t Trainer::total_steps() const { return fvae::total_steps(train_config_, steps_per_epoch_); }
@@ -161,6 +196,11 @@ void Trainer::start_epoch_if_needed() {
   progress_.disc_order = torch::randperm(data_->size(), generator_, torch::kLong);
 }
 
+// The loss terms of one step, batch means as the objective defines them, and the gradients in the parameters' .grad.
+struct Trainer::StepResult {
+  torch::Tensor reconstruction, kl_dims, kl, tc, vae_loss, disc_loss, disc_accuracy;
+};
+
 StepReport Trainer::step() {
   apply_thread_setting();
   start_epoch_if_needed();
@@ -170,29 +210,84 @@ StepReport Trainer::step() {
   auto x = to_device(data_->images(progress_.vae_order.narrow(0, offset, B)), device_);
   const double beta = train_config_.beta_at(progress_.epoch);
   const double gamma = train_config_.gamma_at(progress_.epoch);
+  const StepResult r = shards_ > 1 ? sharded_pass(x, offset, beta, gamma) : single_pass(x, offset, beta, gamma);
+
+  StepReport report;
+  report.step = progress_.step + 1;
+  report.epoch = progress_.epoch;
+  report.reconstruction = r.reconstruction.item<double>();
+  report.kl = r.kl.item<double>();
+  report.tc = r.tc.item<double>();
+  report.vae_loss = r.vae_loss.item<double>();
+  report.disc_loss = r.disc_loss.item<double>();
+  report.disc_accuracy = r.disc_accuracy.item<double>();
+  report.beta = beta;
+  report.gamma = gamma;
+  auto kl_cpu = r.kl_dims.detach().to(torch::kCPU, torch::kDouble).contiguous();
+  report.kl_per_dim.assign(kl_cpu.data_ptr<double>(), kl_cpu.data_ptr<double>() + kl_cpu.numel());
+
+  // NaN guard before any optimiser step: weights stay as they were, the last checkpoint stays intact.
+  const std::pair<const char*, double> checked[] = {{"reconstruction loss", report.reconstruction},
+                                                    {"KL", report.kl},
+                                                    {"TC estimate", report.tc},
+                                                    {"discriminator loss", report.disc_loss}};
+  for (const auto& [name, value] : checked)
+    if (!std::isfinite(value))
+      throw TrainingError(std::string("the ") + name + " became " + (std::isnan(value) ? "NaN" : "infinite") +
+                          " at step " + std::to_string(report.step) + " (epoch " + std::to_string(report.epoch + 1) +
+                          "); training stopped before updating the weights. Try a lower learning rate.");
+  static_cast<torch::optim::AdamOptions&>(vae_optimizer_->param_groups().front().options())
+      .lr(train_config_.vae_lr_at(progress_.step, total_steps()));
+  if (shards_ > 1) {
+    // Each optimiser's elements divided among the shard threads.
+    const auto in_parts = [this](const std::function<void(int)>& slice) { run_on_shard_threads(slice); };
+    vae_optimizer_->step_in_parts(shards_, in_parts);
+    disc_optimizer_->step_in_parts(shards_, in_parts);
+  } else {
+    vae_optimizer_->step();
+    disc_optimizer_->step();
+  }
+
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.images_per_second = static_cast<double>(B) / std::max(seconds, 1e-9);
+  progress_.step += 1;
+  progress_.step_in_epoch += 1;
+  if (progress_.step_in_epoch >= steps_per_epoch_) {
+    progress_.step_in_epoch = 0;
+    progress_.epoch += 1;
+    progress_.vae_order = progress_.disc_order = torch::Tensor();
+  }
+  history_.push_back(report);
+  if (snapshot_ && (progress_.step % snapshot_every_ == 0 || progress_.step_in_epoch == 0)) publish_snapshot();
+  return report;
+}
+
+Trainer::StepResult Trainer::single_pass(const torch::Tensor& x, int64_t offset, double beta, double gamma) {
+  const int64_t B = train_config_.batch_size;
   auto& encoder = networks_->encoder;
   auto& decoder = networks_->decoder;
   auto& discriminator = networks_->discriminator;
+  StepResult r;
 
   // VAE step. The discriminator's weights get no gradient from the TC term (saves a third of its backward pass).
   auto posterior = encoder->forward(x);
   auto z = reparameterize(posterior.mu, posterior.logvar, generator_);
   auto logits = decoder->forward(z);
-  auto reconstruction = reconstruction_loss(logits, x, train_config_.reconstruction);
-  auto kl_dims = kl_per_dimension(posterior.mu, posterior.logvar).mean(0);
-  auto kl = kl_dims.sum();
-  torch::Tensor tc;
+  r.reconstruction = reconstruction_loss(logits, x, train_config_.reconstruction);
+  r.kl_dims = kl_per_dimension(posterior.mu, posterior.logvar).mean(0);
+  r.kl = r.kl_dims.sum();
   for (auto& p : disc_parameters_) p.set_requires_grad(false);
   if (gamma > 0) {
-    tc = total_correlation_estimate(discriminator->forward(z));
+    r.tc = total_correlation_estimate(discriminator->forward(z));
   } else {
     torch::NoGradGuard no_grad;
-    tc = total_correlation_estimate(discriminator->forward(z));
+    r.tc = total_correlation_estimate(discriminator->forward(z));
   }
   for (auto& p : disc_parameters_) p.set_requires_grad(true);
   const double capacity = train_config_.capacity_at(progress_.step);
-  auto vae_loss = reconstruction + beta * (train_config_.kl_capacity > 0 ? (kl - capacity).abs() : kl);
-  if (gamma > 0) vae_loss = vae_loss + gamma * tc;
+  auto vae_loss = r.reconstruction + beta * (train_config_.kl_capacity > 0 ? (r.kl - capacity).abs() : r.kl);
+  if (gamma > 0) vae_loss = vae_loss + gamma * r.tc;
+  r.vae_loss = vae_loss;
   vae_optimizer_->forget_gradients();
 
   // Discriminator step on detached codes: this batch's (joint) against an independent batch's, each dimension
@@ -228,48 +323,148 @@ StepReport Trainer::step() {
     discriminator_step();
   }
   // Neither optimiser has stepped yet: every backward pass that reads these weights has run.
+  r.disc_loss = disc.loss;
+  r.disc_accuracy = disc.accuracy;
+  return r;
+}
 
-  StepReport report;
-  report.step = progress_.step + 1;
-  report.epoch = progress_.epoch;
-  report.reconstruction = reconstruction.item<double>();
-  report.kl = kl.item<double>();
-  report.tc = tc.item<double>();
-  report.vae_loss = vae_loss.item<double>();
-  report.disc_loss = disc.loss.item<double>();
-  report.disc_accuracy = disc.accuracy.item<double>();
-  report.beta = beta;
-  report.gamma = gamma;
-  auto kl_cpu = kl_dims.detach().to(torch::kCPU, torch::kDouble).contiguous();
-  report.kl_per_dim.assign(kl_cpu.data_ptr<double>(), kl_cpu.data_ptr<double>() + kl_cpu.numel());
+// The batch split into one contiguous shard per thread. Each shard's terms are its share of the batch means (sums
+// divided by the whole batch), its gradients come from autograd::grad on the shared networks (nothing accumulates into
+// .grad while the shards run), and they are summed in shard order: the same for a seed and a thread count, whatever
+// thread finishes first. Random draws are made for the whole batch on this thread, in the single pass's order.
+Trainer::StepResult Trainer::sharded_pass(const torch::Tensor& x, int64_t offset, double beta, double gamma) {
+  const int64_t B = train_config_.batch_size;
+  const int T = shards_;
+  auto& encoder = networks_->encoder;
+  auto& decoder = networks_->decoder;
+  auto& discriminator = networks_->discriminator;
+  const double inverse_batch = 1.0 / static_cast<double>(B);
+  auto first_row = [&](int w) { return B * w / T; };
+  auto rows = [&](int w) { return first_row(w + 1) - first_row(w); };
 
-  // NaN guard before any optimiser step: weights stay as they were, the last checkpoint stays intact.
-  const std::pair<const char*, double> checked[] = {{"reconstruction loss", report.reconstruction},
-                                                    {"KL", report.kl},
-                                                    {"TC estimate", report.tc},
-                                                    {"discriminator loss", report.disc_loss}};
-  for (const auto& [name, value] : checked)
-    if (!std::isfinite(value))
-      throw TrainingError(std::string("the ") + name + " became " + (std::isnan(value) ? "NaN" : "infinite") +
-                          " at step " + std::to_string(report.step) + " (epoch " + std::to_string(report.epoch + 1) +
-                          "); training stopped before updating the weights. Try a lower learning rate.");
-  static_cast<torch::optim::AdamOptions&>(vae_optimizer_->param_groups().front().options())
-      .lr(train_config_.vae_lr_at(progress_.step, total_steps()));
-  vae_optimizer_->step();
-  disc_optimizer_->step();
+  struct Shard {
+    torch::Tensor z, reconstruction, kl_sum, tc_sum, mu_other, logvar_other;
+    torch::Tensor disc_loss, correct;
+    std::vector<torch::Tensor> vae_grads, disc_grads;
+  };
+  std::vector<Shard> shards(static_cast<size_t>(T));
+  const auto on_every_shard = [this](const std::function<void(int)>& work) { run_on_shard_threads(work); };
 
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  report.images_per_second = static_cast<double>(B) / std::max(seconds, 1e-9);
-  progress_.step += 1;
-  progress_.step_in_epoch += 1;
-  if (progress_.step_in_epoch >= steps_per_epoch_) {
-    progress_.step_in_epoch = 0;
-    progress_.epoch += 1;
-    progress_.vae_order = progress_.disc_order = torch::Tensor();
+  const auto eps = torch::randn({B, model_config_.latent_dim}, generator_, torch::kFloat);  // as reparameterize draws
+  const auto x_other = data_->images(progress_.disc_order.narrow(0, offset, B));
+  discriminator->refresh_bfloat16_copies();  // read-only from here on: the shards share the copies
+  for (auto& p : disc_parameters_) p.set_requires_grad(false);
+  // Forward passes: the VAE's with its graph, the other batch's encoding for the discriminator without.
+  on_every_shard([&](int w) {
+    auto& s = shards[static_cast<size_t>(w)];
+    const int64_t a = first_row(w), n = rows(w);
+    const auto xs = x.narrow(0, a, n);
+    auto posterior = encoder->forward(xs);
+    s.z = posterior.mu + eps.narrow(0, a, n) * (0.5 * posterior.logvar).exp();
+    auto logits = decoder->forward(s.z);
+    s.reconstruction = reconstruction_loss(logits, xs, train_config_.reconstruction) * (static_cast<double>(n) * inverse_batch);
+    s.kl_sum = kl_per_dimension(posterior.mu, posterior.logvar).sum(0) * inverse_batch;
+    auto tc_terms = [&] {
+      const auto l = discriminator->forward(s.z);
+      return (l.select(1, 0) - l.select(1, 1)).sum() * inverse_batch;
+    };
+    if (gamma > 0) {
+      s.tc_sum = tc_terms();
+    } else {
+      torch::NoGradGuard no_grad;
+      s.tc_sum = tc_terms();
+    }
+    torch::NoGradGuard no_grad;
+    auto other = encoder->forward(x_other.narrow(0, a, n));
+    s.mu_other = other.mu;
+    s.logvar_other = other.logvar;
+  });
+  for (auto& p : disc_parameters_) p.set_requires_grad(true);
+
+  StepResult r;
+  std::vector<torch::Tensor> z_parts, mu_other, logvar_other;
+  for (int w = 0; w < T; ++w) {
+    const auto& s = shards[static_cast<size_t>(w)];
+    r.reconstruction = w == 0 ? s.reconstruction.detach() : r.reconstruction + s.reconstruction.detach();
+    r.kl_dims = w == 0 ? s.kl_sum.detach() : r.kl_dims + s.kl_sum.detach();
+    r.tc = w == 0 ? s.tc_sum.detach() : r.tc + s.tc_sum.detach();
+    z_parts.push_back(s.z.detach());
+    mu_other.push_back(s.mu_other);
+    logvar_other.push_back(s.logvar_other);
   }
-  history_.push_back(report);
-  if (snapshot_ && (progress_.step % snapshot_every_ == 0 || progress_.step_in_epoch == 0)) publish_snapshot();
-  return report;
+  r.kl = r.kl_dims.sum();
+  // |KL − C| needs the whole batch's KL: its sign weighs every shard's KL gradient.
+  const bool capacity_on = train_config_.kl_capacity > 0;
+  const double capacity = train_config_.capacity_at(progress_.step);
+  const double kl_weight = capacity_on ? beta * torch::sign(r.kl - capacity).item<double>() : beta;
+  r.vae_loss = r.reconstruction + beta * (capacity_on ? (r.kl - capacity).abs() : r.kl);
+  if (gamma > 0) r.vae_loss = r.vae_loss + gamma * r.tc;
+  const auto z_joint = torch::cat(z_parts, 0);
+  const auto z_permuted =
+      permute_dimensions(reparameterize(torch::cat(mu_other, 0), torch::cat(logvar_other, 0), generator_), generator_);
+
+  // Backward passes: every shard's VAE gradients, then its rows of the discriminator's step.
+  on_every_shard([&](int w) {
+    auto& s = shards[static_cast<size_t>(w)];
+    const int64_t a = first_row(w), n = rows(w);
+    auto loss = s.reconstruction + kl_weight * s.kl_sum.sum();
+    if (gamma > 0) loss = loss + gamma * s.tc_sum;
+    s.vae_grads = torch::autograd::grad({loss}, vae_parameters_, {}, /*retain_graph=*/false, /*create_graph=*/false,
+                                        /*allow_unused=*/true);
+    const auto logits = discriminator->forward(torch::cat({z_joint.narrow(0, a, n), z_permuted.narrow(0, a, n)}, 0));
+    const auto real = logits.narrow(0, 0, n), permuted = logits.narrow(0, n, n);
+    const auto options = torch::TensorOptions().dtype(torch::kLong);
+    namespace F = torch::nn::functional;
+    const auto sum = F::CrossEntropyFuncOptions().reduction(torch::kSum);
+    s.disc_loss = 0.5 * (F::cross_entropy(real, torch::zeros({n}, options), sum) +
+                         F::cross_entropy(permuted, torch::ones({n}, options), sum)) *
+                  inverse_batch;
+    s.correct = (real.argmax(1) == 0).sum() + (permuted.argmax(1) == 1).sum();
+    s.disc_grads = torch::autograd::grad({s.disc_loss}, disc_parameters_, {}, false, false, true);
+  });
+
+  // Gradients summed in shard order into buffers kept from step to step, every parameter's elements divided among the
+  // threads (a share of each, so that the large and the small weights spread evenly).
+  auto sums_for = [](std::vector<torch::Tensor>& parameters, std::vector<torch::Tensor>& sums) {
+    sums.resize(parameters.size());
+    for (size_t i = 0; i < parameters.size(); ++i) {
+      if (!sums[i].defined() || sums[i].sizes() != parameters[i].sizes())
+        sums[i] = torch::empty_like(parameters[i], torch::MemoryFormat::Contiguous);
+      parameters[i].mutable_grad() = sums[i];
+    }
+  };
+  sums_for(vae_parameters_, vae_gradient_sums_);
+  sums_for(disc_parameters_, disc_gradient_sums_);
+  auto reduce = [&](std::vector<torch::Tensor>& sums, std::vector<torch::Tensor> Shard::*grads, int w) {
+    for (size_t i = 0; i < sums.size(); ++i) {
+      const int64_t n = sums[i].numel(), first = n * w / T, count = n * (w + 1) / T - first;
+      if (count == 0) continue;
+      auto out = sums[i].view(-1).narrow(0, first, count);
+      bool written = false;
+      for (const auto& s : shards) {
+        const auto& g = (s.*grads)[i];
+        if (!g.defined()) continue;  // a parameter this shard's graph did not reach
+        const auto part = g.reshape(-1).narrow(0, first, count);
+        if (written)
+          out.add_(part);
+        else
+          out.copy_(part);
+        written = true;
+      }
+      if (!written) out.zero_();
+    }
+  };
+  on_every_shard([&](int w) {
+    reduce(vae_gradient_sums_, &Shard::vae_grads, w);
+    reduce(disc_gradient_sums_, &Shard::disc_grads, w);
+  });
+  for (int w = 0; w < T; ++w) {
+    const auto& s = shards[static_cast<size_t>(w)];
+    r.disc_loss = w == 0 ? s.disc_loss.detach() : r.disc_loss + s.disc_loss.detach();
+    r.disc_accuracy = w == 0 ? s.correct : r.disc_accuracy + s.correct;
+  }
+  r.disc_accuracy = r.disc_accuracy.to(torch::kDouble) / static_cast<double>(2 * B);
+  return r;
 }
 
 Trainer::Outcome Trainer::run(const Callbacks& callbacks) {

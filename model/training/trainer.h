@@ -92,14 +92,25 @@ class Trainer {
   std::vector<StepReport>& history() { return history_; }
   const std::vector<StepReport>& history() const { return history_; }
 
-  // Sets the intra-op thread count for the calling thread (ATen's setting is per OS thread).
+  // Sets the intra-op thread count for the calling thread (ATen's setting is per OS thread): one where the batch is
+  // split among threads (every thread computes its shard on its own core), else TrainConfig::threads.
   void apply_thread_setting() const;
+  // Threads the batch is split among (TrainConfig::threads for the lean architecture on the CPU; 1 otherwise: the
+  // seed architecture's batch norm and dropout couple the batch).
+  int shards() const { return shards_; }
+  // In words, for the CLI and the GUI: e.g. "2 threads (the batch split in 2)".
+  std::string describe_threads() const;
   // Whether the discriminator's step runs on its own thread (TrainConfig::disc_thread, resolved).
   bool discriminator_on_task_thread() const { return task_thread_ != nullptr; }
 
  private:
+  struct StepResult;
   void start_epoch_if_needed();
   void publish_snapshot();
+  StepResult single_pass(const torch::Tensor& x, int64_t offset, double beta, double gamma);
+  StepResult sharded_pass(const torch::Tensor& x, int64_t offset, double beta, double gamma);
+  // Runs work(w) for every shard w, shard 0 on the calling thread; rethrows the first failure once all have ended.
+  void run_on_shard_threads(const std::function<void(int)>& work);
 
   ModelConfig model_config_;
   TrainConfig train_config_;
@@ -121,6 +132,9 @@ class Trainer {
   int64_t snapshot_every_ = 0;
 
   std::unique_ptr<TaskThread> task_thread_;  // runs the discriminator's step when TrainConfig::disc_thread says so
+  int shards_ = 1;
+  std::vector<std::unique_ptr<TaskThread>> shard_threads_;  // shards 1..T-1 (shard 0 runs on the training thread)
+  std::vector<torch::Tensor> vae_gradient_sums_, disc_gradient_sums_;  // the shards' gradients summed, step to step
 };
 
 }  // namespace fvae

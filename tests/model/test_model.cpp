@@ -4,6 +4,7 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <thread>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -531,6 +532,38 @@ class TestModel : public QObject {
     // The seed preset's discriminator (BatchNorm, Dropout) stays in fp32.
     Discriminator seed(preset("seed").model);
     QVERIFY_THROWS_EXCEPTION(c10::Error, seed->set_bfloat16_products(true));
+  }
+
+  // The update in slices on several threads (the trainer's shard threads) is step()'s, bit for bit, bf16 copy included:
+  // odd sizes, so that slices end inside the vectorised loops.
+  void fusedAdamInPartsIsTheSameStep() {
+    torch::manual_seed(8);
+    std::vector<torch::Tensor> whole, sliced;
+    for (int64_t n : {1003, 7, 1, 4097}) {
+      whole.push_back(torch::randn({n}, torch::requires_grad()));
+      sliced.push_back(whole.back().detach().clone().requires_grad_(true));
+    }
+    FusedAdam one(whole, torch::optim::AdamOptions(3e-3).betas({0.5, 0.9}));
+    FusedAdam parts(sliced, torch::optim::AdamOptions(3e-3).betas({0.5, 0.9}));
+    Bfloat16Cache one_copy, parts_copy;
+    one.mirror_in_bfloat16(whole[0], one_copy);
+    parts.mirror_in_bfloat16(sliced[0], parts_copy);
+    for (int step = 0; step < 5; ++step) {
+      for (size_t i = 0; i < whole.size(); ++i) {
+        whole[i].mutable_grad() = torch::randn_like(whole[i]);
+        sliced[i].mutable_grad() = whole[i].grad().clone();
+      }
+      one.step();
+      parts.step_in_parts(3, [](const std::function<void(int)>& slice) {
+        std::vector<std::thread> threads;
+        for (int k = 1; k < 3; ++k) threads.emplace_back(slice, k);
+        slice(0);
+        for (auto& t : threads) t.join();
+      });
+      for (size_t i = 0; i < whole.size(); ++i) QVERIFY(torch::equal(whole[i], sliced[i]));
+      QVERIFY(parts_copy.current_for(sliced[0]));
+      QVERIFY(torch::equal(one_copy.get(whole[0]).view(torch::kShort), parts_copy.get(sliced[0]).view(torch::kShort)));
+    }
   }
 
   void fusedAdamWritesTheBfloat16Copy() {

@@ -298,14 +298,95 @@ class TestTraining : public QObject {
     QVERIFY(same_tensors(all_state(single.networks()), all_state(threaded.networks())));
   }
 
+  void batchSplitAmongThreadsGivesTheBatchGradient_data() {
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<QString>("precision");
+    QTest::addColumn<double>("gamma");
+    QTest::addColumn<double>("capacity");
+    QTest::newRow("2 threads") << 2 << "fp32" << 10.0 << 0.0;
+    QTest::newRow("3 threads, uneven shards") << 3 << "fp32" << 10.0 << 0.0;
+    QTest::newRow("2 threads, bf16 discriminator") << 2 << "bf16" << 10.0 << 0.0;
+    QTest::newRow("2 threads, gamma 0") << 2 << "fp32" << 0.0 << 0.0;
+    QTest::newRow("2 threads, KL capacity") << 2 << "fp32" << 10.0 << 25.0;
+  }
+
+  // The batch split among threads computes the whole batch's objective and gradient: the first step's losses and,
+  // from Adam's first moments ((1 − β1)·g after one step), every parameter's gradient agree with one thread's single
+  // autograd pass over the whole batch, to rounding (the sums run in another order).
+  void batchSplitAmongThreadsGivesTheBatchGradient() {
+    QFETCH(int, threads);
+    QFETCH(QString, precision);
+    QFETCH(double, gamma);
+    QFETCH(double, capacity);
+    auto t = quick_config();
+    t.max_steps = 1;
+    t.disc_thread = "off";
+    t.disc_precision = precision.toStdString();
+    t.gamma = gamma;
+    t.kl_capacity = capacity;
+    t.capacity_steps = capacity > 0 ? 10 : 0;
+    Trainer single(ModelConfig{}, t, small_shapes());
+    QCOMPARE(single.shards(), 1);
+    single.run();
+    t.threads = threads;
+    Trainer split(ModelConfig{}, t, small_shapes());
+    QCOMPARE(split.shards(), threads);
+    split.run();
+    const auto a = single.history().front().values(), b = split.history().front().values();
+    for (size_t i = 2; i < a.size(); ++i)
+      if (i != 10)  // images per second
+        QVERIFY2(std::abs(a[i] - b[i]) <= 2e-5 * std::max(1.0, std::abs(a[i])),
+                 qPrintable(QString("column %1: %2 vs %3").arg(i).arg(a[i], 0, 'g', 10).arg(b[i], 0, 'g', 10)));
+    using Optimiser = FusedAdam& (Trainer::*)();
+    for (Optimiser optimisers : {Optimiser{&Trainer::vae_optimizer}, Optimiser{&Trainer::disc_optimizer}}) {
+      FusedAdam& one = (single.*optimisers)();
+      FusedAdam& many = (split.*optimisers)();
+      QCOMPARE(one.parameter_count(), many.parameter_count());
+      for (size_t i = 0; i < one.parameter_count(); ++i) {
+        const auto g1 = one.state_of(i)->exp_avg, g2 = many.state_of(i)->exp_avg;
+        const double scale = g1.abs().max().item<double>();
+        const double difference = (g1 - g2).abs().max().item<double>();
+        // bf16 products round each shard's partial products before they are summed: ~3 significant digits.
+        const double tolerance = (precision == "bf16" ? 2e-2 : 1e-4) * scale + 1e-12;
+        QVERIFY2(difference <= tolerance,
+                 qPrintable(QString("parameter %1: gradients differ by %2 (largest %3)").arg(i).arg(difference).arg(scale)));
+      }
+    }
+  }
+
+  // For a seed and a thread count the run is the same, whichever thread finishes its shard first.
+  void batchSplitRunsAreReproducible() {
+    auto t = quick_config();
+    t.max_steps = 20;  // crosses an epoch boundary (16 steps)
+    t.threads = 2;
+    Trainer a(ModelConfig{}, t, small_shapes());
+    a.run();
+    Trainer b(ModelConfig{}, t, small_shapes());
+    b.run();
+    QVERIFY(same_history(a.history(), b.history()));
+    QVERIFY(same_tensors(all_state(a.networks()), all_state(b.networks())));
+    QVERIFY(QString::fromStdString(a.describe_threads()).contains("batch split in 2"));
+  }
+
+  void batchSplitNeedsARowPerThread() {
+    auto t = quick_config();
+    t.batch_size = 2;
+    t.threads = 3;
+    QVERIFY_THROWS_EXCEPTION(TrainingError, Trainer(ModelConfig{}, t, small_shapes()));
+    ModelConfig seed;
+    seed.architecture = Architecture::Seed;
+    t.batch_size = 32;
+    auto seed_data = std::make_shared<ShapesDataset>(seed.image_size, "all");
+    QCOMPARE(Trainer(seed, t, seed_data).shards(), 1);  // batch norm and dropout couple the batch: no split
+  }
+
   void discriminatorThreadSetting() {
     auto t = quick_config();
     t.max_steps = 1;
     t.threads = 2;  // with intra-op threads the cores are taken already
     QVERIFY(!Trainer(ModelConfig{}, t, small_shapes()).discriminator_on_task_thread());
     t.threads = 1;
-    QCOMPARE(Trainer(ModelConfig{}, t, small_shapes()).discriminator_on_task_thread(),
-             std::thread::hardware_concurrency() >= 2);
+    QCOMPARE(Trainer(ModelConfig{}, t, small_shapes()).discriminator_on_task_thread(), available_cores() >= 2);
     t.disc_thread = "sometimes";
     QVERIFY_THROWS_EXCEPTION(ConfigError, Trainer(ModelConfig{}, t, small_shapes()));
   }
