@@ -66,6 +66,19 @@ void TrainingForm::createFields() {
   steps_ = NumberField::integer(0, 100000000, 0);
   steps_->setSpecialValueText(tr("no limit"));
   steps_->setSingleStep(1000);
+  const auto defaults = service::runDefaults(QStringLiteral("shapes"), 32);
+  minutes_ = NumberField::real(0, 10080, defaults.minutes);
+  minutes_->setSpecialValueText(tr("none: the step budget"));
+  minutes_->setSuffix(tr(" min"));
+  minutes_->setSingleStep(5);
+  minutes_->setToolTip(tr("How long the training may take. A few seconds' calibration measures this computer's "
+                          "speed and plans the steps (and the candidates' screening) to end within it; the planned "
+                          "steps are saved with the run. 0 trains the step budget (or the epochs) instead."));
+  threads_ = NumberField::integer(1, defaults.threads, defaults.threads);
+  threads_->setToolTip(tr("CPU threads to train with: the batch is split among them and their gradients summed in a "
+                          "fixed order, so a seed gives the same run for the same number of threads. This computer "
+                          "has %n core(s).",
+                          "", defaults.threads));
   seed_ = NumberField::integer(0, 1 << 30, 1);
   output_ = new QLineEdit(
       QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("run")));
@@ -155,7 +168,9 @@ void TrainingForm::layOutFields() {
   addRow(tr("Learning &rate:"), learning_rate_);
   addRow(tr("&Batch size:"), batch_);
   addRow(tr("&Epochs:"), epochs_);
+  addRow(tr("T&ime budget:"), minutes_);
   addRow(tr("S&tep budget:"), steps_);
+  addRow(tr("T&hreads:"), threads_);
   addRow(tr("S&eed:"), seed_);
   addRow(tr("&Device:"), device_);
   auto* open_output = new QPushButton(tr("Open"));
@@ -201,6 +216,7 @@ void TrainingForm::connectDefaults() {
     losers_->setEnabled(count > 1);
   });
   connect(screen_steps_, &NumberField::valueChanged, this, [this] { screen_steps_chosen_ = true; });
+  connect(minutes_, &NumberField::valueChanged, this, &TrainingForm::enableBudgetFields);
   // A path being typed changes nothing until it names something that exists.
   connect(dataset_, &QComboBox::currentTextChanged, this, [this](const QString& text) {
     if (text.trimmed() == QLatin1String("shapes") || QFileInfo::exists(text.trimmed())) applyRunDefaults();
@@ -227,6 +243,8 @@ service::TrainingSettings TrainingForm::settings() const {
   s.batchSize = batch_->intValue();
   s.epochs = epochs_->intValue();
   s.steps = static_cast<qint64>(steps_->value());
+  s.minutes = minutes_->value();
+  s.threads = threads_->intValue();
   s.seed = static_cast<quint64>(seed_->value());
   s.device = device_->currentData().toString();
   s.outputFolder = output_->text().trimmed();
@@ -265,6 +283,9 @@ void TrainingForm::setSettings(const service::TrainingSettings& s) {
   latent_->setValue(s.latentDim);
   batch_->setValue(s.batchSize);
   epochs_->setValue(s.epochs);
+  minutes_->setValue(s.minutes);
+  if (s.threads > 0) threads_->setValue(s.threads);
+  enableBudgetFields();
   seed_->setValue(static_cast<double>(s.seed));
   device_->setCurrentIndex(std::max(0, device_->findData(s.device)));
   losers_->setCurrentIndex(std::max(0, losers_->findData(s.losers)));
@@ -301,6 +322,15 @@ void TrainingForm::applyRunDefaults() {
                                 .screenSteps));
   screen_steps_->setEnabled(candidates_->value() > 1);
   losers_->setEnabled(candidates_->value() > 1);
+  enableBudgetFields();
+}
+
+void TrainingForm::enableBudgetFields() {
+  const bool timed = minutes_->value() > 0;
+  for (NumberField* field : {steps_, epochs_}) {
+    field->setEnabled(!timed);
+    field->setToolTip(timed ? tr("Planned from the time budget; set the time budget to 0 to give steps") : QString());
+  }
 }
 
 }  // namespace fvae::ui

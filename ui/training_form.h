@@ -1,6 +1,6 @@
 #pragma once
 // The settings of a training: dataset, preset, image size, latent dimensions, β, γ, learning rate, batch, epochs,
-// step budget, seed, device, output folder and candidates. β, γ, the learning rate, the step budget and the candidates
+// step budget or time budget, threads, seed, device, output folder and candidates. β, γ, the learning rate, the step budget and the candidates
 // follow the dataset's and the image size's defaults (service::runDefaults, as the CLI decides them) until the user
 // sets them. Numbers are typed into NumberFields: a field whose text is not a valid value keeps it, shows the problem,
 // and invalidProblem() names it so that Start can refuse.
@@ -57,6 +57,8 @@ class TrainingForm : public QGroupBox {
   NumberField* batch_ = nullptr;
   NumberField* epochs_ = nullptr;
   NumberField* steps_ = nullptr;
+  NumberField* minutes_ = nullptr;  // 0: the step budget decides
+  NumberField* threads_ = nullptr;
   NumberField* seed_ = nullptr;
   NumberField* candidates_ = nullptr;  // 1: a single run
   NumberField* screen_steps_ = nullptr;
@@ -66,6 +68,7 @@ class TrainingForm : public QGroupBox {
   // Fields the user set; the others follow the dataset's and the image size's defaults (service::runDefaults).
   bool beta_chosen_ = false, gamma_chosen_ = false, learning_rate_chosen_ = false, steps_chosen_ = false;
   bool candidates_chosen_ = false, screen_steps_chosen_ = false;
+  void enableBudgetFields();  // the step budget and the epochs only without a time budget
 };
 
 }  // namespace fvae::ui

@@ -352,6 +352,8 @@ void TrainingPanel::showStage(const service::PipelineInfo& info) {
     case Stage::Stopped:
       break;
   }
+  if (!info.timePlan.isEmpty() && (info.stage == Stage::Screening || info.stage == Stage::Continuing))
+    setStatus(status_text_ + QLatin1Char(' ') + tr("Time budget of %1.").arg(info.timePlan));
 }
 
 void TrainingPanel::togglePause() {

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStringList>
 #endif
 #include <cstdio>
@@ -95,10 +96,14 @@ QStringList screening_arguments(const QStringList& base, const ScreeningJob& job
   else
     args << "--resume" << QString::fromStdString(s.request.resume_from);
   args << "--stop-after" << QString::number(s.stop_after) << "--out" << QString::fromStdString(s.out) << "--quiet";
-  // Candidates side by side take a core each: the discriminator's second thread would only compete for it.
-  if (share_cores)
+  // Candidates side by side take a core each: more threads (the batch split, the discriminator's second thread) would
+  // only compete for them.
+  if (share_cores) {
     args << "--disc-thread"
          << "off";
+    if (!base.contains("--threads") && base.filter(QRegularExpression("^--threads=")).isEmpty())
+      args << "--threads" << "1";
+  }
   return args;
 }
 
@@ -171,8 +176,12 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
   const int parallel = static_cast<int>(integer_option(p, "parallel"));
   if (parallel < 1 || parallel > 64) throw UsageError("--parallel must lie in 1..64");
   CandidatePipeline pipeline(settings, open_dataset_reporting_skips);
+  if (settings.base.minutes > 0)
+    std::cerr << "Measuring this machine's training speed for the time budget (a few seconds)...\n";
   const PipelineStatus& status = pipeline.prepare();
-  if (!p.is_set("screen-steps") && !going_on)
+  if (!status.time_plan.empty())
+    std::cerr << "Time budget of " << status.time_plan << "\n";
+  else if (!p.is_set("screen-steps") && !going_on)
     std::cerr << "Default: screening " << status.screen_steps << " steps per candidate (at most an eighth of the "
               << status.budget << "-step budget)\n";
 
@@ -180,8 +189,11 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
 #ifdef FACTORVAE_WITH_QT
   QStringList arguments;
   for (const auto& a : given) arguments << QString::fromStdString(a);
-  const QStringList base = without_options(
-      arguments.mid(1), {"candidates", "screen-steps", "parallel", "slurm", "seed", "out", "stop-after"}, {"quiet"});
+  QStringList base = without_options(arguments.mid(1),
+                                     {"candidates", "screen-steps", "parallel", "slurm", "seed", "out", "stop-after",
+                                      "minutes"},
+                                     {"quiet"});
+  if (settings.base.minutes > 0) base << "--steps" << QString::number(status.budget);  // as the time budget planned
   if (p.is_set("slurm")) {
     write_slurm_script(p, base, status, settings.base.out);
     std::cout << "Wrote " << text_option(p, "slurm") << ": " << count << " array tasks; submit it with sbatch\n";
@@ -224,8 +236,8 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
                 (to_string(c.state) + (c.chosen ? "*" : "")).c_str(), c.checkpoint.c_str());
   const std::string table = (std::filesystem::path(settings.base.out) / "candidates.csv").string();
   if (outcome.status == PipelineOutcome::Status::Stopped) {
-    std::cerr << "Stopped; every candidate saved where it stopped (" << table
-              << "). Run the same command again to go on.";
+    std::cerr << "Stopped; every candidate saved where it stopped (" << table << "). Go on with: factorvae train "
+              << "--resume " << settings.base.out << ".";
     if (outcome.best >= 0)
       std::cerr << " Best so far" << (outcome.ranked ? " (ranked)" : " (not yet ranked: trained furthest)") << ": "
                 << outcome.checkpoint;

@@ -8,6 +8,8 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "model/base/numbers.h"
+#include "model/base/platform.h"
+#include "model/run/time_budget.h"
 #include "model/run/training_run.h"
 
 namespace fvae::cli {
@@ -46,7 +48,14 @@ TrainingChoices training_choices(const OptionParser& p) {
   integer("epochs", c.epochs);
   integer("steps", c.max_steps);
   if (p.is_set("seed")) c.seed = unsigned_option(p, "seed");
-  if (p.is_set("threads")) c.threads = static_cast<int>(integer_option(p, "threads"));
+  if (p.is_set("threads")) {
+    const int64_t threads = integer_option(p, "threads");
+    const int cores = available_cores();
+    if (threads < 1 || threads > cores)
+      throw UsageError("--threads must lie in 1.." + std::to_string(cores) + " (the cores of this machine), got " +
+                       std::to_string(threads));
+    c.threads = static_cast<int>(threads);
+  }
   text("device", c.device);
   text("disc-precision", c.disc_precision);
   text("disc-thread", c.disc_thread);
@@ -79,6 +88,18 @@ RunSettings training_settings(const OptionParser& p) {
   RunSettings settings;
   settings.request = training_request(p);
   settings.out = text_option(p, "out");
+  if (p.is_set("minutes")) {
+    if (p.is_set("steps") || p.is_set("epochs"))
+      throw UsageError("give --minutes or a step budget (--steps, --epochs), not both");
+    if (!settings.request.resume_from.empty())
+      throw UsageError("--minutes plans a new run; a resumed run keeps its step budget (raise it with --steps)");
+    settings.minutes = number_option(p, "minutes");
+    try {
+      validate_minutes(settings.minutes);
+    } catch (const ConfigError& e) {
+      throw UsageError(std::string("--minutes: ") + e.what());
+    }
+  }
   settings.stop_after = p.is_set("stop-after") ? integer_option(p, "stop-after") : 0;
   if (settings.stop_after < 0) throw UsageError("--stop-after must be positive");
   settings.keep_every_epoch = p.is_set("save-every-epoch");
@@ -89,17 +110,21 @@ RunSettings training_settings(const OptionParser& p) {
 ConsoleReport::ConsoleReport(bool quiet, std::function<void()> stop)
     : quiet_(quiet), stop_(std::move(stop)), progress_("train") {}
 
+void ConsoleReport::on_calibrating() {
+  std::cerr << "Measuring this machine's training speed for the time budget (a few seconds)...\n";
+}
+
 void ConsoleReport::on_start(const RunPlan& plan, Trainer& trainer, const torch::Tensor&) {
-  if (!notes_shown_)
+  if (!notes_shown_) {
     for (const auto& note : plan.notes) std::cerr << "Default: " << note << "\n";
+    if (!plan.time_plan.empty()) std::cerr << "Time budget of " << plan.time_plan << "\n";
+  }
   notes_shown_ = true;
   const TrainConfig& train = plan.train;
   std::cerr << "Training " << plan.model.describe() << " ("
             << parameter_count(*trainer.networks().encoder) + parameter_count(*trainer.networks().decoder)
             << " VAE parameters) on " << plan.data->description() << ", device " << trainer.device().str() << ", "
-            << train.threads << " thread(s)"
-            << (trainer.discriminator_on_task_thread() ? ", the discriminator's step on a second core" : "")
-            << ", discriminator products " << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32")
+            << trainer.describe_threads() << ", discriminator products " << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32")
             << ", batch " << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma;
   if (train.kl_capacity > 0)
     std::cerr << ", KL target rising to " << train.kl_capacity << " nats over " << train.capacity_steps << " steps";
@@ -112,7 +137,8 @@ void ConsoleReport::on_start(const RunPlan& plan, Trainer& trainer, const torch:
   speed_ = 0;
 }
 
-void ConsoleReport::on_step(const StepReport& r, Trainer&) {
+void ConsoleReport::on_step(const StepReport& r, Trainer& trainer) {
+  total_ = trainer.total_steps();  // a time budget re-plans it as the run goes
   speed_ = speed_ == 0 ? r.images_per_second : 0.95 * speed_ + 0.05 * r.images_per_second;
   if (!quiet_) {
     const std::string detail = "epoch " + std::to_string(r.epoch + 1) + " recon " + format_fixed(r.reconstruction, 2) +
@@ -187,8 +213,16 @@ int train_command(const Arguments& arguments) {
        "stop after this many steps in total, whatever the epochs (default: paper preset on shapes 16000, "
        "4000 at 64 px: about 12 minutes on 2 CPU cores)",
        "n"},
-      {"seed", "random seed; the same seed on the same CPU gives the same run", "n"},
-      {"threads", "intra-op CPU threads (default 1: fastest on 2-core machines)", "n"},
+      {"minutes",
+       "time budget instead of --steps: a few seconds' calibration measures this machine's speed and plans the steps "
+       "(and, with --candidates, the screening) to end within it; the planned steps are recorded, so --resume and a "
+       "rerun with those --steps train the same run",
+       "m"},
+      {"seed", "random seed; the same seed on the same CPU and thread count gives the same run", "n"},
+      {"threads",
+       "CPU threads to train with (default: every core of this machine, as measured fastest); the batch is split "
+       "among them and their gradients summed in a fixed order, so a run is the same for a seed and a thread count",
+       "n"},
       {"device", "auto (CUDA when available), cpu or cuda", "name"},
       {"disc-precision",
        "discriminator products: auto (bf16 on CPUs with native bfloat16, e.g. AMX, and on GPUs from compute "

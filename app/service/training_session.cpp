@@ -14,6 +14,7 @@
 #include "app/service/tensor_images.h"
 #include "model/inference/inference.h"
 #include "model/run/candidate_pipeline.h"
+#include "model/base/platform.h"
 #include "model/run/training_run.h"
 
 namespace fvae::service {
@@ -27,6 +28,8 @@ RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget
   out.steps = d.max_steps;
   out.candidates = d.candidates;
   out.screenSteps = default_screen_steps(d, budget);
+  out.minutes = torch::cuda::is_available() ? 0 : 15;
+  out.threads = available_cores();
   return out;
 }
 
@@ -48,9 +51,13 @@ namespace {
 // The form's values as a request for plan_run, which decides every setting as the CLI's `train` does.
 RunRequest request_of(const TrainingSettings& s) {
   RunRequest request;
-  request.train.epochs = s.epochs;
-  request.train.max_steps = s.steps;
+  const bool timed = s.minutes > 0 && s.resumeFrom.isEmpty();  // the time budget plans the steps
+  if (!timed) {
+    request.train.epochs = s.epochs;
+    request.train.max_steps = s.steps;
+  }
   request.train.device = s.device.toStdString();
+  if (s.threads > 0) request.train.threads = s.threads;
   if (!s.resumeFrom.isEmpty()) {
     request.resume_from = s.resumeFrom.toStdString();
     request.dataset_given = false;
@@ -92,6 +99,7 @@ PipelineInfo info_of(const PipelineStatus& s) {
   info.screenSteps = s.screen_steps;
   info.budget = s.budget;
   info.totalSteps = s.total_steps();
+  info.timePlan = QString::fromStdString(s.time_plan);
   return info;
 }
 
@@ -135,8 +143,12 @@ struct TrainingSession::Worker : PipelineObserver {
       dataset_spec = QString::fromStdString(plan.dataset.spec);
       live = snapshotModel(snapshot, QString::fromStdString(plan.model.describe()), true);
     }
-    const QString description = QString::fromStdString(plan.model.describe() + " on " + plan.data->description());
-    const QString device = QString::fromStdString(trainer.device().str());
+    QString description = QString::fromStdString(plan.model.describe() + " on " + plan.data->description());
+    if (!plan.time_plan.empty())
+      description += QStringLiteral(" (") +
+                     TrainingSession::tr("time budget of %1").arg(QString::fromStdString(plan.time_plan)) +
+                     QLatin1Char(')');
+    const QString device = QString::fromStdString(trainer.device().str() + ", " + trainer.describe_threads());
     emit_queued([this, description, device] { emit session->started(description, device); });
     if (!trainer.history().empty()) {  // resumed: the curves start with what the checkpoint saved
       const auto history = points_of(trainer.history(), total, batch_size);
@@ -147,6 +159,7 @@ struct TrainingSession::Worker : PipelineObserver {
 
   void on_step(const StepReport& r, Trainer& trainer) override {
     steps_done = r.step;
+    total = trainer.total_steps();  // a time budget re-plans it as the run goes
     TrainingPoint p = point_of(r, total, batch_size);
     if (in_pipeline) {
       p.candidate = pipeline_status.current;
@@ -178,6 +191,7 @@ void TrainingSession::Worker::train(const TrainingSettings& s, const QString& fo
   RunSettings settings;
   settings.request = request_of(s);
   settings.out = folder.toStdString();
+  if (s.minutes > 0 && s.resumeFrom.isEmpty() && s.resumePipeline.isEmpty()) settings.minutes = s.minutes;
   QString message, checkpoint;
   bool cancelled = false;
   if (!s.resumePipeline.isEmpty() || (s.candidates > 1 && s.resumeFrom.isEmpty())) {

@@ -23,6 +23,8 @@ struct RunDefaults {
   qint64 steps = 0;           // 0: the epochs decide
   int candidates = 1;         // seeds screened and ranked by UDR; 1: a single run
   qint64 screenSteps = 2000;  // steps per candidate before the ranking, for the budget given
+  double minutes = 0;         // the time budget a new run starts with: 15 on a CPU, 0 (the step budget) with CUDA
+  int threads = 1;            // CPU threads: every core this process may use
 };
 // `budget`: the run's step budget when known (the screening takes at most an eighth of it), else 0.
 RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget = 0);
@@ -41,6 +43,10 @@ struct TrainingSettings {
   int batchSize = 64;
   int epochs = 10;
   qint64 steps = 0;  // > 0 overrides epochs
+  // > 0: a time budget in minutes instead of `epochs` and `steps`; a few seconds' calibration plans the steps (and the
+  // candidates' screening) to end within it. New runs only: a resumed run keeps the step budget it was planned with.
+  double minutes = 0;
+  int threads = 0;  // CPU threads to train with (the batch split among them); 0: every core of this machine
   quint64 seed = 1;
   QString device = QStringLiteral("auto");  // auto (CUDA when available), cpu or cuda
   QString outputFolder;                     // latest.fvae is saved here every epoch and at the end
@@ -80,6 +86,7 @@ struct PipelineInfo {
   int current = -1;  // the candidate training now; -1 while ranking
   QVector<CandidateRow> rows;
   qint64 screenSteps = 0, budget = 0, totalSteps = 0;
+  QString timePlan;  // what a time budget measured and planned; empty without one
 };
 
 // Runs one training (or one candidate pipeline) at a time on a worker thread.

@@ -8,6 +8,7 @@
 #include "model/base/csv.h"
 #include "model/base/numbers.h"
 #include "model/checkpoint/checkpoint.h"
+#include "model/run/time_budget.h"
 
 namespace fvae {
 
@@ -162,7 +163,26 @@ const PipelineStatus& CandidatePipeline::prepare() {
   std::error_code created;
   fs::create_directories(settings_.base.out, created);
   if (created) throw ConfigError(settings_.base.out + ": cannot create the folder (" + created.message() + ")");
-  const RunPlan plan = plan_run(settings_.base.request, open_);
+  RunPlan plan;
+  if (settings_.base.minutes > 0) {
+    if (is_pipeline_folder(settings_.base.out))
+      throw ConfigError(settings_.base.out + ": holds a candidate pipeline already; go on with it (--resume " +
+                        settings_.base.out + ") or choose another folder");
+    const auto started = std::chrono::steady_clock::now();
+    TimedPlan timed = plan_within_minutes(settings_.base.request, settings_.base.minutes, open_, settings_.count,
+                                          settings_.ranking_images, settings_.screen_steps, started);
+    plan = std::move(timed.plan);
+    // From here on a step-budget pipeline, recorded as such: going on with it later keeps these steps.
+    settings_.base.request.train.max_steps = timed.time.steps;
+    settings_.screen_steps = timed.time.screen_steps;
+    settings_.base.minutes = 0;
+    deadline_ = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(timed.time.minutes * 60.0));
+    calibrated_seconds_per_step_ = timed.time.speed.seconds_per_step;
+    status_.time_plan = plan.time_plan;
+  } else {
+    plan = plan_run(settings_.base.request, open_);
+  }
   status_.budget = plan.total_steps;
   status_.screen_steps =
       settings_.screen_steps > 0
@@ -177,17 +197,17 @@ const PipelineStatus& CandidatePipeline::prepare() {
   {
     TrainConfig recorded = plan.train;
     recorded.seed = first;
-    KeyValues kv = to_key_values(plan.model, recorded);
-    kv["dataset.spec"] = plan.dataset.spec;
-    kv["dataset.split"] = plan.dataset.split;
-    kv["dataset.size"] = std::to_string(plan.dataset.size);
-    kv["dataset.channels"] = std::to_string(plan.dataset.channels);
-    kv["dataset.subset"] = std::to_string(plan.dataset.subset);
-    kv["pipeline.candidates"] = std::to_string(settings_.count);
-    kv["pipeline.screen_steps"] = std::to_string(status_.screen_steps);
-    kv["pipeline.ranking_images"] = std::to_string(settings_.ranking_images);
-    kv["pipeline.losers"] = to_string(settings_.losers);
-    write_file_atomically((fs::path(settings_.base.out) / kSettingsName).string(), serialize_key_values(kv));
+    recorded_ = to_key_values(plan.model, recorded);
+    recorded_["dataset.spec"] = plan.dataset.spec;
+    recorded_["dataset.split"] = plan.dataset.split;
+    recorded_["dataset.size"] = std::to_string(plan.dataset.size);
+    recorded_["dataset.channels"] = std::to_string(plan.dataset.channels);
+    recorded_["dataset.subset"] = std::to_string(plan.dataset.subset);
+    recorded_["pipeline.candidates"] = std::to_string(settings_.count);
+    recorded_["pipeline.screen_steps"] = std::to_string(status_.screen_steps);
+    recorded_["pipeline.ranking_images"] = std::to_string(settings_.ranking_images);
+    recorded_["pipeline.losers"] = to_string(settings_.losers);
+    record_settings();
   }
   for (int i = 0; i < settings_.count; ++i) {
     Candidate c;
@@ -214,6 +234,24 @@ const PipelineStatus& CandidatePipeline::prepare() {
     }
   prepared_ = true;
   return status_;
+}
+
+void CandidatePipeline::record_settings() const {
+  write_file_atomically((fs::path(settings_.base.out) / kSettingsName).string(), serialize_key_values(recorded_));
+}
+
+void CandidatePipeline::replan_continuation(double screening_seconds_per_step) {
+  if (!deadline_) return;
+  const double left = std::chrono::duration<double>(*deadline_ - std::chrono::steady_clock::now()).count();
+  const double per_step = screening_seconds_per_step > 0 ? screening_seconds_per_step : calibrated_seconds_per_step_;
+  const int64_t steps = continuation_steps(status_.screen_steps, left, per_step);
+  if (steps == status_.budget) return;
+  status_.time_plan += "; after the screenings (" + format_fixed(1.0 / per_step, 1) +
+                       " steps/s) the chosen run continues to " + std::to_string(steps) + " steps instead of " +
+                       std::to_string(status_.budget);
+  status_.budget = steps;
+  recorded_["train.max_steps"] = std::to_string(steps);
+  record_settings();
 }
 
 void CandidatePipeline::shrink_losers() {
@@ -299,24 +337,31 @@ bool CandidatePipeline::waiting_while_paused() const {
   return current_ && current_->waiting_while_paused();
 }
 
-void CandidatePipeline::train(size_t index, RunSettings settings, PipelineObserver& observer) {
-  // Steps of the candidate update its row, so that the table and the pipeline's progress follow the run.
+RunOutcome CandidatePipeline::train(size_t index, RunSettings settings, PipelineObserver& observer) {
+  // Steps of the candidate update its row, so that the table and the pipeline's progress follow the run; the chosen
+  // run's step budget, re-planned under a time budget, is the pipeline's (and recorded, for going on later).
   struct Relay : RunObserver {
     PipelineObserver& outer;
     Candidate& row;
-    Relay(PipelineObserver& o, Candidate& c) : outer(o), row(c) {}
+    CandidatePipeline& pipeline;
+    Relay(PipelineObserver& o, Candidate& c, CandidatePipeline& p) : outer(o), row(c), pipeline(p) {}
     void on_start(const RunPlan& plan, Trainer& trainer, const torch::Tensor& fixed) override {
       outer.on_start(plan, trainer, fixed);
     }
     void on_step(const StepReport& report, Trainer& trainer) override {
       row.step = report.step;
+      if (row.state == Candidate::State::Continuing && trainer.total_steps() != pipeline.status_.budget) {
+        pipeline.status_.budget = trainer.total_steps();
+        pipeline.recorded_["train.max_steps"] = std::to_string(pipeline.status_.budget);
+        pipeline.record_settings();
+      }
       outer.on_step(report, trainer);
     }
     void on_epoch_saved(int64_t epoch, const std::string& checkpoint, Trainer& trainer) override {
       outer.on_epoch_saved(epoch, checkpoint, trainer);
     }
     void on_finish(Trainer& trainer) override { outer.on_finish(trainer); }
-  } relay(observer, status_.candidates[index]);
+  } relay(observer, status_.candidates[index], *this);
   TrainingRun run(std::move(settings), open_);
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -333,6 +378,7 @@ void CandidatePipeline::train(size_t index, RunSettings settings, PipelineObserv
   } detach{*this};
   const RunOutcome outcome = run.run(relay);
   status_.candidates[index].step = outcome.step;
+  return outcome;
 }
 
 PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const ScreeningRunner& runner) {
@@ -380,6 +426,9 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
     jobs.push_back(job);
   }
   status_.stage = PipelineStatus::Stage::Screening;
+  const auto screening_started = std::chrono::steady_clock::now();
+  int64_t steps_before_screening = 0;
+  for (const auto& c : status_.candidates) steps_before_screening += std::min(c.step, status_.screen_steps);
   if (runner && !jobs.empty()) {
     for (const auto& job : jobs) status_.candidates[job.index].state = Candidate::State::Screening;
     publish(observer);
@@ -404,6 +453,15 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
   }
   for (const auto& c : status_.candidates)
     if (c.state == Candidate::State::Stopped) return finish(PipelineOutcome::Status::Stopped);
+  // The wall time per step of the screenings in this process (checkpoints and logs included) prices the chosen run's
+  // rest under a time budget; screenings side by side in other processes ran at another speed than it will.
+  double screening_seconds_per_step = 0;
+  {
+    int64_t screened = -steps_before_screening;
+    for (const auto& c : status_.candidates) screened += std::min(c.step, status_.screen_steps);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - screening_started).count();
+    if (!runner && screened > 0) screening_seconds_per_step = seconds / static_cast<double>(screened);
+  }
 
   // Ranking, unless an earlier run of the pipeline made it (the chosen run may have trained on since).
   size_t best = 0;
@@ -435,6 +493,7 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
 
   // The chosen candidate continues to the full budget, from its own checkpoint.
   auto& chosen = status_.candidates[best];
+  if (chosen.state != Candidate::State::Done) replan_continuation(screening_seconds_per_step);
   if (chosen.state != Candidate::State::Done) {
     status_.stage = PipelineStatus::Stage::Continuing;
     status_.current = static_cast<int>(best);
@@ -444,6 +503,10 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
     settings.out = chosen.folder;
     settings.stop_after = 0;
     settings.request = resume_request(chosen.checkpoint);
+    if (deadline_) {
+      settings.request.train.max_steps = status_.budget;
+      settings.deadline = deadline_;  // the run keeps re-planning its steps to end on time
+    }
     // Screenings side by side may have run with the discriminator's thread off (a core each); the chosen run goes on
     // with the run's own setting. The results are the same either way, only the speed differs.
     settings.request.train.disc_thread = settings_.base.request.train.disc_thread.value_or("auto");

@@ -7,7 +7,9 @@
 // stopped one from its checkpoint, keeps a ranking already made, and continues the chosen run from where it stopped.
 // After the ranking the candidates that lost keep their weights only, or are removed (CandidateSettings::losers).
 
+#include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,7 @@ struct PipelineStatus {
   int current = -1;  // the candidate being trained (-1 while ranking)
   std::vector<Candidate> candidates;
   int64_t screen_steps = 0, budget = 0;  // steps per screening; the chosen run's full budget
+  std::string time_plan;                 // what a time budget measured and planned, in words; empty without one
   // The whole pipeline in steps: K screenings and the rest of the chosen run's budget.
   int64_t total_steps() const;
   // How many of them are done when the current run has trained `run_step` steps.
@@ -90,7 +93,9 @@ class CandidatePipeline {
   // it; throws ConfigError when the folder holds none, naming the file.
   static CandidateSettings settings_in(const std::string& folder);
   static bool is_pipeline_folder(const std::string& folder);
-  // Plans the base run (throws ConfigError for settings that cannot work) and resolves the screening steps.
+  // Plans the base run (throws ConfigError for settings that cannot work) and resolves the screening steps. With a
+  // time budget (base.minutes) it first calibrates and plans the steps (model/run/time_budget.h); the chosen run's
+  // steps are planned again after the ranking from the time the screenings took, so that the pipeline ends on time.
   const PipelineStatus& prepare();
   PipelineOutcome run(PipelineObserver& observer, const ScreeningRunner& runner = {});
   void stop();  // the current run stops after its step and saves; nothing further starts
@@ -100,9 +105,15 @@ class CandidatePipeline {
  private:
   void publish(PipelineObserver& observer);
   void write_table() const;
-  void train(size_t index, RunSettings settings, PipelineObserver& observer);
+  RunOutcome train(size_t index, RunSettings settings, PipelineObserver& observer);
   void read_earlier_ranking();
   void shrink_losers();
+  void record_settings() const;  // pipeline.cfg: what this pipeline decided
+  void replan_continuation(double screening_seconds_per_step);
+
+  KeyValues recorded_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;  // with a time budget
+  double calibrated_seconds_per_step_ = 0;
 
   CandidateSettings settings_;
   DatasetOpener open_;

@@ -1,5 +1,7 @@
 #include "model/run/run_plan.h"
 
+#include "model/base/platform.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -156,6 +158,19 @@ RunPlan plan_run(const RunRequest& request, const DatasetOpener& open) {
     plan.dataset.size = kShapesTrainingSize;
     plan.notes.push_back("image size " + std::to_string(kShapesTrainingSize) + " (the quality bar's size for shapes)");
   }
+  // Every core, the batch split among them (Trainer::sharded_pass), unless the user chose: measured faster than one
+  // thread beside the discriminator's second one on every CPU tried (docs/speed.md). The seed architecture's batch
+  // cannot be split; it keeps one thread and the discriminator's. A resumed run keeps the threads it was trained with
+  // (the same run for its seed and thread count).
+  if (!plan.resumed && !request.train.threads && plan.model.architecture == Architecture::Lean) {
+    plan.train.threads = available_cores();
+    if (plan.train.threads > 1)
+      plan.notes.push_back(std::to_string(plan.train.threads) + " threads (every core of this machine)");
+  }
+  if (plan.resumed && !request.train.threads && plan.train.threads > available_cores())
+    plan.notes.push_back("resumed with the " + std::to_string(plan.train.threads) + " threads it was trained with on " +
+                         std::to_string(available_cores()) + " cores: the same run, slower (--threads " +
+                         std::to_string(available_cores()) + " is faster, but sums the gradients in another order)");
   plan.dataset.subset_seed = plan.train.seed;
   plan.data = open(plan.dataset);
   if (!plan.resumed) {
@@ -200,6 +215,10 @@ RunPlan plan_run(const RunRequest& request, const DatasetOpener& open) {
                       std::to_string(plan.resumed->epoch) + ", step " + std::to_string(plan.resumed->step) +
                       "); raise the epochs or the step budget to continue it");
   return plan;
+}
+
+DatasetOpener reuse_dataset(std::shared_ptr<const Dataset> data) {
+  return [data](const DatasetRequest&) { return data; };
 }
 
 DatasetRequest checkpoint_dataset_request(const Checkpoint& cp) {

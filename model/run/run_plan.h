@@ -53,6 +53,7 @@ struct RunPlan {
   std::vector<std::string> latent_names;
   int64_t total_steps = 0;
   std::vector<std::string> notes;  // defaults that were derived, in words (e.g. γ for the dataset), for the user
+  std::string time_plan;  // what a time budget measured and planned (TimePlan::describe); empty without one
 };
 
 // The images a checkpoint was trained on, at its model's size and channels (for comparing runs on their own data).
@@ -66,6 +67,10 @@ using DatasetOpener = std::function<std::shared_ptr<const Dataset>(const Dataset
 // loaders' errors for the checkpoint and the dataset. `open` is open_dataset (model/io), or a wrapper that reports
 // skipped files.
 RunPlan plan_run(const RunRequest& request, const DatasetOpener& open);
+
+// An opener that hands out `data` for every request: planning a request again (a time budget's steps decided)
+// without opening its dataset twice.
+DatasetOpener reuse_dataset(std::shared_ptr<const Dataset> data);
 
 // The image size of a new run on the built-in shapes when none is given (the GUI's form starts there too).
 constexpr int64_t kShapesTrainingSize = 32;

@@ -1,5 +1,6 @@
 #include "model/run/training_run.h"
 
+#include <cmath>
 #include <filesystem>
 
 #include "model/base/atomic_file.h"
@@ -9,6 +10,7 @@
 #include "model/inference/inference.h"
 #include "model/io/dataset_loader.h"
 #include "model/run/run_log.h"
+#include "model/run/time_budget.h"
 
 namespace fvae {
 
@@ -58,7 +60,20 @@ RunOutcome TrainingRun::run(RunObserver& observer) {
   outcome.checkpoint = latest_checkpoint(out);
   remove_stale_temporaries(outcome.checkpoint);  // a run killed mid-save leaves a temporary beside the intact file
 
-  RunPlan plan = plan_run(settings_.request, open_);
+  const auto started = std::chrono::steady_clock::now();
+  RunPlan plan;
+  if (settings_.minutes > 0) {
+    observer.on_calibrating();
+    TimedPlan timed = plan_within_minutes(settings_.request, settings_.minutes, open_, 1, 0, 0, started);
+    settings_.deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                       std::chrono::duration<double>(settings_.minutes * 60.0));
+    plan = std::move(timed.plan);
+    // From here on an ordinary step-budget run: settings() says what it trains.
+    settings_.request.train.max_steps = timed.time.steps;
+    settings_.minutes = 0;
+  } else {
+    plan = plan_run(settings_.request, open_);
+  }
   const ModelConfig& model = plan.model;
   const TrainConfig& train = plan.train;
   const auto data = plan.data;
@@ -82,9 +97,25 @@ RunOutcome TrainingRun::run(RunObserver& observer) {
   observer.on_start(plan, trainer, fixed);
 
   bool stopped_as_asked = false;
+  // Under a deadline the step budget follows the speed the run really has (epoch-end checkpoints and logs included,
+  // which a calibration does not see), re-planned every few seconds.
+  const auto training_started = std::chrono::steady_clock::now();
+  const int64_t first_step = trainer.progress().step;
+  auto last_replan = training_started;
+  auto replan = [&](int64_t step) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!settings_.deadline || now - last_replan < std::chrono::seconds(3) || step - first_step < 20) return;
+    last_replan = now;
+    const double per_step =
+        std::chrono::duration<double>(now - training_started).count() / static_cast<double>(step - first_step);
+    const double left = std::chrono::duration<double>(*settings_.deadline - now).count() - kRunOverheadSeconds;
+    const int64_t total = step + std::max<int64_t>(1, static_cast<int64_t>(std::floor(left / per_step)));
+    if (total != trainer.total_steps()) trainer.set_budget(0, total);
+  };
   Trainer::Callbacks callbacks;
   callbacks.on_step = [&](const StepReport& r) {
     steps_done_ = r.step;
+    replan(r.step);
     log.on_step(r);
     if (settings_.stop_after > 0 && r.step >= settings_.stop_after) {
       stopped_as_asked = true;
@@ -123,6 +154,7 @@ RunOutcome TrainingRun::run(RunObserver& observer) {
     log.on_failure();  // the history up to the failure, for diagnosis
     throw;
   }
+  if (settings_.deadline) settings_.request.train.max_steps = trainer.total_steps();  // as re-planned
   save_checkpoint(outcome.checkpoint, trainer, plan.info, names(model.latent_dim));
   log.on_finish(names(model.latent_dim));
   outcome.step = trainer.progress().step;

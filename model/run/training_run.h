@@ -7,7 +7,9 @@
 #include <torch/torch.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -23,6 +25,12 @@ struct RunSettings {
   // > 0: stop after this step, saved and resumable, with the budget and schedules of the full run (a candidate's
   // screening).
   int64_t stop_after = 0;
+  // > 0: a time budget in minutes instead of the request's step budget. The steps are planned from a short
+  // calibration (model/run/time_budget.h) and recorded, so the run is then an ordinary step-budget run.
+  double minutes = 0;
+  // Set by a time budget (this run's, or its pipeline's for the chosen run): while it trains, the run measures its
+  // real speed (checkpoints and logs included) and re-plans its step budget to end here.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
   bool keep_every_epoch = false;  // also OUT/epoch-NNN.fvae
   int64_t fixed_images = 8;       // inputs shown above their reconstructions (GIF, TensorBoard, the GUI's strip)
 };
@@ -31,6 +39,8 @@ struct RunSettings {
 class RunObserver {
  public:
   virtual ~RunObserver() = default;
+  // Before a time-budgeted run plans its steps: the calibration takes a few seconds.
+  virtual void on_calibrating() {}
   // Planned, restored when resuming, about to take its first step. `fixed` are the inputs of the reconstruction strip.
   virtual void on_start(const RunPlan& /*plan*/, Trainer& /*trainer*/, const torch::Tensor& /*fixed*/) {}
   virtual void on_step(const StepReport& /*report*/, Trainer& /*trainer*/) {}

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QThread>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
@@ -574,6 +575,28 @@ class TestCli : public QObject {
       QCOMPARE(r.exit_code, 1);
       QVERIFY2(r.err.contains("--seed needs an integer from 0 to 18446744073709551615"), qPrintable(r.err));
       QVERIFY(!QFile::exists(path("bad-seed/latest.fvae")));
+    }
+    // Threads and time budgets that cannot work are refused with what would, before anything is started: no folder.
+    const QString cores = QString::number(QThread::idealThreadCount());
+    const struct {
+      QStringList options;
+      QString says;
+    } refused[] = {
+        {{"--threads", "0"}, "--threads must lie in 1.." + cores},
+        {{"--threads", "1000"}, "--threads must lie in 1.." + cores},
+        {{"--minutes", "0"}, "--minutes: the time budget must be a positive number of minutes, got 0"},
+        {{"--minutes", "-5"}, "--minutes: the time budget must be a positive number of minutes, got -5"},
+        {{"--minutes", "1e9"}, "at most a week"},
+        {{"--minutes", "abc"}, "--minutes needs a number"},
+        {{"--minutes", "5", "--steps", "100"}, "give --minutes or a step budget"},
+        {{"--minutes", "0.01"}, "the smallest run (100 steps) needs"},
+        {{"--minutes", "0.01", "--candidates", "4"}, "the smallest pipeline"},
+    };
+    for (const auto& bad : refused) {
+      QDir(path("bad-budget")).removeRecursively();
+      r = run(QStringList{"train", "--dataset", "shapes", "--size", "28", "--out", path("bad-budget")} + bad.options);
+      QVERIFY2(r.exit_code != 0 && r.err.contains(bad.says), qPrintable(bad.options.join(' ') + ": " + r.err));
+      QVERIFY2(!QFile::exists(path("bad-budget/latest.fvae")), qPrintable(bad.options.join(' ')));
     }
   }
 

@@ -242,6 +242,7 @@ class TestLocale : public QObject {
     s.gamma = 12.5;
     s.learningRate = 1e-3;
     s.steps = 6;
+    s.minutes = 0;  // the step budget, not the time budget
     s.candidates = 1;
     s.outputFolder = path("gui-run");
     window.trainingPanel()->setSettings(s);

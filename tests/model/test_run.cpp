@@ -3,8 +3,12 @@
 // on its folder ends where an uninterrupted one ends, and a stop leaves the best candidate so far named.
 #include <torch/torch.h>
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <chrono>
+#include <cmath>
+#include <limits>
 #include <filesystem>
 #include <fstream>
 
@@ -12,6 +16,7 @@
 #include "model/inference/inference.h"
 #include "model/io/dataset_loader.h"
 #include "model/run/candidate_pipeline.h"
+#include "model/run/time_budget.h"
 #include "model/run/training_run.h"
 
 using namespace fvae;
@@ -88,6 +93,105 @@ class TestRun : public QObject {
   }
 
   // Stopped (as asked, or by the user) and resumed, a run ends as one that never stopped.
+  // The time budget's arithmetic against the plan it must fit: the calibration, K screenings of S steps, the ranking
+  // and the chosen run's rest inside the minutes, S as default_screen_steps decides it; a budget too small names the
+  // smallest that works, and that one works.
+  void aTimeBudgetPlansStepsThatFit() {
+    MeasuredSpeed speed;
+    speed.seconds_per_step = 0.05;
+    speed.seconds_per_encoded_image = 2e-5;
+    speed.seconds = 4;
+    const TimePlan one = plan_for_minutes(15, speed, 1, 0, 2000);
+    QCOMPARE(one.steps, int64_t{17890});  // (900 s − 4 s calibration − 1.5 s for the run's files) / 0.05 s
+    QCOMPARE(one.screen_steps, int64_t{0});
+    for (double minutes : {2.0, 15.0, 60.0}) {
+      const TimePlan p = plan_for_minutes(minutes, speed, 4, 10000, 2000);
+      const int64_t all_steps = 4 * p.screen_steps + p.steps - p.screen_steps;
+      const double fixed = 4 + (4 * 10000 * 2e-5 + 1) + 9 * kRunOverheadSeconds;
+      QCOMPARE(p.screen_steps, std::min<int64_t>(2000, p.steps / 8));
+      QVERIFY(fixed + static_cast<double>(all_steps) * 0.05 <= minutes * 60 + 1e-9);
+      QVERIFY2(fixed + static_cast<double>(all_steps + 5) * 0.05 > minutes * 60,  // nothing left unplanned
+               qPrintable(QString::fromStdString(p.describe())));
+      QVERIFY(QString::fromStdString(p.describe()).contains("4 candidates"));
+    }
+    QCOMPARE(plan_for_minutes(60, speed, 4, 10000, 2000).screen_steps, int64_t{2000});
+    for (int candidates : {1, 4}) {
+      QString message;
+      try {
+        plan_for_minutes(0.1, speed, candidates, 10000, 2000);
+      } catch (const ConfigError& e) {
+        message = e.what();
+      }
+      const auto match = QRegularExpression("needs ([0-9.]+) minutes").match(message);
+      QVERIFY2(match.hasMatch(), qPrintable(message));
+      const double smallest = match.captured(1).toDouble();
+      QVERIFY(smallest > 0.1);
+      const TimePlan fits = plan_for_minutes(smallest, speed, candidates, 10000, 2000);
+      QVERIFY(candidates == 1 ? fits.steps >= kMinSingleRunSteps : fits.screen_steps >= kMinScreenSteps);
+    }
+    for (double bad : {0.0, -1.0, std::nan(""), std::numeric_limits<double>::infinity(), 20000.0})
+      QVERIFY_THROWS_EXCEPTION(ConfigError, validate_minutes(bad));
+  }
+
+  // A time-budgeted run ends within its budget and records the steps it planned: from then on it is an ordinary
+  // step-budget run (resumed, or trained again with those steps).
+  void aTimeBudgetedRunEndsOnTime() {
+    RunSettings s;
+    s.request = small_request(4, 0);
+    s.request.train.max_steps.reset();
+    s.request.train.batch_size = 16;
+    s.minutes = 0.15;
+    s.out = path("timed");
+    TrainingRun run(s);
+    StopAt observer;
+    const auto started = std::chrono::steady_clock::now();
+    const RunOutcome outcome = run.run(observer);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    // ±10 % on an idle machine (bench_training's time-budget line); wider here, where other tests share the cores.
+    QVERIFY2(seconds > 9 * 0.6 && seconds < 9 * 1.3, qPrintable(QString("%1 s for a 9 s budget").arg(seconds)));
+    QCOMPARE(outcome.status, RunOutcome::Status::Finished);
+    const Checkpoint cp = load_checkpoint(outcome.checkpoint);
+    QCOMPARE(cp.train.max_steps, outcome.step);
+    QCOMPARE(run.settings().request.train.max_steps.value_or(0), outcome.step);
+    QCOMPARE(run.settings().minutes, 0.0);
+    // A step or epoch budget beside it, or a resumed run, is refused before anything is trained.
+    s.request.train.max_steps = 10;
+    s.out = path("timed-both");
+    StopAt none;
+    QVERIFY_THROWS_EXCEPTION(ConfigError, TrainingRun(s).run(none));
+    QCOMPARE(none.starts, 0);
+  }
+
+  // A time-budgeted pipeline plans its screenings and the chosen run from the calibration, ends within its budget and
+  // records the steps in pipeline.cfg, so that going on with it later keeps them.
+  void aTimeBudgetedPipelineEndsOnTime() {
+    CandidateSettings c;
+    c.base.request = small_request(1, 0);
+    c.base.request.train.max_steps.reset();
+    c.base.request.train.batch_size = 8;  // the smallest pipeline (900 steps) well inside the budget
+    c.base.minutes = 0.6;
+    c.base.out = path("timed-pipeline");
+    c.count = 2;
+    c.ranking_images = 256;
+    CandidatePipeline pipeline(c);
+    StopAt observer;
+    const auto started = std::chrono::steady_clock::now();
+    const PipelineStatus& status = pipeline.prepare();
+    QVERIFY(QString::fromStdString(status.time_plan).contains("2 candidates"));
+    const PipelineOutcome outcome = pipeline.run(observer);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    QVERIFY2(seconds > 36 * 0.6 && seconds < 36 * 1.3, qPrintable(QString("%1 s for a 36 s budget").arg(seconds)));
+    QCOMPARE(outcome.status, PipelineOutcome::Status::Finished);
+    const auto& chosen = outcome.candidates[static_cast<size_t>(outcome.best)];
+    QCOMPARE(chosen.step, observer.statuses.back().budget);
+    const auto recorded = CandidatePipeline::settings_in(c.base.out);
+    QCOMPARE(recorded.base.request.train.max_steps.value_or(0), chosen.step);
+    QCOMPARE(recorded.screen_steps, observer.statuses.back().screen_steps);
+    // Started again on its folder with a time budget, it refuses rather than plan anew over the candidates.
+    CandidatePipeline again(c);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, again.prepare());
+  }
+
   void aStoppedRunResumedIsTheSameRun() {
     RunSettings s;
     s.request = small_request(4, 12);

@@ -16,6 +16,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
+#include <QThread>
 #include <QtTest>
 #include <atomic>
 #include <chrono>
@@ -249,6 +250,7 @@ class TestStudio : public QObject {
     s.imageSize = 28;
     s.batchSize = 16;
     s.steps = 16;
+    s.minutes = 0;  // the step budget, not the time budget
     s.seed = 3;
     s.outputFolder = dir_.filePath("gui-candidates");
     s.candidates = 3;
@@ -435,6 +437,7 @@ class TestStudio : public QObject {
     s.imageSize = 28;
     s.batchSize = 32;
     s.steps = 300;
+    s.minutes = 0;  // the step budget, not the time budget
     s.learningRate = 1e-3;
     s.outputFolder = dir_.filePath("auto-named-run");
     panel->setSettings(s);
@@ -807,6 +810,7 @@ class TestStudio : public QObject {
     s.imageSize = 28;
     s.batchSize = 16;
     s.steps = 30;
+    s.minutes = 0;  // the step budget, not the time budget
     s.outputFolder = dir_.filePath("idle-pause-run");
     panel->setSettings(s);
     QSignalSpy finished(window.session(), &service::TrainingSession::finished);
@@ -896,6 +900,10 @@ class TestStudio : public QObject {
     QCOMPARE(panel->settings().gamma, shapes32.gamma);
     QCOMPARE(panel->settings().learningRate, shapes32.vae_lr);
     QCOMPARE(panel->settings().steps, shapes32.max_steps);  // the out-of-the-box budget, not 10 epochs
+    // On a CPU the form starts with a time budget of 15 minutes (the steps planned from the measured speed) and every
+    // core; a time budget greys the step budget and the epochs out.
+    QCOMPARE(panel->settings().minutes, 15.0);
+    QCOMPARE(panel->settings().threads, QThread::idealThreadCount());
     // The quality bar's pipeline out of the box: 4 candidates screened to the end of the warm-up.
     QCOMPARE(panel->settings().candidates, shapes32.candidates);
     QCOMPARE(panel->settings().screenSteps, shapes32.screen_steps);
@@ -922,6 +930,7 @@ class TestStudio : public QObject {
     s = panel->settings();
     s.batchSize = 8;
     s.steps = 2;
+    s.minutes = 0;  // the step budget, not the time budget
     s.outputFolder = dir_.filePath("greys-run");
     panel->setSettings(s);
     QCOMPARE(panel->settings().screenSteps, qint64{1});  // at most an eighth of the budget, at least one step
@@ -1130,6 +1139,7 @@ class TestStudio : public QObject {
     s.imageSize = 28;
     s.batchSize = 16;
     s.steps = 100000;
+    s.minutes = 0;  // the step budget, not the time budget
     s.epochs = 1;
     s.outputFolder = dir_.filePath("gui-run");
     panel->setSettings(s);
@@ -1165,6 +1175,7 @@ class TestStudio : public QObject {
 
     // Resume from the GUI: the run goes on from its step to the new budget, in its own folder.
     s.steps = cp.step + 12;
+    s.minutes = 0;  // the step budget, not the time budget
     panel->setSettings(s);
     QSignalSpy finished(window.session(), &service::TrainingSession::finished);
     panel->resumeTraining(dir_.filePath("gui-run/latest.fvae"));
