@@ -1,5 +1,7 @@
 #include "ui/number_field.h"
 
+#include <QWheelEvent>
+
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QLocale>
@@ -45,12 +47,22 @@ int decimalsOf(double step) {
 NumberField::NumberField(Kind kind, QWidget* parent) : QAbstractSpinBox(parent), kind_(kind) {
   setCorrectionMode(QAbstractSpinBox::CorrectToPreviousValue);
   setAccelerated(true);
+  setFocusPolicy(Qt::StrongFocus);  // a wheel turned over the field does not take the focus (see wheelEvent)
   connect(lineEdit(), &QLineEdit::textChanged, this, &NumberField::interpretText);
   // A valid entry is shown the way it was understood ("0.5" becomes "0,5" on a German desktop).
   connect(this, &QAbstractSpinBox::editingFinished, this, [this] {
     if (!hasProblem()) setValue(value_);
   });
   setValue(0);
+}
+
+void NumberField::wheelEvent(QWheelEvent* event) {
+  // A wheel turned while the pointer crosses a form scrolls the form: only a field being edited takes it as a step.
+  if (!hasFocus()) {
+    event->ignore();
+    return;
+  }
+  QAbstractSpinBox::wheelEvent(event);
 }
 
 NumberField* NumberField::integer(qint64 minimum, qint64 maximum, qint64 value, QWidget* parent) {

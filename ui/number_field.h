@@ -4,7 +4,8 @@
 // in problem()), and value() keeps the last valid value — so "0.0.1" is never read as 0.01, "abc-12" never as 12, and
 // "999999999" in a field whose maximum is 4096 is refused as a whole, not cut to 999 digit by digit.
 // Numbers show in the user's locale (0,5 on a German desktop); the locale's decimal separator and '.' are both taken as
-// the decimal point, group separators never. Up/down keys, the wheel and the arrows step the value within the range.
+// the decimal point, group separators never. Up/down keys, the arrows and (while the field has the focus) the wheel
+// step the value within the range; a wheel turned over an unfocused field scrolls the form around it.
 
 #include <QAbstractSpinBox>
 #include <QLabel>
@@ -52,6 +53,7 @@ class NumberField : public QAbstractSpinBox {
 
  protected:
   StepEnabled stepEnabled() const override;
+  void wheelEvent(QWheelEvent* event) override;  // only with the focus: else the form around it scrolls
 
  private:
   void interpretText();

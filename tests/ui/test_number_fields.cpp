@@ -4,6 +4,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+#include <QApplication>
 #include <QtTest>
 
 #include "app/service/training_session.h"
@@ -124,6 +129,40 @@ class TestNumberFields : public QObject {
     type(steps.get(), QStringLiteral("no limit"));
     QCOMPARE(steps->value(), 0.0);
     QVERIFY(!steps->hasProblem());
+  }
+
+  // The wheel turned over a form scrolls it: an unfocused field passes the wheel on (it once changed the seed).
+  void wheelOverAnUnfocusedFieldScrollsTheForm() {
+    QScrollArea area;
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    auto* other = new QLineEdit;  // the field being edited
+    auto* seed = NumberField::integer(0, 1000, 7);
+    layout->addWidget(other);
+    layout->addWidget(seed);
+    layout->addSpacing(3000);
+    area.setWidget(content);
+    area.resize(300, 200);
+    area.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&area));
+    QVERIFY(area.verticalScrollBar()->maximum() > 0);
+    other->setFocus();
+    QVERIFY(!seed->hasFocus());
+    const QPointF at(seed->width() / 2.0, seed->height() / 2.0);
+    QWheelEvent wheel(at, seed->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(seed, &wheel);
+    QCOMPARE(seed->value(), 7.0);
+    // Left unaccepted, a real (spontaneous) wheel event goes on to the parents, the scroll area among them; Qt does not
+    // pass on a synthesised one, so the test checks the field's part.
+    QVERIFY(!wheel.isAccepted());
+    // Being edited, the field takes the wheel as a step.
+    seed->setFocus();
+    QVERIFY(seed->hasFocus());
+    QWheelEvent step(at, seed->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                     Qt::NoScrollPhase, false);
+    QApplication::sendEvent(seed, &step);
+    QCOMPARE(seed->value(), 8.0);
   }
 
   void germanDesktopShowsAndReadsDecimalCommas() {
