@@ -304,47 +304,52 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/training_session.cpp" line="299"/>
+        <location filename="../app/service/training_session.cpp" line="313"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="306"/>
+        <location filename="../app/service/training_session.cpp" line="320"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="207"/>
+        <location filename="../app/service/training_session.cpp" line="221"/>
         <source>Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3</source>
         <translation>Seed %1 per UDR gewählt (%2) und bis zum vollen Budget trainiert; %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="212"/>
+        <location filename="../app/service/training_session.cpp" line="149"/>
+        <source>time budget of %1</source>
+        <translation>Zeitbudget von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/training_session.cpp" line="226"/>
         <source>Stopped; the chosen candidate (seed %1, UDR %2) is saved in %3</source>
         <translation>Gestoppt; der gewählte Kandidat (Seed %1, UDR %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="217"/>
+        <location filename="../app/service/training_session.cpp" line="231"/>
         <source>Stopped before the ranking; the candidate trained furthest (seed %1, step %2) is saved in %3</source>
         <translation>Vor der Rangfolge gestoppt; der am weitesten trainierte Kandidat (Seed %1, Schritt %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="224"/>
+        <location filename="../app/service/training_session.cpp" line="238"/>
         <source>Stopped before any candidate trained a step.</source>
         <translation>Gestoppt, bevor ein Kandidat einen Schritt trainiert hat.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="236"/>
+        <location filename="../app/service/training_session.cpp" line="250"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="237"/>
+        <location filename="../app/service/training_session.cpp" line="251"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="329"/>
+        <location filename="../app/service/training_session.cpp" line="343"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -914,12 +919,12 @@
         <translation>Bildet μ der Bilder des Datensatzes ab; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="158"/>
+        <location filename="../ui/latent_map_view.cpp" line="159"/>
         <source>Export the codes into a folder</source>
         <translation>Die Codes in einen Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="170"/>
+        <location filename="../ui/latent_map_view.cpp" line="171"/>
         <source>Exporting the codes…</source>
         <translation>Die Codes werden exportiert…</translation>
     </message>
@@ -1157,7 +1162,7 @@
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
@@ -1303,6 +1308,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="375"/>
+        <location filename="../ui/main_window.cpp" line="380"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
@@ -1318,6 +1324,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="406"/>
+        <location filename="../ui/main_window.cpp" line="414"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
@@ -1422,7 +1429,7 @@
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/message_bar.cpp" line="37"/>
+        <location filename="../ui/message_bar.cpp" line="38"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1625,27 +1632,27 @@
 <context>
     <name>fvae::ui::NumberField</name>
     <message>
-        <location filename="../ui/number_field.cpp" line="136"/>
+        <location filename="../ui/number_field.cpp" line="148"/>
         <source>&apos;%1&apos; is not a whole number</source>
         <translation>„%1“ ist keine ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/number_field.cpp" line="141"/>
+        <location filename="../ui/number_field.cpp" line="153"/>
         <source>enter a number</source>
         <translation>bitte eine Zahl eingeben</translation>
     </message>
     <message>
-        <location filename="../ui/number_field.cpp" line="143"/>
+        <location filename="../ui/number_field.cpp" line="155"/>
         <source>&apos;%1&apos; is not a number</source>
         <translation>„%1“ ist keine Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/number_field.cpp" line="145"/>
+        <location filename="../ui/number_field.cpp" line="157"/>
         <source>%1 is below the minimum, %2</source>
         <translation>%1 liegt unter dem Minimum, %2</translation>
     </message>
     <message>
-        <location filename="../ui/number_field.cpp" line="147"/>
+        <location filename="../ui/number_field.cpp" line="159"/>
         <source>%1 is above the maximum, %2</source>
         <translation>%1 liegt über dem Maximum, %2</translation>
     </message>
@@ -2106,404 +2113,447 @@
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="85"/>
+        <location filename="../ui/training_form.cpp" line="71"/>
+        <source>none: the step budget</source>
+        <translation>keins: das Schrittbudget</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="72"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="74"/>
+        <source>How long the training may take. A few seconds&apos; calibration measures this computer&apos;s speed and plans the steps (and the candidates&apos; screening) to end within it; the planned steps are saved with the run. 0 trains the step budget (or the epochs) instead.</source>
+        <translation>Wie lange das Training dauern darf. Eine Kalibrierung von wenigen Sekunden misst die Geschwindigkeit dieses Computers und plant die Schritte (und die Prüfung der Kandidaten) so, dass es darin endet; die geplanten Schritte werden mit dem Lauf gespeichert. 0 trainiert stattdessen das Schrittbudget (oder die Epochen).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training_form.cpp" line="78"/>
+        <source>CPU threads to train with: the batch is split among them and their gradients summed in a fixed order, so a seed gives the same run for the same number of threads. This computer has %n core(s).</source>
+        <translation>
+            <numerusform>Threads für das Training auf der CPU: der Batch wird unter ihnen aufgeteilt und ihre Gradienten in fester Reihenfolge summiert, so ergibt ein Seed bei gleicher Threadzahl denselben Lauf. Dieser Computer hat %n Kern.</numerusform>
+            <numerusform>Threads für das Training auf der CPU: der Batch wird unter ihnen aufgeteilt und ihre Gradienten in fester Reihenfolge summiert, so ergibt ein Seed bei gleicher Threadzahl denselben Lauf. Dieser Computer hat %n Kerne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="98"/>
         <source>events.out.tfevents.* in the output folder (losses, reconstructions, traversal, settings); view with &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</source>
         <translation>events.out.tfevents.* im Ausgabeordner (Verluste, Rekonstruktionen, Traversierung, Einstellungen); ansehen mit &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="97"/>
+        <location filename="../ui/training_form.cpp" line="110"/>
         <source>one run</source>
         <translation>ein Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="99"/>
+        <location filename="../ui/training_form.cpp" line="112"/>
         <source>Train this many seeds for a few steps each, rank them by UDR (Unsupervised Disentanglement Ranking: how much each candidate&apos;s active dimensions agree with the others&apos;, no labels needed) and continue the best to the full budget; each candidate trains in its own folder</source>
         <translation>So viele Seeds je einige Schritte trainieren, nach UDR ordnen (Unsupervised Disentanglement Ranking: wie sehr die aktiven Dimensionen jedes Kandidaten mit denen der anderen übereinstimmen, ohne Labels) und den besten bis zum vollen Budget fortsetzen; jeder Kandidat trainiert in seinem eigenen Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="103"/>
+        <location filename="../ui/training_form.cpp" line="116"/>
         <source> steps each</source>
         <translation> Schritte je Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="106"/>
+        <location filename="../ui/training_form.cpp" line="119"/>
         <source>How long each candidate trains before the ranking</source>
         <translation>Wie lange jeder Kandidat vor der Rangfolge trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="108"/>
+        <location filename="../ui/training_form.cpp" line="121"/>
         <source>keep their weights (~4 MB each)</source>
         <translation>ihre Gewichte behalten (je ~4 MB)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="109"/>
+        <location filename="../ui/training_form.cpp" line="122"/>
         <source>remove them</source>
         <translation>sie entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="110"/>
+        <location filename="../ui/training_form.cpp" line="123"/>
         <source>keep everything (~84 MB each)</source>
         <translation>alles behalten (je ~84 MB)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="113"/>
+        <location filename="../ui/training_form.cpp" line="126"/>
         <source>After the ranking, the candidates that lost need no training state (the discriminator and the optimisers&apos; moments): keep only their weights, to open them later, or remove their folders</source>
         <translation>Nach der Rangfolge brauchen die unterlegenen Kandidaten keinen Trainingszustand (den Diskriminator und die Momente der Optimierer): nur ihre Gewichte behalten, um sie später zu öffnen, oder ihre Ordner entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="140"/>
+        <location filename="../ui/training_form.cpp" line="153"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="142"/>
+        <location filename="../ui/training_form.cpp" line="155"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="143"/>
+        <location filename="../ui/training_form.cpp" line="156"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="149"/>
+        <location filename="../ui/training_form.cpp" line="162"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="150"/>
+        <location filename="../ui/training_form.cpp" line="163"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="151"/>
+        <location filename="../ui/training_form.cpp" line="164"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="152"/>
+        <location filename="../ui/training_form.cpp" line="165"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="153"/>
+        <location filename="../ui/training_form.cpp" line="166"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="154"/>
+        <location filename="../ui/training_form.cpp" line="167"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="155"/>
+        <location filename="../ui/training_form.cpp" line="168"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="156"/>
+        <location filename="../ui/training_form.cpp" line="169"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="157"/>
+        <location filename="../ui/training_form.cpp" line="170"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="158"/>
+        <location filename="../ui/training_form.cpp" line="171"/>
+        <source>T&amp;ime budget:</source>
+        <translation>&amp;Zeitbudget:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="172"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="159"/>
+        <location filename="../ui/training_form.cpp" line="173"/>
+        <source>T&amp;hreads:</source>
+        <translation>T&amp;hreads:</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="174"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="160"/>
+        <location filename="../ui/training_form.cpp" line="175"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="161"/>
+        <location filename="../ui/training_form.cpp" line="176"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="162"/>
+        <location filename="../ui/training_form.cpp" line="177"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="167"/>
+        <location filename="../ui/training_form.cpp" line="182"/>
         <source>Cannot open the output folder</source>
         <translation>Der Ausgabeordner lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="168"/>
+        <location filename="../ui/training_form.cpp" line="183"/>
         <source>No file manager is set up to open %1; the folder is there to open by hand</source>
         <translation>Kein Dateimanager ist eingerichtet, um %1 zu öffnen; der Ordner ist angelegt und lässt sich von Hand öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="174"/>
+        <location filename="../ui/training_form.cpp" line="189"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="175"/>
+        <location filename="../ui/training_form.cpp" line="190"/>
         <source>TensorBoard log:</source>
         <translation>TensorBoard-Protokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="179"/>
+        <location filename="../ui/training_form.cpp" line="194"/>
         <source>Ca&amp;ndidates:</source>
         <translation>Ka&amp;ndidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="180"/>
+        <location filename="../ui/training_form.cpp" line="195"/>
         <source>Candidates that &amp;lost:</source>
         <translation>&amp;Unterlegene Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="182"/>
+        <location filename="../ui/training_form.cpp" line="197"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="182"/>
+        <location filename="../ui/training_form.cpp" line="197"/>
         <source>Steps per candidate</source>
         <translation>Schritte je Kandidat</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="332"/>
+        <source>Planned from the time budget; set the time budget to 0 to give steps</source>
+        <translation>Aus dem Zeitbudget geplant; Zeitbudget auf 0 setzen, um Schritte anzugeben</translation>
     </message>
 </context>
 <context>
     <name>fvae::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training_panel.cpp" line="56"/>
+        <location filename="../ui/training_panel.cpp" line="58"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="57"/>
-        <location filename="../ui/training_panel.cpp" line="316"/>
-        <location filename="../ui/training_panel.cpp" line="354"/>
-        <location filename="../ui/training_panel.cpp" line="362"/>
-        <location filename="../ui/training_panel.cpp" line="372"/>
+        <location filename="../ui/training_panel.cpp" line="59"/>
+        <location filename="../ui/training_panel.cpp" line="323"/>
+        <location filename="../ui/training_panel.cpp" line="363"/>
+        <location filename="../ui/training_panel.cpp" line="371"/>
+        <location filename="../ui/training_panel.cpp" line="381"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="58"/>
+        <location filename="../ui/training_panel.cpp" line="60"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="59"/>
+        <location filename="../ui/training_panel.cpp" line="61"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="60"/>
+        <location filename="../ui/training_panel.cpp" line="62"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="71"/>
+        <location filename="../ui/training_panel.cpp" line="73"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="99"/>
+        <location filename="../ui/training_panel.cpp" line="105"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="162"/>
+        <location filename="../ui/training_panel.cpp" line="169"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="165"/>
+        <location filename="../ui/training_panel.cpp" line="172"/>
         <source>seed %1 · continuing</source>
         <translation>Seed %1 · läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="166"/>
+        <location filename="../ui/training_panel.cpp" line="173"/>
         <source>seed %1 · screening</source>
         <translation>Seed %1 · Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="103"/>
+        <location filename="../ui/training_panel.cpp" line="109"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="105"/>
+        <location filename="../ui/training_panel.cpp" line="111"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="82"/>
+        <location filename="../ui/training_panel.cpp" line="84"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="72"/>
+        <location filename="../ui/training_panel.cpp" line="74"/>
         <source>Runs and candidate pipelines (*.fvae candidates.csv);;FactorVAE checkpoints (*.fvae)</source>
         <translation>Läufe und Kandidatenauswahlen (*.fvae candidates.csv);;FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="78"/>
+        <location filename="../ui/training_panel.cpp" line="80"/>
         <source>Explore a trained model now</source>
         <translation>Ein trainiertes Modell jetzt erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="79"/>
+        <location filename="../ui/training_panel.cpp" line="81"/>
         <source>Open the demo model, trained by this application on the built-in shapes, in the explorer</source>
         <translation>Das Demomodell, von dieser Anwendung auf den eingebauten shapes trainiert, im Explorer öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="83"/>
+        <location filename="../ui/training_panel.cpp" line="85"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="85"/>
+        <location filename="../ui/training_panel.cpp" line="87"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="86"/>
+        <location filename="../ui/training_panel.cpp" line="88"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="89"/>
+        <location filename="../ui/training_panel.cpp" line="91"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="109"/>
+        <location filename="../ui/training_panel.cpp" line="115"/>
         <source>Earlier reconstructions of this run</source>
         <translation>Frühere Rekonstruktionen dieses Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="154"/>
+        <location filename="../ui/training_panel.cpp" line="161"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="169"/>
+        <location filename="../ui/training_panel.cpp" line="176"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="184"/>
+        <location filename="../ui/training_panel.cpp" line="191"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="186"/>
+        <location filename="../ui/training_panel.cpp" line="193"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="197"/>
-        <source>New here? Explore a trained model now, or press Start to train your own (about 16 minutes on two cores with these settings).</source>
-        <translation>Neu hier? Erkunden Sie jetzt ein trainiertes Modell, oder drücken Sie Starten, um Ihr eigenes zu trainieren (mit diesen Einstellungen etwa 16 Minuten auf zwei Kernen).</translation>
-    </message>
-    <message>
-        <location filename="../ui/training_panel.cpp" line="235"/>
+        <location filename="../ui/training_panel.cpp" line="242"/>
         <source>saved at step %1 of %2</source>
         <translation>gespeichert bei Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="245"/>
+        <location filename="../ui/training_panel.cpp" line="252"/>
         <source>epoch %1</source>
         <translation>Epoche %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="253"/>
+        <location filename="../ui/training_panel.cpp" line="260"/>
         <source>Paused. %1</source>
         <translation>Pausiert. %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="258"/>
+        <location filename="../ui/training_panel.cpp" line="265"/>
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="259"/>
+        <location filename="../ui/training_panel.cpp" line="266"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="274"/>
+        <location filename="../ui/training_panel.cpp" line="281"/>
         <source>Resuming the candidate pipeline in %1: screened candidates are kept, a stopped one goes on from its checkpoint, then the ranking and the best candidate&apos;s continuation.</source>
         <translation>Setze die Kandidatenauswahl in %1 fort: geprüfte Kandidaten bleiben, ein gestoppter läuft von seinem Checkpoint weiter, dann folgen die Rangfolge und die Fortsetzung des besten Kandidaten.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="402"/>
+        <location filename="../ui/training_panel.cpp" line="416"/>
         <source>screening</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="301"/>
+        <location filename="../ui/training_panel.cpp" line="308"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="302"/>
+        <location filename="../ui/training_panel.cpp" line="204"/>
+        <source>New here? Explore a trained model now, or press Start to train your own: it ends within the time budget below.</source>
+        <translation>Neu hier? Erkunden Sie jetzt ein trainiertes Modell, oder drücken Sie Starten, um ein eigenes zu trainieren: es endet innerhalb des Zeitbudgets unten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="309"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="317"/>
+        <location filename="../ui/training_panel.cpp" line="324"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="317"/>
+        <location filename="../ui/training_panel.cpp" line="324"/>
         <source>Preparing the candidates…</source>
         <translation>Bereite die Kandidaten vor…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="329"/>
+        <location filename="../ui/training_panel.cpp" line="336"/>
         <source>Screening candidate %1 of %2 (seed %3), %4 steps each</source>
         <translation>Prüfe Kandidat %1 von %2 (Seed %3), je %4 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="336"/>
+        <location filename="../ui/training_panel.cpp" line="343"/>
         <source>Ranking the %1 candidates by UDR…</source>
         <translation>Ordne die %1 Kandidaten nach UDR…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="339"/>
+        <location filename="../ui/training_panel.cpp" line="346"/>
         <source>Continuing seed %1 (UDR %2) to the full budget of %3 steps</source>
         <translation>Setze Seed %1 (UDR %2) bis zum vollen Budget von %3 Schritten fort</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="354"/>
+        <location filename="../ui/training_panel.cpp" line="356"/>
+        <source>Time budget of %1.</source>
+        <translation>Zeitbudget von %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_panel.cpp" line="363"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="364"/>
+        <location filename="../ui/training_panel.cpp" line="373"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="399"/>
+        <location filename="../ui/training_panel.cpp" line="413"/>
         <source>candidate %1 of %2 · %3 · step %4/%5 · pipeline %6% · ETA %7</source>
         <translation>Kandidat %1 von %2 · %3 · Schritt %4/%5 · Auswahl %6 % · Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="402"/>
+        <location filename="../ui/training_panel.cpp" line="416"/>
         <source>continuing</source>
         <translation>läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="408"/>
+        <location filename="../ui/training_panel.cpp" line="422"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

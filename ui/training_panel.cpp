@@ -201,8 +201,8 @@ void TrainingPanel::offerDemo(const QString& scores, bool firstStart) {
   if (!scores.isEmpty()) demo_->setToolTip(demo_->toolTip() + QStringLiteral(" (") + scores + QLatin1Char(')'));
   if (firstStart && !running_)
     setStatus(
-        tr("New here? Explore a trained model now, or press Start to train your own (about 16 minutes on two "
-           "cores with these settings)."));
+        tr("New here? Explore a trained model now, or press Start to train your own: it ends within the time "
+           "budget below."));
 }
 
 void TrainingPanel::setSettings(const service::TrainingSettings& s) { form_->setSettings(s); }

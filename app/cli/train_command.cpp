@@ -211,7 +211,7 @@ int train_command(const Arguments& arguments) {
       {"epochs", "epochs to train (default 10; paper preset on shapes: a step budget instead)", "n"},
       {"steps",
        "stop after this many steps in total, whatever the epochs (default: paper preset on shapes 16000, "
-       "4000 at 64 px: about 12 minutes on 2 CPU cores)",
+       "4000 at 64 px; or give --minutes)",
        "n"},
       {"minutes",
        "time budget instead of --steps: a few seconds' calibration measures this machine's speed and plans the steps "

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <filesystem>
 #include <fstream>
 
@@ -168,19 +169,36 @@ class TestRun : public QObject {
     CandidateSettings c;
     c.base.request = small_request(1, 0);
     c.base.request.train.max_steps.reset();
-    c.base.request.train.batch_size = 8;  // the smallest pipeline (900 steps) well inside the budget
-    c.base.minutes = 0.6;
+    c.base.request.train.batch_size = 8;
+    c.base.request.train.threads = 1;
+    c.base.minutes = 0.5;
     c.base.out = path("timed-pipeline");
     c.count = 2;
     c.ranking_images = 256;
-    CandidatePipeline pipeline(c);
+    auto started = std::chrono::steady_clock::now();
+    std::unique_ptr<CandidatePipeline> pipeline;
+    try {
+      pipeline = std::make_unique<CandidatePipeline>(c);
+      pipeline->prepare();
+    } catch (const ConfigError& e) {
+      // A loaded machine (other tests beside this one) may be too slow for the smallest pipeline in 30 s: then the
+      // budget it names, with a margin, in another folder.
+      const auto match = QRegularExpression("needs ([0-9.]+) minutes").match(e.what());
+      QVERIFY2(match.hasMatch(), e.what());
+      c.base.minutes = match.captured(1).toDouble() * 1.25;
+      c.base.out = path("timed-pipeline-2");
+      started = std::chrono::steady_clock::now();
+      pipeline = std::make_unique<CandidatePipeline>(c);
+      pipeline->prepare();
+    }
+    const double budget = c.base.minutes * 60;
     StopAt observer;
-    const auto started = std::chrono::steady_clock::now();
-    const PipelineStatus& status = pipeline.prepare();
+    const PipelineStatus& status = pipeline->prepare();
     QVERIFY(QString::fromStdString(status.time_plan).contains("2 candidates"));
-    const PipelineOutcome outcome = pipeline.run(observer);
+    const PipelineOutcome outcome = pipeline->run(observer);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    QVERIFY2(seconds > 36 * 0.6 && seconds < 36 * 1.3, qPrintable(QString("%1 s for a 36 s budget").arg(seconds)));
+    QVERIFY2(seconds > budget * 0.6 && seconds < budget * 1.3,
+             qPrintable(QString("%1 s for a %2 s budget").arg(seconds).arg(budget)));
     QCOMPARE(outcome.status, PipelineOutcome::Status::Finished);
     const auto& chosen = outcome.candidates[static_cast<size_t>(outcome.best)];
     QCOMPARE(chosen.step, observer.statuses.back().budget);
