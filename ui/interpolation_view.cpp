@@ -144,11 +144,15 @@ void InterpolationView::refresh() {
 }
 
 QString InterpolationView::savePng(const QString& path, int scale) const {
-  return service::writePng(path, strip_, {scale, {}, 0, 0});
+  service::ExportStyle style;
+  style.scale = scale;
+  return service::writePng(path, strip_, style);
 }
 
 QString InterpolationView::saveGif(const QString& path, int scale) const {
-  return service::writeGif(path, animationFrames(), kGifDelayMs, {scale, {}, 0, 0});
+  service::ExportStyle style;
+  style.scale = scale;
+  return service::writeGif(path, animationFrames(), kGifDelayMs, style);
 }
 
 QVector<QImage> InterpolationView::animationFrames() const {

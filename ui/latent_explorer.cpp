@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -107,6 +108,7 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   interpolation_ = new InterpolationView;
   shown_label_ = new QLabel;
   shown_label_->setWordWrap(true);
+  shown_label_->hide();
   follow_live_ = new QPushButton(tr("Follow the live training"));
   follow_live_->setToolTip(tr("Show the running training's weights here instead (the model shown now stays on disk)"));
   follow_live_->hide();
@@ -129,9 +131,10 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   follow_timer_->start();
 }
 
-void LatentExplorer::setShownModel(const QString& description, bool offerLive) {
-  shown_label_->setText(description.isEmpty() ? QString() : tr("Showing %1").arg(description));
-  follow_live_->setVisible(offerLive);
+void LatentExplorer::offerLiveTraining(bool offer) {
+  shown_label_->setText(offer ? tr("A training is running; this tab shows another model.") : QString());
+  shown_label_->setVisible(offer);
+  follow_live_->setVisible(offer);
 }
 
 void LatentExplorer::setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names,
@@ -234,12 +237,16 @@ void LatentExplorer::rebuildRows(const QStringList& names) {
 void LatentExplorer::setKl(const QVector<double>& kl) {
   for (int d = 0; d < kl_labels_.size(); ++d) {
     const bool known = d < kl.size();
-    kl_labels_[d]->setText(known ? QString::number(kl[d], 'f', 3) : QStringLiteral("–"));
+    kl_labels_[d]->setText(known ? QLocale().toString(kl[d], 'f', 3) : QStringLiteral("–"));
     // Inactive dimensions carry no information (model/nn/activity.h, the one definition): greyed out, as everywhere.
     const bool active = !known || is_active(kl[d]);
     kl_labels_[d]->setEnabled(active);
     kl_labels_[d]->setToolTip(active ? QString() : tr("inactive: KL below %1 nats").arg(kActiveKlNats));
   }
+}
+
+QString LatentExplorer::klText(int dimension) const {
+  return dimension < kl_labels_.size() ? kl_labels_[dimension]->text() : QString();
 }
 
 QVector<float> LatentExplorer::code() const {
@@ -380,7 +387,13 @@ QString LatentExplorer::saveTraversalPng(const QString& path, int scale) const {
 }
 
 QString LatentExplorer::saveTraversalGif(const QString& path, int scale) const {
-  return service::writeGif(path, last_traversal_.frames, 120, traversalStyle(scale));
+  return service::writeGif(path, last_traversal_.frames, 120, traversalFramesStyle(scale));
+}
+
+service::ExportStyle LatentExplorer::traversalFramesStyle(int scale) const {
+  service::ExportStyle style = traversalStyle(scale);
+  style.frameLabels = last_traversal_.frameLabels;  // a frame is one column: its own value above it
+  return style;
 }
 
 void LatentExplorer::showGridDialog() {
@@ -404,7 +417,7 @@ void LatentExplorer::showGridDialog() {
     saveImageAs(dialog, traversal.grid, QStringLiteral("traversal.png"), traversalStyle(1));
   });
   connect(gif, &QPushButton::clicked, dialog, [this, dialog, traversal] {
-    saveAnimationAs(dialog, traversal.frames, 120, QStringLiteral("traversal.gif"), traversalStyle(1));
+    saveAnimationAs(dialog, traversal.frames, 120, QStringLiteral("traversal.gif"), traversalFramesStyle(1));
   });
   auto* layout = new QVBoxLayout(dialog);
   layout->addWidget(scroll);

@@ -47,9 +47,10 @@ class LatentExplorer : public QWidget {
   QImage previewStrip(int dimension) const { return preview_strips_.value(dimension); }
   static const QVector<float>& previewValues();
   int dimensions() const { return sliders_.size(); }
-  // What the explorer shows ("the demo model", a checkpoint's name, "the live training"), in a line above the rows;
-  // with `offerLive`, a button to follow the running training instead.
-  void setShownModel(const QString& description, bool offerLive);
+  QString klText(int dimension) const;  // the KL shown beside a dimension's slider
+  // A training runs while the explorer shows another model: a line that says so, with a button to follow the
+  // training instead (the tab's header names the model shown).
+  void offerLiveTraining(bool offer);
 
  public slots:
   void resetAll();
@@ -79,6 +80,7 @@ class LatentExplorer : public QWidget {
   void refreshPreviews();  // off the GUI thread; the newest request wins
   void showGridDialog();
   service::ExportStyle traversalStyle(int scale) const;
+  service::ExportStyle traversalFramesStyle(int scale) const;  // the GIF's: each frame headed by its value
 
   service::DecodeService* decoder_;
   std::shared_ptr<service::DecodeModel> model_;

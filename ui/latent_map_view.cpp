@@ -16,6 +16,7 @@
 #include "model/nn/activity.h"
 #include "ui/job_controls.h"
 #include "ui/number_field.h"
+#include "ui/result_origin.h"
 
 namespace fvae::ui {
 
@@ -42,6 +43,7 @@ LatentMapView::LatentMapView(QWidget* parent)
       points_(NumberField::integer(100, 10000, 10000)),
       seed_(NumberField::integer(0, 1000000, 0)),
       problems_(new FieldProblems),
+      origin_(new ResultOrigin),
       controls_(new JobControls(tr("&Compute map"))),
       export_(new QPushButton(tr("&Export codes…"))),
       plot_(new QCustomPlot),
@@ -90,9 +92,13 @@ LatentMapView::LatentMapView(QWidget* parent)
   auto* leftWidget = new QWidget;
   leftWidget->setLayout(left);
   leftWidget->setMaximumWidth(320);
+  origin_->setEmptyText(tr("No map for this model yet: press <b>Compute</b> to encode the dataset's images."));
+  auto* right = new QVBoxLayout;
+  right->addWidget(origin_);
+  right->addWidget(plot_, 1);
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(leftWidget);
-  layout->addWidget(plot_, 1);
+  layout->addLayout(right, 1);
   setModel(nullptr);
 }
 
@@ -100,6 +106,7 @@ LatentMapView::~LatentMapView() { cancel(); }
 
 void LatentMapView::setModel(std::shared_ptr<service::DecodeModel> model) {
   model_ = std::move(model);
+  origin_->setModel(model_);  // a map on screen stays, marked as another model's
   updateControls();
 }
 
@@ -189,13 +196,18 @@ void LatentMapView::compute() {
   service::ResponseSettings s;
   s.maxImages = points_->intValue();
   s.seed = static_cast<quint64>(seed_->value());
-  controls_->start<std::shared_ptr<const LatentMap>>(
+  controls_->start<Stamped<std::shared_ptr<const LatentMap>>>(
       tr("Encoding…"),
       [model, dataset, s](service::TaskControl& control) {
-        return std::make_shared<const LatentMap>(
-            model->latentMap(*dataset, s, [&control](double f) { return control.report(f); }));
+        const auto frozen = model->frozen();  // the step the map belongs to
+        return Stamped<std::shared_ptr<const LatentMap>>{
+            std::make_shared<const LatentMap>(
+                frozen->latentMap(*dataset, s, [&control](double f) { return control.report(f); })),
+            frozen->trainingStep()};
       },
-      [this](const std::shared_ptr<const LatentMap>& map) {
+      [this, model](const Stamped<std::shared_ptr<const LatentMap>>& result) {
+        origin_->setResult(model, result.step);
+        const auto& map = result.value;
         map_ = map;
         updateExportButton();
         fillAxisChoices();

@@ -23,6 +23,7 @@ namespace fvae::ui {
 class FieldProblems;
 class JobControls;
 class NumberField;
+class ResultOrigin;
 
 class LatentMapView : public QWidget {
   Q_OBJECT
@@ -48,6 +49,7 @@ class LatentMapView : public QWidget {
   QVector<float> pointCode(int point) const;
   QString hoverText() const;  // what the hover label shows; "" while hidden
   QPushButton* exportButton() const { return export_; }
+  const ResultOrigin* origin() const { return origin_; }
 
  public slots:
   void compute();
@@ -81,6 +83,7 @@ class LatentMapView : public QWidget {
   NumberField* points_;
   NumberField* seed_;
   FieldProblems* problems_;
+  ResultOrigin* origin_;  // which model and step the map on screen is for
   JobControls* controls_;
   QPushButton* export_;
   QCustomPlot* plot_;

@@ -25,6 +25,7 @@
 #include "ui/latent_map_view.h"
 #include "ui/message_bar.h"
 #include "ui/metrics_panel.h"
+#include "ui/model_header.h"
 #include "ui/reconstruction_panel.h"
 #include "ui/responses_panel.h"
 #include "ui/sampling_panel.h"
@@ -71,7 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
       names_jobs_(new service::JobTracker(this)),
       exchange_jobs_(new service::JobTracker(this)),
       device_label_(new QLabel),
-      model_label_(new QLabel(tr("no model"))),
+      model_label_(new ModelHeader),
       dataset_label_(new QLabel(tr("dataset: none"))) {
   register_resources();
   setWindowTitle(tr("FactorVAE Studio"));
@@ -92,12 +93,21 @@ MainWindow::MainWindow(QWidget* parent)
 void MainWindow::createTabs() {
   // Each page scrolls where the window is smaller than what it needs (at 1000×700, say), instead of cutting its texts
   // or forcing the window wider than the screen.
+  // Above each page, which model it shows (name, step, live): the same line on every tab.
   auto page = [this](QWidget* panel, const QString& title) {
     auto* scroll = new QScrollArea;
     scroll->setWidget(panel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    tabs_->addTab(scroll, title);
+    auto* header = new ModelHeader;
+    headers_ << header;
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(header);
+    layout->addWidget(scroll, 1);
+    tabs_->addTab(page, title);
   };
   page(training_, tr("&Training"));
   page(explorer_, tr("Latent &explorer"));
@@ -119,9 +129,8 @@ void MainWindow::followLiveTraining() {
   if (!session_->isRunning()) return;
   following_live_ = true;
   checkpoint_path_.clear();
-  shown_name_ = tr("the live training");
   setModel(session_->liveModel(), {}, {}, session_->datasetSpec());
-  explorer_->setShownModel(shown_name_, false);
+  explorer_->offerLiveTraining(false);
 }
 
 void MainWindow::openDemo() {
@@ -136,12 +145,13 @@ void MainWindow::openDemo() {
 
 void MainWindow::showTab(QWidget* panel) {
   for (int i = 0; i < tabs_->count(); ++i)
-    if (auto* scroll = qobject_cast<QScrollArea*>(tabs_->widget(i)); scroll && scroll->widget() == panel)
+    if (auto* scroll = tabs_->widget(i)->findChild<QScrollArea*>(); scroll && scroll->widget() == panel)
       tabs_->setCurrentIndex(i);
 }
 
 void MainWindow::createStatusBar() {
   statusBar()->addWidget(device_label_);
+  model_label_->setWordWrap(false);
   statusBar()->addWidget(model_label_);
   statusBar()->addWidget(dataset_label_, 1);
   device_label_->setText(tr("device: %1").arg(service::computeDeviceDescription()));
@@ -172,25 +182,27 @@ void MainWindow::connectTraining() {
   // A training's weights go to the explorer when nothing else is open there; a model the user opened (the demo, a
   // checkpoint) stays until they choose to follow the live training.
   connect(session_, &service::TrainingSession::started, this,
-          [this](const QString& description, const QString& device) {
+          [this](const QString& /*description: the training panel shows it*/, const QString& device) {
             device_label_->setText(tr("device: %1").arg(device));
             messages_->clearProblems();
             // What File → Export writes while no checkpoint is open: the training's newest save.
             training_checkpoint_ = QDir(training_->settings().outputFolder).filePath(QStringLiteral("latest.fvae"));
-            if (checkpoint_path_.isEmpty() || following_live_) {
-              model_label_->setText(description);
-              followLiveTraining();
-            } else {
-              explorer_->setShownModel(shown_name_, true);
-            }
+            if (checkpoint_path_.isEmpty() || following_live_)
+              followLiveTraining();  // each candidate of a pipeline is a model of its own
+            else
+              explorer_->offerLiveTraining(true);
           });
   connect(explorer_, &LatentExplorer::followLiveRequested, this, &MainWindow::followLiveTraining);
   connect(training_, &TrainingPanel::exploreDemoRequested, this, &MainWindow::openDemo);
   connect(training_, &TrainingPanel::runningChanged, this, [this](bool running) {
-    if (!running && !following_live_) explorer_->setShownModel(shown_name_, false);
+    if (!running) explorer_->offerLiveTraining(false);
   });
-  connect(training_, &TrainingPanel::klUpdated, explorer_, &LatentExplorer::setKl);
-  connect(training_, &TrainingPanel::klUpdated, latent_map_, &LatentMapView::setKl);
+  // The training's KL describes the training's model only: another model shown keeps its own (its checkpoint's).
+  connect(training_, &TrainingPanel::klUpdated, this, [this](const QVector<double>& kl) {
+    if (!following_live_) return;
+    explorer_->setKl(kl);
+    latent_map_->setKl(kl);
+  });
   // Before any model exists, the dataset is shown at the size the form would train at.
   connect(training_, &TrainingPanel::imageSizeChanged, this, [this] {
     if (!model_ && dataset_) openDataset(dataset_->spec());
@@ -342,6 +354,8 @@ void MainWindow::remember(const QString& key, const QString& value) {
 void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names,
                           const QVector<double>& kl, const QString& datasetSpec) {
   model_ = model;
+  for (ModelHeader* header : headers_) header->setModel(model);
+  model_label_->setModel(model);
   explorer_->setModel(model, names, kl);
   sampling_->setModel(model);
   reconstruction_->setModel(model);
@@ -395,29 +409,25 @@ void MainWindow::setDataset(std::shared_ptr<service::DatasetView> dataset) {
 }
 
 void MainWindow::openCheckpoint(const QString& path) {
-  model_label_->setText(tr("opening %1…").arg(QFileInfo(path).fileName()));
-  const QString previous = model_ ? model_->description() : tr("no model");
+  statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
   // A large checkpoint takes seconds to read: off the GUI thread, the current model stays until it is ready.
   checkpoint_jobs_->start<service::LoadedModel>(
       [path](service::TaskControl&) { return service::loadModel(path); },
-      [this, path, previous](const service::LoadedModel& loaded) {
+      [this, path](const service::LoadedModel& loaded) {
+        statusBar()->clearMessage();
         if (!loaded.model) {
-          model_label_->setText(previous);
           messages_->showError(tr("Cannot open checkpoint"), loaded.error);
           emit checkpointFailed(loaded.error);
           return;  // the previous model stays loaded
         }
         checkpoint_path_ = path;
         following_live_ = false;
-        const auto demo = service::demoModel();
-        shown_name_ = path == demo.path ? tr("the demo model (%1)").arg(demo.scores) : QFileInfo(path).fileName();
         messages_->clearProblems(tr("Cannot open checkpoint"));  // an earlier failure to open one is stale now
         setModel(loaded.model, loaded.latentNames, loaded.klPerDim, loaded.datasetSpec);
-        model_label_->setText(tr("model: %1 (%2)").arg(loaded.model->description(), QFileInfo(path).fileName()));
         training_->showSavedHistory(QFileInfo(path).fileName(), loaded.history);
         training_->showSavedReconstructions(QFileInfo(path).dir().filePath(QStringLiteral("reconstructions.gif")));
         if (path != service::demoModel().path) remember(QStringLiteral("recent/checkpoints"), path);
-        explorer_->setShownModel(shown_name_, session_->isRunning());
+        explorer_->offerLiveTraining(session_->isRunning());
         showTab(explorer_);
         emit checkpointOpened(path);
       });

@@ -19,6 +19,7 @@ class LatentExplorer;
 class LatentMapView;
 class MessageBar;
 class MetricsPanel;
+class ModelHeader;
 class ReconstructionPanel;
 class ResponsesPanel;
 class SamplingPanel;
@@ -49,7 +50,9 @@ class MainWindow : public QMainWindow {
   MessageBar* messageBar() const { return messages_; }
   std::shared_ptr<service::DatasetView> dataset() const { return dataset_; }
   std::shared_ptr<service::DecodeModel> model() const { return model_; }
-  QTabWidget* tabs() const { return tabs_; }  // each page a scroll area holding a panel
+  QTabWidget* tabs() const { return tabs_; }  // each page: the model's header over a scroll area holding a panel
+  QVector<ModelHeader*> modelHeaders() const { return headers_; }
+  ModelHeader* statusModelLabel() const { return model_label_; }
   void showTab(QWidget* panel);
   LatentExplorer* explorer() const { return explorer_; }
   TrainingPanel* trainingPanel() const { return training_; }
@@ -111,10 +114,10 @@ class MainWindow : public QMainWindow {
   QMenu* recent_menu_ = nullptr;
   QMenu* recent_datasets_menu_ = nullptr;
   QLabel* device_label_;
-  QLabel* model_label_;
+  ModelHeader* model_label_;        // the status bar's line: the model shown, its step, live or not
+  QVector<ModelHeader*> headers_;  // one above each tab, the same line
   QLabel* dataset_label_;
   QString checkpoint_path_;
-  QString shown_name_;           // what the explorer shows, in words ("the demo model", a file's name)
   bool following_live_ = false;  // the explorer shows the running training's weights
   QString training_checkpoint_;  // the newest checkpoint the training saved
   std::shared_ptr<service::DecodeModel> model_;

@@ -9,15 +9,18 @@
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <stdexcept>
 
+#include "app/service/response_plots.h"
 #include "model/nn/activity.h"
 #include "ui/job_controls.h"
 #include "ui/number_field.h"
+#include "ui/result_origin.h"
 
 namespace fvae::ui {
 
@@ -40,6 +43,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       controls_(new JobControls(tr("&Measure"))),
       use_names_(new QPushButton(tr("Use suggested &names"))),
       note_(new QLabel),
+      origin_(new ResultOrigin),
       dimensions_(new QTableWidget(0, 3)),
       bars_(new QBarSet(tr("score"))),
       categories_(new QBarCategoryAxis) {
@@ -104,6 +108,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   left->addWidget(use_names_);
   left->addStretch();
   auto* right = new QVBoxLayout;
+  right->addWidget(origin_);
   right->addWidget(view, 1);
   right->addWidget(dimensions_, 1);
   auto* layout = new QHBoxLayout(this);
@@ -114,6 +119,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
 
 void MetricsPanel::setModel(std::shared_ptr<service::DecodeModel> model, const QString& datasetSpec) {
   model_ = std::move(model);
+  origin_->setModel(model_);  // a result on screen stays, marked as another model's
   controls_->setReady(model_ != nullptr, QString());
   if (!model_)
     note_->setText(tr("Open a checkpoint or start a training to measure its disentanglement."));
@@ -155,15 +161,19 @@ void MetricsPanel::startMeasuring(bool nameDimensions) {
   name_when_measured_ = nameDimensions;
   auto model = model_;
   const auto s = settings();
-  controls_->start<service::DisentanglementReport>(
+  controls_->start<Stamped<service::DisentanglementReport>>(
       tr("Measuring…"),
       [model, s](service::TaskControl& control) {
+        const auto frozen = model->frozen();  // the step the scores belong to
         auto report =
-            model->measureDisentanglement(s, [&control](double fraction) { return control.report(fraction); });
+            frozen->measureDisentanglement(s, [&control](double fraction) { return control.report(fraction); });
         if (!report.error.isEmpty()) throw std::runtime_error(report.error.toStdString());
-        return report;  // a cancelled one is dropped by the job tracker
+        return Stamped<service::DisentanglementReport>{report, frozen->trainingStep()};  // cancelled: dropped
       },
-      [this](const service::DisentanglementReport& report) { showReport(report); });
+      [this, model](const Stamped<service::DisentanglementReport>& result) {
+        origin_->setResult(model, result.step);
+        showReport(result.value);
+      });
 }
 
 bool MetricsPanel::isMeasuring() const { return controls_->isRunning(); }
@@ -174,16 +184,17 @@ void MetricsPanel::cancel() { controls_->cancel(); }
 
 void MetricsPanel::showReport(const service::DisentanglementReport& report) {
   report_ = report;
-  controls_->setStatus(tr("<b>FactorVAE metric: %1</b><br><b>MIG: %2</b><br>active dimensions: %3")
-                           .arg(report.factorVaeMetric, 0, 'f', 3)
-                           .arg(report.migScore, 0, 'f', 3)
-                           .arg(report.activeDims));
+  const QLocale locale;  // the user's decimal separator, as in the form
+  controls_->setStatus(
+      tr("<b>FactorVAE metric: %1</b><br><b>MIG: %2</b><br>active dimensions: %3")
+          .arg(locale.toString(report.factorVaeMetric, 'f', 3), locale.toString(report.migScore, 'f', 3))
+          .arg(report.activeDims));
   QStringList labels{tr("FactorVAE"), tr("MIG")};
   bars_->remove(0, bars_->count());
   bars_->append(report.factorVaeMetric);
   bars_->append(report.migScore);
   for (int k = 0; k < report.factorNames.size(); ++k) {
-    labels << tr("MIG %1").arg(report.factorNames[k]);
+    labels << tr("MIG %1").arg(service::factorName(report.factorNames[k]));
     bars_->append(report.gapPerFactor.value(k));
   }
   categories_->clear();
@@ -202,13 +213,14 @@ void MetricsPanel::showReport(const service::DisentanglementReport& report) {
 void MetricsPanel::showDimensions(const service::DisentanglementReport& report) {
   const int factors = static_cast<int>(report.factorNames.size());
   QStringList headers{tr("Dimension"), tr("Captures"), tr("KL (nats)")};
-  headers << report.factorNames;
+  for (const QString& factor : report.factorNames) headers << service::factorName(factor);
+  const QLocale locale;
   dimensions_->clearContents();
   dimensions_->setColumnCount(static_cast<int>(headers.size()));
   dimensions_->setHorizontalHeaderLabels(headers);
   for (int k = 0; k < factors; ++k)
     dimensions_->horizontalHeaderItem(3 + k)->setToolTip(
-        tr("Share of the votes for %1 that each dimension won").arg(report.factorNames[k]));
+        tr("Share of the votes for %1 that each dimension won").arg(service::factorName(report.factorNames[k])));
   dimensions_->setRowCount(static_cast<int>(report.suggestedNames.size()));
   QVector<int> factor_votes(factors, 0);  // each factor's training votes, over all dimensions
   for (int k = 0; k < factors; ++k)
@@ -219,9 +231,11 @@ void MetricsPanel::showDimensions(const service::DisentanglementReport& report) 
     const QString name = report.suggestedNames[d];
     // Inactive dimensions (model/nn/activity.h) cast no vote and get no name: said so, greyed as in the explorer.
     const bool active = d >= report.meanKl.size() || is_active(report.meanKl[d]);
-    auto* captures = new QTableWidgetItem(!active ? tr("(inactive)") : name.isEmpty() ? tr("(nothing)") : name);
-    auto* kl = new QTableWidgetItem(QString::number(report.meanKl.value(d), 'f', 3));
-    kl->setToolTip(tr("Var[μ] %1").arg(report.meanVariance.value(d), 0, 'f', 3));
+    auto* captures = new QTableWidgetItem(!active          ? tr("(inactive)")
+                                          : name.isEmpty() ? tr("(nothing)")
+                                                           : service::factorName(name));
+    auto* kl = new QTableWidgetItem(locale.toString(report.meanKl.value(d), 'f', 3));
+    kl->setToolTip(tr("Var[μ] %1").arg(locale.toString(report.meanVariance.value(d), 'f', 3)));
     for (auto* item : {captures, kl})
       if (!active) item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
     dimensions_->setItem(d, 1, captures);
@@ -230,7 +244,7 @@ void MetricsPanel::showDimensions(const service::DisentanglementReport& report) 
       const int total = factor_votes[k];
       const int count = report.votes.value(k).value(d);
       const double share = total > 0 ? static_cast<double>(count) / total : 0.0;
-      auto* item = new QTableWidgetItem(QStringLiteral("%1 %").arg(qRound(100 * share)));
+      auto* item = new QTableWidgetItem(QStringLiteral("%1 %").arg(qRound(100 * share)));  // an integer
       item->setData(Qt::UserRole, count);
       item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       shade.setAlphaF(0.6 * share);
@@ -238,8 +252,8 @@ void MetricsPanel::showDimensions(const service::DisentanglementReport& report) 
       item->setToolTip(tr("%1 of %2 votes for %3; mutual information with %3: %4 nats")
                            .arg(count)
                            .arg(total)
-                           .arg(report.factorNames[k])
-                           .arg(report.mutualInformation.value(d).value(k), 0, 'f', 3));
+                           .arg(service::factorName(report.factorNames[k]))
+                           .arg(locale.toString(report.mutualInformation.value(d).value(k), 'f', 3)));
       dimensions_->setItem(d, 3 + k, item);
     }
   }

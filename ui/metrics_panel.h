@@ -21,6 +21,7 @@ namespace fvae::ui {
 class FieldProblems;
 class JobControls;
 class NumberField;
+class ResultOrigin;
 
 class MetricsPanel : public QWidget {
   Q_OBJECT
@@ -33,6 +34,7 @@ class MetricsPanel : public QWidget {
   service::DisentanglementReport report() const { return report_; }
   bool isMeasuring() const;
   const QTableWidget* dimensionTable() const { return dimensions_; }
+  const ResultOrigin* origin() const { return origin_; }
 
  public slots:
   void measure();
@@ -62,6 +64,7 @@ class MetricsPanel : public QWidget {
   JobControls* controls_;
   QPushButton* use_names_;
   QLabel* note_;
+  ResultOrigin* origin_;  // which model and step the scores on screen are for
   QTableWidget* dimensions_;
   QBarSet* bars_;
   QBarCategoryAxis* categories_;

@@ -7,6 +7,7 @@
 #include <QImageReader>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -17,6 +18,7 @@
 #include "ui/export_dialogs.h"
 #include "ui/image_tiles.h"
 #include "ui/message_bar.h"
+#include "ui/result_origin.h"
 
 namespace fvae::ui {
 
@@ -33,6 +35,7 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
       reconstruct_(new QPushButton(tr("&Reconstruct selected"))),
       explore_(new QPushButton(tr("E&xplore this code"))),
       export_(new QPushButton(tr("Save comparison…"))),
+      origin_(new ResultOrigin),
       jobs_(new service::JobTracker(this)) {
   connect(jobs_, &service::JobTracker::failed, this,
           [this](const QString& error) { reportError(this, tr("Cannot reconstruct"), error); });
@@ -71,6 +74,7 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
   left_layout->addLayout(left_buttons);
   auto* right = new QWidget;
   auto* right_layout = new QVBoxLayout(right);
+  right_layout->addWidget(origin_);
   right_layout->addWidget(summary_);
   right_layout->addWidget(table_, 1);
   auto* right_buttons = new QHBoxLayout;
@@ -111,6 +115,8 @@ void ReconstructionPanel::reconstructPage() {
 void ReconstructionPanel::setModel(std::shared_ptr<service::DecodeModel> model) {
   model_ = std::move(model);
   jobs_->cancel();  // results for the previous model are no longer wanted
+  origin_->setModel(model_);
+  origin_->clearResult();
   reconstruct_->setEnabled(model_ != nullptr);
   summary_->setText(model_ ? tr("Reconstructing the first images of the page…")
                            : tr("Open a checkpoint or start a training to reconstruct images."));
@@ -195,7 +201,7 @@ void ReconstructionPanel::reconstructInputs(std::function<Inputs()> gather) {
         result.step = frozen->trainingStep();
         return result;
       },
-      [this](const Result& result) {
+      [this, model](const Result& result) {
         if (!result.inputs.failed.isEmpty()) {
           reportError(this, tr("Cannot read some images"), result.inputs.failed.join(QLatin1Char('\n')));
           emit filesSkipped(result.inputs.failed);
@@ -205,16 +211,18 @@ void ReconstructionPanel::reconstructInputs(std::function<Inputs()> gather) {
         captions_ = result.inputs.captions;
         results_ = result.items;
         shown_version_ = result.version;
-        showResults(captions_, result.step);
+        origin_->setResult(model, result.step);
+        showResults(captions_);
         emit reconstructed();
       });
 }
 
-void ReconstructionPanel::showResults(const QStringList& captions, qint64 step) {
+void ReconstructionPanel::showResults(const QStringList& captions) {
   table_->setRowCount(static_cast<int>(results_.size()));
   const int cell = model_->imageSize() * kCellScale;
   table_->setIconSize(QSize(cell, cell));
   double bce = 0, mse = 0;
+  const QLocale locale;  // the user's decimal separator
   for (int row = 0; row < results_.size(); ++row) {
     const auto& r = results_[row];
     table_->setItem(row, kCaption, new QTableWidgetItem(captions.value(row)));
@@ -224,16 +232,15 @@ void ReconstructionPanel::showResults(const QStringList& captions, qint64 step) 
       item->setIcon(QIcon(QPixmap::fromImage(upscaled(*images[c], kCellScale))));
       table_->setItem(row, kOriginal + c, item);
     }
-    table_->setItem(row, kBce, new QTableWidgetItem(QString::number(r.bceNats, 'f', 2)));
-    table_->setItem(row, kMse, new QTableWidgetItem(QString::number(r.mse, 'f', 5)));
+    table_->setItem(row, kBce, new QTableWidgetItem(locale.toString(r.bceNats, 'f', 2)));
+    table_->setItem(row, kMse, new QTableWidgetItem(locale.toString(r.mse, 'f', 5)));
     table_->setRowHeight(row, cell + 6);
     bce += r.bceNats, mse += r.mse;
   }
   const int n = static_cast<int>(results_.size());
-  QString summary = tr("%Ln image(s): mean BCE %1 nats, mean MSE %2 per pixel", "", n)
-                        .arg(bce / std::max(1, n), 0, 'f', 2)
-                        .arg(mse / std::max(1, n), 0, 'f', 5);
-  if (step >= 0) summary += QLatin1Char(' ') + tr("(weights of step %1)").arg(step);
+  QString summary =
+      tr("%Ln image(s): mean BCE %1 nats, mean MSE %2 per pixel", "", n)
+          .arg(locale.toString(bce / std::max(1, n), 'f', 2), locale.toString(mse / std::max(1, n), 'f', 5));
   summary_->setText(summary);
   if (n > 0) table_->selectRow(0);
   explore_->setEnabled(n > 0);

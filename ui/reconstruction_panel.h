@@ -19,6 +19,7 @@ class QTimer;
 namespace fvae::ui {
 
 class DatasetBrowser;
+class ResultOrigin;
 
 class ReconstructionPanel : public QWidget {
   Q_OBJECT
@@ -50,7 +51,7 @@ class ReconstructionPanel : public QWidget {
 
  private:
   void chooseImageFiles();
-  void showResults(const QStringList& captions, qint64 step);
+  void showResults(const QStringList& captions);
   void reconstructPage();
   struct Inputs {
     QVector<QImage> images;
@@ -66,6 +67,7 @@ class ReconstructionPanel : public QWidget {
   QPushButton* reconstruct_;
   QPushButton* explore_;
   QPushButton* export_;
+  ResultOrigin* origin_;  // which model and step the reconstructions are from
   QVector<QImage> inputs_;
   QVector<service::Reconstruction> results_;
   QStringList captions_;

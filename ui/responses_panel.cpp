@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
@@ -19,6 +20,7 @@
 #include "ui/job_controls.h"
 #include "ui/message_bar.h"
 #include "ui/number_field.h"
+#include "ui/result_origin.h"
 
 namespace fvae::ui {
 
@@ -43,6 +45,7 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
       export_png_(new QPushButton(tr("Export &PNG…"))),
       export_csv_(new QPushButton(tr("Export C&SV…"))),
       controls_(new JobControls(tr("&Compute"))),
+      origin_(new ResultOrigin),
       scroll_(new QScrollArea),
       picture_(new QLabel),
       ranking_(new QTableWidget(0, 2)) {
@@ -106,9 +109,15 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
   auto* leftWidget = new QWidget;
   leftWidget->setLayout(left);
   leftWidget->setMaximumWidth(380);
+  origin_->setEmptyText(
+      tr("Nothing computed for this model yet: press <b>Compute</b> to see what each dimension "
+         "responds to."));
+  auto* right = new QVBoxLayout;
+  right->addWidget(origin_);
+  right->addWidget(scroll_, 1);
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(leftWidget);
-  layout->addWidget(scroll_, 1);
+  layout->addLayout(right, 1);
   setModel(nullptr, {});
 }
 
@@ -117,6 +126,7 @@ ResponsesPanel::~ResponsesPanel() { cancel(); }
 void ResponsesPanel::setModel(std::shared_ptr<service::DecodeModel> model, const QString& datasetSpec) {
   model_ = std::move(model);
   model_dataset_ = datasetSpec;
+  origin_->setModel(model_);  // a result on screen stays, marked as another model's
   // A model trained on shapes is read against its factors; any other against its classes.
   if (model_) setSource(datasetSpec == QLatin1String("shapes") ? Source::Factors : Source::Classes);
   updateControls();
@@ -185,27 +195,35 @@ void ResponsesPanel::compute() {
   auto dataset = dataset_;
   const auto s = settings();
   if (factors) {
-    controls_->start<std::shared_ptr<const FactorResponses>>(
+    controls_->start<Stamped<std::shared_ptr<const FactorResponses>>>(
         tr("Computing…"),
         [model, s](service::TaskControl& control) {
-          return std::make_shared<const FactorResponses>(
-              model->factorResponses(s, [&control](double f) { return control.report(f); }));
+          const auto frozen = model->frozen();  // the step the result belongs to
+          return Stamped<std::shared_ptr<const FactorResponses>>{
+              std::make_shared<const FactorResponses>(
+                  frozen->factorResponses(s, [&control](double f) { return control.report(f); })),
+              frozen->trainingStep()};
         },
-        [this](const std::shared_ptr<const FactorResponses>& result) {
-          factor_result_ = result;
+        [this, model](const Stamped<std::shared_ptr<const FactorResponses>>& result) {
+          origin_->setResult(model, result.step);
+          factor_result_ = result.value;
           class_result_.reset();
           showResult();
           emit computed();
         });
   } else {
-    controls_->start<std::shared_ptr<const ClassResponses>>(
+    controls_->start<Stamped<std::shared_ptr<const ClassResponses>>>(
         tr("Computing…"),
         [model, dataset, s](service::TaskControl& control) {
-          return std::make_shared<const ClassResponses>(
-              model->classResponses(*dataset, s, [&control](double f) { return control.report(f); }));
+          const auto frozen = model->frozen();
+          return Stamped<std::shared_ptr<const ClassResponses>>{
+              std::make_shared<const ClassResponses>(
+                  frozen->classResponses(*dataset, s, [&control](double f) { return control.report(f); })),
+              frozen->trainingStep()};
         },
-        [this](const std::shared_ptr<const ClassResponses>& result) {
-          class_result_ = result;
+        [this, model](const Stamped<std::shared_ptr<const ClassResponses>>& result) {
+          origin_->setResult(model, result.step);
+          class_result_ = result.value;
           factor_result_.reset();
           showResult();
           emit computed();
@@ -231,7 +249,7 @@ void ResponsesPanel::showResult() {
         follows << tr("%1 follows %2 (η² %3)")
                        .arg(service::dimensionLabel(d, names_),
                             QCoreApplication::translate("ResponsePlots", factor_result_->factor_names[best].c_str()))
-                       .arg(row[best], 0, 'f', 2);
+                       .arg(QLocale().toString(row[best], 'f', 2));
     }
     controls_->setStatus(follows.isEmpty() ? tr("No dimension follows one factor with η² ≥ 0.5.") : follows.join('\n'));
   } else if (class_result_) {
@@ -240,7 +258,7 @@ void ResponsesPanel::showResult() {
     for (int rank = 0; rank < ranking_->rowCount(); ++rank) {
       const int d = static_cast<int>(class_result_->ranking[rank]);
       ranking_->setItem(rank, 0, new QTableWidgetItem(service::dimensionLabel(d, names_)));
-      auto* value = new QTableWidgetItem(QString::number(class_result_->separation[d], 'f', 3));
+      auto* value = new QTableWidgetItem(QLocale().toString(class_result_->separation[d], 'f', 3));
       value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       ranking_->setItem(rank, 1, value);
     }

@@ -23,6 +23,7 @@ namespace fvae::ui {
 class FieldProblems;
 class JobControls;
 class NumberField;
+class ResultOrigin;
 
 class ResponsesPanel : public QWidget {
   Q_OBJECT
@@ -41,6 +42,7 @@ class ResponsesPanel : public QWidget {
   QImage plot() const { return plot_; }  // the picture on screen; null before a result
   QString csv() const;                   // the table behind it; "" before a result
   const QTableWidget* rankingTable() const { return ranking_; }
+  const ResultOrigin* origin() const { return origin_; }
   // Write the picture or the table; return "" or an error naming the file.
   QString exportPng(const QString& path) const;
   QString exportCsv(const QString& path) const;
@@ -74,6 +76,7 @@ class ResponsesPanel : public QWidget {
   QPushButton* export_png_;
   QPushButton* export_csv_;
   JobControls* controls_;
+  ResultOrigin* origin_;  // which model and step the result on screen is for
   QScrollArea* scroll_;
   QLabel* picture_;
   QTableWidget* ranking_;

@@ -10,6 +10,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -151,14 +152,18 @@ void SamplingPanel::resample() {
         }
         return grid;
       },
-      [this, codes](const Grid& grid) { showGrid(codes, grid); });
+      [this, codes, model](const Grid& grid) {
+        showGrid(codes, grid);
+        status_->setText(grid.step >= 0
+                             ? tr("Decoded by %1, step %2.").arg(model->name(), QLocale().toString(grid.step))
+                             : tr("Decoded by %1.").arg(model->name()));
+      });
 }
 
 void SamplingPanel::showGrid(const QVector<QVector<float>>& codes, const Grid& grid) {
   const QVector<QImage>& images = grid.images;
   shown_version_ = grid.version;
   shown_step_ = grid.step;
-  status_->setText(grid.step >= 0 ? tr("Decoded with the weights of step %1.").arg(grid.step) : QString());
   qDeleteAll(buttons_);
   buttons_.clear();
   codes_ = codes;

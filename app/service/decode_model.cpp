@@ -3,9 +3,16 @@
 
 #include "app/service/decode_model.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <atomic>
+
 #include "app/service/dataset_view.h"
+#include "app/service/model_exchange.h"
 #include "app/service/step_points.h"
 #include "app/service/tensor_images.h"
+#include "app/service/training_session.h"
 #include "model/analysis/metrics.h"
 #include "model/analysis/responses.h"
 #include "model/checkpoint/checkpoint.h"
@@ -32,18 +39,21 @@ torch::Tensor code_tensor(const QVector<float>& code) {
 class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<SnapshotModel> {
  public:
   // `live`: a training refreshes the snapshot's weights (then work of several passes runs on a frozen copy).
-  SnapshotModel(std::shared_ptr<ModelSnapshot> snapshot, QString description, bool live)
-      : snapshot_(std::move(snapshot)), description_(std::move(description)), live_(live) {}
+  SnapshotModel(std::shared_ptr<ModelSnapshot> snapshot, QString description, QString name, bool live)
+      : snapshot_(std::move(snapshot)), description_(std::move(description)), name_(std::move(name)), live_(live) {}
   int latentDim() const override { return static_cast<int>(snapshot_->config().latent_dim); }
   int imageSize() const override { return static_cast<int>(snapshot_->config().image_size); }
   int channels() const override { return static_cast<int>(snapshot_->config().channels); }
   QString description() const override { return description_; }
+  QString name() const override { return name_; }
+  bool isLive() const override { return live_; }
+  void endLive() override { live_ = false; }
   quint64 version() const override { return snapshot_->version(); }
   qint64 trainingStep() const override { return snapshot_->step(); }
 
   std::shared_ptr<DecodeModel> frozen() override {
     if (!live_) return shared_from_this();
-    return std::make_shared<SnapshotModel>(snapshot_->copy(), description_, false);
+    return std::make_shared<SnapshotModel>(snapshot_->copy(), description_, name_, false);
   }
 
   QImage decode(const QVector<float>& code) override {
@@ -73,6 +83,7 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
     for (const auto& frame : traversal_frames(traversal)) result.frames << to_qimage(frame);
     result.rowHeight = imageSize() + 1;
     for (const auto& label : traversal_column_labels(values)) result.columnLabels << QString::fromStdString(label);
+    for (const auto& label : traversal_frame_labels(values)) result.frameLabels << QString::fromStdString(label);
     return result;
   }
 
@@ -225,15 +236,27 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
   }
 
   std::shared_ptr<ModelSnapshot> snapshot_;
-  QString description_;
-  bool live_;
+  QString description_, name_;
+  std::atomic<bool> live_;
 };
 
 }  // namespace
 
 std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapshot, const QString& description,
-                                           bool live) {
-  return std::make_shared<SnapshotModel>(std::move(snapshot), description, live);
+                                           const QString& name, bool live) {
+  return std::make_shared<SnapshotModel>(std::move(snapshot), description, name, live);
+}
+
+QString checkpointName(const QString& path) {
+  const QFileInfo info(path);
+  if (const auto demo = demoModel(); !demo.path.isEmpty() && QFileInfo(demo.path) == info)
+    return QCoreApplication::translate("fvae::service::DecodeModel", "demo model");
+  const QString folder = info.absoluteDir().dirName();
+  const QString pipeline = pipelineFolderOf(path);
+  if (!pipeline.isEmpty() && folder.startsWith(QLatin1String("seed-")) && info.absolutePath() != pipeline)
+    return QCoreApplication::translate("fvae::service::DecodeModel", "%1, candidate seed %2")
+        .arg(QDir(pipeline).dirName(), folder.mid(5));
+  return folder + QLatin1Char('/') + info.fileName();
 }
 
 LoadedModel loadModel(const QString& path) {
@@ -242,7 +265,7 @@ LoadedModel loadModel(const QString& path) {
     auto cp = load_checkpoint(path.toStdString());
     auto snapshot = std::make_shared<ModelSnapshot>(cp.model);
     snapshot->update_from(*cp.networks, cp.step);
-    loaded.model = snapshotModel(snapshot, QString::fromStdString(cp.model.describe()), false);
+    loaded.model = snapshotModel(snapshot, QString::fromStdString(cp.model.describe()), checkpointName(path), false);
     for (const auto& name : cp.latent_names) loaded.latentNames << QString::fromStdString(name);
     if (!cp.history.empty())
       for (double k : cp.history.back().kl_per_dim) loaded.klPerDim << k;

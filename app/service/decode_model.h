@@ -36,6 +36,7 @@ struct Traversal {
   QVector<QImage> frames;
   int rowHeight = 0;         // pixels per row, padding included (for labelling rows); as wide as tall
   QStringList columnLabels;  // above the columns: their whole values ("−3" … "+3") and "Δ" over the difference map
+  QStringList frameLabels;   // per animation frame, its value ("−3", "−2.5", …): each GIF frame's header
 };
 
 struct MetricSettings {
@@ -74,7 +75,14 @@ class DecodeModel {
   virtual int latentDim() const = 0;
   virtual int imageSize() const = 0;
   virtual int channels() const = 0;
-  virtual QString description() const = 0;
+  virtual QString description() const = 0;  // the architecture: "lean 1x32x32, latent 8"
+  // Which model this is, in the user's words: "demo model", "run-3/latest.fvae", "training in run-3, candidate seed
+  // 12". Every view labels what it shows with it (ui/model_caption.h).
+  virtual QString name() const = 0;
+  // A training goes on changing the weights (false for a file, a frozen copy, and a training that has ended).
+  virtual bool isLive() const = 0;
+  // The training behind a live model has ended: its weights stay as they are from now on.
+  virtual void endLive() = 0;
   virtual QImage decode(const QVector<float>& code) = 0;  // greyscale or RGB, imageSize × imageSize
   virtual QVector<float> encodeMean(const QImage& image) = 0;
   virtual QVector<Reconstruction> reconstruct(const QVector<QImage>& images) = 0;
@@ -111,7 +119,11 @@ class DecodeModel {
 
 // The DecodeModel over a weight snapshot. `live`: something (a training) goes on refreshing the snapshot.
 std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapshot, const QString& description,
-                                           bool live);
+                                           const QString& name, bool live);
+
+// What the user calls a checkpoint: "demo model"; "FOLDER, candidate seed S" for a pipeline's candidate;
+// "FOLDER/FILE" otherwise (the folder is what tells two runs' latest.fvae apart).
+QString checkpointName(const QString& checkpointPath);
 
 struct LoadedModel {
   std::shared_ptr<DecodeModel> model;

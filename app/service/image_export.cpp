@@ -80,15 +80,26 @@ QString writeGif(const QString& path, const QVector<QImage>& frames, int delayMs
   if (frames.isEmpty()) return QStringLiteral("%1: there are no frames to save").arg(path);
   try {
     std::vector<torch::Tensor> tensors;
-    for (const QImage& frame : frames) {
+    for (const QImage& frame : frames)
       if (frame.size() != frames.first().size()) return QStringLiteral("%1: the frames differ in size").arg(path);
-      tensors.push_back(image_tensor(frame));
+    ExportStyle common = style;
+    if (!style.frameLabels.isEmpty()) {
+      // Each frame drawn with its own header (the frames of a traversal are its columns, one value each).
+      common = ExportStyle{};
+      for (int k = 0; k < frames.size(); ++k) {
+        ExportStyle own = style;
+        own.frameLabels.clear();
+        own.columnLabels = QStringList{style.frameLabels.value(k)};
+        tensors.push_back(image_tensor(styledImage(frames[k], own)));
+      }
+    } else {
+      for (const QImage& frame : frames) tensors.push_back(image_tensor(frame));
     }
     // One channel count for all frames.
     const bool rgb = std::any_of(tensors.begin(), tensors.end(), [](const auto& t) { return t.size(0) == 3; });
     if (rgb)
       for (auto& t : tensors) t = t.expand({3, t.size(1), t.size(2)}).contiguous();
-    save_gif(path.toStdString(), tensors, delayMs, to_style(style));
+    save_gif(path.toStdString(), tensors, delayMs, to_style(common));
     return {};
   } catch (const std::exception& e) {
     return QString::fromStdString(e.what());

@@ -17,6 +17,8 @@ struct ExportStyle {
   QStringList columnLabels;  // drawn above equally wide columns (a traversal's values), "" for none
   int columnWidth = 0;       // columns' width in unscaled pixels, padding included
   int columnOffset = 0;      // unscaled pixels left of the first column
+  // A GIF whose frames are one column each (a traversal's animation): frame k's own header, instead of columnLabels.
+  QStringList frameLabels;
 };
 
 // Return "" on success, else a message naming the file and the problem.

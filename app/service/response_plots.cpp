@@ -39,6 +39,12 @@ struct ResponsePlots {
 // A name from the model layer (a factor, a class, a finding) in the user's language where known.
 QString name(const std::string& text) { return ResponsePlots::tr(text.c_str()); }
 
+}  // namespace
+
+QString factorName(const QString& text) { return ResponsePlots::tr(text.toUtf8().constData()); }
+
+namespace {
+
 // Colours that stay apart for the colour-blind (Okabe and Ito), for groups and classes.
 const QColor kGroupColours[] = {QColor(230, 159, 0), QColor(0, 158, 115), QColor(204, 121, 167), QColor(86, 180, 233),
                                 QColor(213, 94, 0),  QColor(0, 114, 178), QColor(240, 228, 66),  QColor(0, 0, 0)};

@@ -17,6 +17,10 @@ QImage renderFactorResponses(const FactorResponses& responses, const QStringList
 // dot: mean), with the dimension's η².
 QImage renderClassResponses(const ClassResponses& responses, const QStringList& latentNames);
 
+// A name from the model layer (a factor, a shape, a class, a finding) in the user's language where known; other
+// names (a folder's classes, names the user typed) as they are.
+QString factorName(const QString& name);
+
 // "z3 scale", or "z3" when unnamed.
 QString dimensionLabel(int dimension, const QStringList& latentNames);
 

@@ -12,9 +12,9 @@
 
 #include "app/service/step_points.h"
 #include "app/service/tensor_images.h"
+#include "model/base/platform.h"
 #include "model/inference/inference.h"
 #include "model/run/candidate_pipeline.h"
-#include "model/base/platform.h"
 #include "model/run/training_run.h"
 
 namespace fvae::service {
@@ -114,6 +114,7 @@ struct TrainingSession::Worker : PipelineObserver {
   std::unique_ptr<CandidatePipeline> pipeline;
   std::shared_ptr<DecodeModel> live;
   QString dataset_spec;  // guarded by mutex
+  QString folder_name;   // the run's or pipeline's folder, as views name the live model (worker thread only)
   std::atomic<bool> running{false}, stop{false}, paused{false};
   std::atomic<qint64> steps_done{-1};
   // The run being reported (on the worker thread only).
@@ -138,10 +139,15 @@ struct TrainingSession::Worker : PipelineObserver {
     batch_size = plan.train.batch_size;
     auto snapshot = std::make_shared<ModelSnapshot>(plan.model);
     trainer.attach_snapshot(snapshot, 5);
+    // What every view calls this model: the run's folder, and the candidate within a pipeline.
+    const QString name =
+        in_pipeline ? TrainingSession::tr("training in %1, candidate seed %2").arg(folder_name).arg(plan.train.seed)
+                    : TrainingSession::tr("training in %1").arg(folder_name);
     {
       std::lock_guard<std::mutex> lock(mutex);
       dataset_spec = QString::fromStdString(plan.dataset.spec);
-      live = snapshotModel(snapshot, QString::fromStdString(plan.model.describe()), true);
+      if (live) live->endLive();  // the previous candidate's weights stay as they were
+      live = snapshotModel(snapshot, QString::fromStdString(plan.model.describe()), name, true);
     }
     QString description = QString::fromStdString(plan.model.describe() + " on " + plan.data->description());
     if (!plan.time_plan.empty())
@@ -185,12 +191,18 @@ struct TrainingSession::Worker : PipelineObserver {
   }
 
   void train(const TrainingSettings& s, const QString& folder);
+
+  void end_live() {  // the training has ended: what it showed stops changing, and says so
+    std::lock_guard<std::mutex> lock(mutex);
+    if (live) live->endLive();
+  }
 };
 
 void TrainingSession::Worker::train(const TrainingSettings& s, const QString& folder) {
   RunSettings settings;
   settings.request = request_of(s);
   settings.out = folder.toStdString();
+  folder_name = QDir(folder).dirName();
   if (s.minutes > 0 && s.resumeFrom.isEmpty() && s.resumePipeline.isEmpty()) settings.minutes = s.minutes;
   QString message, checkpoint;
   bool cancelled = false;
@@ -251,6 +263,7 @@ void TrainingSession::Worker::train(const TrainingSettings& s, const QString& fo
                          : TrainingSession::tr("Training finished; saved %1"))
                   .arg(checkpoint);
   }
+  end_live();
   running = false;
   emit_queued([this, cancelled, message, checkpoint] { emit session->finished(cancelled, message, checkpoint); });
 }
@@ -336,9 +349,11 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
       w.train(s, folder);
     } catch (const std::exception& e) {
       const QString message = QString::fromStdString(e.what());
+      w.end_live();
       w.running = false;
       w.emit_queued([this, message] { emit failed(message); });
     } catch (...) {
+      w.end_live();
       w.running = false;
       w.emit_queued([this] { emit failed(tr("an unknown error stopped the training")); });
     }

@@ -53,6 +53,19 @@ std::vector<torch::Tensor> traversal_frames(const torch::Tensor& traversal) {
   return frames;
 }
 
+std::vector<std::string> traversal_frame_labels(const std::vector<double>& values) {
+  auto label = [](double v) {
+    const long tenths = std::lround(std::abs(v) * 10);
+    std::string text = std::to_string(tenths / 10);
+    if (tenths % 10 != 0) text += "." + std::to_string(tenths % 10);  // C-locale digits: a file's header
+    return tenths == 0 ? std::string("0") : (v > 0 ? "+" : "\u2212") + text;
+  };
+  std::vector<std::string> labels;
+  for (double v : values) labels.push_back(label(v));
+  for (size_t v = values.size() - 1; v-- > 1;) labels.push_back(labels[v]);
+  return labels;
+}
+
 torch::Tensor interpolate_codes(const torch::Tensor& a, const torch::Tensor& b, int64_t steps, bool spherical) {
   TORCH_CHECK(a.dim() == 1 && a.sizes() == b.sizes(), "interpolation needs two codes [latent] of one size, got ",
               a.sizes(), " and ", b.sizes());

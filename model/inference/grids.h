@@ -31,6 +31,8 @@ torch::Tensor with_difference_maps(const torch::Tensor& traversal);
 // Animation frames of a traversal [D, V, C, H, W]: frame v tiles column v (every dimension at value v), forth and
 // back (V + V − 2 frames) so that a looping GIF plays smoothly.
 std::vector<torch::Tensor> traversal_frames(const torch::Tensor& traversal);
+// Each of those frames' value, as a header for it ("−3", "−2.5", …, "+3", …, "−2.5"), in traversal_frames' order.
+std::vector<std::string> traversal_frame_labels(const std::vector<double>& values);
 
 // Codes from `a` to `b` ([D] each) at `steps` evenly spaced fractions t = 0 … 1, endpoints included: [steps, D].
 // Spherical: slerp over the angle between a and b (Shoemake 1985), which keeps the norm near that of prior samples

@@ -15,10 +15,28 @@ namespace fvae {
 
 namespace {
 
-// 6×7×6 colour cube plus a grey ramp: enough for RGB previews; greyscale GIFs use a 256-level grey palette instead.
-[[maybe_unused]] uint8_t cube_index(uint8_t r, uint8_t g, uint8_t b) {
-  const int ri = (r * 5 + 127) / 255, gi = (g * 6 + 127) / 255, bi = (b * 5 + 127) / 255;
-  return static_cast<uint8_t>(ri * 42 + gi * 6 + bi);
+struct GifColorTypeLike {
+  uint8_t r, g, b;
+};
+
+// RGB GIFs: a 6×6×6 colour cube (entries 0–215) and a 40-level grey ramp (216–255). Greys map to the ramp, never to
+// the cube, whose unequal steps once turned mid-grey mauve; greyscale GIFs use a 256-level grey palette instead.
+constexpr int kCubeLevels = 6, kCubeEntries = 216, kGreyLevels = 40;
+[[maybe_unused]] uint8_t palette_index(uint8_t r, uint8_t g, uint8_t b) {
+  const int lo = std::min({r, g, b}), hi = std::max({r, g, b});
+  if (hi - lo <= 12) {  // grey (antialiased text, a grey model's images in an RGB frame)
+    const int grey = (r + g + b + 1) / 3;
+    return static_cast<uint8_t>(kCubeEntries + (grey * (kGreyLevels - 1) + 127) / 255);
+  }
+  auto level = [](int c) { return (c * (kCubeLevels - 1) + 127) / 255; };
+  return static_cast<uint8_t>(level(r) * 36 + level(g) * 6 + level(b));
+}
+[[maybe_unused]] GifColorTypeLike palette_colour(int i) {
+  if (i >= kCubeEntries) {
+    const auto v = static_cast<uint8_t>((i - kCubeEntries) * 255 / (kGreyLevels - 1));
+    return {v, v, v};
+  }
+  return {static_cast<uint8_t>(i / 36 * 51), static_cast<uint8_t>(i / 6 % 6 * 51), static_cast<uint8_t>(i % 6 * 51)};
 }
 
 void write_or_throw(const std::string& path, const std::string& bytes) {
@@ -155,11 +173,9 @@ void write_gif(const std::string& name, const GifSink& sink, const std::vector<t
   for (int i = 0; i < 256; ++i) {
     if (grey) {
       colors[i] = {static_cast<GifByteType>(i), static_cast<GifByteType>(i), static_cast<GifByteType>(i)};
-    } else if (i < 252) {
-      colors[i] = {static_cast<GifByteType>((i / 42) * 51), static_cast<GifByteType>(((i / 6) % 7) * 255 / 6),
-                   static_cast<GifByteType>((i % 6) * 51)};
     } else {
-      colors[i] = {0, 0, 0};
+      const auto c = palette_colour(i);
+      colors[i] = {c.r, c.g, c.b};
     }
   }
   ColorMapObject* map = GifMakeMapObject(256, colors.data());
@@ -188,7 +204,7 @@ void write_gif(const std::string& name, const GifSink& sink, const std::vector<t
     for (int y = 0; y < h; ++y) {
       const uint8_t* p = im.pixels.data() + static_cast<size_t>(y) * static_cast<size_t>(w * im.channels);
       for (int x = 0; x < w; ++x)
-        line[x] = im.channels == 1 ? p[x] : grey ? p[3 * x] : cube_index(p[3 * x], p[3 * x + 1], p[3 * x + 2]);
+        line[x] = im.channels == 1 ? p[x] : grey ? p[3 * x] : palette_index(p[3 * x], p[3 * x + 1], p[3 * x + 2]);
       if (EGifPutLine(gif, line.data(), w) == GIF_ERROR) fail("could not write a frame");
     }
   }

@@ -14,9 +14,9 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
-#include <QThread>
 #include <QtTest>
 #include <atomic>
 #include <chrono>
@@ -46,8 +46,10 @@
 #include "ui/main_window.h"
 #include "ui/message_bar.h"
 #include "ui/metrics_panel.h"
+#include "ui/model_header.h"
 #include "ui/reconstruction_panel.h"
 #include "ui/responses_panel.h"
+#include "ui/result_origin.h"
 #include "ui/sampling_panel.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
@@ -80,7 +82,7 @@ LiveModel live_model(uint64_t seed) {
   LiveModel m{std::make_shared<Networks>(config), std::make_shared<Networks>(config),
               std::make_shared<ModelSnapshot>(config), nullptr};
   m.snapshot->update_from(*m.first, 0);
-  m.live = service::snapshotModel(m.snapshot, "live", true);
+  m.live = service::snapshotModel(m.snapshot, "live", "live", true);
   return m;
 }
 
@@ -580,10 +582,133 @@ class TestStudio : public QObject {
              qPrintable(QString::number(grid.height())));
     QVERIFY(grid.width() > 2 * (14 * 29 + 1));  // labels on the left
     QCOMPARE(QImageReader(grid_gif).imageCount(), 13 + 11);
+    // Each frame headed by its own value (−3, −2.5, …, +3, …, −2.5), and a grey model's frames stay grey: every
+    // pixel r = g = b, the images' pixels as decoded (a GIF's palette once turned mid-grey mauve and headed every
+    // frame "−3").
+    QImageReader frames_reader(grid_gif);
+    QVector<QImage> frames;
+    for (QImage frame; frames_reader.read(&frame);) frames << frame.convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(frames.size(), 24);
+    const int body = 2 * (8 * 29 + 1), header = frames[0].height() - body;
+    QVERIFY2(header > 8, qPrintable(QString::number(header)));
+    auto header_of = [&](int k) { return frames[k].copy(0, 0, frames[k].width(), header); };
+    QVERIFY(header_of(0) != header_of(12));  // −3 and +3
+    QVERIFY(header_of(0) != header_of(1));   // −3 and −2.5
+    QVERIFY(header_of(6) != header_of(7));   // 0 and +0.5
+    QCOMPARE(header_of(1), header_of(23));   // −2.5 forth and back
+    const QImage first_column = explorer.lastTraversal().frames.first();
+    for (const QImage& frame : frames)
+      for (int y = 0; y < frame.height(); ++y)
+        for (int x = 0; x < frame.width(); ++x) {
+          const QRgb p = frame.pixel(x, y);
+          QVERIFY2(qRed(p) == qGreen(p) && qGreen(p) == qBlue(p), qPrintable(QString("(%1, %2)").arg(x).arg(y)));
+        }
+    // Frame 0's body is the grid's first column, upscaled 2× at the right of the row labels.
+    const int left = frames[0].width() - 2 * first_column.width();
+    for (int y = 0; y < first_column.height(); y += 3)
+      for (int x = 0; x < first_column.width(); x += 3)
+        QVERIFY(std::abs(qGray(frames[0].pixel(left + 2 * x, header + 2 * y)) - qGray(first_column.pixel(x, y))) <= 1);
+    // Colour frames: greys stay grey, colours keep their hue.
+    QImage colour(8, 8, QImage::Format_RGB32);
+    colour.fill(qRgb(128, 128, 128));
+    colour.setPixel(0, 0, qRgb(255, 0, 0));
+    colour.setPixel(1, 0, qRgb(90, 90, 90));
+    const QString colour_gif = dir_.filePath("colour.gif");
+    QCOMPARE(service::writeGif(colour_gif, {colour}, 100, {}), QString());
+    const QImage colour_back = QImageReader(colour_gif).read().convertToFormat(QImage::Format_RGB32);
+    for (const QPoint at : {QPoint(4, 4), QPoint(1, 0)}) {
+      const QRgb p = colour_back.pixel(at), q = colour.pixel(at);
+      QVERIFY(qRed(p) == qGreen(p) && qGreen(p) == qBlue(p));
+      QVERIFY(std::abs(qRed(p) - qRed(q)) <= 4);
+    }
+    QCOMPARE(colour_back.pixel(0, 0), qRgb(255, 0, 0));
     // A folder that does not exist: an error naming the file, nothing written.
     const QString missing = dir_.filePath("no/such/folder/out.gif");
     QVERIFY(view.saveGif(missing, 1).contains(missing));
     QVERIFY(!QFile::exists(missing));
+  }
+
+  // One notion of the model shown: every tab's header and the status bar name it and its step; results keep the
+  // model and step they were computed for and say so when another model is shown; the explorer's KL is its model's.
+  void everyViewSaysWhichModelItShows() {
+    ui::MainWindow window;
+    window.resize(1200, 780);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(open_checkpoint(window, checkpoint_));
+    const QString first_name = QFileInfo(dir_.path()).fileName() + "/model.fvae";
+    QCOMPARE(window.model()->name(), first_name);
+    QCOMPARE(window.modelHeaders().size(), window.tabs()->count());
+    for (auto* header : window.modelHeaders()) {
+      QVERIFY2(header->text().contains(first_name) && header->text().contains("step 5"), qPrintable(header->text()));
+      QVERIFY(!header->text().contains("live"));
+    }
+    QVERIFY(window.statusModelLabel()->text().contains(first_name));
+
+    // Results computed for this model say so.
+    service::MetricSettings quick;
+    quick.trainVotes = 100, quick.evalVotes = 50, quick.samplesPerVote = 8, quick.migSamples = 200;
+    window.metricsPanel()->setSettings(quick);
+    QSignalSpy measured(window.metricsPanel(), &ui::MetricsPanel::measured);
+    window.metricsPanel()->measure();
+    QTRY_COMPARE_WITH_TIMEOUT(measured.size(), 1, 60000);
+    const ui::ResultOrigin* metrics_origin = window.metricsPanel()->origin();
+    QVERIFY(!metrics_origin->isStale());
+    QVERIFY2(metrics_origin->text().contains(first_name) && metrics_origin->text().contains("step 5"),
+             qPrintable(metrics_origin->text()));
+    // Before Compute, the map says what to press; after it, whose map it is.
+    QVERIFY(window.latentMap()->origin()->text().contains("Compute"));
+    window.latentMap()->setPointCount(200);
+    QSignalSpy mapped(window.latentMap(), &ui::LatentMapView::computed);
+    window.latentMap()->compute();
+    QTRY_COMPARE_WITH_TIMEOUT(mapped.size(), 1, 60000);
+    QVERIFY(!window.latentMap()->origin()->isStale());
+    QVERIFY(window.latentMap()->origin()->text().contains(first_name));
+
+    // Another model: the headers follow it, the results stay but are marked as the earlier model's.
+    const QString second = dir_.filePath("second.fvae");
+    QFile::remove(second);
+    QVERIFY(QFile::copy(checkpoint_, second));
+    QVERIFY(open_checkpoint(window, second));
+    const QString second_name = QFileInfo(dir_.path()).fileName() + "/second.fvae";
+    for (auto* header : window.modelHeaders()) QVERIFY(header->text().contains(second_name));
+    QVERIFY(window.statusModelLabel()->text().contains(second_name));
+    QVERIFY(metrics_origin->isStale());
+    QVERIFY2(metrics_origin->text().contains("earlier model") && metrics_origin->text().contains(first_name),
+             qPrintable(metrics_origin->text()));
+    QVERIFY(window.latentMap()->origin()->isStale());
+    QVERIFY(window.responsesPanel()->origin()->text().contains("Compute"));  // nothing computed: a hint, no result
+
+    // The training's KL belongs to the training's model: the explorer showing a file keeps the file's.
+    const QString kl_before = window.explorer()->klText(0);
+    emit window.trainingPanel()->klUpdated(QVector<double>(8, 0.001));
+    QCOMPARE(window.explorer()->klText(0), kl_before);
+  }
+
+  // A result of a live model is marked when the training moves on; a model whose training ended is no longer "live".
+  void resultsOfALiveModelSayWhenTheTrainingMovedOn() {
+    auto m = live_model(3);
+    ui::ResultOrigin origin;
+    origin.setModel(m.live);
+    origin.setResult(m.live, m.live->trainingStep());
+    QVERIFY(!origin.isStale());
+    QVERIFY(ui::modelCaption(m.live.get()).endsWith("live"));
+    m.snapshot->update_from(*m.second, 1234);
+    QVERIFY(origin.isStale());
+    QTRY_VERIFY(origin.text().contains("1,234"));  // refreshed while the model is live
+    m.live->endLive();
+    QVERIFY(!ui::modelCaption(m.live.get()).endsWith("live"));
+    QVERIFY(ui::modelCaption(m.live.get()).contains("step 1,234"));
+    QCOMPARE(ui::modelCaption(nullptr), QString("no model"));
+    // Numbers in the user's language: German digits group with dots.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QVERIFY(ui::modelCaption(m.live.get()).contains("1.234"));
+    service::DecodeService decoder;
+    ui::LatentExplorer explorer(&decoder);
+    explorer.setModel(m.live, {}, QVector<double>(8, 2.5));
+    QCOMPARE(explorer.klText(0), QString("2,500"));
+    QLocale::setDefault(before);
   }
 
   void openingADamagedDatasetKeepsTheCurrentOne() {
@@ -833,7 +958,7 @@ class TestStudio : public QObject {
     const auto live = model.live;
     auto before = live->frozen();  // a copy: stays as `first` whatever happens to the snapshot
     QVERIFY(before != live);
-    QCOMPARE(service::snapshotModel(snapshot, "file", false)->frozen().get() != nullptr, true);
+    QCOMPARE(service::snapshotModel(snapshot, "file", "file", false)->frozen().get() != nullptr, true);
 
     const QVector<float> base(8, 0.2f);
     int calls = 0;
@@ -845,7 +970,7 @@ class TestStudio : public QObject {
     QCOMPARE(traversal.grid, before->traversal(base, false, {}).grid);
     // The live model itself now decodes the new weights.
     QVERIFY(live->decode(base) != before->decode(base));
-    auto after = service::snapshotModel(snapshot, "after", false);
+    auto after = service::snapshotModel(snapshot, "after", "after", false);
     QCOMPARE(live->decode(base), after->decode(base));
   }
 
@@ -882,7 +1007,7 @@ class TestStudio : public QObject {
     snapshot->update_from(*second, 42);  // a training step later
     QTRY_COMPARE_WITH_TIMEOUT(sampling.shownStep(), qint64{42}, 20000);
     const auto codes = ui::prior_codes(48, 8, 1.0, 0);
-    auto after = service::snapshotModel(snapshot, "after", false);
+    auto after = service::snapshotModel(snapshot, "after", "after", false);
     QCOMPARE(qGray(sampling.gridImage().pixel(1 + 29 + 13, 1 + 13)), qGray(after->decode(codes[1]).pixel(13, 13)));
     QTRY_COMPARE_WITH_TIMEOUT(reconstructed.size(), 2, 20000);
     QCOMPARE(reconstruction.results()[3].reconstruction,
@@ -1069,6 +1194,9 @@ class TestStudio : public QObject {
       int imageSize() const override { return 28; }
       int channels() const override { return 1; }
       QString description() const override { return "broken"; }
+      QString name() const override { return "broken"; }
+      bool isLive() const override { return false; }
+      void endLive() override {}
       QImage decode(const QVector<float>&) override { throw std::runtime_error("cannot decode: tensor shape"); }
       QVector<float> encodeMean(const QImage&) override { return {}; }
       QVector<service::Reconstruction> reconstruct(const QVector<QImage>&) override { return {}; }
