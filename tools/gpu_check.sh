@@ -46,7 +46,7 @@ bench_s=$(elapsed "$t") t=$(date +%s)
 echo "== training: shapes 64x64, batch 64, $steps steps on $device"
 rm -rf "$log/run"
 train_start=$(date +%s.%N)  # seconds with fractions; arithmetic in Python (bc may be missing)
-"$build/app/factorvae" train --dataset shapes --size 64 --device "$device" --steps "$steps" --out "$log/run" --quiet \
+"$build/app/factorvae" train --dataset shapes --size 64 --device "$device" --steps "$steps" --out "$log/run" --force --quiet \
   > "$log/train.log" 2>&1
 train_s=$("$python" -c "print(f'{$(date +%s.%N) - $train_start:.1f}')")
 # 10,000 images and the metrics' default votes on a GPU; fewer votes on a CPU, where they would take many minutes.

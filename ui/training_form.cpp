@@ -80,8 +80,11 @@ void TrainingForm::createFields() {
                           "has %n core(s).",
                           "", defaults.threads));
   seed_ = NumberField::integer(0, 1 << 30, 1);
-  output_ = new QLineEdit(
-      QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("run")));
+  // A folder that holds no run yet (run, run-2, …): a first Start never has to ask about an earlier run.
+  const QString run =
+      QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("run"));
+  const auto found = service::folderRun(run);
+  output_ = new QLineEdit(found.holds == service::FolderRun::Holds::Nothing ? run : found.freeFolder);
   // The whole path in a tooltip (a long one shows only its tail).
   output_->setObjectName(QStringLiteral("outputFolder"));
   auto show_full_path = [this] { output_->setToolTip(QDir::toNativeSeparators(output_->text())); };

@@ -22,6 +22,7 @@
 
 #include "app/service/image_export.h"
 #include "ui/candidates_table.h"
+#include "ui/folder_question.h"
 #include "ui/kl_chart.h"
 #include "ui/loss_chart.h"
 #include "ui/message_bar.h"
@@ -77,6 +78,17 @@ void TrainingPanel::createButtons() {
   connect(start_, &QPushButton::clicked, this, &TrainingPanel::startTraining);
   connect(pause_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
   connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stopTraining);
+  folder_question_ = new FolderQuestion;
+  connect(folder_question_, &FolderQuestion::continueChosen, this, &TrainingPanel::resumeTraining);
+  connect(folder_question_, &FolderQuestion::newFolderChosen, this, [this](const QString& folder) {
+    form_->setOutputFolder(folder);
+    start(settings());
+  });
+  connect(folder_question_, &FolderQuestion::replaceChosen, this, [this] {
+    auto s = settings();
+    s.replaceExisting = true;
+    start(s);
+  });
   demo_ = new QPushButton(tr("Explore a trained model now"));
   demo_->setToolTip(tr("Open the demo model, trained by this application on the built-in shapes, in the explorer"));
   demo_->hide();
@@ -127,6 +139,7 @@ void TrainingPanel::layOut() {
   auto* left = new QVBoxLayout;
   left->addWidget(form_);
   left->addLayout(buttons);
+  left->addWidget(folder_question_);
   left->addWidget(demo_);
   left->addWidget(progress_);
   left->addWidget(progress_text_);
@@ -266,7 +279,15 @@ void TrainingPanel::startTraining() {
     reportError(this, tr("Cannot start"), problem);
     return;
   }
-  start(settings());
+  // A folder that holds a run is never continued or overwritten unasked.
+  const auto s = settings();
+  if (const auto found = service::folderRun(s.outputFolder); found.holds != service::FolderRun::Holds::Nothing) {
+    folder_question_->ask(s.outputFolder, found);
+    setStatus(tr("Waiting for your choice: the output folder holds an earlier run."));
+    return;
+  }
+  folder_question_->hide();
+  start(s);
 }
 
 void TrainingPanel::resumeTraining(const QString& checkpointPath) {
@@ -310,6 +331,7 @@ void TrainingPanel::start(const service::TrainingSettings& s) {
     return;
   }
   // The views of the previous run go together, only once the new one has started.
+  folder_question_->hide();
   pending_.clear();
   loss_chart_->clear();
   strips_.clear();

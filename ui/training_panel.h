@@ -18,6 +18,7 @@ class QTimer;
 namespace fvae::ui {
 
 class CandidatesTable;
+class FolderQuestion;
 class KlChart;
 class LossChart;
 class TrainingForm;
@@ -35,6 +36,7 @@ class TrainingPanel : public QWidget {
   QPushButton* startButton() const { return start_; }
   QPushButton* pauseButton() const { return pause_; }
   QPushButton* stopButton() const { return stop_; }
+  FolderQuestion* folderQuestion() const { return folder_question_; }
   QProgressBar* progressBar() const { return progress_; }
   QString progressText() const;  // what the progress counts: candidate, stage, step, time left
   LossChart* lossChart() const { return loss_chart_; }
@@ -82,6 +84,7 @@ class TrainingPanel : public QWidget {
   TrainingForm* form_ = nullptr;
   QPushButton *start_ = nullptr, *pause_ = nullptr, *stop_ = nullptr, *resume_ = nullptr, *save_charts_ = nullptr;
   QPushButton* demo_ = nullptr;
+  FolderQuestion* folder_question_ = nullptr;  // Start found a run in the output folder
   QProgressBar* progress_ = nullptr;
   QLabel* progress_text_ = nullptr;
   QLabel* status_ = nullptr;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
@@ -180,6 +181,15 @@ void ProgressLine::update(int64_t done, int64_t total, const std::string& detail
 
 void ProgressLine::finish() {
   if (tty_) std::cerr << "\n" << std::flush;
+}
+
+void refuse_folder_in_use(const FolderInUse& e) {
+  const bool pipeline = e.contents().holds == RunFolderContents::Holds::Pipeline;
+  const std::string resume =
+      pipeline ? e.folder() : (std::filesystem::path(e.folder()) / "latest.fvae").string();
+  throw UsageError(e.folder() + " holds " + e.contents().describe() + " already: continue it with --resume " + resume +
+                   ", replace it with --force, or train into another folder (--out " + free_run_folder(e.folder()) +
+                   " is free)");
 }
 
 }  // namespace fvae::cli

@@ -13,6 +13,7 @@
 #include "model/checkpoint/checkpoint.h"
 #include "model/data/dataset.h"
 #include "model/io/dataset_loader.h"
+#include "model/run/run_folder.h"
 
 namespace fvae::cli {
 
@@ -21,6 +22,9 @@ class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// A new run's --out holds a run: the refusal in the CLI's words (--resume, --force, a free folder).
+[[noreturn]] void refuse_folder_in_use(const FolderInUse& e);
 
 // Set by SIGINT/SIGTERM; long loops poll it.
 bool interrupted();

@@ -178,7 +178,13 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
   CandidatePipeline pipeline(settings, open_dataset_reporting_skips);
   if (settings.base.minutes > 0)
     std::cerr << "Measuring this machine's training speed for the time budget (a few seconds)...\n";
-  const PipelineStatus& status = pipeline.prepare();
+  const PipelineStatus& status = [&]() -> const PipelineStatus& {
+    try {
+      return pipeline.prepare();
+    } catch (const FolderInUse& e) {
+      refuse_folder_in_use(e);
+    }
+  }();
   if (!status.time_plan.empty())
     std::cerr << "Time budget of " << status.time_plan << "\n";
   else if (!p.is_set("screen-steps") && !going_on)

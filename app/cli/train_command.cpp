@@ -10,6 +10,7 @@
 #include "model/base/numbers.h"
 #include "model/base/platform.h"
 #include "model/run/time_budget.h"
+#include "model/run/run_folder.h"
 #include "model/run/training_run.h"
 
 namespace fvae::cli {
@@ -88,6 +89,9 @@ RunSettings training_settings(const OptionParser& p) {
   RunSettings settings;
   settings.request = training_request(p);
   settings.out = text_option(p, "out");
+  settings.replace = p.is_set("force");
+  if (settings.replace && p.is_set("resume"))
+    throw UsageError("--force starts a new run in place of the one in --out; --resume continues a run: give one");
   if (p.is_set("minutes")) {
     if (p.is_set("steps") || p.is_set("epochs"))
       throw UsageError("give --minutes or a step budget (--steps, --epochs), not both");
@@ -234,6 +238,9 @@ int train_command(const Arguments& arguments) {
        "mode"},
       {"out", "output folder (default: run)", "folder", "run"},
       {"save-every-epoch", "also keep a checkpoint per epoch (epoch-NNN.fvae)"},
+      {"force",
+       "a new run where OUT holds one: remove what that run (or pipeline) wrote first; without it such a folder is "
+       "refused (continue it with --resume)"},
       {"resume", "continue the run saved in this checkpoint, or the candidate pipeline started in this folder", "file"},
       {"gif-images", "fixed inputs shown in the reconstruction GIF (default 8)", "n", "8"},
       {"quiet", "no progress line"},
@@ -273,6 +280,8 @@ int train_command(const Arguments& arguments) {
   RunOutcome outcome;
   try {
     outcome = run.run(report);
+  } catch (const FolderInUse& e) {
+    refuse_folder_in_use(e);
   } catch (const TrainingError&) {
     report.finish();
     std::cerr << "The last good checkpoint (if any) is kept at " << latest_checkpoint(settings.out) << ".\n";

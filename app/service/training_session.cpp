@@ -15,6 +15,7 @@
 #include "model/base/platform.h"
 #include "model/inference/inference.h"
 #include "model/run/candidate_pipeline.h"
+#include "model/run/run_folder.h"
 #include "model/run/training_run.h"
 
 namespace fvae::service {
@@ -36,6 +37,21 @@ RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget
 QString computeDeviceDescription() {
   if (!torch::cuda::is_available()) return QStringLiteral("CPU");
   return QStringLiteral("CUDA (%1 GPU)").arg(torch::cuda::device_count());
+}
+
+FolderRun folderRun(const QString& folder) {
+  const auto contents = inspect_run_folder(folder.toStdString());
+  FolderRun run;
+  if (contents.holds == RunFolderContents::Holds::Nothing) return run;
+  run.holds = contents.holds == RunFolderContents::Holds::Pipeline ? FolderRun::Holds::Pipeline : FolderRun::Holds::Run;
+  run.description = QString::fromStdString(contents.describe());
+  const QString latest = QDir(folder).filePath(QStringLiteral("latest.fvae"));
+  if (run.holds == FolderRun::Holds::Pipeline && CandidatePipeline::is_pipeline_folder(folder.toStdString()))
+    run.resumable = folder;
+  else if (run.holds == FolderRun::Holds::Run && QFileInfo::exists(latest))
+    run.resumable = latest;
+  run.freeFolder = QString::fromStdString(free_run_folder(folder.toStdString()));
+  return run;
 }
 
 QString pipelineFolderOf(const QString& path) {
@@ -202,6 +218,7 @@ void TrainingSession::Worker::train(const TrainingSettings& s, const QString& fo
   RunSettings settings;
   settings.request = request_of(s);
   settings.out = folder.toStdString();
+  settings.replace = s.replaceExisting;
   folder_name = QDir(folder).dirName();
   if (s.minutes > 0 && s.resumeFrom.isEmpty() && s.resumePipeline.isEmpty()) settings.minutes = s.minutes;
   QString message, checkpoint;
@@ -329,6 +346,16 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
   if (worker_->thread.joinable()) worker_->thread.join();
   QString folder = s.resumePipeline.isEmpty() ? s.outputFolder : s.resumePipeline;
   if (!s.resumeFrom.isEmpty() && folder.isEmpty()) folder = QFileInfo(s.resumeFrom).absolutePath();
+  // A new run never lands on an earlier one unasked (the core refuses too, on the worker thread: said here at once).
+  if (s.resumeFrom.isEmpty() && s.resumePipeline.isEmpty() && !s.replaceExisting) {
+    if (const FolderRun earlier = folderRun(folder); earlier.holds != FolderRun::Holds::Nothing) {
+      if (error)
+        *error = tr("%1 holds %2 already: continue it, replace it, or choose another folder (%3 is free).")
+                     .arg(QDir::toNativeSeparators(folder), earlier.description,
+                          QDir::toNativeSeparators(earlier.freeFolder));
+      return false;
+    }
+  }
   if (!QDir().mkpath(folder)) {
     if (error) *error = tr("Cannot create the folder %1.").arg(folder);
     return false;

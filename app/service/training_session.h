@@ -61,7 +61,20 @@ struct TrainingSettings {
   int losers = 0;
   // Non-empty: go on with the candidate pipeline started in this folder, with the settings it recorded there.
   QString resumePipeline;
+  // A new run where outputFolder holds one: true removes what that run wrote first; false refuses to start
+  // (the GUI asks first: continue it, another folder, or replace it).
+  bool replaceExisting = false;
 };
+
+// What a folder holds before a new run starts there (model/run/run_folder.h).
+struct FolderRun {
+  enum class Holds { Nothing, Run, Pipeline };
+  Holds holds = Holds::Nothing;
+  QString description;  // "a run (latest.fvae, losses.csv)"
+  QString resumable;    // what Resume continues: the pipeline's folder or the run's latest.fvae; "" when nothing can
+  QString freeFolder;   // a folder beside it that holds no run (FOLDER-2, …)
+};
+FolderRun folderRun(const QString& folder);
 
 // The candidate pipeline a path belongs to: a pipeline's folder, its candidates.csv, or a candidate's checkpoint
 // (FOLDER/seed-S/latest.fvae); "" when it belongs to none.

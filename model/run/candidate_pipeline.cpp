@@ -1,5 +1,7 @@
 #include "model/run/candidate_pipeline.h"
 
+#include "model/run/run_folder.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -76,6 +78,7 @@ CandidateSettings CandidatePipeline::settings_in(const std::string& folder) {
       return *n;
     };
     CandidateSettings s;
+    s.going_on = true;
     s.base.out = folder;
     s.base.request.architecture = model.architecture;
     s.base.request.latent_dim = model.latent_dim;
@@ -160,14 +163,12 @@ const PipelineStatus& CandidatePipeline::prepare() {
   if (settings_.count < 2 || settings_.count > 100) throw ConfigError("candidates must number 2 to 100");
   if (!settings_.base.request.resume_from.empty())
     throw ConfigError("candidates start new runs; a run is resumed on its own, or the pipeline on its folder");
+  if (!settings_.going_on) claim_run_folder(settings_.base.out, settings_.base.replace);
   std::error_code created;
   fs::create_directories(settings_.base.out, created);
   if (created) throw ConfigError(settings_.base.out + ": cannot create the folder (" + created.message() + ")");
   RunPlan plan;
   if (settings_.base.minutes > 0) {
-    if (is_pipeline_folder(settings_.base.out))
-      throw ConfigError(settings_.base.out + ": holds a candidate pipeline already; go on with it (--resume " +
-                        settings_.base.out + ") or choose another folder");
     const auto started = std::chrono::steady_clock::now();
     TimedPlan timed = plan_within_minutes(settings_.base.request, settings_.base.minutes, open_, settings_.count,
                                           settings_.ranking_images, settings_.screen_steps, started);
@@ -419,6 +420,7 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
     job.settings = settings_.base;
     job.settings.out = c.folder;
     job.settings.stop_after = status_.screen_steps;
+    job.settings.replace = true;  // the pipeline's own candidate folder: what a killed attempt left is its own
     if (c.step > 0)
       job.settings.request = resume_request(c.checkpoint);
     else

@@ -29,6 +29,9 @@ struct CandidateSettings {
   // discriminator and both optimisers' moments), its weights alone ~4 MB.
   enum class Losers { KeepWeights, Remove, KeepAll };
   Losers losers = Losers::KeepWeights;
+  // Set by settings_in: the pipeline goes on in its folder. Otherwise a new pipeline claims its folder
+  // (claim_run_folder: refused where a run or pipeline is, unless base.replace).
+  bool going_on = false;
 };
 std::string to_string(CandidateSettings::Losers losers);  // "weights", "remove", "keep"
 // Throws ConfigError for anything else.

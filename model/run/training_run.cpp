@@ -1,5 +1,7 @@
 #include "model/run/training_run.h"
 
+#include "model/run/run_folder.h"
+
 #include <cmath>
 #include <filesystem>
 
@@ -54,6 +56,9 @@ std::vector<std::string> TrainingRun::names(int64_t latent_dim) {
 RunOutcome TrainingRun::run(RunObserver& observer) {
   const std::string& out = settings_.out;
   std::error_code ec;
+  // A new run overwrites no earlier one unasked; a resumed run was asked for by its checkpoint (it may go on in a
+  // folder whose log went further: the log is cut back to its step).
+  if (settings_.request.resume_from.empty()) claim_run_folder(out, settings_.replace);
   std::filesystem::create_directories(out, ec);
   if (ec) throw ConfigError(out + ": cannot create the output folder (" + ec.message() + ")");
   RunOutcome outcome;

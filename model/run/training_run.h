@@ -32,6 +32,9 @@ struct RunSettings {
   // real speed (checkpoints and logs included) and re-plans its step budget to end here.
   std::optional<std::chrono::steady_clock::time_point> deadline;
   bool keep_every_epoch = false;  // also OUT/epoch-NNN.fvae
+  // A new run in a folder that holds one (model/run/run_folder.h): false refuses (FolderInUse, before anything is
+  // written), true removes what the earlier run wrote first. A resumed run needs neither.
+  bool replace = false;
   int64_t fixed_images = 8;       // inputs shown above their reconstructions (GIF, TensorBoard, the GUI's strip)
 };
 

@@ -24,6 +24,11 @@
 
 namespace {
 
+QByteArray read_file(const QString& name) {
+  QFile f(name);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 struct Result {
   int exit_code = -1;
   QString out, err;
@@ -239,8 +244,24 @@ class TestCli : public QObject {
     QCOMPARE(images["reconstructions"], (std::vector<int64_t>{8, 16}));
     QCOMPARE(images["traversal"], (std::vector<int64_t>{8, 16}));
 
+    // A new run where one is: refused, naming the folder and the ways on; nothing in it changes.
+    const QByteArray before = read_file(path("log/latest.fvae")), csv_before = read_file(path("log/losses.csv"));
     r = run(QStringList(base) << "--epochs"
                               << "1");
+    QVERIFY(r.exit_code != 0);
+    QVERIFY2(r.err.contains(path("log") + " holds a run") && r.err.contains("--resume " + path("log/latest.fvae")) &&
+                 r.err.contains("--force") && r.err.contains("--out " + path("log-2") + " is free"),
+             qPrintable(r.err));
+    QCOMPARE(read_file(path("log/latest.fvae")), before);
+    QCOMPARE(read_file(path("log/losses.csv")), csv_before);
+    r = run(QStringList(base) << "--epochs"
+                              << "1"
+                              << "--force" << "--resume" << path("log/latest.fvae"));
+    QVERIFY2(r.exit_code != 0 && r.err.contains("give one"), qPrintable(r.err));
+    // With --force the new run replaces it.
+    r = run(QStringList(base) << "--epochs"
+                              << "1"
+                              << "--force");
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     images = check_log_against_csv(path("log"));  // one file again, holding this run only
     QCOMPARE(images["reconstructions"], (std::vector<int64_t>{8}));
@@ -279,6 +300,16 @@ class TestCli : public QObject {
     const auto final_cp = fvae::load_checkpoint(path("cand/latest.fvae").toStdString());
     QCOMPARE(final_cp.step, int64_t{20});
     QCOMPARE(final_cp.train.seed, chosen.toULongLong());
+    // A new pipeline (or run) on the pipeline's folder: refused with the way to go on with it, nothing touched.
+    const QString table_before = lines.join('\n');
+    for (const QStringList& again : {QStringList{"--candidates", "3", "--seed", "5"}, QStringList{"--seed", "5"}}) {
+      r = run(QStringList{"train"} + common + again + QStringList{"--out", path("cand")});
+      QVERIFY2(r.exit_code != 0 && r.err.contains("holds a candidate pipeline") &&
+                   r.err.contains("--resume " + path("cand") + ",") && r.err.contains(path("cand-2")),
+               qPrintable(r.err));
+    }
+    QCOMPARE(QString(read_file(path("cand/candidates.csv"))).trimmed(), table_before);
+    QCOMPARE(fvae::load_checkpoint(path("cand/latest.fvae").toStdString()).step, int64_t{20});
 
     r = run(QStringList{"train"} + common + QStringList{"--seed", chosen, "--out", path("direct")});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));

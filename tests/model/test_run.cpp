@@ -17,6 +17,7 @@
 #include "model/inference/inference.h"
 #include "model/io/dataset_loader.h"
 #include "model/run/candidate_pipeline.h"
+#include "model/run/run_folder.h"
 #include "model/run/time_budget.h"
 #include "model/run/training_run.h"
 
@@ -327,10 +328,60 @@ class TestRun : public QObject {
     const auto& chosen = stopped.candidates[static_cast<size_t>(stopped.best)];
     QVERIFY(chosen.chosen);
     QCOMPARE(chosen.step, int64_t{6});
+    settings.going_on = true;  // the same folder: going on with it, as settings_in says
     const PipelineOutcome done = CandidatePipeline(settings).run(user);
     QCOMPARE(done.status, PipelineOutcome::Status::Finished);
     QCOMPARE(done.best, stopped.best);
     QCOMPARE(load_checkpoint(done.checkpoint).step, int64_t{10});
+  }
+
+  // What a folder holds before a new run: nothing, a run or a pipeline; a free folder beside it; clearing removes
+  // only what runs write; a new run or pipeline is refused there unless asked to replace it (nothing written).
+  void aNewRunNeverLandsOnAnEarlierOne() {
+    const std::string folder = path("claimed");
+    QCOMPARE(inspect_run_folder(folder).holds, RunFolderContents::Holds::Nothing);
+    QCOMPARE(free_run_folder(folder), folder);
+    std::filesystem::create_directories(folder + "/seed-3");
+    std::filesystem::create_directories(folder + "/notes");
+    for (const char* name : {"latest.fvae", "losses.csv", "events.out.tfevents.1.vm", "mine.txt", "seed-3/latest.fvae",
+                             "seed-3/mine.txt", "notes/a.txt"})
+      std::ofstream(folder + "/" + name) << "x";
+    auto found = inspect_run_folder(folder);
+    QCOMPARE(found.holds, RunFolderContents::Holds::Run);
+    QCOMPARE(found.files, (std::vector<std::string>{"events.out.tfevents.1.vm", "latest.fvae", "losses.csv", "seed-3/"}));
+    QCOMPARE(free_run_folder(folder), folder + "-2");
+    std::ofstream(folder + "/pipeline.cfg") << "x";
+    QCOMPARE(inspect_run_folder(folder).holds, RunFolderContents::Holds::Pipeline);
+
+    RunSettings settings;
+    settings.request = small_request(3, 2);
+    settings.out = folder;
+    TrainingRun refused(settings);
+    RunObserver quiet;
+    try {
+      refused.run(quiet);
+      QFAIL("a new run in a folder holding a pipeline started");
+    } catch (const FolderInUse& e) {
+      QCOMPARE(e.folder(), folder);
+      QVERIFY2(std::string(e.what()).find("holds a candidate pipeline") != std::string::npos, e.what());
+      QVERIFY2(std::string(e.what()).find(folder + "-2 is free") != std::string::npos, e.what());
+    }
+    QCOMPARE(read(folder + "/latest.fvae"), std::string("x"));  // nothing written
+
+    CandidateSettings pipeline;
+    pipeline.base = settings;
+    pipeline.count = 2;
+    pipeline.screen_steps = 1;
+    QVERIFY_THROWS_EXCEPTION(FolderInUse, CandidatePipeline(pipeline).prepare());
+
+    settings.replace = true;
+    TrainingRun(settings).run(quiet);
+    QCOMPARE(load_checkpoint(folder + "/latest.fvae").step, int64_t{2});
+    // What the user put there stays: their file, their folder, their file in a candidate's folder.
+    for (const char* kept : {"mine.txt", "notes/a.txt", "seed-3/mine.txt"})
+      QVERIFY2(std::filesystem::exists(folder + "/" + kept), kept);
+    for (const char* gone : {"pipeline.cfg", "events.out.tfevents.1.vm", "seed-3/latest.fvae"})
+      QVERIFY2(!std::filesystem::exists(folder + "/" + gone), gone);
   }
 
   // After the ranking, candidates that lost keep their weights only (a fraction of the full checkpoint, decoding as

@@ -39,6 +39,7 @@
 #include "model/training/trainer.h"
 #include "ui/candidates_table.h"
 #include "ui/dataset_browser.h"
+#include "ui/folder_question.h"
 #include "ui/interpolation_view.h"
 #include "ui/latent_explorer.h"
 #include "ui/latent_map_view.h"
@@ -1257,6 +1258,58 @@ class TestStudio : public QObject {
     QVERIFY(window.messageBar()->text().contains(broken));
     QCOMPARE(window.messageBar()->kind(), ui::MessageBar::Kind::Warning);
     QVERIFY(no_modal_window());
+  }
+
+  // Start on a folder that holds a run asks (continue, a free folder, replace) in the tab, and starts nothing until
+  // the user chooses; nothing in the folder changes before that.
+  void startOnAFolderWithARunAsks() {
+    ui::MainWindow window;
+    auto* panel = window.trainingPanel();
+    const QString folder = dir_.filePath("taken");
+    QDir(folder).removeRecursively();
+    QDir(folder + "-2").removeRecursively();
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::copy(checkpoint_, folder + "/latest.fvae"));
+    service::TrainingSettings s;
+    s.dataset = "shapes";
+    s.imageSize = 28;
+    s.batchSize = 16;
+    s.steps = 3;
+    s.minutes = 0;
+    s.outputFolder = folder;
+    panel->setSettings(s);
+    panel->startTraining();
+    auto* question = panel->folderQuestion();
+    QVERIFY(question->isVisibleTo(panel));
+    QVERIFY2(question->text().contains("holds a run"), qPrintable(question->text()));
+    QVERIFY(question->continueButton()->isVisibleTo(panel));
+    QVERIFY(question->newFolderButton()->text().contains("taken-2"));
+    QVERIFY(!window.session()->isRunning());
+    QVERIFY(no_modal_window());
+    QCOMPARE(load_checkpoint((folder + "/latest.fvae").toStdString()).step, int64_t{5});  // untouched
+    // The session refuses too, whoever calls it.
+    QString error;
+    QVERIFY(!window.session()->start(s, &error));
+    QVERIFY2(error.contains("holds a run") && error.contains("taken-2"), qPrintable(error));
+
+    // A free folder beside it: the run goes there.
+    QSignalSpy finished(window.session(), &service::TrainingSession::finished);
+    question->newFolderButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QVERIFY(!question->isVisibleTo(panel));
+    QCOMPARE(panel->settings().outputFolder, folder + "-2");
+    QCOMPARE(load_checkpoint((folder + "-2/latest.fvae").toStdString()).step, int64_t{3});
+    QCOMPARE(load_checkpoint((folder + "/latest.fvae").toStdString()).step, int64_t{5});
+
+    // Replace: the earlier run's files go, the new run is saved there.
+    s.outputFolder = folder;
+    panel->setSettings(s);
+    panel->startTraining();
+    QVERIFY(question->isVisibleTo(panel));
+    question->replaceButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000);
+    QCOMPARE(load_checkpoint((folder + "/latest.fvae").toStdString()).step, int64_t{3});
+    QVERIFY(QFile::exists(folder + "/losses.csv"));
   }
 
   void trainingFromTheGui() {
