@@ -52,9 +52,12 @@ DatasetBrowser::DatasetBrowser(QAbstractItemView::SelectionMode mode, QWidget* p
   connect(view_, &QListView::activated, this,
           [this](const QModelIndex& index) { emit activated(index.data(DatasetThumbnailModel::kIndexRole).toInt()); });
 
+  // Two short rows rather than one long one: the browser gives way to the table beside it in a small window.
+  auto* position = new QHBoxLayout;
+  position->addWidget(new QLabel(tr("First image:")));
+  position->addWidget(first_);
+  position->addStretch();
   auto* navigation = new QHBoxLayout;
-  navigation->addWidget(new QLabel(tr("First image:")));
-  navigation->addWidget(first_);
   navigation->addWidget(previous);
   navigation->addWidget(next);
   navigation->addWidget(random);
@@ -62,6 +65,7 @@ DatasetBrowser::DatasetBrowser(QAbstractItemView::SelectionMode mode, QWidget* p
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(info_);
+  layout->addLayout(position);
   layout->addLayout(navigation);
   layout->addWidget(view_, 1);
 }

@@ -19,8 +19,9 @@ FolderQuestion::FolderQuestion(QWidget* parent)
   setFrameShape(QFrame::StyledPanel);
   label_->setWordWrap(true);
   continue_->setToolTip(tr("Go on with the run in this folder from where it stopped, with its own settings"));
-  replace_->setToolTip(tr("Remove what the earlier run wrote in this folder (checkpoints, logs, candidates), then "
-                          "start the new run there"));
+  replace_->setToolTip(
+      tr("Remove what the earlier run wrote in this folder (checkpoints, logs, candidates), then "
+         "start the new run there"));
   connect(continue_, &QPushButton::clicked, this, [this] {
     hide();
     emit continueChosen(found_.resumable);

@@ -1,5 +1,7 @@
 #include "ui/reconstruction_panel.h"
 
+#include <algorithm>
+
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -9,6 +11,7 @@
 #include <QListView>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -23,7 +26,8 @@
 namespace fvae::ui {
 
 namespace {
-constexpr int kCellScale = 3;
+// Images shown about 64–84 pixels wide: 28 px three times, 32 px twice, 64 px as they are.
+int cellScale(int imageSize) { return std::max(1, 84 / std::max(1, imageSize)); }
 enum Column { kCaption, kOriginal, kReconstruction, kHeatmap, kBce, kMse, kColumns };
 }  // namespace
 
@@ -82,12 +86,12 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
   right_buttons->addWidget(export_);
   right_buttons->addStretch();
   right_layout->addLayout(right_buttons);
-  auto* splitter = new QSplitter;
-  splitter->addWidget(left);
-  splitter->addWidget(right);
-  splitter->setStretchFactor(1, 1);
+  splitter_ = new QSplitter;
+  splitter_->addWidget(left);
+  splitter_->addWidget(right);
+  splitter_->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(splitter);
+  layout->addWidget(splitter_);
   // During training the results follow the live weights, as the explorer does (at most every two seconds).
   follow_timer_ = new QTimer(this);
   follow_timer_->setInterval(2000);
@@ -101,8 +105,26 @@ void ReconstructionPanel::followLiveWeights() {
     reconstructImages(inputs_, captions_);
 }
 
+void ReconstructionPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitTable();
+}
+
+void ReconstructionPanel::fitTable() {
+  // Every column in view (the errors were once hidden to the right at 1000×700): the browser of images gives way,
+  // down to its own minimum.
+  const int needed = table_->horizontalHeader()->length() + table_->verticalScrollBar()->sizeHint().width() +
+                     2 * table_->frameWidth() + 24;  // the right side's margins
+  QList<int> sizes = splitter_->sizes();
+  if (sizes.size() != 2 || sizes[1] >= needed) return;
+  const int total = sizes[0] + sizes[1];
+  const int browser = std::max(splitter_->widget(0)->minimumSizeHint().width(), total - needed);
+  splitter_->setSizes({browser, total - browser});
+}
+
 void ReconstructionPanel::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
+  fitTable();
   followLiveWeights();
 }
 
@@ -219,7 +241,7 @@ void ReconstructionPanel::reconstructInputs(std::function<Inputs()> gather) {
 
 void ReconstructionPanel::showResults(const QStringList& captions) {
   table_->setRowCount(static_cast<int>(results_.size()));
-  const int cell = model_->imageSize() * kCellScale;
+  const int scale = cellScale(model_->imageSize()), cell = model_->imageSize() * scale;
   table_->setIconSize(QSize(cell, cell));
   double bce = 0, mse = 0;
   const QLocale locale;  // the user's decimal separator
@@ -229,7 +251,7 @@ void ReconstructionPanel::showResults(const QStringList& captions) {
     const QImage* images[] = {&r.original, &r.reconstruction, &r.heatmap};
     for (int c = 0; c < 3; ++c) {
       auto* item = new QTableWidgetItem;
-      item->setIcon(QIcon(QPixmap::fromImage(upscaled(*images[c], kCellScale))));
+      item->setIcon(QIcon(QPixmap::fromImage(upscaled(*images[c], scale))));
       table_->setItem(row, kOriginal + c, item);
     }
     table_->setItem(row, kBce, new QTableWidgetItem(locale.toString(r.bceNats, 'f', 2)));
@@ -243,6 +265,7 @@ void ReconstructionPanel::showResults(const QStringList& captions) {
           .arg(locale.toString(bce / std::max(1, n), 'f', 2), locale.toString(mse / std::max(1, n), 'f', 5));
   summary_->setText(summary);
   if (n > 0) table_->selectRow(0);
+  fitTable();
   explore_->setEnabled(n > 0);
   export_->setEnabled(n > 0);
 }

@@ -14,6 +14,7 @@
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QSplitter;
 class QTimer;
 
 namespace fvae::ui {
@@ -48,6 +49,7 @@ class ReconstructionPanel : public QWidget {
 
  protected:
   void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void chooseImageFiles();
@@ -64,6 +66,8 @@ class ReconstructionPanel : public QWidget {
   DatasetBrowser* browser_;
   QTableWidget* table_;
   QLabel* summary_;
+  QSplitter* splitter_ = nullptr;
+  void fitTable();  // the table gets the width its columns need, the image browser the rest
   QPushButton* reconstruct_;
   QPushButton* explore_;
   QPushButton* export_;

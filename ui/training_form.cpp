@@ -71,14 +71,16 @@ void TrainingForm::createFields() {
   minutes_->setSpecialValueText(tr("none: the step budget"));
   minutes_->setSuffix(tr(" min"));
   minutes_->setSingleStep(5);
-  minutes_->setToolTip(tr("How long the training may take. A few seconds' calibration measures this computer's "
-                          "speed and plans the steps (and the candidates' screening) to end within it; the planned "
-                          "steps are saved with the run. 0 trains the step budget (or the epochs) instead."));
+  minutes_->setToolTip(
+      tr("How long the training may take. A few seconds' calibration measures this computer's "
+         "speed and plans the steps (and the candidates' screening) to end within it; the planned "
+         "steps are saved with the run. 0 trains the step budget (or the epochs) instead."));
   threads_ = NumberField::integer(1, defaults.threads, defaults.threads);
-  threads_->setToolTip(tr("CPU threads to train with: the batch is split among them and their gradients summed in a "
-                          "fixed order, so a seed gives the same run for the same number of threads. This computer "
-                          "has %n core(s).",
-                          "", defaults.threads));
+  threads_->setToolTip(
+      tr("CPU threads to train with: the batch is split among them and their gradients summed in a "
+         "fixed order, so a seed gives the same run for the same number of threads. This computer "
+         "has %n core(s).",
+         "", defaults.threads));
   seed_ = NumberField::integer(0, 1 << 30, 1);
   // A folder that holds no run yet (run, run-2, …): a first Start never has to ask about an earlier run.
   const QString run =

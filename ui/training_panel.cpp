@@ -14,6 +14,8 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSplitter>
 #include <QTimer>
@@ -136,8 +138,17 @@ void TrainingPanel::createViews() {
 void TrainingPanel::layOut() {
   auto* buttons = new QHBoxLayout;
   for (QPushButton* b : {start_, pause_, stop_, resume_}) buttons->addWidget(b);
+  // The form scrolls on its own (vertically), so that Start, the progress and the charts stay in view in a small
+  // window instead of the whole tab scrolling.
+  auto* form_scroll = new QScrollArea;
+  form_scroll->setWidget(form_);
+  form_scroll->setWidgetResizable(true);
+  form_scroll->setFrameShape(QFrame::NoFrame);
+  form_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  form_scroll->setMinimumWidth(form_->minimumSizeHint().width() + form_scroll->verticalScrollBar()->sizeHint().width());
+  form_scroll->setMinimumHeight(160);
   auto* left = new QVBoxLayout;
-  left->addWidget(form_);
+  left->addWidget(form_scroll, 1);
   left->addLayout(buttons);
   left->addWidget(folder_question_);
   left->addWidget(demo_);
@@ -145,7 +156,6 @@ void TrainingPanel::layOut() {
   left->addWidget(progress_text_);
   left->addWidget(status_);
   left->addWidget(candidates_);
-  left->addStretch();
   auto* charts = new QSplitter(Qt::Vertical);
   charts->addWidget(loss_chart_);
   charts->addWidget(kl_chart_);
@@ -222,7 +232,7 @@ void TrainingPanel::setSettings(const service::TrainingSettings& s) { form_->set
 
 void TrainingPanel::setDatasetSpec(const QString& spec) { form_->setDatasetSpec(spec); }
 
-QString TrainingPanel::statusText() const { return status_->text(); }
+QString TrainingPanel::statusText() const { return paused_ ? tr("Paused. %1").arg(status_text_) : status_text_; }
 
 void TrainingPanel::addStrip(const QString& when, const QImage& strip) {
   if (!strips_.isEmpty() && strips_.last().first == when) strips_.removeLast();  // the same step again (epoch end)
@@ -270,7 +280,11 @@ int TrainingPanel::pointsPlotted() const { return loss_chart_->pointCount(); }
 
 void TrainingPanel::setStatus(const QString& text) {
   status_text_ = text;
-  status_->setText(paused_ ? tr("Paused. %1").arg(text) : text);
+  // A long path ("…saved in /home/…/seed-3/latest.fvae") may break after each folder: unbroken, it once made the
+  // tab wider than the window after a Stop.
+  QString shown = paused_ ? tr("Paused. %1").arg(text) : text;
+  shown.replace(QLatin1Char('/'), QStringLiteral("/\u200B"));
+  status_->setText(shown);
 }
 
 void TrainingPanel::startTraining() {

@@ -3,13 +3,13 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <filesystem>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <type_traits>
 
@@ -185,8 +185,7 @@ void ProgressLine::finish() {
 
 void refuse_folder_in_use(const FolderInUse& e) {
   const bool pipeline = e.contents().holds == RunFolderContents::Holds::Pipeline;
-  const std::string resume =
-      pipeline ? e.folder() : (std::filesystem::path(e.folder()) / "latest.fvae").string();
+  const std::string resume = pipeline ? e.folder() : (std::filesystem::path(e.folder()) / "latest.fvae").string();
   throw UsageError(e.folder() + " holds " + e.contents().describe() + " already: continue it with --resume " + resume +
                    ", replace it with --force, or train into another folder (--out " + free_run_folder(e.folder()) +
                    " is free)");

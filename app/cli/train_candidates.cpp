@@ -102,7 +102,8 @@ QStringList screening_arguments(const QStringList& base, const ScreeningJob& job
     args << "--disc-thread"
          << "off";
     if (!base.contains("--threads") && base.filter(QRegularExpression("^--threads=")).isEmpty())
-      args << "--threads" << "1";
+      args << "--threads"
+           << "1";
   }
   return args;
 }
@@ -195,10 +196,9 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
 #ifdef FACTORVAE_WITH_QT
   QStringList arguments;
   for (const auto& a : given) arguments << QString::fromStdString(a);
-  QStringList base = without_options(arguments.mid(1),
-                                     {"candidates", "screen-steps", "parallel", "slurm", "seed", "out", "stop-after",
-                                      "minutes"},
-                                     {"quiet"});
+  QStringList base = without_options(
+      arguments.mid(1), {"candidates", "screen-steps", "parallel", "slurm", "seed", "out", "stop-after", "minutes"},
+      {"quiet"});
   if (settings.base.minutes > 0) base << "--steps" << QString::number(status.budget);  // as the time budget planned
   if (p.is_set("slurm")) {
     write_slurm_script(p, base, status, settings.base.out);

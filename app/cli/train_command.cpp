@@ -9,8 +9,8 @@
 #include "app/cli/commands.h"
 #include "model/base/numbers.h"
 #include "model/base/platform.h"
-#include "model/run/time_budget.h"
 #include "model/run/run_folder.h"
+#include "model/run/time_budget.h"
 #include "model/run/training_run.h"
 
 namespace fvae::cli {
@@ -128,8 +128,9 @@ void ConsoleReport::on_start(const RunPlan& plan, Trainer& trainer, const torch:
   std::cerr << "Training " << plan.model.describe() << " ("
             << parameter_count(*trainer.networks().encoder) + parameter_count(*trainer.networks().decoder)
             << " VAE parameters) on " << plan.data->description() << ", device " << trainer.device().str() << ", "
-            << trainer.describe_threads() << ", discriminator products " << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32")
-            << ", batch " << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma;
+            << trainer.describe_threads() << ", discriminator products "
+            << (trainer.networks().discriminator->bfloat16_products() ? "bf16" : "fp32") << ", batch "
+            << train.batch_size << ", beta " << train.beta << ", gamma " << train.gamma;
   if (train.kl_capacity > 0)
     std::cerr << ", KL target rising to " << train.kl_capacity << " nats over " << train.capacity_steps << " steps";
   if (train.vae_lr_decay_fraction > 0)

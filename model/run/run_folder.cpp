@@ -54,8 +54,8 @@ RunFolderContents inspect_run_folder(const std::string& folder) {
     }
   }
   std::sort(contents.files.begin(), contents.files.end());
-  if (!contents.files.empty()) contents.holds = pipeline ? RunFolderContents::Holds::Pipeline
-                                                         : RunFolderContents::Holds::Run;
+  if (!contents.files.empty())
+    contents.holds = pipeline ? RunFolderContents::Holds::Pipeline : RunFolderContents::Holds::Run;
   return contents;
 }
 
@@ -86,7 +86,8 @@ void clear_run_folder(const std::string& folder) {
     } else {
       fs::remove(path, removed);
     }
-    if (removed) throw ConfigError(path.string() + ": cannot remove the earlier run's file (" + removed.message() + ")");
+    if (removed)
+      throw ConfigError(path.string() + ": cannot remove the earlier run's file (" + removed.message() + ")");
   }
 }
 

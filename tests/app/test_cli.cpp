@@ -9,8 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QThread>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
@@ -256,7 +256,8 @@ class TestCli : public QObject {
     QCOMPARE(read_file(path("log/losses.csv")), csv_before);
     r = run(QStringList(base) << "--epochs"
                               << "1"
-                              << "--force" << "--resume" << path("log/latest.fvae"));
+                              << "--force"
+                              << "--resume" << path("log/latest.fvae"));
     QVERIFY2(r.exit_code != 0 && r.err.contains("give one"), qPrintable(r.err));
     // With --force the new run replaces it.
     r = run(QStringList(base) << "--epochs"

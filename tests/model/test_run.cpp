@@ -8,10 +8,10 @@
 #include <QtTest>
 #include <chrono>
 #include <cmath>
-#include <limits>
-#include <memory>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <memory>
 
 #include "model/checkpoint/checkpoint.h"
 #include "model/inference/inference.h"
@@ -348,7 +348,8 @@ class TestRun : public QObject {
       std::ofstream(folder + "/" + name) << "x";
     auto found = inspect_run_folder(folder);
     QCOMPARE(found.holds, RunFolderContents::Holds::Run);
-    QCOMPARE(found.files, (std::vector<std::string>{"events.out.tfevents.1.vm", "latest.fvae", "losses.csv", "seed-3/"}));
+    QCOMPARE(found.files,
+             (std::vector<std::string>{"events.out.tfevents.1.vm", "latest.fvae", "losses.csv", "seed-3/"}));
     QCOMPARE(free_run_folder(folder), folder + "-2");
     std::ofstream(folder + "/pipeline.cfg") << "x";
     QCOMPARE(inspect_run_folder(folder).holds, RunFolderContents::Holds::Pipeline);
