@@ -1,6 +1,7 @@
 #include "ui/candidates_table.h"
 
 #include <QHeaderView>
+#include <QLocale>
 
 #include "model/nn/activity.h"
 
@@ -49,12 +50,13 @@ void CandidatesTable::setPipeline(const service::PipelineInfo& info) {
   for (int r = 0; r < info.rows.size(); ++r) {
     const auto& row = info.rows[r];
     QStringList kl;
-    int active = 0;  // by the one definition (model/nn/activity.h), not UDR's own filter
-    for (double v : row.klPerDim) kl << QString::number(v, 'f', 2), active += is_active(v) ? 1 : 0;
+    int active = 0;        // by the one definition (model/nn/activity.h), not UDR's own filter
+    const QLocale locale;  // the user's decimal separator
+    for (double v : row.klPerDim) kl << locale.toString(v, 'f', 2), active += is_active(v) ? 1 : 0;
     const QStringList cells = {QString::number(row.seed),
                                stateText(row),
                                QString::number(row.step),
-                               row.udr < 0 ? QString() : QString::number(row.udr, 'f', 3),
+                               row.udr < 0 ? QString() : locale.toString(row.udr, 'f', 3),
                                row.klPerDim.isEmpty() ? QString() : QString::number(active),
                                kl.join(QLatin1Char(' '))};
     for (int c = 0; c < cells.size(); ++c) {
@@ -68,6 +70,12 @@ void CandidatesTable::setPipeline(const service::PipelineInfo& info) {
   }
   setVisible(!info.rows.isEmpty());
   updateGeometry();
+}
+
+void CandidatesTable::setStep(int row, qint64 step) {
+  if (row < 0 || row >= rowCount() || !item(row, 2)) return;
+  item(row, 2)->setText(QString::number(step));
+  item(row, 2)->setToolTip(QString::number(step));
 }
 
 QSize CandidatesTable::sizeHint() const {

@@ -13,6 +13,8 @@ class CandidatesTable : public QTableWidget {
  public:
   explicit CandidatesTable(QWidget* parent = nullptr);
   void setPipeline(const service::PipelineInfo& info);
+  // The step a candidate's training has reached, between the pipeline's own reports (which come per stage).
+  void setStep(int row, qint64 step);
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
   static QString stateText(const service::CandidateRow& row);

@@ -207,6 +207,7 @@ void LatentExplorer::rebuildRows(const QStringList& names) {
     slider->setAccessibleName(tr("Latent dimension %1").arg(d));
     auto* value = NumberField::real(-kRange, kRange, 0);
     value->setSingleStep(0.1);
+    value->setWidestValue(-(kRange - 1.0 / kSliderSteps));  // a slider's value: −2.99
     value->setFieldName(tr("Dimension %1").arg(d));
     auto* reset = new QPushButton(tr("Reset"));
     auto* kl = new QLabel;

@@ -79,6 +79,12 @@ void reportError(QWidget* widget, const QString& title, const QString& text) {
   box->show();
 }
 
+void clearReportedProblem(QWidget* widget, const QString& title) {
+  QWidget* top = widget ? widget->window() : nullptr;
+  if (auto* bar = top ? top->findChild<MessageBar*>(QStringLiteral("windowMessages")) : nullptr)
+    bar->clearProblems(title);
+}
+
 void reportInformation(QWidget* widget, const QString& title, const QString& text) {
   QWidget* top = widget ? widget->window() : nullptr;
   if (auto* bar = top ? top->findChild<MessageBar*>(QStringLiteral("windowMessages")) : nullptr)

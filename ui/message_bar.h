@@ -44,5 +44,7 @@ class MessageBar : public QFrame {
 // message box that does not block (no nested event loop).
 void reportError(QWidget* widget, const QString& title, const QString& text);
 void reportInformation(QWidget* widget, const QString& title, const QString& text);
+// The problem reported under `title` in `widget`'s window is solved (a field was corrected): it goes.
+void clearReportedProblem(QWidget* widget, const QString& title);
 
 }  // namespace fvae::ui

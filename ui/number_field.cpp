@@ -112,6 +112,10 @@ void NumberField::setValue(double value) {
   setting_text_ = true;
   lineEdit()->setText(format(value));
   setting_text_ = false;
+  if (format(value).size() > widest_shown_.size()) {  // "−2.66" was once cut to ".66" in a field sized for "0"
+    widest_shown_ = format(value);
+    updateGeometry();
+  }
   setProblem(QString());
   if (changed) emit valueChanged(value_);
 }
@@ -196,9 +200,14 @@ QAbstractSpinBox::StepEnabled NumberField::stepEnabled() const {
   return enabled;
 }
 
+void NumberField::setWidestValue(double value) {
+  widest_shown_ = format(value);
+  updateGeometry();
+}
+
 QString NumberField::widestText() const {
   QString widest;
-  for (const QString& s : {format(minimum_), format(maximum_), format(value_), special_ + suffix_})
+  for (const QString& s : {format(minimum_), format(maximum_), format(value_), special_ + suffix_, widest_shown_})
     if (s.size() > widest.size()) widest = s;
   return widest;
 }
@@ -246,6 +255,7 @@ void FieldProblems::refresh() {
     if (field && field->hasProblem()) problems << field->problem();
   setText(problems.join(QLatin1Char('\n')));
   setVisible(!problems.isEmpty());
+  emit problemsChanged(!problems.isEmpty());
 }
 
 }  // namespace fvae::ui

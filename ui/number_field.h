@@ -31,6 +31,9 @@ class NumberField : public QAbstractSpinBox {
   // Shown instead of the minimum ("no limit", "one run"); typing it gives the minimum.
   void setSpecialValueText(const QString& text);
   void setSuffix(const QString& suffix);  // shown after the number (" steps each"); typing it is optional
+  // The field is at least wide enough for this value as shown (e.g. −2.66 for a slider's field in −3 … 3), and grows
+  // whenever a wider value is shown.
+  void setWidestValue(double value);
   // The field's name in problems ("Batch size"); taken from its form label by addFormRow().
   void setFieldName(const QString& name);
   QString fieldName() const { return name_; }
@@ -67,6 +70,7 @@ class NumberField : public QAbstractSpinBox {
   double value_ = 0;      // what the text says while it is valid, else committed_
   double committed_ = 0;  // set by setValue: programmatically, by a step, or when valid editing finishes
   QString special_, suffix_, name_, problem_;
+  QString widest_shown_;  // the widest text shown so far (or set by setWidestValue)
   bool setting_text_ = false;
 };
 
@@ -84,6 +88,9 @@ class FieldProblems : public QLabel {
   void watch(NumberField* field);
   // The first enabled field with a problem (nullptr when there is none), for "Start says which field is wrong".
   NumberField* firstInvalid() const;
+
+ signals:
+  void problemsChanged(bool any);  // after every change of a watched field's problem
 
  private:
   void refresh();

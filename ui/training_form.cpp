@@ -155,6 +155,7 @@ void TrainingForm::layOutFields() {
   }
   form_ = new QFormLayout(this);
   problems_ = new FieldProblems;
+  connect(problems_, &FieldProblems::problemsChanged, this, &TrainingForm::problemsChanged);
   auto* browse = new QPushButton(tr("Browse…"));
   connect(browse, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open dataset"), QString(),

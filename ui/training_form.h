@@ -1,9 +1,9 @@
 #pragma once
 // The settings of a training: dataset, preset, image size, latent dimensions, β, γ, learning rate, batch, epochs,
-// step budget or time budget, threads, seed, device, output folder and candidates. β, γ, the learning rate, the step budget and the candidates
-// follow the dataset's and the image size's defaults (service::runDefaults, as the CLI decides them) until the user
-// sets them. Numbers are typed into NumberFields: a field whose text is not a valid value keeps it, shows the problem,
-// and invalidProblem() names it so that Start can refuse.
+// step budget or time budget, threads, seed, device, output folder and candidates. β, γ, the learning rate, the step
+// budget and the candidates follow the dataset's and the image size's defaults (service::runDefaults, as the CLI
+// decides them) until the user sets them. Numbers are typed into NumberFields: a field whose text is not a valid value
+// keeps it, shows the problem, and invalidProblem() names it so that Start can refuse.
 
 #include <QGroupBox>
 
@@ -34,6 +34,7 @@ class TrainingForm : public QGroupBox {
 
  signals:
   void imageSizeChanged(int size);
+  void problemsChanged(bool any);  // a field's text became invalid, or the last problem was corrected
 
  private:
   void createFields();

@@ -78,6 +78,12 @@ void TrainingPanel::createButtons() {
     if (!path.isEmpty()) resumeTraining(path);
   });
   connect(start_, &QPushButton::clicked, this, &TrainingPanel::startTraining);
+  // "Cannot start: Batch size …" goes once the fields are corrected (it once stayed after the fix).
+  connect(form_, &TrainingForm::problemsChanged, this, [this](bool any) {
+    if (any || running_) return;
+    clearReportedProblem(this, tr("Cannot start"));
+    if (status_text_.startsWith(tr("Cannot start: %1").arg(QString()))) setStatus(tr("Ready."));
+  });
   connect(pause_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
   connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stopTraining);
   folder_question_ = new FolderQuestion;
@@ -442,6 +448,11 @@ void TrainingPanel::flush() {
   const double steps_per_second = ema_speed_ > 0 && last.batchSize > 0 ? ema_speed_ / last.batchSize : 0;
   const double eta = steps_per_second > 0 ? (total - done) / steps_per_second : -1;
   if (last.candidate >= 0 && last.candidate < pipeline_.rows.size()) {
+    // The table's Step column follows the training between the pipeline's reports (it stayed 0 while screening).
+    if (last.step > pipeline_.rows[last.candidate].step) {
+      pipeline_.rows[last.candidate].step = last.step;
+      candidates_->setStep(last.candidate, last.step);
+    }
     // The chosen candidate's last points may arrive after the pipeline has marked it done.
     const auto state = pipeline_.rows[last.candidate].state;
     const bool continuing =

@@ -1,6 +1,8 @@
 // Typed numbers are never changed silently: invalid text stays as typed with its problem shown and the value kept, a
 // value outside the range is refused with a message (not cut digit by digit), Start names the wrong field, and a
 // German desktop shows and reads "0,5".
+#include <QApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -8,7 +10,6 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 #include <QWheelEvent>
-#include <QApplication>
 #include <QtTest>
 
 #include "app/service/training_session.h"
@@ -218,9 +219,32 @@ class TestNumberFields : public QObject {
     type(batch, QStringLiteral("128"));
     type(latent, QStringLiteral("10"));
     QVERIFY(problems->isHidden());
+    // The refusal goes with the problems: it once stayed under the form after every field was fixed.
+    for (auto* label : panel.findChildren<QLabel*>())
+      QVERIFY2(!label->text().startsWith(QStringLiteral("Cannot start")), qPrintable(label->text()));
+    QCOMPARE(panel.statusText(), QStringLiteral("Ready."));
     QCOMPARE(panel.settings().learningRate, 0.001);
     QCOMPARE(panel.settings().batchSize, 128);
     QCOMPARE(panel.settings().latentDim, 10);
+  }
+
+  // A field shows its widest value whole: the explorer's −2.66 was once cut to ".66" in a field sized for "0".
+  void aFieldIsWideEnoughForItsValues() {
+    QWidget holder;
+    auto* layout = new QHBoxLayout(&holder);
+    auto* grown = NumberField::real(-3, 3, 0);   // sized for "0", then shows −2.66
+    auto* preset = NumberField::real(-3, 3, 0);  // told its widest value first, as the explorer's are
+    for (auto* field : {grown, preset}) field->setLocale(QLocale::c()), layout->addWidget(field);
+    layout->addStretch();
+    preset->setWidestValue(-2.99);
+    holder.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&holder));
+    const int text = grown->fontMetrics().horizontalAdvance(QStringLiteral("-2.66"));
+    QVERIFY(preset->findChild<QLineEdit*>()->width() > text);
+    grown->setValue(-2.66);
+    preset->setValue(-2.66);
+    QTRY_VERIFY(grown->findChild<QLineEdit*>()->width() > text);  // the layout gave it room for the whole text
+    QVERIFY(preset->findChild<QLineEdit*>()->width() > text);
   }
 
   void samplingRowsAndTemperatureAreRefusedNotCut() {

@@ -252,19 +252,31 @@ class TestStudio : public QObject {
     s.dataset = "shapes";
     s.imageSize = 28;
     s.batchSize = 16;
-    s.steps = 16;
+    s.steps = 40;
     s.minutes = 0;  // the step budget, not the time budget
     s.seed = 3;
     s.outputFolder = dir_.filePath("gui-candidates");
     s.candidates = 3;
-    s.screenSteps = 6;
+    s.screenSteps = 30;
     s.losers = 1;  // removed after the ranking
     panel->setSettings(s);
     QCOMPARE(panel->settings().losers, 1);
     QSignalSpy done(window.session(), &service::TrainingSession::finished);
+    // While a candidate screens, its Step column follows the training (it once stayed 0 until the screening ended).
+    qint64 screening_step_seen = 0;
+    QTimer watch;
+    connect(&watch, &QTimer::timeout, this, [&] {
+      auto* t = panel->candidatesTable();
+      for (int r = 0; r < t->rowCount(); ++r)
+        if (t->item(r, 1) && t->item(r, 1)->text() == "screening" && t->item(r, 2))
+          screening_step_seen = std::max(screening_step_seen, t->item(r, 2)->text().toLongLong());
+    });
+    watch.start(5);
     panel->startTraining();
     QVERIFY(!panel->startButton()->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 240000);
+    watch.stop();
+    QVERIFY(screening_step_seen > 0);
     QVERIFY2(!done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
     QCOMPARE(done.first().at(2).toString(), dir_.filePath("gui-candidates/latest.fvae"));
     QTRY_VERIFY(panel->startButton()->isEnabled());
@@ -297,9 +309,9 @@ class TestStudio : public QObject {
     for (int r = 0; r < 3; ++r)
       QCOMPARE(QDir(dir_.filePath("gui-candidates/seed-%1").arg(3 + r)).exists(), r == chosen);
     const auto cp = load_checkpoint(dir_.filePath("gui-candidates/seed-%1/latest.fvae").arg(3 + chosen).toStdString());
-    QCOMPARE(cp.step, int64_t{16});
+    QCOMPARE(cp.step, int64_t{40});
     const auto final_cp = load_checkpoint(dir_.filePath("gui-candidates/latest.fvae").toStdString());
-    QCOMPARE(final_cp.step, int64_t{16});
+    QCOMPARE(final_cp.step, int64_t{40});
     QCOMPARE(final_cp.train.seed, static_cast<uint64_t>(3 + chosen));
   }
 
