@@ -30,8 +30,12 @@ bool askTarget(QWidget* parent, const QString& suggestedName, const QString& fil
   return true;
 }
 
-bool report(QWidget* parent, const QString& error) {
-  if (error.isEmpty()) return true;
+// Says how the export ended: where the file is, or why there is none (a save once gave no sign at all).
+bool report(QWidget* parent, const QString& path, const QString& error) {
+  if (error.isEmpty()) {
+    reportInformation(parent, Export::tr("Saved"), QDir::toNativeSeparators(path));
+    return true;
+  }
   reportError(parent, Export::tr("Cannot export"), error);
   return false;
 }
@@ -51,7 +55,7 @@ bool saveImageAs(QWidget* parent, const QImage& image, const QString& suggestedN
   QString path;
   if (!askTarget(parent, suggestedName, Export::tr("PNG images (*.png)"), &path, &style.scale)) return false;
   if (!path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) path += QLatin1String(".png");
-  return report(parent, service::writePng(path, image, style));
+  return report(parent, path, service::writePng(path, image, style));
 }
 
 bool saveAnimationAs(QWidget* parent, const QVector<QImage>& frames, int delayMs, const QString& suggestedName,
@@ -59,7 +63,7 @@ bool saveAnimationAs(QWidget* parent, const QVector<QImage>& frames, int delayMs
   QString path;
   if (!askTarget(parent, suggestedName, Export::tr("Animated GIF (*.gif)"), &path, &style.scale)) return false;
   if (!path.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive)) path += QLatin1String(".gif");
-  return report(parent, service::writeGif(path, frames, delayMs, style));
+  return report(parent, path, service::writeGif(path, frames, delayMs, style));
 }
 
 }  // namespace fvae::ui

@@ -57,7 +57,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   controls_->runButton()->setToolTip(
       tr("FactorVAE metric and MIG on the built-in shapes dataset, whose factors are known"));
   connect(controls_, &JobControls::runClicked, this, &MetricsPanel::measure);
-  connect(use_names_, &QPushButton::clicked, this, [this] { emit namesSuggested(report_.suggestedNames); });
+  connect(use_names_, &QPushButton::clicked, this, [this] { emit namesSuggested(suggestedNames()); });
   use_names_->setEnabled(false);
   use_names_->setToolTip(tr("Name unnamed latent dimensions after the factor they capture"));
   note_->setWordWrap(true);
@@ -178,6 +178,12 @@ void MetricsPanel::startMeasuring(bool nameDimensions) {
 
 bool MetricsPanel::isMeasuring() const { return controls_->isRunning(); }
 
+QStringList MetricsPanel::suggestedNames() const {
+  QStringList names;  // the factors' names in the user's language: what they will read beside the sliders
+  for (const QString& name : report_.suggestedNames) names << (name.isEmpty() ? name : service::factorName(name));
+  return names;
+}
+
 MetricsPanel::~MetricsPanel() { cancel(); }
 
 void MetricsPanel::cancel() { controls_->cancel(); }
@@ -203,7 +209,7 @@ void MetricsPanel::showReport(const service::DisentanglementReport& report) {
   use_names_->setEnabled(true);
   if (name_when_measured_) {
     name_when_measured_ = false;
-    emit namesSuggested(report.suggestedNames);
+    emit namesSuggested(suggestedNames());
   }
   emit measured(report);
 }

@@ -32,6 +32,7 @@ class MetricsPanel : public QWidget {
   void setSettings(const service::MetricSettings& settings);
   service::MetricSettings settings() const;
   service::DisentanglementReport report() const { return report_; }
+  QStringList suggestedNames() const;  // per dimension, the factor it captures in the user's language; "" for none
   bool isMeasuring() const;
   const QTableWidget* dimensionTable() const { return dimensions_; }
   const ResultOrigin* origin() const { return origin_; }

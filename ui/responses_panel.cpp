@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -82,7 +83,10 @@ ResponsesPanel::ResponsesPanel(QWidget* parent)
     return [this, name, filter, write] {
       const QString path = askExportPath(this, name, filter);
       if (path.isEmpty()) return;
-      if (const QString error = (this->*write)(path); !error.isEmpty()) reportError(this, tr("Cannot export"), error);
+      if (const QString error = (this->*write)(path); !error.isEmpty())
+        reportError(this, tr("Cannot export"), error);
+      else
+        reportInformation(this, tr("Saved"), QDir::toNativeSeparators(path));
     };
   };
   connect(export_png_, &QPushButton::clicked, this,

@@ -108,7 +108,10 @@ void TrainingPanel::createButtons() {
                                                       tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     const QString error = saveChartsPng(path);
-    if (!error.isEmpty()) reportError(this, tr("Cannot save the charts"), error);
+    if (!error.isEmpty())
+      reportError(this, tr("Cannot save the charts"), error);
+    else
+      reportInformation(this, tr("Saved"), QDir::toNativeSeparators(path));
   });
 }
 

@@ -4,18 +4,24 @@
 
 #include <QDialog>
 
+class QPushButton;
 class QTextBrowser;
 
 namespace fvae::ui {
+
+// What the guide shows of the README: its title and first paragraph, then its sections (not the build commands).
+QString userGuideText(const QString& readme);
 
 class UserGuide : public QDialog {
   Q_OBJECT
  public:
   explicit UserGuide(QWidget* parent = nullptr);
   QTextBrowser* browser() const { return browser_; }
+  QPushButton* backButton() const { return back_; }
 
  private:
   QTextBrowser* browser_;
+  QPushButton* back_ = nullptr;
 };
 
 }  // namespace fvae::ui

@@ -13,7 +13,9 @@
 #include <QSlider>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
@@ -328,6 +330,32 @@ class TestStudio : public QObject {
     QVERIFY(!dialog->isModal() && no_modal_window());
     QVERIFY(dialog->browser()->toPlainText().contains("factorvae-studio"));
     QVERIFY(dialog->browser()->toPlainText().size() > 2000);
+    // It opens with what the program is and the first ten minutes, not with build commands.
+    const QString text = dialog->browser()->toPlainText();
+    QVERIFY(text.startsWith("FactorVAE Studio"));
+    QVERIFY(!text.contains("cmake --build"));
+    QVERIFY(text.indexOf("Your first ten minutes") < 1200);
+    // Pictures fit the window: every image resource of the document no wider than the view.
+    const QTextDocument* document = dialog->browser()->document();
+    int images = 0;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+      for (auto it = block.begin(); !it.atEnd(); ++it)
+        if (const QTextFragment fragment = it.fragment(); fragment.charFormat().isImageFormat()) {
+          const QString name = fragment.charFormat().toImageFormat().name();
+          const QImage image =
+              dialog->browser()->loadResource(QTextDocument::ImageResource, QUrl(name)).value<QImage>();
+          if (image.isNull()) continue;  // a picture this build cannot find is left out
+          ++images;
+          QVERIFY2(image.width() <= dialog->browser()->viewport()->width(), qPrintable(name));
+        }
+    QVERIFY(images > 0);
+    // A followed link has its way back.
+    QVERIFY(!dialog->backButton()->isEnabled());
+    dialog->browser()->setSource(QUrl("docs/cli.md"));
+    QTRY_VERIFY(dialog->backButton()->isEnabled());
+    QVERIFY(dialog->browser()->toPlainText().contains("--force"));
+    dialog->backButton()->click();
+    QTRY_VERIFY(dialog->browser()->toPlainText().contains("Your first ten minutes"));
   }
 
   // Samples as separate files with their codes, as a script wants them: PNGs that read back, and an .npy of the codes.
@@ -486,6 +514,34 @@ class TestStudio : public QObject {
       QCOMPARE(window.trainingPanel()->startButton()->text(), QString("&Starten"));
       ui::MetricsPanel metrics;
       QVERIFY(metrics.dimensionTable()->toolTip().startsWith("Eine Spalte je Faktor"));
+    }
+    // A German desktop: every number shown with a decimal comma, factor names in German (the metrics, the names
+    // suggested for the sliders, the explorer's KL column, the headers' steps).
+    {
+      const QLocale before;
+      QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+      auto loaded = service::loadModel(checkpoint_);
+      ui::MetricsPanel metrics;
+      metrics.setModel(loaded.model, "shapes");
+      service::MetricSettings quick;
+      quick.trainVotes = 100, quick.evalVotes = 50, quick.samplesPerVote = 8, quick.migSamples = 200;
+      metrics.setSettings(quick);
+      QSignalSpy measured(&metrics, &ui::MetricsPanel::measured);
+      metrics.measure();
+      QTRY_COMPARE_WITH_TIMEOUT(measured.size(), 1, 60000);
+      QString status;
+      for (auto* label : metrics.findChildren<QLabel*>())
+        if (label->text().contains("FactorVAE")) status = label->text();
+      QVERIFY2(QRegularExpression("FactorVAE-Metrik: [01],\\d{3}").match(status).hasMatch(), qPrintable(status));
+      QVERIFY2(!QRegularExpression("\\d\\.\\d").match(status).hasMatch(), qPrintable(status));
+      const QTableWidget* table = metrics.dimensionTable();
+      QCOMPARE(table->horizontalHeaderItem(3)->text(), QString("Form"));
+      for (int d = 0; d < table->rowCount(); ++d) QVERIFY(table->item(d, 2)->text().contains(','));
+      for (const QString& name : metrics.suggestedNames())
+        QVERIFY2(name.isEmpty() ||
+                     !QStringList({"shape", "scale", "orientation", "x position", "y position"}).contains(name),
+                 qPrintable(name));
+      QLocale::setDefault(before);
     }
     QVERIFY(!ui::installTranslations("en_GB"));  // English is the source language
     ui::MainWindow window;
