@@ -186,9 +186,22 @@ MigResult mutual_information_gap(const GroundTruthSource& source, const Represen
 
 std::vector<std::string> suggested_dimension_names(const FactorVaeMetricResult& result,
                                                    const std::vector<std::string>& factor_names) {
-  std::vector<std::string> names;
-  for (int64_t factor : result.dimension_factor)
-    names.push_back(factor >= 0 && factor < static_cast<int64_t>(factor_names.size()) ? factor_names[factor] : "");
+  const auto dims = static_cast<int64_t>(result.dimension_factor.size());
+  std::vector<std::string> names(static_cast<size_t>(dims));
+  for (int64_t d = 0; d < dims; ++d) {
+    const int64_t factor = result.dimension_factor[static_cast<size_t>(d)];
+    if (factor < 0 || factor >= static_cast<int64_t>(factor_names.size())) continue;
+    auto votes = [&](int64_t dim) {
+      const auto& row = result.votes.size() > static_cast<size_t>(factor) ? result.votes[static_cast<size_t>(factor)]
+                                                                          : std::vector<int64_t>{};
+      return row.size() > static_cast<size_t>(dim) ? row[static_cast<size_t>(dim)] : int64_t{0};
+    };
+    bool best = true;  // among the dimensions this factor is the majority of; ties go to the lower index
+    for (int64_t other = 0; other < dims && best; ++other)
+      if (other != d && result.dimension_factor[static_cast<size_t>(other)] == factor)
+        best = votes(other) < votes(d) || (votes(other) == votes(d) && other > d);
+    if (best) names[static_cast<size_t>(d)] = factor_names[static_cast<size_t>(factor)];
+  }
   return names;
 }
 

@@ -79,7 +79,9 @@ double discrete_mutual_information(const std::vector<int64_t>& a, const std::vec
 // Equal-width binning of each column of x [n, D] into `bins` bins over its range: int64 [n, D] in [0, bins).
 torch::Tensor histogram_discretize(const torch::Tensor& x, int64_t bins);
 
-// Names suggested for latent dimensions from the metric's factor assignment ("" when nothing is captured).
+// Names suggested for latent dimensions from the metric's factor assignment ("" when nothing is captured). A factor
+// names one dimension at most: of the dimensions whose majority it is, the one that won most of its votes (two
+// dimensions named "y position" would say the model split y, not which one to drag).
 std::vector<std::string> suggested_dimension_names(const FactorVaeMetricResult& result,
                                                    const std::vector<std::string>& factor_names);
 

@@ -201,6 +201,19 @@ class TestMetrics : public QObject {
     QCOMPARE(fv.dimension_factor, (std::vector<int64_t>{0, 1, 2, 3, 4}));
     auto names = suggested_dimension_names(fv, source_.factor_names());
     QCOMPARE(names[3], std::string("x"));
+    // Two dimensions whose majority is one factor: the one with more of its votes gets the name, the other none.
+    FactorVaeMetricResult split = fv;
+    split.dimension_factor = {0, 1, 2, 3, 4, 3};
+    for (auto& row : split.votes) row.resize(6, 0);
+    split.votes[3][3] = 40, split.votes[3][5] = 60;
+    names = suggested_dimension_names(split, source_.factor_names());
+    QCOMPARE(names[5], std::string("x"));
+    QCOMPARE(names[3], std::string());
+    QCOMPARE(names[0], source_.factor_names()[0]);
+    split.votes[3][5] = 40;  // a tie: the lower dimension
+    names = suggested_dimension_names(split, source_.factor_names());
+    QCOMPARE(names[3], std::string("x"));
+    QCOMPARE(names[5], std::string());
     auto mig = mutual_information_gap(source_, perfect);
     // The 20-bin ceiling: 32 and 40 values cannot be told apart in 20 bins, so perfect scores ≈ 0.896, not 1.
     QVERIFY2(mig.mig > 0.88 && mig.mig < 0.91, qPrintable(QString::number(mig.mig)));
