@@ -31,7 +31,10 @@ trap 'rm -rf "$home"' EXIT
 shoot() {  # NAME ARGS...: one run of the application in a fresh home, with a time limit
   local name=$1; shift
   rm -rf "$home"/*
-  if ! HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
+  # A German desktop also formats numbers the German way (Qt reads LANG; the C library's numbers stay "C").
+  local lang=en_US.UTF-8
+  [[ " $* " == *" --language de "* ]] && lang=de_DE.UTF-8
+  if ! LANG=$lang LC_ALL= HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
       timeout 600 xvfb-run -a -s "-screen 0 1920x1200x24" "$studio" --screenshots "$out/$name" "$@" \
       >"$out/$name.log" 2>&1; then
     echo "error: $name failed, see $out/$name.log" >&2

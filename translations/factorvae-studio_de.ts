@@ -4,37 +4,37 @@
 <context>
     <name>DatasetView</name>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="53"/>
+        <location filename="../app/service/dataset_view.cpp" line="61"/>
         <source>square</source>
         <translation>Quadrat</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="54"/>
+        <location filename="../app/service/dataset_view.cpp" line="62"/>
         <source>ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="55"/>
+        <location filename="../app/service/dataset_view.cpp" line="63"/>
         <source>heart</source>
         <translation>Herz</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="59"/>
+        <location filename="../app/service/dataset_view.cpp" line="67"/>
         <source>%1, scale %2, %3°, x %4, y %5</source>
         <translation>%1, Größe %2, %3°, x %4, y %5</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="73"/>
+        <location filename="../app/service/dataset_view.cpp" line="81"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="81"/>
+        <location filename="../app/service/dataset_view.cpp" line="89"/>
         <source>no finding</source>
         <translation>kein Befund</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="82"/>
+        <location filename="../app/service/dataset_view.cpp" line="90"/>
         <source>findings %1</source>
         <translation>Befunde %1</translation>
     </message>
@@ -276,6 +276,14 @@
         <location filename="../app/service/response_plots.cpp" line="242"/>
         <source>μ per class (box: quartiles, whiskers: 5–95 %, dot: mean), %1 images, seed %2; dimensions ranked by η², the share of μ&apos;s variance the classes explain</source>
         <translation>μ je Klasse (Box: Quartile, Whisker: 5–95 %, Punkt: Mittelwert), %1 Bilder, Seed %2; Dimensionen nach η² geordnet, dem Anteil der Varianz von μ, den die Klassen erklären</translation>
+    </message>
+</context>
+<context>
+    <name>fvae::service::DatasetView</name>
+    <message>
+        <location filename="../app/service/dataset_view.cpp" line="29"/>
+        <source>built-in dSprites-style</source>
+        <translation>eingebaut, im Stil von dSprites</translation>
     </message>
 </context>
 <context>
@@ -1626,7 +1634,7 @@
     <message>
         <location filename="../ui/metrics_panel.cpp" line="131"/>
         <source>Ground truth from the built-in shapes dataset (shape, scale, orientation, x, y).</source>
-        <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Ausrichtung, x, y).</translation>
+        <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Drehung, x, y).</translation>
     </message>
     <message>
         <location filename="../ui/metrics_panel.cpp" line="195"/>

@@ -57,16 +57,25 @@ InterpolationView::InterpolationView(QWidget* parent)
     if (!frames_.isEmpty()) saveAnimationAs(this, animationFrames(), kGifDelayMs, QStringLiteral("interpolation.gif"));
   });
 
+  // The endpoints beside two short rows (mode and steps; the exports): one long row made the explorer wider than a
+  // 1000-pixel window in German.
+  auto* settings_row = new QHBoxLayout;
+  settings_row->addWidget(new QLabel(tr("Mode:")));
+  settings_row->addWidget(mode_);
+  settings_row->addWidget(new QLabel(tr("Steps:")));
+  settings_row->addWidget(steps_);
+  settings_row->addStretch();
+  auto* export_row = new QHBoxLayout;
+  export_row->addWidget(png);
+  export_row->addWidget(gif);
+  export_row->addStretch();
+  auto* rows = new QVBoxLayout;
+  rows->addLayout(settings_row);
+  rows->addLayout(export_row);
   auto* controls = new QHBoxLayout;
   controls->addWidget(pick_[0]);
   controls->addWidget(pick_[1]);
-  controls->addWidget(new QLabel(tr("Mode:")));
-  controls->addWidget(mode_);
-  controls->addWidget(new QLabel(tr("Steps:")));
-  controls->addWidget(steps_);
-  controls->addStretch();
-  controls->addWidget(png);
-  controls->addWidget(gif);
+  controls->addLayout(rows, 1);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(controls);
   layout->addWidget(scroll);

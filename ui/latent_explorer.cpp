@@ -341,8 +341,10 @@ void LatentExplorer::showDecoded(const QImage& image, quint64 generation, double
                                                           Qt::FastTransformation)));  // crisp pixels
   // Which weights these are, as the other tabs say: during a training they move on.
   const qint64 step = model_ ? model_->trainingStep() : -1;
-  timing_label_->setText(step >= 0 ? tr("weights of step %1 · decoded in %2 ms").arg(step).arg(milliseconds, 0, 'f', 2)
-                                   : tr("decoded in %1 ms").arg(milliseconds, 0, 'f', 2));
+  const QLocale locale;  // the user's digits
+  timing_label_->setText(step >= 0 ? tr("weights of step %1 · decoded in %2 ms")
+                                         .arg(locale.toString(step), locale.toString(milliseconds, 'f', 2))
+                                   : tr("decoded in %1 ms").arg(locale.toString(milliseconds, 'f', 2)));
   emit imageShown(generation);
 }
 

@@ -20,7 +20,15 @@ DatasetView::DatasetView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 DatasetView::~DatasetView() = default;
 
 QString DatasetView::spec() const { return impl_->spec; }
-QString DatasetView::description() const { return QString::fromStdString(impl_->data->description()); }
+QString DatasetView::description() const {
+  QString text = QString::fromStdString(impl_->data->description());
+  // The built-in dataset's words in the user's language (the core's description is also written into checkpoints,
+  // in English); a folder's or file's description is its path and counts.
+  const QString builtin = QStringLiteral("built-in dSprites-style");
+  if (text.contains(builtin))
+    text.replace(builtin, QCoreApplication::translate("fvae::service::DatasetView", "built-in dSprites-style"));
+  return text;
+}
 std::shared_ptr<const Dataset> DatasetView::data() const { return impl_->data; }
 int DatasetView::count() const { return static_cast<int>(impl_->data->size()); }
 int DatasetView::imageSize() const { return static_cast<int>(impl_->data->shape().height); }
