@@ -30,7 +30,7 @@ trap 'rm -rf "$home"' EXIT
 
 shoot() {  # NAME ARGS...: one run of the application in a fresh home, with a time limit
   local name=$1; shift
-  rm -rf "$home"/*
+  find "$home" -mindepth 1 -delete  # dot folders too: a saved window size once made "default" 1000x700
   # A German desktop also formats numbers the German way (Qt reads LANG; the C library's numbers stay "C").
   local lang=en_US.UTF-8
   [[ " $* " == *" --language de "* ]] && lang=de_DE.UTF-8

@@ -2667,8 +2667,8 @@
     </message>
     <message>
         <location filename="../ui/training_panel.cpp" line="381"/>
-        <source>Screening candidate %1 of %2 (seed %3), %4 steps each</source>
-        <translation>Prüfe Kandidat %1 von %2 (Seed %3), je %4 Schritte</translation>
+        <source>Screening candidate %1 of %2 (seed %3), %4 steps each.</source>
+        <translation>Prüfe Kandidat %1 von %2 (Seed %3), je %4 Schritte.</translation>
     </message>
     <message>
         <location filename="../ui/training_panel.cpp" line="388"/>

@@ -378,7 +378,7 @@ void TrainingPanel::showStage(const service::PipelineInfo& info) {
   switch (info.stage) {
     case Stage::Screening:
       if (info.current >= 0)
-        setStatus(tr("Screening candidate %1 of %2 (seed %3), %4 steps each")
+        setStatus(tr("Screening candidate %1 of %2 (seed %3), %4 steps each.")
                       .arg(info.current + 1)
                       .arg(count)
                       .arg(info.rows[info.current].seed)
