@@ -35,6 +35,24 @@ class TestLayout : public QObject {
   QTemporaryDir dir_;
   QString checkpoint_;
 
+  static void languagesAndSizes(const QVector<QSize>& sizes) {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const char* language : {"en", "de"})
+      for (QSize size : sizes)
+        QTest::addRow("%s-%dx%d", language, size.width(), size.height()) << QString(language) << size;
+  }
+
+  // The window at `size` with the test's model open and its dataset loaded.
+  bool showWithModel(ui::MainWindow& window, QSize size) {
+    window.resize(size);
+    window.show();
+    QSignalSpy opened(&window, &ui::MainWindow::checkpointOpened);
+    window.openCheckpoint(checkpoint_);
+    return QTest::qWaitFor([&] { return !opened.isEmpty(); }, 60000) &&
+           QTest::qWaitFor([&] { return window.dataset() != nullptr; }, 60000);
+  }
+
  private slots:
   void initTestCase() {
     ui::configureApplication();
@@ -56,24 +74,13 @@ class TestLayout : public QObject {
     save_checkpoint(checkpoint_.toStdString(), cp);
   }
 
-  void everyTextFitsAtEverySize_data() {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QSize>("size");
-    for (const char* language : {"en", "de"})
-      for (QSize size : {QSize(1000, 700), QSize(1200, 780), QSize(1600, 1000)})
-        QTest::addRow("%s-%dx%d", language, size.width(), size.height()) << QString(language) << size;
-  }
+  void everyTextFitsAtEverySize_data() { languagesAndSizes({QSize(1000, 700), QSize(1200, 780), QSize(1600, 1000)}); }
   void everyTextFitsAtEverySize() {
     QFETCH(QString, language);
     QFETCH(QSize, size);
     QVERIFY(ui::installTranslations(language) || language == QLatin1String("en"));
     ui::MainWindow window;
-    window.resize(size);
-    window.show();
-    QSignalSpy opened(&window, &ui::MainWindow::checkpointOpened);
-    window.openCheckpoint(checkpoint_);
-    QVERIFY(QTest::qWaitFor([&] { return !opened.isEmpty(); }, 60000));
-    QVERIFY(QTest::qWaitFor([&] { return window.dataset() != nullptr; }, 60000));
+    QVERIFY(showWithModel(window, size));
     QApplication::processEvents();
     QCOMPARE(window.size(), size);  // no page made the window larger than it was asked to be
     const QStringList cut = ui::ScreenshotTour::cutTexts(window);
@@ -106,24 +113,13 @@ class TestLayout : public QObject {
   // Geometry, not only text: at 1000×700 and the default size, in English and German, no tab scrolls sideways, and
   // each tab's main controls and views lie inside what is shown without scrolling: Start and Stop, every chart, and
   // every column header of every table.
-  void primaryControlsAreInView_data() {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QSize>("size");
-    for (const char* language : {"en", "de"})
-      for (QSize size : {QSize(1000, 700), QSize(1200, 780)})
-        QTest::addRow("%s-%dx%d", language, size.width(), size.height()) << QString(language) << size;
-  }
+  void primaryControlsAreInView_data() { languagesAndSizes({QSize(1000, 700), QSize(1200, 780)}); }
   void primaryControlsAreInView() {
     QFETCH(QString, language);
     QFETCH(QSize, size);
     QVERIFY(ui::installTranslations(language) || language == QLatin1String("en"));
     ui::MainWindow window;
-    window.resize(size);
-    window.show();
-    QSignalSpy opened(&window, &ui::MainWindow::checkpointOpened);
-    window.openCheckpoint(checkpoint_);
-    QVERIFY(QTest::qWaitFor([&] { return !opened.isEmpty(); }, 60000));
-    QVERIFY(QTest::qWaitFor([&] { return window.dataset() != nullptr; }, 60000));
+    QVERIFY(showWithModel(window, size));
     // The reconstructions of the first page are in the table (their images widen its columns).
     QVERIFY(QTest::qWaitFor(
         [&] {
