@@ -57,7 +57,7 @@ record["demo_choice"] = {
     "chosen": int(best),
     "train_again": f"factorvae train --dataset shapes --candidates 4 --seed {cfg['train.seed']} "
                    f"--steps {cfg['train.max_steps']} --screen-steps {cfg['pipeline.screen_steps']} "
-                   f"--threads {cfg['train.threads']}",
+                   f"--lr-warmup {cfg['train.vae_lr_warmup_steps']} --threads {cfg['train.threads']}",
 }
 print(json.dumps(record, indent=2))
 PY
