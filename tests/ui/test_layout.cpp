@@ -38,9 +38,9 @@ class TestLayout : public QObject {
   static void languagesAndSizes(const QVector<QSize>& sizes) {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QSize>("size");
-    for (const char* language : {"en", "de"})
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("de")})
       for (QSize size : sizes)
-        QTest::addRow("%s-%dx%d", language, size.width(), size.height()) << QString(language) << size;
+        QTest::addRow("%s-%dx%d", qPrintable(language), size.width(), size.height()) << language << size;
   }
 
   // The window at `size` with the test's model open and its dataset loaded.
