@@ -4,37 +4,37 @@
 <context>
     <name>DatasetView</name>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="61"/>
+        <location filename="../app/service/dataset_view.cpp" line="62"/>
         <source>square</source>
         <translation>Quadrat</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="62"/>
+        <location filename="../app/service/dataset_view.cpp" line="63"/>
         <source>ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="63"/>
+        <location filename="../app/service/dataset_view.cpp" line="64"/>
         <source>heart</source>
         <translation>Herz</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="67"/>
+        <location filename="../app/service/dataset_view.cpp" line="68"/>
         <source>%1, scale %2, %3°, x %4, y %5</source>
         <translation>%1, Größe %2, %3°, x %4, y %5</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="81"/>
+        <location filename="../app/service/dataset_view.cpp" line="82"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="89"/>
+        <location filename="../app/service/dataset_view.cpp" line="90"/>
         <source>no finding</source>
         <translation>kein Befund</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="90"/>
+        <location filename="../app/service/dataset_view.cpp" line="91"/>
         <source>findings %1</source>
         <translation>Befunde %1</translation>
     </message>
@@ -76,204 +76,204 @@
 <context>
     <name>ResponsePlots</name>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="20"/>
+        <location filename="../app/service/response_plots.cpp" line="22"/>
         <source>shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="20"/>
+        <location filename="../app/service/response_plots.cpp" line="22"/>
         <source>scale</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="21"/>
+        <location filename="../app/service/response_plots.cpp" line="23"/>
         <source>orientation</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="21"/>
+        <location filename="../app/service/response_plots.cpp" line="23"/>
         <source>x position</source>
         <translation>x-Position</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="22"/>
+        <location filename="../app/service/response_plots.cpp" line="24"/>
         <source>y position</source>
         <translation>y-Position</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="22"/>
+        <location filename="../app/service/response_plots.cpp" line="24"/>
         <source>square</source>
         <translation>Quadrat</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="23"/>
+        <location filename="../app/service/response_plots.cpp" line="25"/>
         <source>ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="23"/>
+        <location filename="../app/service/response_plots.cpp" line="25"/>
         <source>heart</source>
         <translation>Herz</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="24"/>
+        <location filename="../app/service/response_plots.cpp" line="26"/>
         <source>no finding</source>
         <translation>kein Befund</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="24"/>
+        <location filename="../app/service/response_plots.cpp" line="26"/>
         <source>class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="26"/>
+        <location filename="../app/service/response_plots.cpp" line="28"/>
         <source>atelectasis</source>
         <translation>Atelektase</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="26"/>
+        <location filename="../app/service/response_plots.cpp" line="28"/>
         <source>cardiomegaly</source>
         <translation>Kardiomegalie</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="27"/>
+        <location filename="../app/service/response_plots.cpp" line="29"/>
         <source>effusion</source>
         <translation>Erguss</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="27"/>
+        <location filename="../app/service/response_plots.cpp" line="29"/>
         <source>infiltration</source>
         <translation>Infiltrat</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="28"/>
+        <location filename="../app/service/response_plots.cpp" line="30"/>
         <source>mass</source>
         <translation>Raumforderung</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="28"/>
+        <location filename="../app/service/response_plots.cpp" line="30"/>
         <source>nodule</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="29"/>
+        <location filename="../app/service/response_plots.cpp" line="31"/>
         <source>pneumonia</source>
         <translation>Pneumonie</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="29"/>
+        <location filename="../app/service/response_plots.cpp" line="31"/>
         <source>pneumothorax</source>
         <translation>Pneumothorax</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="30"/>
+        <location filename="../app/service/response_plots.cpp" line="32"/>
         <source>consolidation</source>
         <translation>Konsolidierung</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="30"/>
+        <location filename="../app/service/response_plots.cpp" line="32"/>
         <source>edema</source>
         <translation>Ödem</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="31"/>
+        <location filename="../app/service/response_plots.cpp" line="33"/>
         <source>emphysema</source>
         <translation>Emphysem</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="31"/>
+        <location filename="../app/service/response_plots.cpp" line="33"/>
         <source>fibrosis</source>
         <translation>Fibrose</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="32"/>
+        <location filename="../app/service/response_plots.cpp" line="34"/>
         <source>pleural thickening</source>
         <translation>Pleuraverdickung</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="32"/>
+        <location filename="../app/service/response_plots.cpp" line="34"/>
         <source>hernia</source>
         <translation>Hernie</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="33"/>
+        <location filename="../app/service/response_plots.cpp" line="35"/>
         <source>T-shirt/top</source>
         <translation>T-Shirt/Top</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="33"/>
+        <location filename="../app/service/response_plots.cpp" line="35"/>
         <source>trouser</source>
         <translation>Hose</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="34"/>
+        <location filename="../app/service/response_plots.cpp" line="36"/>
         <source>pullover</source>
         <translation>Pullover</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="34"/>
+        <location filename="../app/service/response_plots.cpp" line="36"/>
         <source>dress</source>
         <translation>Kleid</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="35"/>
+        <location filename="../app/service/response_plots.cpp" line="37"/>
         <source>coat</source>
         <translation>Mantel</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="35"/>
+        <location filename="../app/service/response_plots.cpp" line="37"/>
         <source>sandal</source>
         <translation>Sandale</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="36"/>
+        <location filename="../app/service/response_plots.cpp" line="38"/>
         <source>shirt</source>
         <translation>Hemd</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="36"/>
+        <location filename="../app/service/response_plots.cpp" line="38"/>
         <source>sneaker</source>
         <translation>Sneaker</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="37"/>
+        <location filename="../app/service/response_plots.cpp" line="39"/>
         <source>bag</source>
         <translation>Tasche</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="37"/>
+        <location filename="../app/service/response_plots.cpp" line="39"/>
         <source>ankle boot</source>
         <translation>Stiefelette</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="106"/>
+        <location filename="../app/service/response_plots.cpp" line="131"/>
         <source>Mean of μ (band: ±1 std) as each factor sweeps its values, the others random; %1 images per point, seed %2</source>
         <translation>Mittelwert von μ (Band: ±1 Standardabweichung), während jeder Faktor seine Werte durchläuft, die anderen zufällig; %1 Bilder pro Punkt, Seed %2</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="114"/>
-        <location filename="../app/service/response_plots.cpp" line="116"/>
+        <location filename="../app/service/response_plots.cpp" line="139"/>
+        <location filename="../app/service/response_plots.cpp" line="141"/>
         <source>Curves per %1:</source>
         <translation>Kurven je %1:</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="129"/>
+        <location filename="../app/service/response_plots.cpp" line="154"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="97"/>
-        <location filename="../app/service/response_plots.cpp" line="213"/>
+        <location filename="../app/service/response_plots.cpp" line="122"/>
+        <location filename="../app/service/response_plots.cpp" line="237"/>
         <source>Var[μ] %1</source>
         <translation>Var[μ] %1</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="213"/>
+        <location filename="../app/service/response_plots.cpp" line="238"/>
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../app/service/response_plots.cpp" line="242"/>
+        <location filename="../app/service/response_plots.cpp" line="267"/>
         <source>μ per class (box: quartiles, whiskers: 5–95 %, dot: mean), %1 images, seed %2; dimensions ranked by η², the share of μ&apos;s variance the classes explain</source>
         <translation>μ je Klasse (Box: Quartile, Whisker: 5–95 %, Punkt: Mittelwert), %1 Bilder, Seed %2; Dimensionen nach η² geordnet, dem Anteil der Varianz von μ, den die Klassen erklären</translation>
     </message>
@@ -281,7 +281,7 @@
 <context>
     <name>fvae::service::DatasetView</name>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="29"/>
+        <location filename="../app/service/dataset_view.cpp" line="30"/>
         <source>built-in dSprites-style</source>
         <translation>eingebaut, im Stil von dSprites</translation>
     </message>
@@ -302,27 +302,27 @@
 <context>
     <name>fvae::service::ModelExchange</name>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="36"/>
+        <location filename="../app/service/model_exchange.cpp" line="37"/>
         <source>Wrote %1: encoder, decoder and configuration as safetensors (%2 KB): safetensors.torch.load_file(&quot;%3&quot;)</source>
         <translation>%1 geschrieben: Encoder, Decoder und Konfiguration als safetensors (%2 KB): safetensors.torch.load_file(&quot;%3&quot;)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="45"/>
+        <location filename="../app/service/model_exchange.cpp" line="46"/>
         <source>Wrote %1: encoder, decoder and configuration (%2 KB)</source>
         <translation>%1 geschrieben: Encoder, Decoder und Konfiguration (%2 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="51"/>
+        <location filename="../app/service/model_exchange.cpp" line="52"/>
         <source>Wrote %1 for PyTorch: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</source>
         <translation>%1 für PyTorch geschrieben: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="81"/>
+        <location filename="../app/service/model_exchange.cpp" line="82"/>
         <source>FactorVAE metric %1, MIG %2</source>
         <translation>FactorVAE-Metrik %1, MIG %2</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="123"/>
+        <location filename="../app/service/model_exchange.cpp" line="124"/>
         <source>Imported %1 as %2 (%3)</source>
         <translation>%1 als %2 importiert (%3)</translation>
     </message>
@@ -330,67 +330,67 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/training_session.cpp" line="343"/>
+        <location filename="../app/service/training_session.cpp" line="346"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="360"/>
+        <location filename="../app/service/training_session.cpp" line="363"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="250"/>
+        <location filename="../app/service/training_session.cpp" line="253"/>
         <source>Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3</source>
         <translation>Seed %1 per UDR gewählt (%2) und bis zum vollen Budget trainiert; %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="160"/>
+        <location filename="../app/service/training_session.cpp" line="162"/>
         <source>training in %1, candidate seed %2</source>
         <translation>Training in %1, Kandidat Seed %2</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="161"/>
+        <location filename="../app/service/training_session.cpp" line="163"/>
         <source>training in %1</source>
         <translation>Training in %1</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="171"/>
+        <location filename="../app/service/training_session.cpp" line="174"/>
         <source>time budget of %1</source>
         <translation>Zeitbudget von %1</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="255"/>
+        <location filename="../app/service/training_session.cpp" line="258"/>
         <source>Stopped; the chosen candidate (seed %1, UDR %2) is saved in %3</source>
         <translation>Gestoppt; der gewählte Kandidat (Seed %1, UDR %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="260"/>
+        <location filename="../app/service/training_session.cpp" line="263"/>
         <source>Stopped before the ranking; the candidate trained furthest (seed %1, step %2) is saved in %3</source>
         <translation>Vor der Rangfolge gestoppt; der am weitesten trainierte Kandidat (Seed %1, Schritt %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="267"/>
+        <location filename="../app/service/training_session.cpp" line="270"/>
         <source>Stopped before any candidate trained a step.</source>
         <translation>Gestoppt, bevor ein Kandidat einen Schritt trainiert hat.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="279"/>
+        <location filename="../app/service/training_session.cpp" line="282"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="280"/>
+        <location filename="../app/service/training_session.cpp" line="283"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="353"/>
+        <location filename="../app/service/training_session.cpp" line="356"/>
         <source>%1 holds %2 already: continue it, replace it, or choose another folder (%3 is free).</source>
         <translation>%1 enthält bereits %2: setzen Sie es fort, ersetzen Sie es oder wählen Sie einen anderen Ordner (%3 ist frei).</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="385"/>
+        <location filename="../app/service/training_session.cpp" line="388"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -646,7 +646,7 @@
     </message>
     <message>
         <location filename="../ui/interpolation_view.cpp" line="45"/>
-        <location filename="../ui/interpolation_view.cpp" line="126"/>
+        <location filename="../ui/interpolation_view.cpp" line="135"/>
         <source>Pick two images to interpolate between their codes.</source>
         <translation>Zwei Bilder wählen, um zwischen ihren Codes zu interpolieren.</translation>
     </message>
@@ -671,22 +671,22 @@
         <translation>Schritte:</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="100"/>
+        <location filename="../ui/interpolation_view.cpp" line="109"/>
         <source>Interpolate from</source>
         <translation>Interpolieren von</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="100"/>
+        <location filename="../ui/interpolation_view.cpp" line="109"/>
         <source>Interpolate to</source>
         <translation>Interpolieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="112"/>
+        <location filename="../ui/interpolation_view.cpp" line="121"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/interpolation_view.cpp" line="112"/>
+        <location filename="../ui/interpolation_view.cpp" line="121"/>
         <source>To</source>
         <translation>Nach</translation>
     </message>
@@ -722,12 +722,12 @@
         <translation>KL pro Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/kl_chart.cpp" line="22"/>
+        <location filename="../ui/kl_chart.cpp" line="23"/>
         <source>KL per latent dimension (nats)</source>
         <translation>KL pro latenter Dimension (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/kl_chart.cpp" line="32"/>
+        <location filename="../ui/kl_chart.cpp" line="33"/>
         <source>KL per latent dimension (nats): bars near zero are collapsed dimensions</source>
         <translation>KL pro latenter Dimension (nats): Balken nahe null sind kollabierte Dimensionen</translation>
     </message>
@@ -880,12 +880,12 @@
         <translation>inaktiv: KL unter %1 nats</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="344"/>
+        <location filename="../ui/latent_explorer.cpp" line="345"/>
         <source>weights of step %1 · decoded in %2 ms</source>
         <translation>Gewichte von Schritt %1 · dekodiert in %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="345"/>
+        <location filename="../ui/latent_explorer.cpp" line="347"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
@@ -900,22 +900,22 @@
         <translation>Ein Training läuft; dieser Reiter zeigt ein anderes Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="406"/>
+        <location filename="../ui/latent_explorer.cpp" line="408"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="409"/>
+        <location filename="../ui/latent_explorer.cpp" line="411"/>
         <source>Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map</source>
         <translation>Zeilen: latente Dimensionen von oben; Spalten: −3 … +3; letzte Spalte: Differenzkarte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="413"/>
+        <location filename="../ui/latent_explorer.cpp" line="415"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="414"/>
+        <location filename="../ui/latent_explorer.cpp" line="416"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
@@ -923,132 +923,132 @@
 <context>
     <name>fvae::ui::LatentMapView</name>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="47"/>
+        <location filename="../ui/latent_map_view.cpp" line="48"/>
         <source>&amp;Compute map</source>
         <translation>Karte &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="48"/>
+        <location filename="../ui/latent_map_view.cpp" line="49"/>
         <source>&amp;Export codes…</source>
         <translation>Codes e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="52"/>
+        <location filename="../ui/latent_map_view.cpp" line="53"/>
         <source>Dataset images to encode: a seeded random subset when the dataset holds more</source>
         <translation>Zu kodierende Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="53"/>
+        <location filename="../ui/latent_map_view.cpp" line="54"/>
         <source>The same seed maps the same images</source>
         <translation>Derselbe Seed bildet dieselben Bilder ab</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="54"/>
+        <location filename="../ui/latent_map_view.cpp" line="55"/>
         <source>Horizontal axis: a principal component of μ, or one dimension</source>
         <translation>Waagerechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="55"/>
+        <location filename="../ui/latent_map_view.cpp" line="56"/>
         <source>Vertical axis: a principal component of μ, or one dimension</source>
         <translation>Senkrechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="56"/>
+        <location filename="../ui/latent_map_view.cpp" line="57"/>
         <source>Colour the points by a label or ground-truth factor</source>
         <translation>Punkte nach einem Label oder einem Faktor der Grundwahrheit färben</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="72"/>
+        <location filename="../ui/latent_map_view.cpp" line="73"/>
         <source>Writes μ and log σ² of the map&apos;s images with their labels for other tools: NumPy arrays, a CSV table and TensorBoard&apos;s projector (tensorboard --logdir FOLDER/projector)</source>
         <translation>Schreibt μ und log σ² der Bilder der Karte mit ihren Labels für andere Werkzeuge: NumPy-Arrays, eine CSV-Tabelle und TensorBoards Projector (tensorboard --logdir ORDNER/projector)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="81"/>
+        <location filename="../ui/latent_map_view.cpp" line="82"/>
         <source>Images:</source>
         <translation>Bilder:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="82"/>
+        <location filename="../ui/latent_map_view.cpp" line="83"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="83"/>
+        <location filename="../ui/latent_map_view.cpp" line="84"/>
         <source>Horizontal:</source>
         <translation>Waagerecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="84"/>
+        <location filename="../ui/latent_map_view.cpp" line="85"/>
         <source>Vertical:</source>
         <translation>Senkrecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="85"/>
+        <location filename="../ui/latent_map_view.cpp" line="86"/>
         <source>Colour by:</source>
         <translation>Färben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="95"/>
+        <location filename="../ui/latent_map_view.cpp" line="96"/>
         <source>No map for this model yet: press &lt;b&gt;Compute&lt;/b&gt; to encode the dataset&apos;s images.</source>
         <translation>Noch keine Karte für dieses Modell: &lt;b&gt;Berechnen&lt;/b&gt; kodiert die Bilder des Datensatzes.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="151"/>
+        <location filename="../ui/latent_map_view.cpp" line="152"/>
         <source>Open a checkpoint or start a training to map its codes.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um seine Codes abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="153"/>
+        <location filename="../ui/latent_map_view.cpp" line="154"/>
         <source>Open a dataset to map its images&apos; codes.</source>
         <translation>Öffnen Sie einen Datensatz, um die Codes seiner Bilder abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="155"/>
+        <location filename="../ui/latent_map_view.cpp" line="156"/>
         <source>Maps μ of the dataset&apos;s images; hover a point to see its image, click it to explore its code.</source>
         <translation>Bildet μ der Bilder des Datensatzes ab; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="166"/>
+        <location filename="../ui/latent_map_view.cpp" line="167"/>
         <source>Export the codes into a folder</source>
         <translation>Die Codes in einen Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="178"/>
+        <location filename="../ui/latent_map_view.cpp" line="179"/>
         <source>Exporting the codes…</source>
         <translation>Die Codes werden exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="183"/>
+        <location filename="../ui/latent_map_view.cpp" line="184"/>
         <source>Wrote %1 files into %2; TensorBoard&apos;s projector: tensorboard --logdir %3</source>
         <translation>%1 Dateien in %2 geschrieben; TensorBoards Projector: tensorboard --logdir %3</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="200"/>
+        <location filename="../ui/latent_map_view.cpp" line="201"/>
         <source>Encoding…</source>
         <translation>Kodiere…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="215"/>
+        <location filename="../ui/latent_map_view.cpp" line="216"/>
         <source>%1 images. Principal components explain %2 % and %3 % of μ&apos;s variance. Drag to pan, wheel to zoom; hover a point to see its image, click it to explore its code.</source>
         <translation>%1 Bilder. Die Hauptkomponenten erklären %2 % und %3 % der Varianz von μ. Ziehen verschiebt, das Mausrad zoomt; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="233"/>
+        <location filename="../ui/latent_map_view.cpp" line="234"/>
         <source>PC %1 (%2 %)</source>
         <translation>HK %1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="236"/>
+        <location filename="../ui/latent_map_view.cpp" line="237"/>
         <source>%1 (inactive)</source>
         <translation>%1 (inaktiv)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="245"/>
+        <location filename="../ui/latent_map_view.cpp" line="246"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="332"/>
+        <location filename="../ui/latent_map_view.cpp" line="333"/>
         <source>image %1</source>
         <translation>Bild %1</translation>
     </message>
@@ -1596,13 +1596,13 @@
     </message>
     <message>
         <location filename="../ui/metrics_panel.cpp" line="75"/>
-        <location filename="../ui/metrics_panel.cpp" line="221"/>
+        <location filename="../ui/metrics_panel.cpp" line="222"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
         <location filename="../ui/metrics_panel.cpp" line="75"/>
-        <location filename="../ui/metrics_panel.cpp" line="221"/>
+        <location filename="../ui/metrics_panel.cpp" line="222"/>
         <source>Captures</source>
         <translation>Erfasst</translation>
     </message>
@@ -1612,57 +1612,57 @@
         <translation>Var[μ]</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="90"/>
+        <location filename="../ui/metrics_panel.cpp" line="91"/>
         <source>Scores (FactorVAE metric, MIG and MIG per factor)</source>
         <translation>Werte (FactorVAE-Metrik, MIG und MIG pro Faktor)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="125"/>
+        <location filename="../ui/metrics_panel.cpp" line="126"/>
         <source>Open a checkpoint or start a training to measure its disentanglement.</source>
         <translation>Einen Checkpoint öffnen oder ein Training starten, um die Entflechtung zu messen.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="127"/>
+        <location filename="../ui/metrics_panel.cpp" line="128"/>
         <source>The metrics need a greyscale model: the shapes dataset has one channel.</source>
         <translation>Die Metriken brauchen ein Graustufenmodell: der Datensatz shapes hat einen Kanal.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="129"/>
+        <location filename="../ui/metrics_panel.cpp" line="130"/>
         <source>This model was not trained on shapes: its scores on shapes say little.</source>
         <translation>Dieses Modell wurde nicht auf shapes trainiert: seine Werte auf shapes sagen wenig.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="131"/>
+        <location filename="../ui/metrics_panel.cpp" line="132"/>
         <source>Ground truth from the built-in shapes dataset (shape, scale, orientation, x, y).</source>
         <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Drehung, x, y).</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="195"/>
+        <location filename="../ui/metrics_panel.cpp" line="196"/>
         <source>&lt;b&gt;FactorVAE metric: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;active dimensions: %3</source>
         <translation>&lt;b&gt;FactorVAE-Metrik: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;aktive Dimensionen: %3</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="198"/>
+        <location filename="../ui/metrics_panel.cpp" line="199"/>
         <source>FactorVAE</source>
         <translation>FactorVAE</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="198"/>
+        <location filename="../ui/metrics_panel.cpp" line="199"/>
         <source>MIG</source>
         <translation>MIG</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="203"/>
+        <location filename="../ui/metrics_panel.cpp" line="204"/>
         <source>MIG %1</source>
         <translation>MIG %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="221"/>
+        <location filename="../ui/metrics_panel.cpp" line="222"/>
         <source>KL (nats)</source>
         <translation>KL (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="241"/>
+        <location filename="../ui/metrics_panel.cpp" line="242"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
@@ -1672,27 +1672,27 @@
         <translation>Eine Spalte je Faktor: der Anteil der Stimmen dieses Faktors, den jede Dimension gewonnen hat (eine Stimme hält den Faktor fest; die Dimension, deren Varianz am stärksten sinkt, gewinnt sie). Ein Faktor, dessen Stimmen sich auf mehrere Dimensionen verteilen, oder eine Dimension, die die Stimmen zweier Faktoren gewinnt, kostet Punkte.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="165"/>
+        <location filename="../ui/metrics_panel.cpp" line="166"/>
         <source>Measuring…</source>
         <translation>Messe…</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="229"/>
+        <location filename="../ui/metrics_panel.cpp" line="230"/>
         <source>Share of the votes for %1 that each dimension won</source>
         <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="240"/>
+        <location filename="../ui/metrics_panel.cpp" line="241"/>
         <source>(inactive)</source>
         <translation>(inaktiv)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="244"/>
+        <location filename="../ui/metrics_panel.cpp" line="245"/>
         <source>Var[μ] %1</source>
         <translation>Var[μ] %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="258"/>
+        <location filename="../ui/metrics_panel.cpp" line="259"/>
         <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
         <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
     </message>
@@ -2463,250 +2463,250 @@
 <context>
     <name>fvae::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training_panel.cpp" line="61"/>
+        <location filename="../ui/training_panel.cpp" line="62"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="62"/>
-        <location filename="../ui/training_panel.cpp" line="368"/>
-        <location filename="../ui/training_panel.cpp" line="408"/>
-        <location filename="../ui/training_panel.cpp" line="416"/>
-        <location filename="../ui/training_panel.cpp" line="426"/>
+        <location filename="../ui/training_panel.cpp" line="63"/>
+        <location filename="../ui/training_panel.cpp" line="369"/>
+        <location filename="../ui/training_panel.cpp" line="409"/>
+        <location filename="../ui/training_panel.cpp" line="417"/>
+        <location filename="../ui/training_panel.cpp" line="427"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="63"/>
+        <location filename="../ui/training_panel.cpp" line="64"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="64"/>
+        <location filename="../ui/training_panel.cpp" line="65"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="65"/>
+        <location filename="../ui/training_panel.cpp" line="66"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="76"/>
+        <location filename="../ui/training_panel.cpp" line="77"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="85"/>
-        <location filename="../ui/training_panel.cpp" line="128"/>
+        <location filename="../ui/training_panel.cpp" line="86"/>
+        <location filename="../ui/training_panel.cpp" line="129"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="201"/>
+        <location filename="../ui/training_panel.cpp" line="202"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="204"/>
+        <location filename="../ui/training_panel.cpp" line="205"/>
         <source>seed %1 · continuing</source>
         <translation>Seed %1 · läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="205"/>
+        <location filename="../ui/training_panel.cpp" line="206"/>
         <source>seed %1 · screening</source>
         <translation>Seed %1 · Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="132"/>
+        <location filename="../ui/training_panel.cpp" line="133"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="134"/>
+        <location filename="../ui/training_panel.cpp" line="135"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="104"/>
+        <location filename="../ui/training_panel.cpp" line="105"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="77"/>
+        <location filename="../ui/training_panel.cpp" line="78"/>
         <source>Runs and candidate pipelines (*.fvae candidates.csv);;FactorVAE checkpoints (*.fvae)</source>
         <translation>Läufe und Kandidatenauswahlen (*.fvae candidates.csv);;FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="100"/>
+        <location filename="../ui/training_panel.cpp" line="101"/>
         <source>Explore a trained model now</source>
         <translation>Ein trainiertes Modell jetzt erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="101"/>
+        <location filename="../ui/training_panel.cpp" line="102"/>
         <source>Open the demo model, trained by this application on the built-in shapes, in the explorer</source>
         <translation>Das Demomodell, von dieser Anwendung auf den eingebauten shapes trainiert, im Explorer öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="105"/>
+        <location filename="../ui/training_panel.cpp" line="106"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="107"/>
+        <location filename="../ui/training_panel.cpp" line="108"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="108"/>
+        <location filename="../ui/training_panel.cpp" line="109"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="112"/>
+        <location filename="../ui/training_panel.cpp" line="113"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="114"/>
+        <location filename="../ui/training_panel.cpp" line="115"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="138"/>
+        <location filename="../ui/training_panel.cpp" line="139"/>
         <source>Earlier reconstructions of this run</source>
         <translation>Frühere Rekonstruktionen dieses Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="193"/>
+        <location filename="../ui/training_panel.cpp" line="194"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="208"/>
+        <location filename="../ui/training_panel.cpp" line="209"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="223"/>
+        <location filename="../ui/training_panel.cpp" line="224"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="225"/>
+        <location filename="../ui/training_panel.cpp" line="226"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="274"/>
+        <location filename="../ui/training_panel.cpp" line="275"/>
         <source>saved at step %1 of %2</source>
         <translation>gespeichert bei Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="284"/>
+        <location filename="../ui/training_panel.cpp" line="285"/>
         <source>epoch %1</source>
         <translation>Epoche %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="244"/>
-        <location filename="../ui/training_panel.cpp" line="294"/>
+        <location filename="../ui/training_panel.cpp" line="245"/>
+        <location filename="../ui/training_panel.cpp" line="295"/>
         <source>Paused. %1</source>
         <translation>Pausiert. %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="85"/>
-        <location filename="../ui/training_panel.cpp" line="301"/>
+        <location filename="../ui/training_panel.cpp" line="86"/>
+        <location filename="../ui/training_panel.cpp" line="302"/>
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="84"/>
-        <location filename="../ui/training_panel.cpp" line="302"/>
+        <location filename="../ui/training_panel.cpp" line="85"/>
+        <location filename="../ui/training_panel.cpp" line="303"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="325"/>
+        <location filename="../ui/training_panel.cpp" line="326"/>
         <source>Resuming the candidate pipeline in %1: screened candidates are kept, a stopped one goes on from its checkpoint, then the ranking and the best candidate&apos;s continuation.</source>
         <translation>Setze die Kandidatenauswahl in %1 fort: geprüfte Kandidaten bleiben, ein gestoppter läuft von seinem Checkpoint weiter, dann folgen die Rangfolge und die Fortsetzung des besten Kandidaten.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="466"/>
+        <location filename="../ui/training_panel.cpp" line="467"/>
         <source>screening</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="352"/>
+        <location filename="../ui/training_panel.cpp" line="353"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="236"/>
+        <location filename="../ui/training_panel.cpp" line="237"/>
         <source>New here? Explore a trained model now, or press Start to train your own: it ends within the time budget below.</source>
         <translation>Neu hier? Erkunden Sie jetzt ein trainiertes Modell, oder drücken Sie Starten, um ein eigenes zu trainieren: es endet innerhalb des Zeitbudgets unten.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="309"/>
+        <location filename="../ui/training_panel.cpp" line="310"/>
         <source>Waiting for your choice: the output folder holds an earlier run.</source>
         <translation>Warte auf Ihre Wahl: Der Ausgabeordner enthält einen früheren Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="353"/>
+        <location filename="../ui/training_panel.cpp" line="354"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="369"/>
+        <location filename="../ui/training_panel.cpp" line="370"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="369"/>
+        <location filename="../ui/training_panel.cpp" line="370"/>
         <source>Preparing the candidates…</source>
         <translation>Bereite die Kandidaten vor…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="381"/>
+        <location filename="../ui/training_panel.cpp" line="382"/>
         <source>Screening candidate %1 of %2 (seed %3), %4 steps each.</source>
         <translation>Prüfe Kandidat %1 von %2 (Seed %3), je %4 Schritte.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="388"/>
+        <location filename="../ui/training_panel.cpp" line="389"/>
         <source>Ranking the %1 candidates by UDR…</source>
         <translation>Ordne die %1 Kandidaten nach UDR…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="391"/>
+        <location filename="../ui/training_panel.cpp" line="392"/>
         <source>Continuing seed %1 (UDR %2) to the full budget of %3 steps</source>
         <translation>Setze Seed %1 (UDR %2) bis zum vollen Budget von %3 Schritten fort</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="401"/>
+        <location filename="../ui/training_panel.cpp" line="402"/>
         <source>Time budget of %1.</source>
         <translation>Zeitbudget von %1.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="408"/>
+        <location filename="../ui/training_panel.cpp" line="409"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="418"/>
+        <location filename="../ui/training_panel.cpp" line="419"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="463"/>
+        <location filename="../ui/training_panel.cpp" line="464"/>
         <source>candidate %1 of %2 · %3 · step %4/%5 · pipeline %6% · ETA %7</source>
         <translation>Kandidat %1 von %2 · %3 · Schritt %4/%5 · Auswahl %6 % · Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="466"/>
+        <location filename="../ui/training_panel.cpp" line="467"/>
         <source>continuing</source>
         <translation>läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="472"/>
+        <location filename="../ui/training_panel.cpp" line="473"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

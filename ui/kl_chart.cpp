@@ -16,6 +16,7 @@ KlChart::KlChart(QWidget* parent) : QWidget(parent) {
   auto* series = new QBarSeries;
   series->append(bars_);
   auto* chart = new QChart;
+  chart->setLocalizeNumbers(true);  // the axis in the user's digits (a German desktop: 0,50)
   chart->addSeries(series);
   chart->setAnimationOptions(QChart::NoAnimation);
   chart->legend()->hide();

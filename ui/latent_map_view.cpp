@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <map>
@@ -215,8 +216,8 @@ void LatentMapView::compute() {
             tr("%1 images. Principal components explain %2 % and %3 % of μ's variance. Drag to pan, wheel to zoom; "
                "hover a point to see its image, click it to explore its code.")
                 .arg(map_->indices.size())
-                .arg(100 * map_->explained_variance.at(0), 0, 'f', 1)
-                .arg(100 * map_->explained_variance.at(1), 0, 'f', 1));
+                .arg(QLocale().toString(100 * map_->explained_variance.at(0), 'f', 1),
+                     QLocale().toString(100 * map_->explained_variance.at(1), 'f', 1)));
         emit computed();
       });
 }

@@ -86,6 +86,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   auto* series = new QHorizontalBarSeries;
   series->append(bars_);
   auto* chart = new QChart;
+  chart->setLocalizeNumbers(true);  // the axis in the user's digits (a German desktop: 0,50)
   chart->addSeries(series);
   chart->setTitle(tr("Scores (FactorVAE metric, MIG and MIG per factor)"));
   chart->legend()->hide();

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QImageReader>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
@@ -390,7 +391,7 @@ void TrainingPanel::showStage(const service::PipelineInfo& info) {
     case Stage::Continuing:
       setStatus(tr("Continuing seed %1 (UDR %2) to the full budget of %3 steps")
                     .arg(info.rows[info.current].seed)
-                    .arg(info.rows[info.current].udr, 0, 'f', 3)
+                    .arg(QLocale().toString(info.rows[info.current].udr, 'f', 3))
                     .arg(info.budget));
       break;
     case Stage::Finished:

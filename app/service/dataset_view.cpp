@@ -3,6 +3,7 @@
 #include "app/service/dataset_view.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 
 #include "app/service/tensor_images.h"
@@ -66,7 +67,7 @@ QString DatasetView::label(int index) const {
     // dSprites' values: scale 0.5 … 1 in 6 steps, orientation linspace(0, 2π, 40), positions 0 … 31.
     return QCoreApplication::translate("DatasetView", "%1, scale %2, %3°, x %4, y %5")
         .arg(shape)
-        .arg(0.5 + 0.1 * static_cast<double>(v[1]), 0, 'f', 1)
+        .arg(QLocale().toString(0.5 + 0.1 * static_cast<double>(v[1]), 'f', 1))
         .arg(360.0 * static_cast<double>(v[2]) / 39.0, 0, 'f', 0)
         .arg(v[3])
         .arg(v[4]);

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -79,8 +80,8 @@ DemoModel demoModel() {
       const QJsonObject metrics = QJsonDocument::fromJson(json.readAll()).object().value("metrics").toObject();
       if (!metrics.isEmpty())
         demo.scores = QCoreApplication::translate("fvae::service::ModelExchange", "FactorVAE metric %1, MIG %2")
-                          .arg(metrics.value("factorvae_metric").toDouble(), 0, 'f', 2)
-                          .arg(metrics.value("mig").toDouble(), 0, 'f', 2);
+                          .arg(QLocale().toString(metrics.value("factorvae_metric").toDouble(), 'f', 2),
+                               QLocale().toString(metrics.value("mig").toDouble(), 'f', 2));
     }
     break;
   }

@@ -2,8 +2,10 @@
 
 #include <QCoreApplication>
 #include <QFontMetrics>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 
@@ -37,11 +39,33 @@ struct ResponsePlots {
     QT_TRANSLATE_NOOP("ResponsePlots", "bag"), QT_TRANSLATE_NOOP("ResponsePlots", "ankle boot")};
 
 // A name from the model layer (a factor, a class, a finding) in the user's language where known.
-QString name(const std::string& text) { return ResponsePlots::tr(text.c_str()); }
+QString name(const std::string& text) { return localizedNumbers(ResponsePlots::tr(text.c_str())); }
 
 }  // namespace
 
 QString factorName(const QString& text) { return ResponsePlots::tr(text.toUtf8().constData()); }
+
+QString localizedNumbers(const QString& text) {
+  static const QRegularExpression number(
+      QStringLiteral("(?<![\\w.,/-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\w/-])"));
+  const QLocale locale;
+  QString out;
+  qsizetype last = 0;
+  for (auto it = number.globalMatch(text); it.hasNext();) {
+    const auto match = it.next();
+    QString whole = match.captured(1);
+    whole.remove(QLatin1Char(','));
+    const QString fraction = match.captured(2);
+    bool ok = false;
+    const qlonglong integer = whole.toLongLong(&ok);
+    if (!ok) continue;
+    QString shown = whole.size() >= 4 ? locale.toString(integer) : whole;  // grouped as the core groups
+    if (!fraction.isEmpty()) shown += locale.decimalPoint() + fraction.mid(1);
+    out += text.mid(last, match.capturedStart() - last) + shown;
+    last = match.capturedEnd();
+  }
+  return out + text.mid(last);
+}
 
 namespace {
 
@@ -63,7 +87,7 @@ std::pair<double, double> padded(double lo, double hi) {
   return {lo - pad, hi + pad};
 }
 
-QString shortNumber(double v) { return QString::number(v, 'g', 2); }
+QString shortNumber(double v) { return QLocale().toString(v, 'g', 2); }  // the user's digits
 
 // A white picture with `painter` on it and the title in its first line.
 void beginPicture(QImage& image, QPainter& painter, const QFont& font, const QString& title) {
@@ -94,7 +118,8 @@ QImage renderFactorResponses(const FactorResponses& r, const QStringList& latent
   const QFontMetrics metrics(font);
   const QFontMetrics smallMetrics(small);
   // Room for "z3 scale" and, under it in the small font, "Var[μ] 1.23" or "inactive".
-  int labelWidth = smallMetrics.horizontalAdvance(ResponsePlots::tr("Var[μ] %1").arg(9.99, 0, 'f', 2)) + 40;
+  int labelWidth =
+      smallMetrics.horizontalAdvance(ResponsePlots::tr("Var[μ] %1").arg(QLocale().toString(9.99, 'f', 2))) + 40;
   for (int d = 0; d < dims; ++d)
     labelWidth = std::max(labelWidth, metrics.horizontalAdvance(dimensionLabel(d, latentNames)) + 40);
   const int cellW = 140, cellH = 84, gap = 8, titleH = grouped ? 46 : 28, headerH = 20, footerH = 18;
@@ -190,7 +215,7 @@ QImage renderFactorResponses(const FactorResponses& r, const QStringList& latent
       p.setFont(small);
       p.setPen(eta > 0.5 ? Qt::black : QColor(110, 110, 110));
       p.drawText(cell.adjusted(0, 2, -4, 0), Qt::AlignRight | Qt::AlignTop,
-                 active ? QStringLiteral("η² %1").arg(eta, 0, 'f', 2) : QString());
+                 active ? QStringLiteral("η² %1").arg(QLocale().toString(eta, 'f', 2)) : QString());
       p.setFont(font);
     }
     // The swept values at the ends of each column.
@@ -208,9 +233,9 @@ QImage renderFactorResponses(const FactorResponses& r, const QStringList& latent
                dimensionLabel(d, latentNames));
     p.setFont(small);
     p.setPen(QColor(110, 110, 110));
-    p.drawText(
-        QRect(gap, y0 + cellH / 2, labelWidth - 36, cellH / 2), Qt::AlignLeft | Qt::AlignTop,
-        r.active(d) ? ResponsePlots::tr("Var[μ] %1").arg(r.variance[d], 0, 'f', 2) : ResponsePlots::tr("inactive"));
+    p.drawText(QRect(gap, y0 + cellH / 2, labelWidth - 36, cellH / 2), Qt::AlignLeft | Qt::AlignTop,
+               r.active(d) ? ResponsePlots::tr("Var[μ] %1").arg(QLocale().toString(r.variance[d], 'f', 2))
+                           : ResponsePlots::tr("inactive"));
     p.setPen(QColor(110, 110, 110));
     p.drawText(QRect(labelWidth - 34, y0, 30, 14), Qt::AlignRight | Qt::AlignTop, shortNumber(hi));
     p.drawText(QRect(labelWidth - 34, y0 + cellH - 14, 30, 14), Qt::AlignRight | Qt::AlignBottom, shortNumber(lo));
@@ -281,7 +306,7 @@ QImage renderClassResponses(const ClassResponses& r, const QStringList& latentNa
                dimensionLabel(d, latentNames));
     p.setFont(small);
     p.drawText(QRect(gap, y0 + rowH / 2, labelWidth - 46, rowH / 2), Qt::AlignLeft | Qt::AlignTop,
-               QStringLiteral("η² %1  #%2").arg(r.separation[d], 0, 'f', 3).arg(rank + 1));
+               QStringLiteral("η² %1  #%2").arg(QLocale().toString(r.separation[d], 'f', 3)).arg(rank + 1));
     p.setPen(QColor(110, 110, 110));
     p.drawText(QRect(labelWidth - 44, y0, 40, 14), Qt::AlignRight | Qt::AlignTop, shortNumber(hi));
     p.drawText(QRect(labelWidth - 44, y0 + rowH - 14, 40, 14), Qt::AlignRight | Qt::AlignBottom, shortNumber(lo));

@@ -21,6 +21,10 @@ QImage renderClassResponses(const ClassResponses& responses, const QStringList& 
 // names (a folder's classes, names the user typed) as they are.
 QString factorName(const QString& name);
 
+// A text of the core (its numbers as files have them: "1,485 steps", "18.6 steps/s") with its numbers in the user's
+// locale ("1.485 Schritte", "18,6" on a German desktop). Numbers inside words and paths ("1x32x32", "run-2") stay.
+QString localizedNumbers(const QString& text);
+
 // "z3 scale", or "z3" when unnamed.
 QString dimensionLabel(int dimension, const QStringList& latentNames);
 

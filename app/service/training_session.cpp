@@ -5,11 +5,13 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMetaObject>
 #include <atomic>
 #include <mutex>
 #include <thread>
 
+#include "app/service/response_plots.h"
 #include "app/service/step_points.h"
 #include "app/service/tensor_images.h"
 #include "model/base/platform.h"
@@ -115,7 +117,7 @@ PipelineInfo info_of(const PipelineStatus& s) {
   info.screenSteps = s.screen_steps;
   info.budget = s.budget;
   info.totalSteps = s.total_steps();
-  info.timePlan = QString::fromStdString(s.time_plan);
+  info.timePlan = localizedNumbers(QString::fromStdString(s.time_plan));
   return info;
 }
 
@@ -167,9 +169,10 @@ struct TrainingSession::Worker : PipelineObserver {
     }
     QString description = QString::fromStdString(plan.model.describe() + " on " + plan.data->description());
     if (!plan.time_plan.empty())
-      description += QStringLiteral(" (") +
-                     TrainingSession::tr("time budget of %1").arg(QString::fromStdString(plan.time_plan)) +
-                     QLatin1Char(')');
+      description +=
+          QStringLiteral(" (") +
+          TrainingSession::tr("time budget of %1").arg(localizedNumbers(QString::fromStdString(plan.time_plan))) +
+          QLatin1Char(')');
     const QString device = QString::fromStdString(trainer.device().str() + ", " + trainer.describe_threads());
     emit_queued([this, description, device] { emit session->started(description, device); });
     if (!trainer.history().empty()) {  // resumed: the curves start with what the checkpoint saved
@@ -249,12 +252,12 @@ void TrainingSession::Worker::train(const TrainingSettings& s, const QString& fo
     if (!cancelled)
       message = TrainingSession::tr("Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3")
                     .arg(best->seed)
-                    .arg(best->udr, 0, 'f', 3)
+                    .arg(QLocale().toString(best->udr, 'f', 3))
                     .arg(checkpoint);
     else if (best && outcome.ranked)
       message = TrainingSession::tr("Stopped; the chosen candidate (seed %1, UDR %2) is saved in %3")
                     .arg(best->seed)
-                    .arg(best->udr, 0, 'f', 3)
+                    .arg(QLocale().toString(best->udr, 'f', 3))
                     .arg(checkpoint);
     else if (best)
       message = TrainingSession::tr(

@@ -144,18 +144,33 @@ class TestRun : public QObject {
     s.request.train.batch_size = 16;
     s.minutes = 0.15;
     s.out = path("timed");
-    TrainingRun run(s);
+    auto run = std::make_unique<TrainingRun>(s);
     StopAt observer;
-    const auto started = std::chrono::steady_clock::now();
-    const RunOutcome outcome = run.run(observer);
+    auto started = std::chrono::steady_clock::now();
+    RunOutcome outcome;
+    try {
+      outcome = run->run(observer);
+    } catch (const ConfigError& e) {
+      // A loaded machine (another training beside the tests) may be too slow for the smallest run in 9 s: then the
+      // budget it names, with a margin, in another folder (a fresh clone beside a training failed here once).
+      const auto match = QRegularExpression("needs ([0-9.]+) minutes").match(e.what());
+      QVERIFY2(match.hasMatch(), e.what());
+      s.minutes = match.captured(1).toDouble() * 1.25;
+      s.out = path("timed-2");
+      run = std::make_unique<TrainingRun>(s);
+      started = std::chrono::steady_clock::now();
+      outcome = run->run(observer);
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double budget = s.minutes * 60;
     // ±10 % on an idle machine (bench_training's time-budget line); wider here, where other tests share the cores.
-    QVERIFY2(seconds > 9 * 0.6 && seconds < 9 * 1.3, qPrintable(QString("%1 s for a 9 s budget").arg(seconds)));
+    QVERIFY2(seconds > budget * 0.6 && seconds < budget * 1.3,
+             qPrintable(QString("%1 s for a %2 s budget").arg(seconds).arg(budget)));
     QCOMPARE(outcome.status, RunOutcome::Status::Finished);
     const Checkpoint cp = load_checkpoint(outcome.checkpoint);
     QCOMPARE(cp.train.max_steps, outcome.step);
-    QCOMPARE(run.settings().request.train.max_steps.value_or(0), outcome.step);
-    QCOMPARE(run.settings().minutes, 0.0);
+    QCOMPARE(run->settings().request.train.max_steps.value_or(0), outcome.step);
+    QCOMPARE(run->settings().minutes, 0.0);
     // A step or epoch budget beside it, or a resumed run, is refused before anything is trained.
     s.request.train.max_steps = 10;
     s.out = path("timed-both");

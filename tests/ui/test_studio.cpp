@@ -27,6 +27,7 @@
 #include "app/service/dataset_view.h"
 #include "app/service/decode_service.h"
 #include "app/service/image_export.h"
+#include "app/service/response_plots.h"
 #include "app/service/tensor_images.h"
 #include "app/service/training_session.h"
 #include "model/analysis/metrics.h"
@@ -541,6 +542,17 @@ class TestStudio : public QObject {
         QVERIFY2(name.isEmpty() ||
                      !QStringList({"shape", "scale", "orientation", "x position", "y position"}).contains(name),
                  qPrintable(name));
+      // The core's texts (a time budget's plan) with German digits; numbers in names and paths stay.
+      const QString plan =
+          "measured 18.6 steps/s in a 3.4 s calibration; planned 4 candidates × 1,485 screening "
+          "steps, then the chosen one continued to 11,881 steps (about 15.0 minutes); lean 1x32x32 "
+          "in run-2, seeds 1,2";
+      QCOMPARE(service::localizedNumbers(plan),
+               QString("measured 18,6 steps/s in a 3,4 s calibration; planned 4 candidates × 1.485 screening steps, "
+                       "then the chosen one continued to 11.881 steps (about 15,0 minutes); lean 1x32x32 in run-2, "
+                       "seeds 1,2"));
+      QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+      QCOMPARE(service::localizedNumbers(plan), plan);  // English digits: the core's own
       QLocale::setDefault(before);
     }
     QVERIFY(!ui::installTranslations("en_GB"));  // English is the source language
