@@ -17,8 +17,9 @@ function(factorvae_use_torch_pch dir)
     foreach(target IN LISTS targets)
       get_target_property(type ${target} TYPE)
       get_target_property(libraries ${target} LINK_LIBRARIES)  # those without LibTorch (protobuf's) lack its headers
+      get_target_property(no_torch ${target} FACTORVAE_NO_TORCH)  # set on targets that must not see LibTorch
       if(type MATCHES "^(STATIC_LIBRARY|SHARED_LIBRARY|OBJECT_LIBRARY|EXECUTABLE)$"
-         AND "${libraries}" MATCHES "torch|factorvae_")
+         AND "${libraries}" MATCHES "torch|factorvae_" AND NOT no_torch)
         target_precompile_headers(${target} REUSE_FROM factorvae_torch_pch)
       endif()
     endforeach()

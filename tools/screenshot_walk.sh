@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=screenshot-walk
 training=0
-studio=build/app/factorvae-studio
+studio=build/tools/screenshots/factorvae-screenshots
 checkpoint=
 while [ $# -gt 0 ]; do
   case "$1" in

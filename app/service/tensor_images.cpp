@@ -1,6 +1,6 @@
 #include "app/service/tensor_images.h"
 
-#include "model/io/qt_image_conversion.h"
+#include "model/io/image_conversion_qt.h"
 
 namespace fvae::service {
 

@@ -13,7 +13,7 @@ QImage to_qimage(const torch::Tensor& image);
 // Any image → [channels, H, W] floats in [0, 1] at its own size (converted to grey or RGB).
 torch::Tensor image_pixels(const QImage& image, int64_t channels);
 // Any image → [channels, size, size] floats in [0, 1], converted as the dataset readers convert image files
-// (model/io/qt_image_conversion.h: to grey or RGB, then resized smoothly).
+// (model/io/image_conversion_qt.h: to grey or RGB, then resized smoothly).
 torch::Tensor from_qimage(const QImage& image, int64_t channels, int64_t size);
 // Several images of one size → [N, channels, size, size].
 torch::Tensor from_qimages(const QVector<QImage>& images, int64_t channels, int64_t size);

@@ -263,7 +263,7 @@ class TestLocale : public QObject {
   void studioScreenshotsFinishUnderGerman() {
     const QString checkpoint = checkpointWrittenUnderC(QStringLiteral("shot-c"));
     const auto r =
-        testing::run_process(qEnvironmentVariable("FACTORVAE_STUDIO"), {"--screenshots", path("shot"), checkpoint},
+        testing::run_process(qEnvironmentVariable("FACTORVAE_SCREENSHOTS"), {"--screenshots", path("shot"), checkpoint},
                              locale_environment(QStringLiteral("de_DE.UTF-8")), 240000);
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QVERIFY(QDir(dir_.path()).entryList({"shot-*.png"}).size() >= 5);

@@ -24,7 +24,7 @@
 #include "ui/application.h"
 #include "ui/main_window.h"
 #include "ui/reconstruction_panel.h"
-#include "ui/screenshot_tour.h"
+#include "tools/screenshots/screenshot_tour.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
 

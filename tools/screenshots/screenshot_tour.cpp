@@ -1,4 +1,4 @@
-#include "ui/screenshot_tour.h"
+#include "tools/screenshots/screenshot_tour.h"
 
 #include <QAbstractButton>
 #include <QApplication>

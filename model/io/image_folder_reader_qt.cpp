@@ -2,7 +2,7 @@
 // Torch before Qt: Qt's `slots` macro breaks torch headers.
 #include "model/io/readers.h"
 
-#include "model/io/qt_image_conversion.h"
+#include "model/io/image_conversion_qt.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -2,7 +2,7 @@
 // Screenshots of the real window, for the documentation and for checking the layout: every tab at a given window
 // size, once the panels are filled (with a model: reconstructions, an interpolation, quick metrics, the responses and
 // a latent map), and a list of every text that does not fit its widget (cut rather than wrapped or elided).
-// `factorvae-studio --screenshots PREFIX [--screenshot-size WxH] [checkpoint]` runs it and quits.
+// `factorvae-screenshots --screenshots PREFIX [--screenshot-size WxH] [checkpoint]` (tools/screenshot_walk.sh) runs it.
 
 #include <QObject>
 #include <QSize>
