@@ -19,7 +19,6 @@ class JobControls : public QWidget {
  public:
   explicit JobControls(const QString& runText, QWidget* parent = nullptr);
   QPushButton* runButton() const { return run_; }
-  QLabel* statusLabel() const { return status_; }
   bool isRunning() const { return running_; }
   // Whether a job could start now (the panel has what it needs), and what to say while idle.
   void setReady(bool ready, const QString& note);

@@ -31,7 +31,6 @@ class LossChart : public QWidget {
   void addPoints(const QVector<service::TrainingPoint>& points);  // to the newest run
   QStringList runs() const { return order_; }
   void showRun(const QString& name);
-  QString shownRun() const { return shown_; }
   int pointCount() const;                               // of the run shown
   QCPGraph* graph(Series series, bool smoothed) const;  // the run shown, for tests and export
   QCustomPlot* plot() const { return plot_; }

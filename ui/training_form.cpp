@@ -123,9 +123,10 @@ void TrainingForm::createCandidateFields() {
   screen_steps_->setEnabled(false);
   screen_steps_->setToolTip(tr("How long each candidate trains before the ranking"));
   losers_ = new QComboBox;
-  losers_->addItem(tr("keep their weights (~4 MB each)"), 0);
-  losers_->addItem(tr("remove them"), 1);
-  losers_->addItem(tr("keep everything (~84 MB each)"), 2);
+  using Losers = service::TrainingSettings::Losers;
+  losers_->addItem(tr("keep their weights (~4 MB each)"), static_cast<int>(Losers::KeepWeights));
+  losers_->addItem(tr("remove them"), static_cast<int>(Losers::Remove));
+  losers_->addItem(tr("keep everything (~84 MB each)"), static_cast<int>(Losers::KeepAll));
   losers_->setEnabled(false);
   losers_->setToolTip(
       tr("After the ranking, the candidates that lost need no training state (the discriminator and the optimisers' "
@@ -256,7 +257,7 @@ service::TrainingSettings TrainingForm::settings() const {
   s.outputFolder = output_->text().trimmed();
   s.candidates = candidates_->intValue();
   s.screenSteps = static_cast<qint64>(screen_steps_->value());
-  s.losers = losers_->currentData().toInt();
+  s.losers = static_cast<service::TrainingSettings::Losers>(losers_->currentData().toInt());
   return s;
 }
 
@@ -294,7 +295,7 @@ void TrainingForm::setSettings(const service::TrainingSettings& s) {
   enableBudgetFields();
   seed_->setValue(static_cast<double>(s.seed));
   device_->setCurrentIndex(std::max(0, device_->findData(s.device)));
-  losers_->setCurrentIndex(std::max(0, losers_->findData(s.losers)));
+  losers_->setCurrentIndex(std::max(0, losers_->findData(static_cast<int>(s.losers))));
   if (!s.outputFolder.isEmpty()) output_->setText(s.outputFolder);
 }
 

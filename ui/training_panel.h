@@ -37,7 +37,6 @@ class TrainingPanel : public QWidget {
   QPushButton* pauseButton() const { return pause_; }
   QPushButton* stopButton() const { return stop_; }
   FolderQuestion* folderQuestion() const { return folder_question_; }
-  QProgressBar* progressBar() const { return progress_; }
   QString progressText() const;  // what the progress counts: candidate, stage, step, time left
   LossChart* lossChart() const { return loss_chart_; }
   CandidatesTable* candidatesTable() const { return candidates_; }

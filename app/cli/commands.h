@@ -19,8 +19,8 @@ class ConsoleReport : public PipelineObserver {
  public:
   ConsoleReport(bool quiet, std::function<void()> stop);
   void on_calibrating() override;
-  void on_start(const RunPlan& plan, Trainer& trainer, const torch::Tensor& fixed) override;
-  void on_step(const StepReport& report, Trainer& trainer) override;
+  void on_start(const RunPlan& plan, const Trainer& trainer, const torch::Tensor& fixed) override;
+  void on_step(const StepReport& report, const Trainer& trainer) override;
   void on_pipeline(const PipelineStatus& status) override;
   void finish();  // ends the progress line
 

@@ -230,7 +230,7 @@ int train_candidates(const OptionParser& p, const Arguments& given) {
   if (p.is_set("slurm") || parallel > 1)
     throw UsageError("--slurm and --parallel are in the full build (with Qt); here the candidates train in turn");
 #endif
-  ConsoleReport report(p.is_set("quiet"), [&] { pipeline.stop(); });
+  ConsoleReport report(p.is_set("quiet"), [&] { pipeline.control().stop(); });
   install_interrupt_handler();
   const PipelineOutcome outcome = pipeline.run(report, runner);
   report.finish();

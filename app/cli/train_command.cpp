@@ -118,7 +118,7 @@ void ConsoleReport::on_calibrating() {
   std::cerr << "Measuring this machine's training speed for the time budget (a few seconds)...\n";
 }
 
-void ConsoleReport::on_start(const RunPlan& plan, Trainer& trainer, const torch::Tensor&) {
+void ConsoleReport::on_start(const RunPlan& plan, const Trainer& trainer, const torch::Tensor&) {
   if (!notes_shown_) {
     for (const auto& note : plan.notes) std::cerr << "Default: " << note << "\n";
     if (!plan.time_plan.empty()) std::cerr << "Time budget of " << plan.time_plan << "\n";
@@ -142,7 +142,7 @@ void ConsoleReport::on_start(const RunPlan& plan, Trainer& trainer, const torch:
   speed_ = 0;
 }
 
-void ConsoleReport::on_step(const StepReport& r, Trainer& trainer) {
+void ConsoleReport::on_step(const StepReport& r, const Trainer& trainer) {
   total_ = trainer.total_steps();  // a time budget re-plans it as the run goes
   speed_ = speed_ == 0 ? r.images_per_second : 0.95 * speed_ + 0.05 * r.images_per_second;
   if (!quiet_) {
@@ -276,7 +276,7 @@ int train_command(const Arguments& arguments) {
     return train_candidates(p, arguments);
   RunSettings settings = training_settings(p);
   TrainingRun run(settings, open_dataset_reporting_skips);
-  ConsoleReport report(p.is_set("quiet"), [&] { run.stop(); });
+  ConsoleReport report(p.is_set("quiet"), [&] { run.control().stop(); });
   install_interrupt_handler();
   RunOutcome outcome;
   try {

@@ -112,7 +112,6 @@ void JobTracker::enqueue(std::function<void(TaskControl&)> work, std::function<v
 
 void JobTracker::launch(Job job) {
   running_ = std::make_unique<Job>(std::move(job));
-  ++started_;
   if (running_->progress) progress_timer_->start();
   JobHub* hub = JobHub::instance();
   const auto control = running_->control;

@@ -57,7 +57,6 @@ class JobTracker : public QObject {
 
   void cancel();        // cancels the running job and drops the waiting one; neither calls `done`
   bool isBusy() const;  // a job runs or waits
-  quint64 jobsStarted() const { return started_; }
 
   // Cancels every job of every tracker and waits for the pools (at most `timeoutMs`; a negative value waits until
   // they are done, as it does by itself when the application quits); tests may call it.
@@ -83,7 +82,7 @@ class JobTracker : public QObject {
   QThreadPool* pool_;
   Superseded superseded_;
   std::unique_ptr<Job> running_, waiting_;
-  quint64 started_ = 0, newest_ = 0;
+  quint64 newest_ = 0;
   QTimer* progress_timer_;
 };
 

@@ -133,7 +133,9 @@ struct TrainingSession::Worker : PipelineObserver {
   std::shared_ptr<DecodeModel> live;
   QString dataset_spec;  // guarded by mutex
   QString folder_name;   // the run's or pipeline's folder, as views name the live model (worker thread only)
-  std::atomic<bool> running{false}, stop{false}, paused{false};
+  std::atomic<bool> running{false};
+  // Stop and pause of whatever trains (the run, or the pipeline and each of its runs): one control, reset per start.
+  const std::shared_ptr<RunControl> control = std::make_shared<RunControl>();
   std::atomic<qint64> steps_done{-1};
   // The run being reported (on the worker thread only).
   torch::Tensor fixed;
@@ -146,17 +148,16 @@ struct TrainingSession::Worker : PipelineObserver {
     QMetaObject::invokeMethod(session, f, Qt::QueuedConnection);
   }
 
-  void show_reconstructions(Trainer& trainer, int64_t step) {
-    const QImage strip = to_qimage(reconstruction_strip(trainer.networks(), fixed));
+  void show_reconstructions(const Trainer& trainer, int64_t step) {
+    const QImage strip = to_qimage(trainer.reconstruction_strip(fixed));
     emit_queued([this, strip, step] { emit session->reconstructionsUpdated(strip, step); });
   }
 
-  void on_start(const RunPlan& plan, Trainer& trainer, const torch::Tensor& inputs) override {
+  void on_start(const RunPlan& plan, const Trainer& trainer, const torch::Tensor& inputs) override {
     fixed = inputs;
     total = trainer.total_steps();
     batch_size = plan.train.batch_size;
-    auto snapshot = std::make_shared<ModelSnapshot>(plan.model);
-    trainer.attach_snapshot(snapshot, 5);
+    const auto snapshot = trainer.snapshot();  // RunSettings::snapshot_every asked for one
     // What every view calls this model: the run's folder, and the candidate within a pipeline.
     const QString name =
         in_pipeline ? TrainingSession::tr("training in %1, candidate seed %2").arg(folder_name).arg(plan.train.seed)
@@ -182,7 +183,7 @@ struct TrainingSession::Worker : PipelineObserver {
     show_reconstructions(trainer, trainer.progress().step);
   }
 
-  void on_step(const StepReport& r, Trainer& trainer) override {
+  void on_step(const StepReport& r, const Trainer& trainer) override {
     steps_done = r.step;
     total = trainer.total_steps();  // a time budget re-plans it as the run goes
     TrainingPoint p = point_of(r, total, batch_size);
@@ -195,13 +196,11 @@ struct TrainingSession::Worker : PipelineObserver {
     if (r.step % 500 == 0) show_reconstructions(trainer, r.step);  // long epochs (shapes) still show progress
   }
 
-  void on_epoch_saved(int64_t epoch, const std::string& checkpoint, Trainer& trainer) override {
+  void on_epoch_saved(int64_t, const std::string&, const Trainer& trainer) override {
     show_reconstructions(trainer, trainer.progress().step);
-    const QString path = QString::fromStdString(checkpoint);
-    emit_queued([this, epoch, path] { emit session->epochFinished(static_cast<int>(epoch), path); });
   }
 
-  void on_finish(Trainer& trainer) override { show_reconstructions(trainer, trainer.progress().step); }
+  void on_finish(const Trainer& trainer) override { show_reconstructions(trainer, trainer.progress().step); }
 
   void on_pipeline(const PipelineStatus& status) override {
     pipeline_status = status;
@@ -222,6 +221,7 @@ void TrainingSession::Worker::train(const TrainingSettings& s, const QString& fo
   settings.request = request_of(s);
   settings.out = folder.toStdString();
   settings.replace = s.replaceExisting;
+  settings.snapshot_every = 5;  // the live model the views decode from
   folder_name = QDir(folder).dirName();
   if (s.minutes > 0 && s.resumeFrom.isEmpty() && s.resumePipeline.isEmpty()) settings.minutes = s.minutes;
   QString message, checkpoint;
@@ -235,15 +235,14 @@ void TrainingSession::Worker::train(const TrainingSettings& s, const QString& fo
       candidates.base = settings;
       candidates.count = s.candidates;
       candidates.screen_steps = s.screenSteps;
-      candidates.losers = s.losers == 1   ? CandidateSettings::Losers::Remove
-                          : s.losers == 2 ? CandidateSettings::Losers::KeepAll
-                                          : CandidateSettings::Losers::KeepWeights;
+      candidates.losers = s.losers == TrainingSettings::Losers::Remove    ? CandidateSettings::Losers::Remove
+                          : s.losers == TrainingSettings::Losers::KeepAll ? CandidateSettings::Losers::KeepAll
+                                                                          : CandidateSettings::Losers::KeepWeights;
     }
+    candidates.base.snapshot_every = settings.snapshot_every;  // also when going on with a recorded pipeline
     {
       std::lock_guard<std::mutex> lock(mutex);
-      pipeline = std::make_unique<CandidatePipeline>(candidates);
-      if (stop) pipeline->stop();
-      pipeline->set_paused(paused);
+      pipeline = std::make_unique<CandidatePipeline>(candidates, DatasetOpener{}, control);
     }
     const PipelineOutcome outcome = pipeline->run(*this);
     checkpoint = QString::fromStdString(outcome.checkpoint);
@@ -272,9 +271,7 @@ void TrainingSession::Worker::train(const TrainingSettings& s, const QString& fo
     in_pipeline = false;
     {
       std::lock_guard<std::mutex> lock(mutex);
-      run = std::make_unique<TrainingRun>(settings);
-      if (stop) run->stop();
-      run->set_paused(paused);
+      run = std::make_unique<TrainingRun>(settings, DatasetOpener{}, control);
     }
     const RunOutcome outcome = run->run(*this);
     checkpoint = QString::fromStdString(outcome.checkpoint);
@@ -302,9 +299,7 @@ TrainingSession::~TrainingSession() {
 bool TrainingSession::isRunning() const { return worker_->running; }
 
 bool TrainingSession::isPausedBetweenSteps() const {
-  std::lock_guard<std::mutex> lock(worker_->mutex);
-  if (worker_->pipeline) return worker_->pipeline->waiting_while_paused();
-  return worker_->run && worker_->run->waiting_while_paused();
+  return worker_->running && worker_->control->waiting_while_paused();
 }
 
 qint64 TrainingSession::stepsDone() const { return worker_->steps_done; }
@@ -328,17 +323,11 @@ void TrainingSession::setLatentNames(const QStringList& names) {
 
 void TrainingSession::setPaused(bool paused) {
   if (!worker_->running) return;  // a pause pressed while idle must not carry over into the next run
-  worker_->paused = paused;
-  std::lock_guard<std::mutex> lock(worker_->mutex);
-  if (worker_->pipeline) worker_->pipeline->set_paused(paused);
-  if (worker_->run) worker_->run->set_paused(paused);
+  worker_->control->set_paused(paused);
 }
 
 void TrainingSession::stop() {
-  worker_->stop = true;
-  std::lock_guard<std::mutex> lock(worker_->mutex);
-  if (worker_->pipeline) worker_->pipeline->stop();
-  if (worker_->run) worker_->run->stop();
+  worker_->control->stop();
 }
 
 bool TrainingSession::start(const TrainingSettings& s, QString* error) {
@@ -364,8 +353,7 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
     return false;
   }
   Worker& w = *worker_;
-  w.stop = false;
-  w.paused = false;
+  w.control->reset();
   w.steps_done = -1;
   w.running = true;
   {

@@ -57,8 +57,9 @@ struct TrainingSettings {
   // ranked by UDR, the best continued to the full budget and copied to outputFolder/latest.fvae.
   int candidates = 1;
   qint64 screenSteps = 0;  // 0: the dataset's default (runDefaults)
-  // After the ranking, the candidates that lost: 0 keep their weights only, 1 are removed, 2 keep everything.
-  int losers = 0;
+  // After the ranking, what stays of the candidates that lost (as CandidateSettings::Losers).
+  enum class Losers { KeepWeights, Remove, KeepAll };
+  Losers losers = Losers::KeepWeights;
   // Non-empty: go on with the candidate pipeline started in this folder, with the settings it recorded there.
   QString resumePipeline;
   // A new run where outputFolder holds one: true removes what that run wrote first; false refuses to start
@@ -127,7 +128,6 @@ class TrainingSession : public QObject {
   void stepped(const fvae::service::TrainingPoint& point);
   // A resumed run's saved history, before its first new step.
   void historyRestored(const QVector<fvae::service::TrainingPoint>& history);
-  void epochFinished(int epoch, const QString& checkpointPath);
   // Fixed inputs above their current reconstructions: at the start, after each epoch and every few hundred steps.
   void reconstructionsUpdated(const QImage& strip, qint64 step);
   void pipelineChanged(const fvae::service::PipelineInfo& info);  // candidates only

@@ -155,8 +155,11 @@ int64_t PipelineStatus::steps_done(int64_t run_step) const {
   return std::min(done, total_steps());
 }
 
-CandidatePipeline::CandidatePipeline(CandidateSettings settings, DatasetOpener open)
-    : settings_(std::move(settings)), open_(open ? std::move(open) : DatasetOpener(open_dataset)) {}
+CandidatePipeline::CandidatePipeline(CandidateSettings settings, DatasetOpener open,
+                                     std::shared_ptr<RunControl> control)
+    : settings_(std::move(settings)),
+      open_(open ? std::move(open) : DatasetOpener(open_dataset)),
+      control_(control ? std::move(control) : std::make_shared<RunControl>()) {}
 
 const PipelineStatus& CandidatePipeline::prepare() {
   if (prepared_) return status_;
@@ -321,24 +324,7 @@ void CandidatePipeline::publish(PipelineObserver& observer) {
   observer.on_pipeline(status_);
 }
 
-void CandidatePipeline::stop() {
-  stop_ = true;
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (current_) current_->stop();
-}
-
-void CandidatePipeline::set_paused(bool paused) {
-  paused_ = paused;
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (current_) current_->set_paused(paused);
-}
-
-bool CandidatePipeline::waiting_while_paused() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return current_ && current_->waiting_while_paused();
-}
-
-RunOutcome CandidatePipeline::train(size_t index, RunSettings settings, PipelineObserver& observer) {
+void CandidatePipeline::train(size_t index, RunSettings settings, PipelineObserver& observer) {
   // Steps of the candidate update its row, so that the table and the pipeline's progress follow the run; the chosen
   // run's step budget, re-planned under a time budget, is the pipeline's (and recorded, for going on later).
   struct Relay : RunObserver {
@@ -346,10 +332,10 @@ RunOutcome CandidatePipeline::train(size_t index, RunSettings settings, Pipeline
     Candidate& row;
     CandidatePipeline& pipeline;
     Relay(PipelineObserver& o, Candidate& c, CandidatePipeline& p) : outer(o), row(c), pipeline(p) {}
-    void on_start(const RunPlan& plan, Trainer& trainer, const torch::Tensor& fixed) override {
+    void on_start(const RunPlan& plan, const Trainer& trainer, const torch::Tensor& fixed) override {
       outer.on_start(plan, trainer, fixed);
     }
-    void on_step(const StepReport& report, Trainer& trainer) override {
+    void on_step(const StepReport& report, const Trainer& trainer) override {
       row.step = report.step;
       if (row.state == Candidate::State::Continuing && trainer.total_steps() != pipeline.status_.budget) {
         pipeline.status_.budget = trainer.total_steps();
@@ -358,28 +344,13 @@ RunOutcome CandidatePipeline::train(size_t index, RunSettings settings, Pipeline
       }
       outer.on_step(report, trainer);
     }
-    void on_epoch_saved(int64_t epoch, const std::string& checkpoint, Trainer& trainer) override {
+    void on_epoch_saved(int64_t epoch, const std::string& checkpoint, const Trainer& trainer) override {
       outer.on_epoch_saved(epoch, checkpoint, trainer);
     }
-    void on_finish(Trainer& trainer) override { outer.on_finish(trainer); }
+    void on_finish(const Trainer& trainer) override { outer.on_finish(trainer); }
   } relay(observer, status_.candidates[index], *this);
-  TrainingRun run(std::move(settings), open_);
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    current_ = &run;
-    run.set_paused(paused_);
-    if (stop_) run.stop();
-  }
-  struct Detach {
-    CandidatePipeline& p;
-    ~Detach() {
-      std::lock_guard<std::mutex> lock(p.mutex_);
-      p.current_ = nullptr;
-    }
-  } detach{*this};
-  const RunOutcome outcome = run.run(relay);
-  status_.candidates[index].step = outcome.step;
-  return outcome;
+  TrainingRun run(std::move(settings), open_, control_);
+  status_.candidates[index].step = run.run(relay).step;
 }
 
 PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const ScreeningRunner& runner) {
@@ -440,10 +411,10 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
         c.step = load_checkpoint(c.checkpoint).step;
         c.state = c.step >= status_.screen_steps ? Candidate::State::Screened : Candidate::State::Stopped;
       }
-    if (stop_) return finish(PipelineOutcome::Status::Stopped);
+    if (control_->stop_requested()) return finish(PipelineOutcome::Status::Stopped);
   } else {
     for (const auto& job : jobs) {
-      if (stop_) return finish(PipelineOutcome::Status::Stopped);
+      if (control_->stop_requested()) return finish(PipelineOutcome::Status::Stopped);
       status_.current = static_cast<int>(job.index);
       status_.candidates[job.index].state = Candidate::State::Screening;
       publish(observer);
@@ -491,7 +462,7 @@ PipelineOutcome CandidatePipeline::run(PipelineObserver& observer, const Screeni
     for (size_t i = 0; i < status_.candidates.size(); ++i)
       if (status_.candidates[i].chosen) best = i;
   }
-  if (stop_) return finish(PipelineOutcome::Status::Stopped);
+  if (control_->stop_requested()) return finish(PipelineOutcome::Status::Stopped);
 
   // The chosen candidate continues to the full budget, from its own checkpoint.
   auto& chosen = status_.candidates[best];

@@ -91,7 +91,9 @@ struct PipelineOutcome {
 
 class CandidatePipeline {
  public:
-  explicit CandidatePipeline(CandidateSettings settings, DatasetOpener open = {});
+  // `control` stops and pauses the pipeline and every run in it (a new one when none is given).
+  explicit CandidatePipeline(CandidateSettings settings, DatasetOpener open = {},
+                             std::shared_ptr<RunControl> control = nullptr);
   // The settings of the pipeline that runs in `folder` (recorded there as pipeline.cfg when it started), to go on with
   // it; throws ConfigError when the folder holds none, naming the file.
   static CandidateSettings settings_in(const std::string& folder);
@@ -101,14 +103,13 @@ class CandidatePipeline {
   // steps are planned again after the ranking from the time the screenings took, so that the pipeline ends on time.
   const PipelineStatus& prepare();
   PipelineOutcome run(PipelineObserver& observer, const ScreeningRunner& runner = {});
-  void stop();  // the current run stops after its step and saves; nothing further starts
-  void set_paused(bool paused);
-  bool waiting_while_paused() const;
+  // Stop (the current run stops after its step and saves; nothing further starts) and pause, from any thread.
+  RunControl& control() const { return *control_; }
 
  private:
   void publish(PipelineObserver& observer);
   void write_table() const;
-  RunOutcome train(size_t index, RunSettings settings, PipelineObserver& observer);
+  void train(size_t index, RunSettings settings, PipelineObserver& observer);
   void read_earlier_ranking();
   void shrink_losers();
   void record_settings() const;  // pipeline.cfg: what this pipeline decided
@@ -122,9 +123,7 @@ class CandidatePipeline {
   DatasetOpener open_;
   PipelineStatus status_;
   bool prepared_ = false;
-  mutable std::mutex mutex_;
-  TrainingRun* current_ = nullptr;  // guarded by mutex_
-  std::atomic<bool> stop_{false}, paused_{false};
+  std::shared_ptr<RunControl> control_;
 };
 
 }  // namespace fvae

@@ -20,25 +20,10 @@ std::string latest_checkpoint(const std::string& folder) {
   return (std::filesystem::path(folder) / "latest.fvae").string();
 }
 
-TrainingRun::TrainingRun(RunSettings settings, DatasetOpener open)
-    : settings_(std::move(settings)), open_(open ? std::move(open) : DatasetOpener(open_dataset)) {}
-
-void TrainingRun::stop() {
-  stop_ = true;
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (trainer_) trainer_->request_cancel();
-}
-
-void TrainingRun::set_paused(bool paused) {
-  paused_ = paused;
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (trainer_) trainer_->set_paused(paused);
-}
-
-bool TrainingRun::waiting_while_paused() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return trainer_ && trainer_->waiting_while_paused();
-}
+TrainingRun::TrainingRun(RunSettings settings, DatasetOpener open, std::shared_ptr<RunControl> control)
+    : settings_(std::move(settings)),
+      open_(open ? std::move(open) : DatasetOpener(open_dataset)),
+      control_(control ? std::move(control) : std::make_shared<RunControl>()) {}
 
 void TrainingRun::set_latent_names(const std::vector<std::string>& names) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -83,7 +68,9 @@ RunOutcome TrainingRun::run(RunObserver& observer) {
   const TrainConfig& train = plan.train;
   const auto data = plan.data;
   set_compute_threads(train.threads);  // ATen's thread setting is per OS thread: this one trains
-  Trainer trainer(model, train, data);
+  Trainer trainer(model, train, data, control_);  // a stop pressed while the dataset opened holds for it too
+  if (settings_.snapshot_every > 0)
+    trainer.attach_snapshot(std::make_shared<ModelSnapshot>(model), settings_.snapshot_every);
   const bool resumed = plan.resumed != nullptr;
   if (resumed) {
     restore_training_state(*plan.resumed, trainer, settings_.request.resume_from);
@@ -101,7 +88,6 @@ RunOutcome TrainingRun::run(RunObserver& observer) {
   outcome.events = log.events_path();
   observer.on_start(plan, trainer, fixed);
 
-  bool stopped_as_asked = false;
   // Under a deadline the step budget follows the speed the run really has (epoch-end checkpoints and logs included,
   // which a calibration does not see), re-planned every few seconds.
   const auto training_started = std::chrono::steady_clock::now();
@@ -118,14 +104,11 @@ RunOutcome TrainingRun::run(RunObserver& observer) {
     if (total != trainer.total_steps()) trainer.set_budget(0, total);
   };
   Trainer::Callbacks callbacks;
+  callbacks.stop_after = settings_.stop_after;
   callbacks.on_step = [&](const StepReport& r) {
     steps_done_ = r.step;
     replan(r.step);
     log.on_step(r);
-    if (settings_.stop_after > 0 && r.step >= settings_.stop_after) {
-      stopped_as_asked = true;
-      trainer.request_cancel();
-    }
     observer.on_step(r, trainer);
   };
   callbacks.on_epoch_end = [&](int64_t epoch) {
@@ -139,19 +122,6 @@ RunOutcome TrainingRun::run(RunObserver& observer) {
     }
     observer.on_epoch_saved(epoch, outcome.checkpoint, trainer);
   };
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    trainer_ = &trainer;
-    if (stop_) trainer.request_cancel();  // stopped while the dataset was opening
-    trainer.set_paused(paused_);
-  }
-  struct Detach {  // the controls stop reaching the trainer when run() leaves, however it leaves
-    TrainingRun& run;
-    ~Detach() {
-      std::lock_guard<std::mutex> lock(run.mutex_);
-      run.trainer_ = nullptr;
-    }
-  } detach{*this};
   Trainer::Outcome result = Trainer::Outcome::Finished;
   try {
     result = trainer.run(callbacks);
@@ -164,9 +134,9 @@ RunOutcome TrainingRun::run(RunObserver& observer) {
   log.on_finish(names(model.latent_dim));
   outcome.step = trainer.progress().step;
   if (!trainer.history().empty()) outcome.last.push_back(trainer.history().back());
-  outcome.status = result == Trainer::Outcome::Finished ? RunOutcome::Status::Finished
-                   : stopped_as_asked                   ? RunOutcome::Status::StoppedAsAsked
-                                                        : RunOutcome::Status::Cancelled;
+  outcome.status = result == Trainer::Outcome::Finished         ? RunOutcome::Status::Finished
+                   : result == Trainer::Outcome::StoppedAsAsked ? RunOutcome::Status::StoppedAsAsked
+                                                                : RunOutcome::Status::Cancelled;
   observer.on_finish(trainer);
   return outcome;
 }

@@ -1,16 +1,16 @@
 #pragma once
 // One training run, the same for the CLI and the GUI: it plans (plan_run), trains (Trainer), saves OUT/latest.fvae
 // every epoch and at the end, and writes losses.csv, reconstructions.gif and the TensorBoard log (RunLog). Front ends
-// only present it, through a RunObserver. run() works on the calling thread; stop, pause and the latent names may be
-// set from any other.
+// only present it, through a RunObserver. run() works on the calling thread; its RunControl (stop, pause) and the
+// latent names may be used from any other.
 
 #include <torch/torch.h>
 
 #include <atomic>
 #include <chrono>
 #include <memory>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,20 +36,23 @@ struct RunSettings {
   // written), true removes what the earlier run wrote first. A resumed run needs neither.
   bool replace = false;
   int64_t fixed_images = 8;       // inputs shown above their reconstructions (GIF, TensorBoard, the GUI's strip)
+  // > 0: the trainer publishes its weights every this many steps (and at epoch ends) into a ModelSnapshot, which
+  // observers find as trainer.snapshot(), for decoding on other threads while it trains.
+  int64_t snapshot_every = 0;
 };
 
-// What a front end sees of a run. Every call comes from the run's thread.
+// What a front end sees of a run: a read-only view of the trainer. Every call comes from the run's thread.
 class RunObserver {
  public:
   virtual ~RunObserver() = default;
   // Before a time-budgeted run plans its steps: the calibration takes a few seconds.
   virtual void on_calibrating() {}
   // Planned, restored when resuming, about to take its first step. `fixed` are the inputs of the reconstruction strip.
-  virtual void on_start(const RunPlan& /*plan*/, Trainer& /*trainer*/, const torch::Tensor& /*fixed*/) {}
-  virtual void on_step(const StepReport& /*report*/, Trainer& /*trainer*/) {}
-  virtual void on_epoch_saved(int64_t /*epoch*/, const std::string& /*checkpoint*/, Trainer& /*trainer*/) {}
+  virtual void on_start(const RunPlan& /*plan*/, const Trainer& /*trainer*/, const torch::Tensor& /*fixed*/) {}
+  virtual void on_step(const StepReport& /*report*/, const Trainer& /*trainer*/) {}
+  virtual void on_epoch_saved(int64_t /*epoch*/, const std::string& /*checkpoint*/, const Trainer& /*trainer*/) {}
   // After the last step, once the checkpoint and the logs are written (not after a failure).
-  virtual void on_finish(Trainer& /*trainer*/) {}
+  virtual void on_finish(const Trainer& /*trainer*/) {}
 };
 
 struct RunOutcome {
@@ -63,14 +66,15 @@ struct RunOutcome {
 
 class TrainingRun {
  public:
-  explicit TrainingRun(RunSettings settings, DatasetOpener open = {});
+  // `control` stops and pauses the run (shared with the front end, and with the pipeline a candidate belongs to); a new
+  // one when none is given.
+  explicit TrainingRun(RunSettings settings, DatasetOpener open = {}, std::shared_ptr<RunControl> control = nullptr);
   // Plans and trains; throws ConfigError for settings that cannot work, DatasetError and CheckpointError for the
   // files, TrainingError when training cannot go on (the last good checkpoint stays, losses.csv up to the failure).
   RunOutcome run(RunObserver& observer);
 
-  void stop();  // stops after the current step; the run saves and returns Cancelled
-  void set_paused(bool paused);
-  bool waiting_while_paused() const;                  // paused between two steps
+  // Stop (after the current step; the run saves and returns Cancelled) and pause, from any thread.
+  RunControl& control() const { return *control_; }
   int64_t steps_done() const { return steps_done_; }  // -1 before the first step
   // Names of the latent dimensions, saved with the next checkpoint (the plan's names until set).
   void set_latent_names(const std::vector<std::string>& names);
@@ -81,11 +85,10 @@ class TrainingRun {
 
   RunSettings settings_;
   DatasetOpener open_;
-  mutable std::mutex mutex_;
-  Trainer* trainer_ = nullptr;  // while run() trains; guarded by mutex_
+  std::shared_ptr<RunControl> control_;
+  mutable std::mutex mutex_;  // guards the names
   std::vector<std::string> names_;
   bool names_set_ = false;
-  std::atomic<bool> stop_{false}, paused_{false};
   std::atomic<int64_t> steps_done_{-1};
 };
 

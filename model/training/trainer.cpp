@@ -64,12 +64,14 @@ torch::Device resolve_device(const std::string& requested) {
   return cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
 }
 
-Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared_ptr<const Dataset> data)
+Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared_ptr<const Dataset> data,
+                 std::shared_ptr<RunControl> control)
     : model_config_(model),
       train_config_(train),
       data_(std::move(data)),
       device_(resolve_device(train.device)),
-      generator_(at::make_generator<at::CPUGeneratorImpl>(train.seed ^ 0x5DEECE66Dull)) {
+      generator_(at::make_generator<at::CPUGeneratorImpl>(train.seed ^ 0x5DEECE66Dull)),
+      control_(control ? std::move(control) : std::make_shared<RunControl>()) {
   model.validate();
   train.validate();
   const auto shape = data_->shape();
@@ -161,22 +163,8 @@ void Trainer::set_budget(int64_t epochs, int64_t max_steps) {
   train_config_.validate();
 }
 
-void Trainer::request_cancel() {
-  {
-    // Under the mutex: otherwise the flag could be set between run()'s check of the predicate and its wait, and the
-    // notification would be lost while the loop sleeps paused.
-    std::lock_guard<std::mutex> lock(pause_mutex_);
-    cancel_ = true;
-  }
-  pause_changed_.notify_all();
-}
-
-void Trainer::set_paused(bool paused) {
-  {
-    std::lock_guard<std::mutex> lock(pause_mutex_);
-    paused_ = paused;
-  }
-  pause_changed_.notify_all();
+torch::Tensor Trainer::reconstruction_strip(const torch::Tensor& images) const {
+  return fvae::reconstruction_strip(*networks_, images);
 }
 
 void Trainer::attach_snapshot(std::shared_ptr<ModelSnapshot> snapshot, int64_t every_steps) {
@@ -467,22 +455,17 @@ Trainer::StepResult Trainer::sharded_pass(const torch::Tensor& x, int64_t offset
   return r;
 }
 
+Trainer::Outcome Trainer::run() { return run(Callbacks{}); }
+
 Trainer::Outcome Trainer::run(const Callbacks& callbacks) {
   apply_thread_setting();
   while (!budget_spent()) {
-    {
-      std::unique_lock<std::mutex> lock(pause_mutex_);
-      waiting_ = paused_ && !cancel_;
-      pause_changed_.wait(lock, [&] { return !paused_ || cancel_; });
-      waiting_ = false;
-    }
-    if (cancel_) {
-      cancel_ = false;
-      return Outcome::Cancelled;
-    }
+    if (control_->wait_between_steps()) return Outcome::Cancelled;
     auto report = step();
     if (callbacks.on_step) callbacks.on_step(report);
     if (progress_.step_in_epoch == 0 && callbacks.on_epoch_end) callbacks.on_epoch_end(progress_.epoch - 1);
+    if (callbacks.stop_after > 0 && report.step >= callbacks.stop_after && !budget_spent())
+      return Outcome::StoppedAsAsked;
   }
   return Outcome::Finished;
 }

@@ -4,15 +4,13 @@
 
 #include <torch/torch.h>
 
-#include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <vector>
 
 #include "model/base/config.h"
+#include "model/base/run_control.h"
 #include "model/base/task_thread.h"
 #include "model/data/dataset.h"
 #include "model/nn/fused_adam.h"
@@ -52,43 +50,47 @@ torch::Device resolve_device(const std::string& requested);  // throws TrainingE
 
 class Trainer {
  public:
-  // A fresh run: weights initialised from config.seed.
-  Trainer(const ModelConfig& model, const TrainConfig& train, std::shared_ptr<const Dataset> data);
+  // A fresh run: weights initialised from config.seed. `control` stops and pauses it (a new one when none is given).
+  Trainer(const ModelConfig& model, const TrainConfig& train, std::shared_ptr<const Dataset> data,
+          std::shared_ptr<RunControl> control = nullptr);
   ~Trainer();
 
-  enum class Outcome { Finished, Cancelled };
+  enum class Outcome { Finished, StoppedAsAsked, Cancelled };
   struct Callbacks {
     std::function<void(const StepReport&)> on_step;
     std::function<void(int64_t finished_epoch)> on_epoch_end;  // after the epoch's last step
+    int64_t stop_after = 0;  // > 0: return StoppedAsAsked once this step is done (a candidate's screening)
   };
-  // Trains until the step/epoch budget is spent or cancel is requested. Throws TrainingError on a non-finite loss,
-  // leaving the weights as they were before the failing step.
-  Outcome run(const Callbacks& callbacks = {});
+  // Trains until the step/epoch budget is spent, callbacks.stop_after is reached or the control says stop (then
+  // Cancelled). Throws TrainingError on a non-finite loss, leaving the weights as they were before the failing step.
+  Outcome run(const Callbacks& callbacks);
+  Outcome run();  // no callbacks
   StepReport step();  // one step; starts a new epoch when needed
   bool budget_spent() const;
   int64_t steps_per_epoch() const { return steps_per_epoch_; }
   int64_t total_steps() const;  // the step budget implied by epochs / max_steps
 
-  // Thread-safe controls.
-  void request_cancel();
-  void set_paused(bool paused);
-  bool paused() const { return paused_; }
-  // True while run() sits paused between two steps (no step in flight): what "paused" means to someone watching.
-  bool waiting_while_paused() const { return waiting_; }
+  // Stop and pause, from any thread (shared with whoever else trains under the same control).
+  RunControl& control() const { return *control_; }
 
   // Publishes weights into `snapshot` every `every_steps` steps (and at epoch ends) for decoding on other threads.
   void attach_snapshot(std::shared_ptr<ModelSnapshot> snapshot, int64_t every_steps);
+  std::shared_ptr<ModelSnapshot> snapshot() const { return snapshot_; }  // null until attached
 
   const ModelConfig& model_config() const { return model_config_; }
   const TrainConfig& train_config() const { return train_config_; }
   void set_budget(int64_t epochs, int64_t max_steps);  // e.g. to extend a resumed run
   torch::Device device() const { return device_; }
   Networks& networks() { return *networks_; }
+  const Networks& networks() const { return *networks_; }
+  // The fixed images above their reconstructions by the current weights (the strip of the GIF and the GUI).
+  torch::Tensor reconstruction_strip(const torch::Tensor& images) const;
   const Dataset& dataset() const { return *data_; }
   FusedAdam& vae_optimizer() { return *vae_optimizer_; }
   FusedAdam& disc_optimizer() { return *disc_optimizer_; }
   at::Generator& generator() { return generator_; }
   TrainingProgress& progress() { return progress_; }
+  const TrainingProgress& progress() const { return progress_; }
   std::vector<StepReport>& history() { return history_; }
   const std::vector<StepReport>& history() const { return history_; }
 
@@ -124,9 +126,7 @@ class Trainer {
   std::vector<StepReport> history_;
   int64_t steps_per_epoch_ = 0;
 
-  std::atomic<bool> cancel_{false}, paused_{false}, waiting_{false};
-  std::mutex pause_mutex_;
-  std::condition_variable pause_changed_;
+  std::shared_ptr<RunControl> control_;
 
   std::shared_ptr<ModelSnapshot> snapshot_;
   int64_t snapshot_every_ = 0;

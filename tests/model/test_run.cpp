@@ -45,8 +45,8 @@ struct StopAt : PipelineObserver {
   int64_t step = 0;
   int starts = 0;
   std::vector<PipelineStatus> statuses;
-  void on_start(const RunPlan&, Trainer&, const torch::Tensor&) override { ++starts; }
-  void on_step(const StepReport& r, Trainer&) override {
+  void on_start(const RunPlan&, const Trainer&, const torch::Tensor&) override { ++starts; }
+  void on_step(const StepReport& r, const Trainer&) override {
     if (current == candidate && r.step == step && stop) stop();
   }
   void on_pipeline(const PipelineStatus& status) override {
@@ -245,7 +245,7 @@ class TestRun : public QObject {
     more.out = s.out;
     TrainingRun second(more);
     StopAt user;
-    user.stop = [&] { second.stop(); };
+    user.stop = [&] { second.control().stop(); };
     user.step = 8;
     const RunOutcome cancelled = second.run(user);
     QCOMPARE(cancelled.status, RunOutcome::Status::Cancelled);
@@ -278,7 +278,7 @@ class TestRun : public QObject {
     settings.base.out = path("pipeline-stopped");
     CandidatePipeline first(settings);
     StopAt user;
-    user.stop = [&] { first.stop(); };
+    user.stop = [&] { first.control().stop(); };
     user.candidate = 1;
     user.step = 2;
     const PipelineOutcome stopped = first.run(user);
@@ -325,7 +325,7 @@ class TestRun : public QObject {
     settings.base.out = path("pipeline-continue");
     CandidatePipeline first(settings);
     StopAt user;
-    user.stop = [&] { first.stop(); };
+    user.stop = [&] { first.control().stop(); };
     const PipelineStatus& status = first.prepare();
     (void)status;
     user.candidate = -2;  // set once the choice is known

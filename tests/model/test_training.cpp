@@ -787,15 +787,15 @@ class TestTraining : public QObject {
       done = true;
     });
     while (steps < 2) std::this_thread::yield();
-    trainer.set_paused(true);
-    while (!trainer.waiting_while_paused()) std::this_thread::yield();  // the step in flight has finished
+    trainer.control().set_paused(true);
+    while (!trainer.control().waiting_while_paused()) std::this_thread::yield();  // the step in flight has finished
     const int64_t paused_at = steps;
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // not a wait for an event: nothing may happen
     QCOMPARE(int64_t(steps), paused_at);                          // no progress while paused
-    QVERIFY(trainer.waiting_while_paused());
-    trainer.set_paused(false);
+    QVERIFY(trainer.control().waiting_while_paused());
+    trainer.control().set_paused(false);
     while (steps < paused_at + 2) std::this_thread::yield();
-    trainer.request_cancel();
+    trainer.control().stop();
     worker.join();
     QVERIFY(done);
     QCOMPARE(outcome, Trainer::Outcome::Cancelled);
@@ -803,18 +803,19 @@ class TestTraining : public QObject {
   }
 
   void cancelWhilePausedIsNeverLost() {
-    // request_cancel racing run()'s wait while paused: each round must end Cancelled at once. A lost wake-up leaves
-    // run() asleep; then the round fails (and is released by unpausing, so that the test ends).
+    // A stop racing run()'s wait while paused: each round must end Cancelled at once. A lost wake-up leaves run()
+    // asleep; then the round fails (and is released by unpausing, so that the test ends).
     auto t = quick_config();
     t.max_steps = 100000;
     Trainer trainer(ModelConfig{}, t, small_shapes());
     for (int round = 0; round < 300; ++round) {
-      trainer.set_paused(true);
+      trainer.control().reset();  // a stop holds until reset: each round is a new training under the same control
+      trainer.control().set_paused(true);
       auto outcome = std::async(std::launch::async, [&] { return trainer.run(); });
       if (round % 2) std::this_thread::yield();
-      trainer.request_cancel();
+      trainer.control().stop();
       if (outcome.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
-        trainer.set_paused(false);
+        trainer.control().set_paused(false);
         outcome.wait();
         QFAIL(qPrintable(QString("round %1: the cancel was lost while paused").arg(round)));
       }

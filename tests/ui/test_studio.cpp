@@ -261,9 +261,9 @@ class TestStudio : public QObject {
     s.outputFolder = dir_.filePath("gui-candidates");
     s.candidates = 3;
     s.screenSteps = 30;
-    s.losers = 1;  // removed after the ranking
+    s.losers = service::TrainingSettings::Losers::Remove;
     panel->setSettings(s);
-    QCOMPARE(panel->settings().losers, 1);
+    QCOMPARE(panel->settings().losers, service::TrainingSettings::Losers::Remove);
     QSignalSpy done(window.session(), &service::TrainingSession::finished);
     // While a candidate screens, its Step column follows the training (it once stayed 0 until the screening ended).
     qint64 screening_step_seen = 0;
