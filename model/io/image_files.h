@@ -18,8 +18,8 @@ class ExportError : public std::runtime_error {
 
 struct ImageStyle {
   int scale = 1;  // integer upscaling with crisp (nearest) pixels
-  // Optional labels drawn left of equally tall rows (e.g. latent names of a traversal grid). Needs the Qt build and a
-  // QGuiApplication for fonts; without them the labels are left out.
+  // Optional labels drawn left of equally tall rows (e.g. latent names of a traversal grid): in the desktop's font
+  // where a QGuiApplication exists, else in a built-in bitmap font (Latin-1; other characters as '?').
   std::vector<std::string> row_labels;
   int row_height = 0;  // rows' height in unscaled pixels, including padding
   int row_offset = 0;  // unscaled pixels above the first row

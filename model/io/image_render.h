@@ -1,7 +1,8 @@
 #pragma once
-// Inside model/io: an image rasterised for a file (scaled, with row labels where fonts exist) and its PNG encoding.
-// Two implementations: Qt's (labels drawn with fonts; PNG through QImageWriter) in builds with Qt, and a plain one
-// (no labels; PNG through libpng when found) for the headless build.
+// Inside model/io: an image rasterised for a file (scaled, with its labels) and its PNG encoding. Two
+// implementations: Qt's (labels drawn with the desktop's fonts where a GUI application object exists, else with the
+// built-in bitmap font; PNG through QImageWriter) in builds with Qt, and a plain one (the bitmap font; PNG through
+// libpng when found) for the headless build.
 
 #include <torch/torch.h>
 
@@ -18,8 +19,10 @@ struct Raster {
   std::vector<uint8_t> pixels;              // rows top to bottom, height × width × channels bytes
 };
 
-// `image` float [C, H, W] in [0, 1], upscaled by style.scale with crisp pixels; labels where the build can draw them.
+// `image` float [C, H, W] in [0, 1], upscaled by style.scale with crisp pixels, with the style's labels.
 Raster render(const torch::Tensor& image, const ImageStyle& style);
+// The same with the labels in a built-in 8x8 bitmap font (Latin-1): no fonts, no GUI application object needed.
+Raster render_with_bitmap_labels(const torch::Tensor& image, const ImageStyle& style);
 // PNG bytes of a raster. Throws ExportError when the build has no PNG encoder.
 std::string png_bytes(const Raster& raster);
 // Whether png_bytes works in this build.

@@ -1,4 +1,4 @@
-// The headless build's images: no labels (drawing text needs fonts), PNG through libpng where it was found.
+// The headless build's images: labels in the built-in bitmap font, PNG through libpng where it was found.
 #include "model/io/image_render.h"
 
 #ifdef FACTORVAE_HAVE_LIBPNG
@@ -7,7 +7,7 @@
 
 namespace fvae::detail {
 
-Raster render(const torch::Tensor& image, const ImageStyle& style) { return scaled_raster(image, style.scale); }
+Raster render(const torch::Tensor& image, const ImageStyle& style) { return render_with_bitmap_labels(image, style); }
 
 #ifdef FACTORVAE_HAVE_LIBPNG
 namespace {

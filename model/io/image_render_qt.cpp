@@ -33,12 +33,12 @@ Raster from_qimage(const QImage& image) {
 }  // namespace
 
 Raster render(const torch::Tensor& image, const ImageStyle& style) {
-  Raster scaled = scaled_raster(image, style.scale);
-  // Labels need fonts, hence a QGuiApplication; without one they are left out.
+  // The desktop's fonts need a GUI application object (the GUI has one); elsewhere (the CLI) the bitmap font.
   // Not qApp: in Qt GUI headers it is already a static_cast to QGuiApplication (undefined for a QCoreApplication).
-  const bool fonts = qobject_cast<QGuiApplication*>(QCoreApplication::instance()) != nullptr;
-  const bool rows = fonts && !style.row_labels.empty() && style.row_height > 0;
-  const bool columns = fonts && !style.column_labels.empty() && style.column_width > 0;
+  if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) return render_with_bitmap_labels(image, style);
+  Raster scaled = scaled_raster(image, style.scale);
+  const bool rows = !style.row_labels.empty() && style.row_height > 0;
+  const bool columns = !style.column_labels.empty() && style.column_width > 0;
   if (!rows && !columns) return scaled;
   const int scale = std::max(1, style.scale);
   QFont font;

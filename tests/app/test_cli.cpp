@@ -21,6 +21,7 @@
 #include "model/run/run_log.h"
 #include "model/run/run_plan.h"
 #include "model/tensorboard/event_file.h"
+#include "test_support.h"
 
 namespace {
 
@@ -413,6 +414,30 @@ class TestCli : public QObject {
     run({"random", "--checkpoint", checkpoint(), "--count", "12", "--columns", "4", "--seed", "5", "--scale", "1",
          "--out", path("rnd2.png")});
     QCOMPARE(read_image(path("rnd2.png")), rnd);
+  }
+
+  // Where cron, Slurm or ssh as root leave no runtime folder and no display, a command prints its own output and
+  // progress and nothing else (no Qt warnings), and its pictures still carry their labels (the core's bitmap font).
+  void aServerSeesOnlyTheCommandsOwnOutput() {
+    const QStringList server = {"XDG_RUNTIME_DIR", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"};
+    const QList<QStringList> commands = {
+        {"--help"},
+        {"latent", "--help"},
+        {"latent", "--checkpoint", checkpoint(), "--scale", "1", "--out", path("server.png")},
+        {"responses", "--checkpoint", checkpoint(), "--samples-per-value", "2", "--out", path("server-resp.png")}};
+    for (const QStringList& command : commands) {
+      const auto r = fvae::testing::run_cli(command, server);
+      QVERIFY2(r.exit_code == 0, qPrintable(command.join(' ') + ": " + r.err));
+      for (const QString& line : r.err.split(QRegularExpression("[\r\n]"), Qt::SkipEmptyParts))
+        QVERIFY2(line.contains(" ETA ") || line.contains(" elapsed "),  // progress lines only
+                 qPrintable(command.join(' ') + " printed: " + line));
+    }
+    const QImage grid = read_image(path("server.png"));
+    bool ink = false;  // the header row of values holds text
+    for (int y = 0; y < grid.height() - (8 * 29 + 1); ++y)
+      for (int x = 0; x < grid.width(); ++x) ink |= qGray(grid.pixel(x, y)) < 128;
+    QVERIFY(ink);
+    QVERIFY(!read_image(path("server-resp.png")).isNull());
   }
 
   void responsesWritePictureAndTable() {

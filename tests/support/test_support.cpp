@@ -83,7 +83,8 @@ ProcessResult run_process(const QString& program, const QStringList& arguments, 
                           int timeout_ms) {
   QProcess p;
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-  for (const QString& entry : environment) env.insert(entry.section('=', 0, 0), entry.section('=', 1));
+  for (const QString& entry : environment)
+    entry.contains('=') ? env.insert(entry.section('=', 0, 0), entry.section('=', 1)) : env.remove(entry);
   p.setProcessEnvironment(env);
   p.start(program, arguments);
   ProcessResult r;

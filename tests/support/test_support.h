@@ -36,7 +36,7 @@ struct ProcessResult {
   bool timed_out = false;
   QString out, err;
 };
-// Runs `program` with this process's environment plus `environment` ("NAME=value" entries).
+// Runs `program` with this process's environment changed by `environment`: "NAME=value" sets, "NAME" unsets.
 ProcessResult run_process(const QString& program, const QStringList& arguments, const QStringList& environment = {},
                           int timeout_ms = 300000);
 // The same for the factorvae CLI under test ($FACTORVAE_CLI).
