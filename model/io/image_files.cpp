@@ -106,6 +106,7 @@ void save_png(const std::string& path, const torch::Tensor& image, const ImageSt
 void save_netpbm(const std::string& path, const torch::Tensor& image, const ImageStyle& style) {
   ImageStyle plain = style;
   plain.row_labels.clear();  // a portable format for tools, not a figure
+  plain.column_labels.clear();
   const detail::Raster raster = detail::render(image, plain);
   std::string bytes = (raster.channels == 1 ? "P5\n" : "P6\n") + std::to_string(raster.width) + " " +
                       std::to_string(raster.height) + "\n255\n";

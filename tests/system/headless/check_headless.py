@@ -164,8 +164,17 @@ def main():
         check(pixels == expected_bytes(shape, floats, 2), f"{mode}: .pgm pixels are the image's, rounded and upscaled")
         made = run(cli, mode, *common, *extra, "--out", png, expect_ok=False)
         if made.returncode == 0:
+            # A figure: the traversal's values above its columns and its dimensions' names left of its rows, drawn
+            # with the core's bitmap font (no fonts here); the image itself at the bottom right.
             width, height, channels, pixels = read_png(png)
-            check(pixels == expected_bytes(shape, floats, 4), f"{mode}: .png pixels are the image's")
+            w, h = 4 * shape[2], 4 * shape[1]
+            check(width >= w and height >= h, f"{mode}: .png size {width}x{height}")
+            if mode == "latent":
+                check(width > w and height > h, f"{mode}: labels beside and above the grid ({width}x{height})")
+                margin = bytes(pixels[y * width + x] for y in range(height - h) for x in range(width))
+                check(min(margin) < 128, f"{mode}: the header holds text")
+            image = bytes(pixels[(y + height - h) * width + x + width - w] for y in range(h) for x in range(w))
+            check(image == expected_bytes(shape, floats, 4), f"{mode}: .png pixels are the image's")
         else:
             check("no PNG" in made.stderr and png in made.stderr, f"{mode}: a build without libpng says so")
             print(f"{mode}: this build writes no PNG ({made.stderr.strip()})")
