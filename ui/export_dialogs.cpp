@@ -55,7 +55,7 @@ bool saveImageAs(QWidget* parent, const QImage& image, const QString& suggestedN
   QString path;
   if (!askTarget(parent, suggestedName, Export::tr("PNG images (*.png)"), &path, &style.scale)) return false;
   if (!path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) path += QLatin1String(".png");
-  return report(parent, path, service::writePng(path, image, style));
+  return report(parent, path, service::problemOf([&] { service::writePng(path, image, style); }));
 }
 
 bool saveAnimationAs(QWidget* parent, const QVector<QImage>& frames, int delayMs, const QString& suggestedName,
@@ -63,7 +63,7 @@ bool saveAnimationAs(QWidget* parent, const QVector<QImage>& frames, int delayMs
   QString path;
   if (!askTarget(parent, suggestedName, Export::tr("Animated GIF (*.gif)"), &path, &style.scale)) return false;
   if (!path.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive)) path += QLatin1String(".gif");
-  return report(parent, path, service::writeGif(path, frames, delayMs, style));
+  return report(parent, path, service::problemOf([&] { service::writeGif(path, frames, delayMs, style); }));
 }
 
 }  // namespace fvae::ui

@@ -155,13 +155,13 @@ void InterpolationView::refresh() {
 QString InterpolationView::savePng(const QString& path, int scale) const {
   service::ExportStyle style;
   style.scale = scale;
-  return service::writePng(path, strip_, style);
+  return service::problemOf([&] { service::writePng(path, strip_, style); });
 }
 
 QString InterpolationView::saveGif(const QString& path, int scale) const {
   service::ExportStyle style;
   style.scale = scale;
-  return service::writeGif(path, animationFrames(), kGifDelayMs, style);
+  return service::problemOf([&] { service::writeGif(path, animationFrames(), kGifDelayMs, style); });
 }
 
 QVector<QImage> InterpolationView::animationFrames() const {

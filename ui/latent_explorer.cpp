@@ -386,11 +386,11 @@ service::ExportStyle LatentExplorer::traversalStyle(int scale) const {
 }
 
 QString LatentExplorer::saveTraversalPng(const QString& path, int scale) const {
-  return service::writePng(path, last_traversal_.grid, traversalStyle(scale));
+  return service::problemOf([&] { service::writePng(path, last_traversal_.grid, traversalStyle(scale)); });
 }
 
 QString LatentExplorer::saveTraversalGif(const QString& path, int scale) const {
-  return service::writeGif(path, last_traversal_.frames, 120, traversalFramesStyle(scale));
+  return service::problemOf([&] { service::writeGif(path, last_traversal_.frames, 120, traversalFramesStyle(scale)); });
 }
 
 service::ExportStyle LatentExplorer::traversalFramesStyle(int scale) const {

@@ -13,6 +13,8 @@
 #include <QVBoxLayout>
 #include <map>
 
+#include "app/service/model_analysis.h"
+#include "app/service/model_exchange.h"
 #include "app/service/response_plots.h"
 #include "model/nn/activity.h"
 #include "ui/job_controls.h"
@@ -178,7 +180,8 @@ void LatentMapView::exportCodes(const QString& folder) {
   controls_->start<QStringList>(
       tr("Exporting the codes…"),
       [model, dataset, indices, names, folder](service::TaskControl& control) {
-        return model->exportCodes(*dataset, indices, names, folder, [&control](double f) { return control.report(f); });
+        return service::exportCodes(*model, *dataset, indices, names, folder,
+                                    [&control](double f) { return control.report(f); });
       },
       [this, folder](const QStringList& files) {
         controls_->setStatus(tr("Wrote %1 files into %2; TensorBoard's projector: tensorboard --logdir %3")
@@ -203,7 +206,7 @@ void LatentMapView::compute() {
         const auto frozen = model->frozen();  // the step the map belongs to
         return Stamped<std::shared_ptr<const LatentMap>>{
             std::make_shared<const LatentMap>(
-                frozen->latentMap(*dataset, s, [&control](double f) { return control.report(f); })),
+                service::latentMap(*frozen, *dataset, s, [&control](double f) { return control.report(f); })),
             frozen->trainingStep()};
       },
       [this, model](const Stamped<std::shared_ptr<const LatentMap>>& result) {

@@ -10,6 +10,7 @@
 
 #include "app/service/dataset_view.h"
 #include "app/service/decode_model.h"
+#include "app/service/model_analysis.h"
 
 class QCPGraph;
 class QComboBox;

@@ -39,19 +39,6 @@ namespace fvae::ui {
 
 namespace {
 constexpr int kMaxRecent = 8;
-
-// An export's or import's line for the user, or its error.
-struct Outcome {
-  QString message, error;
-};
-template <typename Work>
-Outcome outcome_of(Work work) {
-  try {
-    return {work(), {}};
-  } catch (const service::ExchangeError& e) {
-    return {{}, QString::fromStdString(e.what())};
-  }
-}
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -384,17 +371,17 @@ void MainWindow::openDataset(const QString& spec) {
   dataset_jobs_->start<service::OpenedDataset>(
       [spec, size, channels](service::TaskControl&) { return service::openDataset(spec, size, channels); },
       [this, spec](const service::OpenedDataset& opened) {
-        if (!opened.dataset) {
-          dataset_label_->setText(dataset_ ? tr("dataset: %1").arg(dataset_->description()) : tr("dataset: none"));
-          messages_->showError(tr("Cannot open the dataset"), opened.error);
-          emit datasetFailed(opened.error);
-          return;
-        }
         setDataset(opened.dataset);
         messages_->clearProblems(tr("Cannot open the dataset"));  // an earlier failure to open one is stale now
         if (!opened.warning.isEmpty()) messages_->showWarning(tr("Some files were skipped"), opened.warning);
         if (spec != QLatin1String("shapes")) remember(QStringLiteral("recent/datasets"), spec);
         emit datasetOpened(spec);
+      },
+      {},
+      [this](const QString& error) {
+        dataset_label_->setText(dataset_ ? tr("dataset: %1").arg(dataset_->description()) : tr("dataset: none"));
+        messages_->showError(tr("Cannot open the dataset"), error);
+        emit datasetFailed(error);
       });
 }
 
@@ -415,11 +402,6 @@ void MainWindow::openCheckpoint(const QString& path) {
       [path](service::TaskControl&) { return service::loadModel(path); },
       [this, path](const service::LoadedModel& loaded) {
         statusBar()->clearMessage();
-        if (!loaded.model) {
-          messages_->showError(tr("Cannot open checkpoint"), loaded.error);
-          emit checkpointFailed(loaded.error);
-          return;  // the previous model stays loaded
-        }
         checkpoint_path_ = path;
         following_live_ = false;
         messages_->clearProblems(tr("Cannot open checkpoint"));  // an earlier failure to open one is stale now
@@ -430,6 +412,12 @@ void MainWindow::openCheckpoint(const QString& path) {
         explorer_->offerLiveTraining(session_->isRunning());
         showTab(explorer_);
         emit checkpointOpened(path);
+      },
+      {},
+      [this](const QString& error) {  // the previous model stays loaded
+        statusBar()->clearMessage();
+        messages_->showError(tr("Cannot open checkpoint"), error);
+        emit checkpointFailed(error);
       });
 }
 
@@ -439,16 +427,13 @@ void MainWindow::exportModel(const QString& out) {
     messages_->showError(tr("Nothing to export"), tr("Open a checkpoint or train a model first."));
     return;
   }
-  exchange_jobs_->start<Outcome>(
-      [source, out](service::TaskControl&) { return outcome_of([&] { return service::exportModel(source, out); }); },
-      [this, out](const Outcome& result) {
-        if (!result.error.isEmpty()) {
-          messages_->showError(tr("Cannot export"), result.error);
-          return;
-        }
-        messages_->showMessage(MessageBar::Kind::Information, tr("Exported"), result.message);
+  exchange_jobs_->start<QString>(
+      [source, out](service::TaskControl&) { return service::exportModel(source, out); },
+      [this, out](const QString& message) {
+        messages_->showMessage(MessageBar::Kind::Information, tr("Exported"), message);
         emit modelExported(out);
-      });
+      },
+      {}, [this](const QString& error) { messages_->showError(tr("Cannot export"), error); });
 }
 
 QString importedCheckpointPath(const QString& source) {
@@ -460,19 +445,18 @@ QString importedCheckpointPath(const QString& source) {
 
 void MainWindow::importOriginalCheckpoint(const QString& source, const QString& out) {
   statusBar()->showMessage(tr("Importing %1…").arg(QFileInfo(source).fileName()));
-  exchange_jobs_->start<Outcome>(
-      [source, out](service::TaskControl&) {
-        return outcome_of([&] { return service::importOriginalCheckpoint(source, out); });
-      },
-      [this, out](const Outcome& result) {
+  exchange_jobs_->start<QString>(
+      [source, out](service::TaskControl&) { return service::importOriginalCheckpoint(source, out); },
+      [this, out](const QString& message) {
         statusBar()->clearMessage();
-        if (!result.error.isEmpty()) {
-          messages_->showError(tr("Cannot import the checkpoint"), result.error);
-          emit importFailed(result.error);
-          return;
-        }
-        messages_->showMessage(MessageBar::Kind::Information, tr("Imported"), result.message);
+        messages_->showMessage(MessageBar::Kind::Information, tr("Imported"), message);
         openCheckpoint(out);
+      },
+      {},
+      [this](const QString& error) {
+        statusBar()->clearMessage();
+        messages_->showError(tr("Cannot import the checkpoint"), error);
+        emit importFailed(error);
       });
 }
 
@@ -486,15 +470,16 @@ void MainWindow::saveNames(const QStringList& names) {
   // Rewrites the whole checkpoint (seconds for a large one): off the GUI thread, one save after the other, so that
   // the newest names are the ones that stay in the file.
   const QString path = checkpoint_path_;
-  names_jobs_->start<QString>([path, names](service::TaskControl&) { return service::saveLatentNames(path, names); },
-                              [this, path](const QString& error) {
-                                if (!error.isEmpty()) {
-                                  messages_->showError(tr("Cannot save the names"), error);
-                                  return;
-                                }
-                                statusBar()->showMessage(tr("Names saved in %1").arg(path), 4000);
-                                emit namesSaved(path);
-                              });
+  names_jobs_->start<bool>(
+      [path, names](service::TaskControl&) {
+        service::saveLatentNames(path, names);
+        return true;
+      },
+      [this, path](bool) {
+        statusBar()->showMessage(tr("Names saved in %1").arg(path), 4000);
+        emit namesSaved(path);
+      },
+      {}, [this](const QString& error) { messages_->showError(tr("Cannot save the names"), error); });
 }
 
 void MainWindow::showAbout() {

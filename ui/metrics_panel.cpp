@@ -2,6 +2,8 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QDir>
+#include <QFileDialog>
 #include <QChart>
 #include <QChartView>
 #include <QFormLayout>
@@ -25,8 +27,10 @@
 namespace fvae::ui {
 
 namespace {
-NumberField* countBox(int minimum, int maximum, int value, const QString& tip) {
-  auto* box = NumberField::integer(minimum, maximum, value);
+const MetricSettings kDefaults;  // disentanglement_lib's, as the core defines them
+
+NumberField* countBox(int minimum, int maximum, int64_t value, const QString& tip) {
+  auto* box = NumberField::integer(minimum, maximum, static_cast<int>(value));
   box->setToolTip(tip);
   return box;
 }
@@ -34,14 +38,15 @@ NumberField* countBox(int minimum, int maximum, int value, const QString& tip) {
 
 MetricsPanel::MetricsPanel(QWidget* parent)
     : QWidget(parent),
-      train_votes_(countBox(1, 100000, 10000, tr("Votes that train the majority-vote classifier"))),
-      eval_votes_(countBox(1, 100000, 5000, tr("Fresh votes the score is measured on"))),
-      samples_per_vote_(countBox(2, 1024, 64, tr("Samples per vote (L): one factor fixed, the others random"))),
-      mig_samples_(countBox(100, 100000, 10000, tr("Samples for the mutual information gap"))),
+      train_votes_(countBox(1, 100000, kDefaults.train_votes, tr("Votes that train the majority-vote classifier"))),
+      eval_votes_(countBox(1, 100000, kDefaults.eval_votes, tr("Fresh votes the score is measured on"))),
+      samples_per_vote_(countBox(2, 1024, kDefaults.samples_per_vote, tr("Samples per vote (L): one factor fixed, the others random"))),
+      mig_samples_(countBox(100, 100000, kDefaults.mig_samples, tr("Samples for the mutual information gap"))),
       seed_(countBox(0, 1000000, 0, tr("The same seed gives the same scores"))),
       problems_(new FieldProblems),
       controls_(new JobControls(tr("&Measure"))),
       use_names_(new QPushButton(tr("Use suggested &names"))),
+      save_(new QPushButton(tr("Save &record…"))),
       note_(new QLabel),
       origin_(new ResultOrigin),
       dimensions_(new QTableWidget(0, 3)),
@@ -60,6 +65,14 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   connect(use_names_, &QPushButton::clicked, this, [this] { emit namesSuggested(suggestedNames()); });
   use_names_->setEnabled(false);
   use_names_->setToolTip(tr("Name unnamed latent dimensions after the factor they capture"));
+  save_->setEnabled(false);
+  save_->setToolTip(tr("The scores with their settings, model and step as JSON, in the layout of "
+                       "factorvae evaluate --json"));
+  connect(save_, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the metrics record"),
+                                                      QStringLiteral("metrics.json"), tr("JSON (*.json)"));
+    if (!path.isEmpty()) saveRecord(path);
+  });
   note_->setWordWrap(true);
 
   auto* form = new QFormLayout;
@@ -107,6 +120,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   left->addWidget(note_);
   left->addWidget(controls_);
   left->addWidget(use_names_);
+  left->addWidget(save_);
   left->addStretch();
   auto* right = new QVBoxLayout;
   right->addWidget(origin_);
@@ -133,19 +147,19 @@ void MetricsPanel::setModel(std::shared_ptr<service::DecodeModel> model, const Q
 }
 
 void MetricsPanel::setSettings(const service::MetricSettings& s) {
-  train_votes_->setValue(s.trainVotes);
-  eval_votes_->setValue(s.evalVotes);
-  samples_per_vote_->setValue(s.samplesPerVote);
-  mig_samples_->setValue(s.migSamples);
-  seed_->setValue(static_cast<int>(s.seed));
+  train_votes_->setValue(static_cast<double>(s.train_votes));
+  eval_votes_->setValue(static_cast<double>(s.eval_votes));
+  samples_per_vote_->setValue(static_cast<double>(s.samples_per_vote));
+  mig_samples_->setValue(static_cast<double>(s.mig_samples));
+  seed_->setValue(static_cast<double>(s.seed));
 }
 
 service::MetricSettings MetricsPanel::settings() const {
   service::MetricSettings s;
-  s.trainVotes = train_votes_->intValue();
-  s.evalVotes = eval_votes_->intValue();
-  s.samplesPerVote = samples_per_vote_->intValue();
-  s.migSamples = mig_samples_->intValue();
+  s.train_votes = train_votes_->intValue();
+  s.eval_votes = eval_votes_->intValue();
+  s.samples_per_vote = samples_per_vote_->intValue();
+  s.mig_samples = mig_samples_->intValue();
   s.seed = static_cast<quint64>(seed_->value());
   return s;
 }
@@ -166,10 +180,9 @@ void MetricsPanel::startMeasuring(bool nameDimensions) {
       tr("Measuring…"),
       [model, s](service::TaskControl& control) {
         const auto frozen = model->frozen();  // the step the scores belong to
-        auto report =
-            frozen->measureDisentanglement(s, [&control](double fraction) { return control.report(fraction); });
-        if (!report.error.isEmpty()) throw std::runtime_error(report.error.toStdString());
-        return Stamped<service::DisentanglementReport>{report, frozen->trainingStep()};  // cancelled: dropped
+        auto report = service::measureDisentanglement(*frozen, s,
+                                                      [&control](double fraction) { return control.report(fraction); });
+        return Stamped<service::DisentanglementReport>{report, frozen->trainingStep()};
       },
       [this, model](const Stamped<service::DisentanglementReport>& result) {
         origin_->setResult(model, result.step);
@@ -179,9 +192,23 @@ void MetricsPanel::startMeasuring(bool nameDimensions) {
 
 bool MetricsPanel::isMeasuring() const { return controls_->isRunning(); }
 
+bool MetricsPanel::saveRecord(const QString& path) {
+  if (!report_.record.metrics) return false;
+  try {
+    service::saveEvaluationRecord(report_.record, path);
+  } catch (const std::exception& e) {
+    controls_->setStatus(tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path), QString::fromUtf8(e.what())));
+    return false;
+  }
+  controls_->setStatus(tr("Saved the record in %1").arg(QDir::toNativeSeparators(path)));
+  return true;
+}
+
 QStringList MetricsPanel::suggestedNames() const {
   QStringList names;  // the factors' names in the user's language: what they will read beside the sliders
-  for (const QString& name : report_.suggestedNames) names << (name.isEmpty() ? name : service::factorName(name));
+  if (!report_.record.metrics) return names;
+  for (const auto& name : report_.metrics().suggested_names)
+    names << (name.empty() ? QString() : service::factorName(QString::fromStdString(name)));
   return names;
 }
 
@@ -191,23 +218,24 @@ void MetricsPanel::cancel() { controls_->cancel(); }
 
 void MetricsPanel::showReport(const service::DisentanglementReport& report) {
   report_ = report;
+  const DisentanglementRecord& r = report.metrics();
   const QLocale locale;  // the user's decimal separator, as in the form
-  controls_->setStatus(
-      tr("<b>FactorVAE metric: %1</b><br><b>MIG: %2</b><br>active dimensions: %3")
-          .arg(locale.toString(report.factorVaeMetric, 'f', 3), locale.toString(report.migScore, 'f', 3))
-          .arg(report.activeDims));
+  controls_->setStatus(tr("<b>FactorVAE metric: %1</b><br><b>MIG: %2</b><br>active dimensions: %3")
+                           .arg(locale.toString(r.factorvae_metric, 'f', 3), locale.toString(r.mig, 'f', 3))
+                           .arg(r.active_dimensions));
   QStringList labels{tr("FactorVAE"), tr("MIG")};
   bars_->remove(0, bars_->count());
-  bars_->append(report.factorVaeMetric);
-  bars_->append(report.migScore);
-  for (int k = 0; k < report.factorNames.size(); ++k) {
-    labels << tr("MIG %1").arg(service::factorName(report.factorNames[k]));
-    bars_->append(report.gapPerFactor.value(k));
+  bars_->append(r.factorvae_metric);
+  bars_->append(r.mig);
+  for (const FactorRecord& factor : r.factors) {
+    labels << tr("MIG %1").arg(service::factorName(QString::fromStdString(factor.name)));
+    bars_->append(factor.mig);
   }
   categories_->clear();
   categories_->append(labels);
-  showDimensions(report);
+  showDimensions(r);
   use_names_->setEnabled(true);
+  save_->setEnabled(true);
   if (name_when_measured_) {
     name_when_measured_ = false;
     emit namesSuggested(suggestedNames());
@@ -217,39 +245,43 @@ void MetricsPanel::showReport(const service::DisentanglementReport& report) {
 
 // Per dimension: its suggested name and Var[μ], then per factor the share of that factor's training votes it won,
 // shaded by the share, so splits and shared dimensions stand out; the tooltips add counts and mutual information.
-void MetricsPanel::showDimensions(const service::DisentanglementReport& report) {
-  const int factors = static_cast<int>(report.factorNames.size());
+void MetricsPanel::showDimensions(const DisentanglementRecord& report) {
+  const int factors = static_cast<int>(report.factors.size());
+  QStringList factor_names;  // in the user's language
+  for (const FactorRecord& factor : report.factors) factor_names << service::factorName(QString::fromStdString(factor.name));
   QStringList headers{tr("Dimension"), tr("Captures"), tr("KL (nats)")};
-  for (const QString& factor : report.factorNames) headers << service::factorName(factor);
+  headers << factor_names;
   const QLocale locale;
   dimensions_->clearContents();
   dimensions_->setColumnCount(static_cast<int>(headers.size()));
   dimensions_->setHorizontalHeaderLabels(headers);
   for (int k = 0; k < factors; ++k)
     dimensions_->horizontalHeaderItem(3 + k)->setToolTip(
-        tr("Share of the votes for %1 that each dimension won").arg(service::factorName(report.factorNames[k])));
-  dimensions_->setRowCount(static_cast<int>(report.suggestedNames.size()));
-  QVector<int> factor_votes(factors, 0);  // each factor's training votes, over all dimensions
+        tr("Share of the votes for %1 that each dimension won").arg(factor_names[k]));
+  const int dims = static_cast<int>(report.suggested_names.size());
+  dimensions_->setRowCount(dims);
+  QVector<qint64> factor_votes(factors, 0);  // each factor's training votes, over all dimensions
   for (int k = 0; k < factors; ++k)
-    for (int n : report.votes.value(k)) factor_votes[k] += n;
+    for (int64_t n : report.factors[k].votes_per_dimension) factor_votes[k] += n;
+  auto value = [](const auto& values, int i) { return i < static_cast<int>(values.size()) ? values[i] : 0; };
   QColor shade = palette().color(QPalette::Highlight);
-  for (int d = 0; d < report.suggestedNames.size(); ++d) {
+  for (int d = 0; d < dims; ++d) {
     dimensions_->setItem(d, 0, new QTableWidgetItem(QStringLiteral("z%1").arg(d)));
-    const QString name = report.suggestedNames[d];
+    const QString name = QString::fromStdString(report.suggested_names[d]);
     // Inactive dimensions (model/nn/activity.h) cast no vote and get no name: said so, greyed as in the explorer.
-    const bool active = d >= report.meanKl.size() || is_active(report.meanKl[d]);
+    const bool active = d >= static_cast<int>(report.mean_kl.size()) || is_active(report.mean_kl[d]);
     auto* captures = new QTableWidgetItem(!active          ? tr("(inactive)")
                                           : name.isEmpty() ? tr("(nothing)")
                                                            : service::factorName(name));
-    auto* kl = new QTableWidgetItem(locale.toString(report.meanKl.value(d), 'f', 3));
-    kl->setToolTip(tr("Var[μ] %1").arg(locale.toString(report.meanVariance.value(d), 'f', 3)));
+    auto* kl = new QTableWidgetItem(locale.toString(value(report.mean_kl, d), 'f', 3));
+    kl->setToolTip(tr("Var[μ] %1").arg(locale.toString(value(report.mu_variance, d), 'f', 3)));
     for (auto* item : {captures, kl})
       if (!active) item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
     dimensions_->setItem(d, 1, captures);
     dimensions_->setItem(d, 2, kl);
     for (int k = 0; k < factors; ++k) {
-      const int total = factor_votes[k];
-      const int count = report.votes.value(k).value(d);
+      const qint64 total = factor_votes[k];
+      const qint64 count = value(report.factors[k].votes_per_dimension, d);
       const double share = total > 0 ? static_cast<double>(count) / total : 0.0;
       auto* item = new QTableWidgetItem(QStringLiteral("%1 %").arg(qRound(100 * share)));  // an integer
       item->setData(Qt::UserRole, count);
@@ -259,8 +291,8 @@ void MetricsPanel::showDimensions(const service::DisentanglementReport& report) 
       item->setToolTip(tr("%1 of %2 votes for %3; mutual information with %3: %4 nats")
                            .arg(count)
                            .arg(total)
-                           .arg(service::factorName(report.factorNames[k]))
-                           .arg(locale.toString(report.mutualInformation.value(d).value(k), 'f', 3)));
+                           .arg(factor_names[k])
+                           .arg(locale.toString(value(report.factors[k].mutual_information_per_dimension, d), 'f', 3)));
       dimensions_->setItem(d, 3 + k, item);
     }
   }

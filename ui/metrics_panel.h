@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/service/decode_model.h"
+#include "app/service/model_analysis.h"
 
 class QLabel;
 class QPushButton;
@@ -34,6 +35,9 @@ class MetricsPanel : public QWidget {
   service::DisentanglementReport report() const { return report_; }
   QStringList suggestedNames() const;  // per dimension, the factor it captures in the user's language; "" for none
   bool isMeasuring() const;
+  // The scores on screen as an evaluation record (factorvae evaluate --json's layout); false, said in the status,
+  // when there are none or the file cannot be written.
+  bool saveRecord(const QString& path);
   const QTableWidget* dimensionTable() const { return dimensions_; }
   const ResultOrigin* origin() const { return origin_; }
 
@@ -50,7 +54,7 @@ class MetricsPanel : public QWidget {
 
  private:
   void showReport(const service::DisentanglementReport& report);
-  void showDimensions(const service::DisentanglementReport& report);
+  void showDimensions(const DisentanglementRecord& report);
 
   void startMeasuring(bool nameDimensions);
 
@@ -64,6 +68,7 @@ class MetricsPanel : public QWidget {
   FieldProblems* problems_;
   JobControls* controls_;
   QPushButton* use_names_;
+  QPushButton* save_;
   QLabel* note_;
   ResultOrigin* origin_;  // which model and step the scores on screen are for
   QTableWidget* dimensions_;

@@ -16,6 +16,7 @@
 #include <algorithm>
 
 #include "app/service/image_export.h"
+#include "app/service/model_analysis.h"
 #include "app/service/response_plots.h"
 #include "ui/export_dialogs.h"
 #include "ui/job_controls.h"
@@ -205,7 +206,7 @@ void ResponsesPanel::compute() {
           const auto frozen = model->frozen();  // the step the result belongs to
           return Stamped<std::shared_ptr<const FactorResponses>>{
               std::make_shared<const FactorResponses>(
-                  frozen->factorResponses(s, [&control](double f) { return control.report(f); })),
+                  service::factorResponses(*frozen, s, [&control](double f) { return control.report(f); })),
               frozen->trainingStep()};
         },
         [this, model](const Stamped<std::shared_ptr<const FactorResponses>>& result) {
@@ -222,7 +223,7 @@ void ResponsesPanel::compute() {
           const auto frozen = model->frozen();
           return Stamped<std::shared_ptr<const ClassResponses>>{
               std::make_shared<const ClassResponses>(
-                  frozen->classResponses(*dataset, s, [&control](double f) { return control.report(f); })),
+                  service::classResponses(*frozen, *dataset, s, [&control](double f) { return control.report(f); })),
               frozen->trainingStep()};
         },
         [this, model](const Stamped<std::shared_ptr<const ClassResponses>>& result) {
@@ -292,11 +293,13 @@ QString ResponsesPanel::csv() const {
   return {};
 }
 
-QString ResponsesPanel::exportPng(const QString& path) const { return service::writePng(path, plot_); }
+QString ResponsesPanel::exportPng(const QString& path) const {
+  return service::problemOf([&] { service::writePng(path, plot_); });
+}
 
 QString ResponsesPanel::exportCsv(const QString& path) const {
   if (!factor_result_ && !class_result_) return tr("%1: there is nothing to export yet").arg(path);
-  return service::writeTextFile(path, csv().toUtf8());
+  return service::problemOf([&] { service::writeTextFile(path, csv().toUtf8()); });
 }
 
 }  // namespace fvae::ui

@@ -53,7 +53,8 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new servi
     if (images_.isEmpty()) return;
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Save the samples into a folder"));
     if (folder.isEmpty()) return;
-    const QString error = service::writeImageFiles(folder, QStringLiteral("samples"), images_, codes_);
+    const QString error =
+        service::problemOf([&] { service::writeImageFiles(folder, QStringLiteral("samples"), images_, codes_); });
     if (!error.isEmpty())
       reportError(this, tr("Cannot save the samples"), error);
     else

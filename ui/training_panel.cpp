@@ -344,7 +344,7 @@ QString TrainingPanel::saveChartsPng(const QString& path) const {
   painter.drawPixmap(0, 0, curves);
   painter.drawPixmap(0, curves.height(), bars);
   painter.end();
-  return service::writePng(path, out);
+  return service::problemOf([&] { service::writePng(path, out); });
 }
 
 void TrainingPanel::start(const service::TrainingSettings& s) {

@@ -8,6 +8,7 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/service/errors.h"
 #include "app/service/model_exchange.h"
 #include "model/base/atomic_file.h"
 #include "model/inference/grids.h"
@@ -33,7 +34,7 @@ int export_command(const Arguments& arguments) {
                                       QString::fromStdString(p.value("out")))
                      .toStdString()
               << "\n";
-  } catch (const service::ExchangeError& e) {
+  } catch (const service::Error& e) {
     throw UsageError(e.what());
   }
   return 0;
@@ -56,7 +57,7 @@ int import_seed_command(const Arguments& arguments) {
                                                    QString::fromStdString(p.value("out")), p.is_set("allow-pickle"))
                      .toStdString()
               << "\n";
-  } catch (const service::ExchangeError& e) {
+  } catch (const service::Error& e) {
     throw UsageError(e.what());
   }
   return 0;

@@ -121,7 +121,7 @@ int responses_command(const Arguments& arguments) {
   } catch (const MetricCancelled&) {
     throw UsageError("cancelled");
   }
-  if (const QString error = service::writePng(out, picture); !error.isEmpty()) throw UsageError(error.toStdString());
+  service::writePng(out, picture);  // throws naming the file
   write_file_atomically(csv.toStdString(), table);
   std::printf("Wrote %s and %s\n", qPrintable(out), qPrintable(csv));
   return 0;

@@ -2,6 +2,8 @@
 
 #include "app/service/dataset_view.h"
 
+#include "app/service/errors.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
@@ -108,7 +110,7 @@ OpenedDataset openDataset(const QString& spec, int size, int channels, const QSt
     opened.warning = skipped.join(QLatin1Char('\n'));
     opened.dataset = std::make_shared<DatasetView>(std::move(impl));
   } catch (const std::exception& e) {
-    opened.error = QString::fromStdString(e.what());
+    throw Error(e.what());
   }
   return opened;
 }

@@ -34,12 +34,11 @@ class DatasetView {
 
 struct OpenedDataset {
   std::shared_ptr<DatasetView> dataset;
-  QString error;    // non-empty when opening failed; names the file and the problem
   QString warning;  // non-empty when unreadable files were left out: one line per file, with the reason
 };
 
 // `size` 0 keeps the data's own size (shapes: 64); `channels` 0 keeps its own. Slow for big folders: call it off
-// the GUI thread.
+// the GUI thread. Throws Error naming the file and the problem.
 OpenedDataset openDataset(const QString& spec, int size = 0, int channels = 0, const QString& split = "train");
 
 // Debian's Fashion-MNIST folder when dataset-fashion-mnist is installed, else "".

@@ -8,19 +8,16 @@
 #include <QFileInfo>
 #include <atomic>
 
-#include "app/service/dataset_view.h"
+#include "app/service/errors.h"
 #include "app/service/model_exchange.h"
+#include "app/service/snapshot_access.h"
 #include "app/service/step_points.h"
 #include "app/service/tensor_images.h"
 #include "app/service/training_session.h"
-#include "model/analysis/metrics.h"
-#include "model/analysis/responses.h"
 #include "model/checkpoint/checkpoint.h"
-#include "model/data/shapes.h"
 #include "model/inference/evaluation.h"
 #include "model/inference/grids.h"
 #include "model/inference/inference.h"
-#include "model/io/code_export.h"
 
 namespace fvae::service {
 
@@ -121,126 +118,38 @@ class SnapshotModel : public DecodeModel, public std::enable_shared_from_this<Sn
     return to_qimages(snapshot_->decode(interpolate_codes(code_tensor(from), code_tensor(to), steps, spherical)));
   }
 
-  DisentanglementReport measureDisentanglement(const MetricSettings& settings,
-                                               const std::function<bool(double)>& progress) override {
-    DisentanglementReport report;
-    try {
-      const auto snapshot = stable_snapshot();
-      ShapesDataset shapes(snapshot->config().image_size, "all");
-      if (snapshot->config().channels != 1)
-        throw std::runtime_error("the metrics need a greyscale model: the shapes dataset has one channel");
-      DisentanglementOptions options;
-      options.factor_vae.seed = options.mig.seed = settings.seed;
-      options.factor_vae.train_votes = settings.trainVotes;
-      options.factor_vae.eval_votes = settings.evalVotes;
-      options.factor_vae.samples_per_vote = settings.samplesPerVote;
-      options.mig.samples = settings.migSamples;
-      // Which dimensions are active, by the one definition, on the images the metrics see.
-      options.mean_kl = mean_kl_on([&](const torch::Tensor& x) { return snapshot->encode(x); }, shapes);
-      auto result = measure_disentanglement(
-          shapes, [&](const torch::Tensor& x) { return snapshot->encode(x).mu; }, options, progress);
-      report.factorVaeMetric = result.factor_vae.eval_accuracy;
-      report.migScore = result.mig.mig;
-      report.activeDims = static_cast<int>(result.factor_vae.active_dims);
-      for (const auto& name : result.factor_names) report.factorNames << QString::fromStdString(name);
-      for (double g : result.mig.gap_per_factor) report.gapPerFactor << g;
-      for (int64_t d : result.mig.top_dimension) report.topDimension << static_cast<int>(d);
-      for (const auto& name : result.suggested_names) report.suggestedNames << QString::fromStdString(name);
-      for (double v : result.factor_vae.global_variance) report.meanVariance << v;
-      for (double k : options.mean_kl) report.meanKl << k;
-      for (const auto& row : result.factor_vae.votes) {
-        QVector<int> counts;
-        for (int64_t n : row) counts << static_cast<int>(n);
-        report.votes << counts;
-      }
-      for (const auto& row : result.mig.mutual_information)
-        report.mutualInformation << QVector<double>(row.begin(), row.end());
-    } catch (const MetricCancelled&) {
-      report.cancelled = true;
-    } catch (const std::exception& e) {
-      report.error = QString::fromStdString(e.what());
-    }
-    return report;
-  }
-
-  FactorResponses factorResponses(const ResponseSettings& settings,
-                                  const std::function<bool(double)>& progress) override {
-    const auto snapshot = stable_snapshot();
-    if (snapshot->config().channels != 1)
-      throw std::runtime_error("factor responses need a greyscale model: the shapes dataset has one channel");
-    ShapesDataset shapes(snapshot->config().image_size, "all");
-    FactorResponseOptions options;
-    options.seed = settings.seed;
-    options.samples_per_value = settings.samplesPerValue;
-    options.group_by = settings.perShape ? 0 : -1;
-    options.mean_kl = mean_kl_on([&](const torch::Tensor& x) { return snapshot->encode(x); }, shapes);
-    return factor_responses(
-        shapes, [&](const torch::Tensor& x) { return snapshot->encode(x).mu; }, options, progress);
-  }
-
-  ClassResponses classResponses(const DatasetView& data, const ResponseSettings& settings,
-                                const std::function<bool(double)>& progress) override {
-    const auto snapshot = stable_snapshot();
-    ClassResponseOptions options;
-    options.seed = settings.seed;
-    options.max_images = settings.maxImages;
-    return class_responses(*data.data(), encoder_means(snapshot), options, progress);
-  }
-
-  LatentMap latentMap(const DatasetView& data, const ResponseSettings& settings,
-                      const std::function<bool(double)>& progress) override {
-    const auto snapshot = stable_snapshot();
-    LatentMapOptions options;
-    options.seed = settings.seed;
-    options.max_points = settings.maxImages;
-    return latent_map(*data.data(), encoder_means(snapshot), options, progress);
-  }
-
-  QStringList exportCodes(const DatasetView& data, const QVector<qint64>& indices, const QStringList& names,
-                          const QString& folder, const std::function<bool(double)>& progress) override {
-    const auto snapshot = stable_snapshot();
-    const auto rows = torch::tensor(std::vector<int64_t>(indices.begin(), indices.end()), torch::kLong);
-    const auto codes = encode_dataset(
-        [&](const torch::Tensor& images) { return snapshot->encode(model_input(snapshot->config(), images)); },
-        *data.data(), rows, 256, progress);
-    if (!codes.complete) throw std::runtime_error("cancelled; nothing was written");
-    CodeExport out{codes.indices, codes.mu, codes.logvar, {}};
-    for (int d = 0; d < latentDim(); ++d) out.latent_names.push_back(d < names.size() ? names[d].toStdString() : "");
-    QStringList files;
-    for (const auto& file : write_code_export(folder.toStdString(), out, *data.data()))
-      files << QString::fromStdString(file);
-    return files;
-  }
-
- private:
+ // The weights for work of several passes: a live model's copied, so that one result never mixes two steps.
   std::shared_ptr<ModelSnapshot> stable_snapshot() const { return live_ ? snapshot_->copy() : snapshot_; }
 
-  // Dataset images converted to the model's channels and size where they differ (a dataset opened before the model,
-  // at another size).
-  static torch::Tensor model_input(const ModelConfig& c, const torch::Tensor& images) {
-    auto x = images.to(torch::kFloat);
-    if (x.size(1) != c.channels) x = c.channels == 1 ? x.mean(1, true) : x.expand({-1, c.channels, -1, -1});
-    if (x.size(2) != c.image_size || x.size(3) != c.image_size) {
-      namespace F = torch::nn::functional;
-      auto resize = F::InterpolateFuncOptions().size(std::vector<int64_t>{c.image_size, c.image_size});
-      x = x.size(2) > c.image_size ? F::interpolate(x, resize.mode(torch::kArea))
-                                   : F::interpolate(x, resize.mode(torch::kBilinear).align_corners(false));
-    }
-    return x.contiguous();
-  }
-
-  static RepresentationFunction encoder_means(const std::shared_ptr<ModelSnapshot>& snapshot) {
-    return [snapshot](const torch::Tensor& images) {
-      return snapshot->encode(model_input(snapshot->config(), images)).mu;
-    };
-  }
-
+ private:
   std::shared_ptr<ModelSnapshot> snapshot_;
   QString description_, name_;
   std::atomic<bool> live_;
 };
 
 }  // namespace
+
+std::shared_ptr<ModelSnapshot> stableSnapshot(DecodeModel& model) {
+  auto* snapshot_model = dynamic_cast<SnapshotModel*>(&model);
+  if (!snapshot_model) throw Error("this model has no weights to compute on");
+  return snapshot_model->stable_snapshot();
+}
+
+torch::Tensor modelInput(const ModelConfig& c, const torch::Tensor& images) {
+  auto x = images.to(torch::kFloat);
+  if (x.size(1) != c.channels) x = c.channels == 1 ? x.mean(1, true) : x.expand({-1, c.channels, -1, -1});
+  if (x.size(2) != c.image_size || x.size(3) != c.image_size) {
+    namespace F = torch::nn::functional;
+    auto resize = F::InterpolateFuncOptions().size(std::vector<int64_t>{c.image_size, c.image_size});
+    x = x.size(2) > c.image_size ? F::interpolate(x, resize.mode(torch::kArea))
+                                 : F::interpolate(x, resize.mode(torch::kBilinear).align_corners(false));
+  }
+  return x.contiguous();
+}
+
+RepresentationFunction encoderMeans(std::shared_ptr<ModelSnapshot> snapshot) {
+  return [snapshot](const torch::Tensor& images) { return snapshot->encode(modelInput(snapshot->config(), images)).mu; };
+}
 
 std::shared_ptr<DecodeModel> snapshotModel(std::shared_ptr<ModelSnapshot> snapshot, const QString& description,
                                            const QString& name, bool live) {
@@ -273,20 +182,19 @@ LoadedModel loadModel(const QString& path) {
     loaded.datasetSpec = QString::fromStdString(cp.dataset.spec);
     loaded.history = points_of(cp.history, cp.train.max_steps > 0 ? cp.train.max_steps : cp.step, cp.train.batch_size);
   } catch (const std::exception& e) {
-    loaded.error = QString::fromStdString(e.what());
+    throw Error(e.what());  // the checkpoint's reader names the file
   }
   return loaded;
 }
 
-QString saveLatentNames(const QString& path, const QStringList& names) {
+void saveLatentNames(const QString& path, const QStringList& names) {
   try {
     auto cp = load_checkpoint(path.toStdString());
     for (int d = 0; d < names.size() && d < static_cast<int>(cp.latent_names.size()); ++d)
       cp.latent_names[d] = names[d].trimmed().replace(QLatin1Char('\n'), QLatin1Char(' ')).toStdString();
     save_checkpoint(path.toStdString(), cp);
-    return {};
   } catch (const std::exception& e) {
-    return QString::fromStdString(e.what());
+    throw Error(e.what());
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// A trained or training model as the GUI sees it: decode codes, encode images, traverse, measure. Plain Qt types only,
-// no LibTorch headers (they are slow to compile and clash with Qt's keywords).
+// A trained or training model as the GUI sees it: decode codes, encode images, traverse, interpolate (what it measures
+// is app/service/model_analysis.h, what it writes app/service/model_exchange.h). Plain Qt types only, no LibTorch
+// headers (they are slow to compile and clash with Qt's keywords). Errors: app/service/errors.h.
 
 #include <QImage>
 #include <QString>
@@ -10,15 +11,12 @@
 #include <memory>
 
 #include "app/service/training_point.h"
-#include "model/analysis/response_types.h"
 
 namespace fvae {
 class ModelSnapshot;
 }
 
 namespace fvae::service {
-
-class DatasetView;
 
 // An image, its reconstruction (z = μ), their per-pixel error as a heat map and the errors in numbers.
 struct Reconstruction {
@@ -39,36 +37,8 @@ struct Traversal {
   QStringList frameLabels;   // per animation frame, its value ("−3", "−2.5", …): each GIF frame's header
 };
 
-struct MetricSettings {
-  int trainVotes = 10000, evalVotes = 5000, samplesPerVote = 64, migSamples = 10000;  // disentanglement_lib's
-  quint64 seed = 0;
-};
-
-// The FactorVAE metric and MIG on the built-in shapes dataset at the model's size.
-struct DisentanglementReport {
-  double factorVaeMetric = 0, migScore = 0;
-  int activeDims = 0;
-  QStringList factorNames;
-  QVector<double> gapPerFactor;                // MIG's normalised gap per factor
-  QVector<int> topDimension;                   // per factor, the dimension with the most mutual information
-  QStringList suggestedNames;                  // per dimension: the factor it captures, "" for none
-  QVector<double> meanVariance;                // per dimension, Var[μ] over the samples
-  QVector<double> meanKl;                      // per dimension, the mean KL that decides whether it is active
-  QVector<QVector<int>> votes;                 // [factor][dimension]: the FactorVAE metric's training votes
-  QVector<QVector<double>> mutualInformation;  // [dimension][factor], nats, as MIG estimates it
-  bool cancelled = false;
-  QString error;
-};
-
-// What the latent responses and the latent map compute on.
-struct ResponseSettings {
-  int samplesPerValue = 64;  // factor responses: images behind each point of a curve
-  bool perShape = false;     // factor responses on shapes: also one curve per shape
-  int maxImages = 10000;     // class responses and the latent map: a seeded random subset of the dataset
-  quint64 seed = 0;          // the same seed encodes the same images
-};
-
-// A trained or training model as the explorer sees it: decode codes, encode images. Thread-safe.
+// A trained or training model as the explorer sees it: decode codes, encode images. Thread-safe. One implementation,
+// over a weight snapshot (snapshotModel).
 class DecodeModel {
  public:
   virtual ~DecodeModel() = default;
@@ -92,23 +62,6 @@ class DecodeModel {
   // Offsets from `base` (or absolute values). `progress(done, total)` returning false cancels (null grid).
   virtual Traversal traversal(const QVector<float>& base, bool absolute,
                               const std::function<bool(int, int)>& progress) = 0;
-  // `progress(fraction)` returning false cancels (report.cancelled).
-  virtual DisentanglementReport measureDisentanglement(const MetricSettings& settings,
-                                                       const std::function<bool(double)>& progress) = 0;
-  // What each dimension does across the data (model/responses.h), on one frozen set of weights. They throw with a
-  // message naming the problem; `progress(fraction)` returning false cancels (they then throw too).
-  // On the built-in shapes dataset at the model's size:
-  virtual FactorResponses factorResponses(const ResponseSettings& settings,
-                                          const std::function<bool(double)>& progress) = 0;
-  // On a dataset with labels; its images are converted to the model's size and channels where they differ:
-  virtual ClassResponses classResponses(const DatasetView& data, const ResponseSettings& settings,
-                                        const std::function<bool(double)>& progress) = 0;
-  virtual LatentMap latentMap(const DatasetView& data, const ResponseSettings& settings,
-                              const std::function<bool(double)>& progress) = 0;
-  // μ and log σ² of the dataset's images `indices` as files for other tools (model/io/code_export.h: NumPy, CSV,
-  // TensorBoard's projector) in `folder`; returns the files written. Throws with a message naming the problem.
-  virtual QStringList exportCodes(const DatasetView& data, const QVector<qint64>& indices, const QStringList& names,
-                                  const QString& folder, const std::function<bool(double)>& progress) = 0;
   virtual quint64 version() const = 0;                // changes whenever the weights change
   virtual qint64 trainingStep() const { return -1; }  // the step the weights are from; -1 when unknown
   // A model whose weights never change: this one when it was loaded from a file, otherwise a copy of the training's
@@ -132,12 +85,11 @@ struct LoadedModel {
   QVector<TrainingPoint> history;  // the saved loss history (a weights-only file keeps its last step only)
   QString datasetDescription;
   QString datasetSpec;  // what the training opened: "shapes" or a path
-  QString error;        // non-empty when loading failed
 };
-// Reads a checkpoint (seconds for a large one: call it from a background job).
+// Reads a checkpoint (seconds for a large one: call it from a background job). Throws Error naming the file.
 LoadedModel loadModel(const QString& checkpointPath);
-// Stores names of latent dimensions in a checkpoint (atomically, keeping its training state). Returns an error or "".
-// Rewrites the whole file: call it from a background job.
-QString saveLatentNames(const QString& checkpointPath, const QStringList& names);
+// Stores names of latent dimensions in a checkpoint (atomically, keeping its training state). Throws Error naming the
+// file. Rewrites the whole file: call it from a background job.
+void saveLatentNames(const QString& checkpointPath, const QStringList& names);
 
 }  // namespace fvae::service

@@ -32,32 +32,29 @@ ImageStyle to_style(const ExportStyle& style) {
 
 }  // namespace
 
-QString writePng(const QString& path, const QImage& image, const ExportStyle& style) {
-  if (image.isNull()) return QStringLiteral("%1: there is no image to save").arg(path);
+void writePng(const QString& path, const QImage& image, const ExportStyle& style) {
+  if (image.isNull()) throw Error(QStringLiteral("%1: there is no image to save").arg(path).toStdString());
   try {
     save_png(path.toStdString(), image_tensor(image), to_style(style));
-    return {};
   } catch (const std::exception& e) {
-    return QString::fromStdString(e.what());
+    throw Error(e.what());
   }
 }
 
-QString writeImageFiles(const QString& folder, const QString& prefix, const QVector<QImage>& images,
-                        const QVector<QVector<float>>& codes) {
-  if (!QDir().mkpath(folder)) return QStringLiteral("%1: cannot create the folder").arg(folder);
+void writeImageFiles(const QString& folder, const QString& prefix, const QVector<QImage>& images,
+                     const QVector<QVector<float>>& codes) {
+  if (!QDir().mkpath(folder)) throw Error(QStringLiteral("%1: cannot create the folder").arg(folder).toStdString());
   const QDir dir(folder);
   for (int i = 0; i < images.size(); ++i) {
-    const QString error =
-        writePng(dir.filePath(QStringLiteral("%1-%2.png").arg(prefix).arg(i, 3, 10, QLatin1Char('0'))), images[i]);
-    if (!error.isEmpty()) return error;
+    writePng(dir.filePath(QStringLiteral("%1-%2.png").arg(prefix).arg(i, 3, 10, QLatin1Char('0'))), images[i]);
   }
-  if (codes.isEmpty()) return {};
+  if (codes.isEmpty()) return;
   const int64_t dims = codes.first().size();
   auto table = torch::empty({static_cast<int64_t>(codes.size()), dims}, torch::kFloat);
   for (int i = 0; i < codes.size(); ++i)
     for (int64_t d = 0; d < dims && d < codes[i].size(); ++d) table[i][d] = codes[i][static_cast<int>(d)];
   const auto bytes = make_npy(table);
-  return writeTextFile(dir.filePath(prefix + QStringLiteral("-codes.npy")),
+  writeTextFile(dir.filePath(prefix + QStringLiteral("-codes.npy")),
                        QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size())));
 }
 
@@ -67,21 +64,21 @@ QImage styledImage(const QImage& image, const ExportStyle& style) {
   return QImage::fromData(reinterpret_cast<const uchar*>(png.bytes.data()), static_cast<int>(png.bytes.size()), "PNG");
 }
 
-QString writeTextFile(const QString& path, const QByteArray& bytes) {
+void writeTextFile(const QString& path, const QByteArray& bytes) {
   try {
     write_file_atomically(path.toStdString(), bytes.constData(), static_cast<size_t>(bytes.size()));
-    return {};
   } catch (const std::exception& e) {
-    return QString::fromStdString(e.what());
+    throw Error(e.what());
   }
 }
 
-QString writeGif(const QString& path, const QVector<QImage>& frames, int delayMs, const ExportStyle& style) {
-  if (frames.isEmpty()) return QStringLiteral("%1: there are no frames to save").arg(path);
+void writeGif(const QString& path, const QVector<QImage>& frames, int delayMs, const ExportStyle& style) {
+  if (frames.isEmpty()) throw Error(QStringLiteral("%1: there are no frames to save").arg(path).toStdString());
   try {
     std::vector<torch::Tensor> tensors;
     for (const QImage& frame : frames)
-      if (frame.size() != frames.first().size()) return QStringLiteral("%1: the frames differ in size").arg(path);
+      if (frame.size() != frames.first().size())
+        throw Error(QStringLiteral("%1: the frames differ in size").arg(path).toStdString());
     ExportStyle common = style;
     if (!style.frameLabels.isEmpty()) {
       // Each frame drawn with its own header (the frames of a traversal are its columns, one value each).
@@ -100,9 +97,8 @@ QString writeGif(const QString& path, const QVector<QImage>& frames, int delayMs
     if (rgb)
       for (auto& t : tensors) t = t.expand({3, t.size(1), t.size(2)}).contiguous();
     save_gif(path.toStdString(), tensors, delayMs, to_style(common));
-    return {};
   } catch (const std::exception& e) {
-    return QString::fromStdString(e.what());
+    throw Error(e.what());
   }
 }
 

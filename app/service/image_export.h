@@ -7,7 +7,20 @@
 #include <QStringList>
 #include <QVector>
 
+#include "app/service/errors.h"
+
 namespace fvae::service {
+
+// Runs a write of the service; "" when it succeeded, else its message (for widgets that say it in place).
+template <typename Write>
+QString problemOf(Write write) {
+  try {
+    write();
+    return {};
+  } catch (const std::exception& e) {
+    return QString::fromUtf8(e.what());
+  }
+}
 
 struct ExportStyle {
   int scale = 1;             // integer upscaling, nearest neighbour
@@ -21,14 +34,14 @@ struct ExportStyle {
   QStringList frameLabels;
 };
 
-// Return "" on success, else a message naming the file and the problem.
-QString writePng(const QString& path, const QImage& image, const ExportStyle& style = {});
-QString writeTextFile(const QString& path, const QByteArray& bytes);  // tables (CSV)
-QString writeGif(const QString& path, const QVector<QImage>& frames, int delayMs, const ExportStyle& style = {});
+// Each throws Error naming the file and the problem (app/service/errors.h).
+void writePng(const QString& path, const QImage& image, const ExportStyle& style = {});
+void writeTextFile(const QString& path, const QByteArray& bytes);  // tables (CSV)
+void writeGif(const QString& path, const QVector<QImage>& frames, int delayMs, const ExportStyle& style = {});
 // Each image as PREFIX-000.png, PREFIX-001.png, … in `folder` (created), and the codes they were decoded from as
-// PREFIX-codes.npy (float32 [N, latent]), the file a script loads with numpy.load. Returns "" or an error naming the
-// file; files written before an error stay.
-QString writeImageFiles(const QString& folder, const QString& prefix, const QVector<QImage>& images,
+// PREFIX-codes.npy (float32 [N, latent]), the file a script loads with numpy.load; files written before an error
+// stay.
+void writeImageFiles(const QString& folder, const QString& prefix, const QVector<QImage>& images,
                         const QVector<QVector<float>>& codes);
 
 // The image as the PNG would show it (scaled, labelled), for the screen.

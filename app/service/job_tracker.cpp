@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 
+#include "app/service/errors.h"
 #include "model/base/platform.h"
 
 namespace fvae::service {
@@ -97,8 +98,9 @@ void JobTracker::cancel() {
 }
 
 void JobTracker::enqueue(std::function<void(TaskControl&)> work, std::function<void()> deliver,
-                         std::function<void(double)> progress) {
-  Job job{std::move(work), std::move(deliver), std::move(progress), std::make_shared<TaskControl>(), ++newest_};
+                         std::function<void(double)> progress, std::function<void(const QString&)> failed) {
+  Job job{std::move(work), std::move(deliver), std::move(progress), std::move(failed), std::make_shared<TaskControl>(),
+          ++newest_};
   if (!running_) {
     launch(std::move(job));
     emit busyChanged(true);
@@ -121,7 +123,7 @@ void JobTracker::launch(Job job) {
   auto work = running_->work;
   auto deliver = running_->deliver;
   pool_->start([hub, control, self, id, work = std::move(work), deliver = std::move(deliver)]() mutable {
-    bool ok = false;
+    bool ok = false, cancelled = false;
     QString error;
     if (!control->cancelled) {
       // ATen's thread count and floating-point mode are per OS thread; pool threads come and go.
@@ -130,6 +132,8 @@ void JobTracker::launch(Job job) {
       try {
         work(*control);
         ok = true;
+      } catch (const Cancelled&) {
+        cancelled = true;
       } catch (const std::exception& e) {
         error = QString::fromUtf8(e.what());
       } catch (...) {
@@ -140,14 +144,15 @@ void JobTracker::launch(Job job) {
     hub->untrack(control);
     QMetaObject::invokeMethod(
         hub,
-        [self, id, ok, error, deliver = std::move(deliver)] {
-          if (self) self->finished(id, ok, error, deliver);
+        [self, id, ok, cancelled, error, deliver = std::move(deliver)] {
+          if (self) self->finished(id, ok, cancelled, error, deliver);
         },
         Qt::QueuedConnection);
   });
 }
 
-void JobTracker::finished(quint64 id, bool ok, const QString& error, const std::function<void()>& deliver) {
+void JobTracker::finished(quint64 id, bool ok, bool cancelled_by_work, const QString& error,
+                          const std::function<void()>& deliver) {
   if (!running_ || running_->id != id) return;
   const auto job = std::move(running_);
   progress_timer_->stop();
@@ -156,10 +161,10 @@ void JobTracker::finished(quint64 id, bool ok, const QString& error, const std::
     waiting_.reset();
     launch(std::move(next));
   }
-  const bool cancelled = job->control->cancelled;
+  const bool cancelled = job->control->cancelled || cancelled_by_work;
   const bool newest = id == newest_;
   if (!ok) {
-    if (!cancelled) emit failed(error);
+    if (!cancelled) job->failed ? job->failed(error) : emit failed(error);
   } else if (!cancelled && (newest || superseded_ == Superseded::DeliverResult)) {
     deliver();
   }

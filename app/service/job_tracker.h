@@ -46,13 +46,15 @@ class JobTracker : public QObject {
   ~JobTracker() override;  // cancels its jobs; a running one finishes on the pool and its result is dropped
 
   // Runs `work` in the background; `done` gets its result on the GUI thread. `progress`, when given, is polled on
-  // the GUI thread every 100 ms while the job runs.
+  // the GUI thread every 100 ms while the job runs. When `work` throws (app/service/errors.h), `failed` gets the
+  // message on the GUI thread, or the tracker's failed() signal where the job has none; Cancelled, or a job
+  // cancelled or superseded, reports nothing.
   template <typename Result>
   void start(std::function<Result(TaskControl&)> work, std::function<void(const Result&)> done,
-             std::function<void(double)> progress = {}) {
+             std::function<void(double)> progress = {}, std::function<void(const QString&)> failed = {}) {
     auto result = std::make_shared<Result>();
     enqueue([result, work = std::move(work)](TaskControl& control) { *result = work(control); },
-            [result, done = std::move(done)] { done(*result); }, std::move(progress));
+            [result, done = std::move(done)] { done(*result); }, std::move(progress), std::move(failed));
   }
 
   void cancel();        // cancels the running job and drops the waiting one; neither calls `done`
@@ -71,13 +73,14 @@ class JobTracker : public QObject {
     std::function<void(TaskControl&)> work;
     std::function<void()> deliver;
     std::function<void(double)> progress;
+    std::function<void(const QString&)> failed;
     std::shared_ptr<TaskControl> control;
     quint64 id = 0;
   };
   void enqueue(std::function<void(TaskControl&)> work, std::function<void()> deliver,
-               std::function<void(double)> progress);
+               std::function<void(double)> progress, std::function<void(const QString&)> failed);
   void launch(Job job);
-  void finished(quint64 id, bool ok, const QString& error, const std::function<void()>& deliver);
+  void finished(quint64 id, bool ok, bool cancelled, const QString& error, const std::function<void()>& deliver);
 
   QThreadPool* pool_;
   Superseded superseded_;

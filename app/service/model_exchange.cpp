@@ -13,8 +13,13 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "app/service/dataset_view.h"
+#include "app/service/errors.h"
+#include "app/service/snapshot_access.h"
 #include "model/checkpoint/checkpoint.h"
 #include "model/checkpoint/export.h"
+#include "model/inference/evaluation.h"
+#include "model/io/code_export.h"
 #include "model/io/readers.h"
 
 namespace fvae::service {
@@ -28,7 +33,7 @@ std::string text(const QString& s) { return s.toStdString(); }
 QString exportModel(const QString& checkpoint, const QString& out) {
   const QString suffix = QFileInfo(out).suffix().toLower();
   if (suffix != "pt" && suffix != "pth" && suffix != "fvae" && suffix != "safetensors")
-    throw ExchangeError(
+    throw Error(
         text(out + ": give a name ending in .pt (for PyTorch), .safetensors or .fvae (both weights only)"));
   try {
     const Checkpoint cp = load_checkpoint(text(checkpoint));
@@ -54,7 +59,7 @@ QString exportModel(const QString& checkpoint, const QString& out) {
         .arg(out, QFileInfo(out).fileName())
         .arg(QFileInfo(out).size() / 1024);
   } catch (const CheckpointError& e) {
-    throw ExchangeError(e.what());
+    throw Error(e.what());
   }
 }
 
@@ -94,26 +99,26 @@ QString pythonInterpreter() {
 }
 
 QString importOriginalCheckpoint(const QString& source, const QString& out, bool allowPickle) {
-  if (!QFileInfo(source).isFile()) throw ExchangeError(text(source + ": no such file"));
+  if (!QFileInfo(source).isFile()) throw Error(text(source + ": no such file"));
   QString npz = source;
   QTemporaryDir scratch;
   if (QFileInfo(source).suffix().toLower() != "npz") {
     const QString script = seedConverterScript();
     if (script.isEmpty())
-      throw ExchangeError("seed_checkpoint_to_npz.py, the Python helper for .ckpt files, is missing");
-    if (!scratch.isValid()) throw ExchangeError("cannot create a temporary folder for the conversion");
+      throw Error("seed_checkpoint_to_npz.py, the Python helper for .ckpt files, is missing");
+    if (!scratch.isValid()) throw Error("cannot create a temporary folder for the conversion");
     npz = scratch.filePath("state_dict.npz");
     QStringList arguments = {script, source, npz};
     if (allowPickle) arguments << "--allow-pickle";
     QProcess helper;
     helper.start(pythonInterpreter(), arguments);
     if (!helper.waitForStarted())
-      throw ExchangeError(text(source + ": reading a Lightning checkpoint needs Python with torch (" +
+      throw Error(text(source + ": reading a Lightning checkpoint needs Python with torch (" +
                                pythonInterpreter() + " did not start; set FACTORVAE_PYTHON)"));
     helper.waitForFinished(-1);
     const QString err = QString::fromUtf8(helper.readAllStandardError()).trimmed();
     if (helper.exitStatus() != QProcess::NormalExit || helper.exitCode() != 0)
-      throw ExchangeError(text(err.isEmpty() ? source + ": the Python helper failed" : err.split('\n').last()));
+      throw Error(text(err.isEmpty() ? source + ": the Python helper failed" : err.split('\n').last()));
   }
   try {
     std::map<std::string, torch::Tensor> state;
@@ -124,10 +129,35 @@ QString importOriginalCheckpoint(const QString& source, const QString& out, bool
     return QCoreApplication::translate("fvae::service::ModelExchange", "Imported %1 as %2 (%3)")
         .arg(QFileInfo(source).fileName(), out, QString::fromStdString(cp.model.describe()));
   } catch (const DatasetError& e) {
-    throw ExchangeError(e.what());
+    throw Error(e.what());
   } catch (const CheckpointError& e) {
-    throw ExchangeError(e.what());
+    throw Error(e.what());
   }
+}
+
+QStringList exportCodes(DecodeModel& model, const DatasetView& data, const QVector<qint64>& indices,
+                        const QStringList& names, const QString& folder, const std::function<bool(double)>& progress) {
+  const auto snapshot = stableSnapshot(model);
+  const auto rows = torch::tensor(std::vector<int64_t>(indices.begin(), indices.end()), torch::kLong);
+  DatasetCodes codes;
+  try {
+    codes = encode_dataset(
+        [&](const torch::Tensor& images) { return snapshot->encode(modelInput(snapshot->config(), images)); },
+        *data.data(), rows, 256, progress);
+  } catch (const std::exception& e) {
+    throw Error(e.what());
+  }
+  if (!codes.complete) throw Cancelled();
+  CodeExport out{codes.indices, codes.mu, codes.logvar, {}};
+  for (int d = 0; d < model.latentDim(); ++d) out.latent_names.push_back(d < names.size() ? names[d].toStdString() : "");
+  QStringList files;
+  try {
+    for (const auto& file : write_code_export(folder.toStdString(), out, *data.data()))
+      files << QString::fromStdString(file);
+  } catch (const std::exception& e) {
+    throw Error(e.what());
+  }
+  return files;
 }
 
 }  // namespace fvae::service

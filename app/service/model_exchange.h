@@ -1,18 +1,18 @@
 #pragma once
-// Models in and out of FactorVAE Studio, for the CLI and the GUI alike: export for PyTorch, a weights-only checkpoint,
-// and import of the original Python project's checkpoints (through a small Python helper where LibTorch cannot read
-// a Lightning pickle). Qt types only in this header.
+// Models and codes out of FactorVAE Studio and models into it, for the CLI and the GUI alike: export for PyTorch, a
+// weights-only checkpoint, latent codes for other tools, and import of the original Python project's checkpoints
+// (through a small Python helper where LibTorch cannot read a Lightning pickle). Qt types only in this header; each
+// throws service::Error naming the file and the problem (app/service/errors.h).
 
 #include <QString>
-#include <stdexcept>
+#include <QStringList>
+#include <QVector>
+#include <functional>
 
 namespace fvae::service {
 
-// Raised with a message that names the file and the problem.
-class ExchangeError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+class DatasetView;
+class DecodeModel;
 
 // `out` ending in .pt or .pth: a file that Python's torch.load opens (state_dict, config, latent names); ending in
 // .fvae: a weights-only checkpoint (encoder, decoder, configuration, names, history). Returns a line for the user.
@@ -35,5 +35,11 @@ QString pythonInterpreter();
 // at `out` that the explorer opens and `evaluate` scores. `allowPickle` lets the helper run code in the file (only
 // for trusted files). Returns a line for the user.
 QString importOriginalCheckpoint(const QString& source, const QString& out, bool allowPickle = false);
+
+// μ and log σ² of the dataset's images `indices` as files for other tools (model/io/code_export.h: NumPy, CSV,
+// TensorBoard's projector) in `folder`, on one frozen set of the model's weights; returns the files written.
+// `progress(fraction)` returning false cancels (Cancelled; nothing is written).
+QStringList exportCodes(DecodeModel& model, const DatasetView& data, const QVector<qint64>& indices,
+                        const QStringList& names, const QString& folder, const std::function<bool(double)>& progress);
 
 }  // namespace fvae::service

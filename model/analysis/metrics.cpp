@@ -229,4 +229,67 @@ DisentanglementResult measure_disentanglement(const GroundTruthSource& source, c
   return result;
 }
 
+DisentanglementRecord disentanglement_record(const GroundTruthSource& source, const RepresentationFunction& represent,
+                                             const MetricSettings& settings, std::vector<double> mean_kl,
+                                             const MetricProgress& progress) {
+  DisentanglementOptions options;
+  options.factor_vae.seed = options.mig.seed = settings.seed;
+  options.factor_vae.train_votes = settings.train_votes;
+  options.factor_vae.eval_votes = settings.eval_votes;
+  options.factor_vae.samples_per_vote = settings.samples_per_vote;
+  options.mig.samples = settings.mig_samples;
+  options.mean_kl = std::move(mean_kl);
+  const DisentanglementResult result = measure_disentanglement(source, represent, options, progress);
+  DisentanglementRecord record;
+  record.settings = settings;
+  record.factorvae_metric = result.factor_vae.eval_accuracy;
+  record.factorvae_train_accuracy = result.factor_vae.train_accuracy;
+  record.active_dimensions = result.factor_vae.active_dims;
+  record.mig = result.mig.mig;
+  const auto accuracy = per_factor_accuracy(result.factor_vae);
+  for (size_t k = 0; k < result.factor_names.size(); ++k) {
+    FactorRecord f;
+    f.name = result.factor_names[k];
+    f.accuracy = accuracy[k];
+    f.mig = result.mig.gap_per_factor[k];
+    f.top_dimension = result.mig.top_dimension[k];
+    f.votes_per_dimension = result.factor_vae.votes[k];
+    for (const auto& per_dimension : result.mig.mutual_information) f.mutual_information_per_dimension.push_back(per_dimension[k]);
+    record.factors.push_back(std::move(f));
+  }
+  record.suggested_names = result.suggested_names;
+  record.mu_variance = result.factor_vae.global_variance;
+  record.mean_kl = options.mean_kl;
+  return record;
+}
+
+ModelRecord model_record(const ModelConfig& model, int64_t step, const std::vector<std::string>& latent_names,
+                         const std::string& checkpoint) {
+  ModelRecord record;
+  record.checkpoint = checkpoint;
+  record.description = model.describe();
+  record.architecture = to_string(model.architecture);
+  record.channels = model.channels;
+  record.image_size = model.image_size;
+  record.latent_dim = model.latent_dim;
+  record.step = step;
+  record.latent_names = latent_names;
+  record.latent_names.resize(static_cast<size_t>(model.latent_dim));
+  return record;
+}
+
+ReconstructionRecord reconstruction_record(const EvaluationResult& result, const std::string& dataset,
+                                           int64_t batch_size) {
+  ReconstructionRecord record;
+  record.dataset = dataset;
+  record.images = result.images;
+  record.batch_size = batch_size;
+  record.bce_nats_per_image = result.bce_nats_per_image;
+  record.mse_per_pixel = result.mse_per_pixel;
+  record.kl_per_dimension = result.kl_per_dim;
+  record.mu_variance = result.mu_variance;
+  record.active_dimensions = result.active_dims;
+  return record;
+}
+
 }  // namespace fvae

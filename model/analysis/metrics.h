@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "model/analysis/evaluation_record.h"
+#include "model/base/config.h"
 #include "model/data/ground_truth.h"
+#include "model/inference/evaluation.h"
 
 namespace fvae {
 
@@ -31,9 +34,9 @@ torch::Tensor represent_factors(const GroundTruthSource& source, const Represent
 struct FactorVaeMetricOptions {
   uint64_t seed = 0;
   std::vector<bool> active;       // per dimension: false leaves it out of the votes (empty: all)
-  int64_t samples_per_vote = 64;  // L
-  int64_t train_votes = 10000;
-  int64_t eval_votes = 5000;
+  int64_t samples_per_vote = MetricSettings{}.samples_per_vote;  // L
+  int64_t train_votes = MetricSettings{}.train_votes;
+  int64_t eval_votes = MetricSettings{}.eval_votes;
   int64_t variance_samples = 10000;
   double prune_std_below = 0.05;
   int64_t batch_size = 64;  // observations per representation call
@@ -58,7 +61,7 @@ std::vector<double> per_factor_accuracy(const FactorVaeMetricResult& result);
 
 struct MigOptions {
   uint64_t seed = 0;
-  int64_t samples = 10000;
+  int64_t samples = MetricSettings{}.mig_samples;
   int64_t bins = 20;
   int64_t batch_size = 64;
 };
@@ -107,5 +110,16 @@ struct DisentanglementResult {
 DisentanglementResult measure_disentanglement(const GroundTruthSource& source, const RepresentationFunction& represent,
                                               const DisentanglementOptions& options = {},
                                               const MetricProgress& progress = {});
+
+// The metrics under `settings` (MetricSettings::problem() must be empty), as the evaluation record keeps them;
+// `mean_kl` per dimension decides which dimensions are active (the one definition, model/nn/activity.h).
+DisentanglementRecord disentanglement_record(const GroundTruthSource& source, const RepresentationFunction& represent,
+                                             const MetricSettings& settings, std::vector<double> mean_kl,
+                                             const MetricProgress& progress = {});
+// The record's other parts, from what the core computes.
+ModelRecord model_record(const ModelConfig& model, int64_t step, const std::vector<std::string>& latent_names,
+                         const std::string& checkpoint);
+ReconstructionRecord reconstruction_record(const EvaluationResult& result, const std::string& dataset,
+                                           int64_t batch_size);
 
 }  // namespace fvae

@@ -10,6 +10,8 @@
 
 namespace fvae {
 
+class GroundTruthSource;
+
 // Raised for unreadable or invalid dataset files; the message names the file and the problem.
 class DatasetError : public std::runtime_error {
  public:
@@ -48,9 +50,16 @@ class Dataset {
   virtual LabelInfo label_info() const { return {}; }  // empty columns when there are no labels
   // The indices of these images in the file or folder they come from (a subset's rows name its parent's images).
   virtual torch::Tensor source_indices(const torch::Tensor& indices) const { return indices; }
+  // The known factors of variation its images are rendered from (the built-in shapes: the disentanglement metrics
+  // can run on it), or null: class labels are no factors. Whether a dataset has ground truth is decided here only.
+  virtual const GroundTruthSource* ground_truth() const { return nullptr; }
 
   torch::Tensor image(int64_t index) const;  // [C, H, W]
 };
+
+// The built-in dataset with ground truth, every combination at `image_size`: what a model is measured on where its
+// own data has none to compare against (the GUI's Metrics and Responses tabs).
+std::shared_ptr<const Dataset> ground_truth_dataset(int64_t image_size);
 
 // Images held in memory as uint8 [N, C, H, W]: a quarter of the memory of floats, converted per batch.
 class TensorDataset : public Dataset {
@@ -96,6 +105,7 @@ class SubsetDataset : public Dataset {
   std::vector<std::string> skipped_files() const override { return parent_->skipped_files(); }
   LabelInfo label_info() const override { return parent_->label_info(); }
   torch::Tensor source_indices(const torch::Tensor& indices) const override;
+  const GroundTruthSource* ground_truth() const override { return parent_->ground_truth(); }
 
  private:
   std::shared_ptr<const Dataset> parent_;

@@ -157,4 +157,8 @@ torch::Tensor ShapesDataset::render(const torch::Tensor& factors) const {
   return out;
 }
 
+std::shared_ptr<const Dataset> ground_truth_dataset(int64_t image_size) {
+  return std::make_shared<ShapesDataset>(image_size, "all");
+}
+
 }  // namespace fvae

@@ -37,6 +37,7 @@ class ShapesDataset : public Dataset, public GroundTruthSource {
   std::vector<std::vector<std::string>> factor_value_names() const override;
   LabelInfo label_info() const override { return {factor_names(), factor_value_names(), false}; }
   torch::Tensor render(const torch::Tensor& factors) const override;
+  const GroundTruthSource* ground_truth() const override { return this; }
 
   // Row-major over (shape, scale, orientation, posX, posY), posY fastest, as dSprites.
   static torch::Tensor factors_of_combination(const torch::Tensor& combination);

@@ -19,6 +19,8 @@
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 #include <atomic>
 #include <chrono>
@@ -370,7 +372,7 @@ class TestStudio : public QObject {
       codes << QVector<float>{0.5f * i, -1.0f, 2.0f + i};
     }
     const QString folder = dir_.filePath("samples-out");
-    QCOMPARE(service::writeImageFiles(folder, "samples", images, codes), QString());
+    service::writeImageFiles(folder, "samples", images, codes);
     for (int i = 0; i < 3; ++i) {
       const QImage back(QDir(folder).filePath(QString("samples-%1.png").arg(i, 3, 10, QChar('0'))));
       QCOMPARE(qGray(back.pixel(5, 5)), 40 * i);
@@ -473,7 +475,7 @@ class TestStudio : public QObject {
     // checkpoint, with nothing to click.
     ui::MainWindow window;
     service::MetricSettings metric;
-    metric.trainVotes = 200, metric.evalVotes = 100, metric.samplesPerVote = 32, metric.migSamples = 1000;
+    metric.train_votes = 200, metric.eval_votes = 100, metric.samples_per_vote = 32, metric.mig_samples = 1000;
     window.metricsPanel()->setSettings(metric);
     auto* panel = window.trainingPanel();
     auto s = panel->settings();
@@ -493,7 +495,7 @@ class TestStudio : public QObject {
     QCOMPARE(saved.first().first().toString(), checkpoint);
     QCOMPARE(suggested.size(), 1);
     const QStringList names = suggested.first().first().toStringList();
-    QCOMPARE(names, window.metricsPanel()->report().suggestedNames);
+    QCOMPARE(names, window.metricsPanel()->suggestedNames());
     QVERIFY(std::any_of(names.begin(), names.end(), [](const QString& n) { return !n.isEmpty(); }));
     QCOMPARE(window.explorer()->names(), names);
     const auto cp = load_checkpoint(checkpoint.toStdString());
@@ -504,7 +506,7 @@ class TestStudio : public QObject {
     QVERIFY(window.metricsPanel()->isMeasuring());
     window.metricsPanel()->measureAndName();
     QTRY_COMPARE_WITH_TIMEOUT(suggested.size(), 2, 120000);
-    QCOMPARE(suggested.last().first().toStringList(), window.metricsPanel()->report().suggestedNames);
+    QCOMPARE(suggested.last().first().toStringList(), window.metricsPanel()->suggestedNames());
   }
 
   void germanTranslationLoads() {
@@ -525,7 +527,7 @@ class TestStudio : public QObject {
       ui::MetricsPanel metrics;
       metrics.setModel(loaded.model, "shapes");
       service::MetricSettings quick;
-      quick.trainVotes = 100, quick.evalVotes = 50, quick.samplesPerVote = 8, quick.migSamples = 200;
+      quick.train_votes = 100, quick.eval_votes = 50, quick.samples_per_vote = 8, quick.mig_samples = 200;
       metrics.setSettings(quick);
       QSignalSpy measured(&metrics, &ui::MetricsPanel::measured);
       metrics.measure();
@@ -563,7 +565,7 @@ class TestStudio : public QObject {
   void reconstructionPanelMatchesADirectComputation() {
     auto loaded = service::loadModel(checkpoint_);
     auto opened = service::openDataset("shapes", 28, 1);
-    QVERIFY2(opened.dataset, qPrintable(opened.error));
+    QVERIFY(opened.dataset);
     QCOMPARE(opened.dataset->label(0), QString("square, scale 0.5, 0°, x 0, y 0"));
     ui::ReconstructionPanel panel;
     panel.setModel(loaded.model);
@@ -612,7 +614,7 @@ class TestStudio : public QObject {
     QCOMPARE(panel.results().size(), 1);
     QCOMPARE(panel.results().first().original.size(), QSize(28, 28));
     auto as_dataset = service::openDataset(dir_.filePath("files"), 28, 1, "all");
-    QVERIFY2(as_dataset.dataset, qPrintable(as_dataset.error));
+    QVERIFY(as_dataset.dataset);
     QCOMPARE(panel.results().first().original, as_dataset.dataset->image(0));
     const QImage grid = panel.comparisonGrid();
     QCOMPARE(grid.size(), QSize(29 + 1, 3 * 29 + 1));
@@ -695,7 +697,7 @@ class TestStudio : public QObject {
     colour.setPixel(0, 0, qRgb(255, 0, 0));
     colour.setPixel(1, 0, qRgb(90, 90, 90));
     const QString colour_gif = dir_.filePath("colour.gif");
-    QCOMPARE(service::writeGif(colour_gif, {colour}, 100, {}), QString());
+    service::writeGif(colour_gif, {colour}, 100, {});
     const QImage colour_back = QImageReader(colour_gif).read().convertToFormat(QImage::Format_RGB32);
     for (const QPoint at : {QPoint(4, 4), QPoint(1, 0)}) {
       const QRgb p = colour_back.pixel(at), q = colour.pixel(at);
@@ -728,7 +730,7 @@ class TestStudio : public QObject {
 
     // Results computed for this model say so.
     service::MetricSettings quick;
-    quick.trainVotes = 100, quick.evalVotes = 50, quick.samplesPerVote = 8, quick.migSamples = 200;
+    quick.train_votes = 100, quick.eval_votes = 50, quick.samples_per_vote = 8, quick.mig_samples = 200;
     window.metricsPanel()->setSettings(quick);
     QSignalSpy measured(window.metricsPanel(), &ui::MetricsPanel::measured);
     window.metricsPanel()->measure();
@@ -817,15 +819,15 @@ class TestStudio : public QObject {
     ui::MetricsPanel panel;
     panel.setModel(loaded.model, "shapes");
     service::MetricSettings s;
-    s.trainVotes = 60, s.evalVotes = 40, s.samplesPerVote = 16, s.migSamples = 400, s.seed = 3;
+    s.train_votes = 60, s.eval_votes = 40, s.samples_per_vote = 16, s.mig_samples = 400, s.seed = 3;
     panel.setSettings(s);
     QSignalSpy measured(&panel, &ui::MetricsPanel::measured);
     QSignalSpy names(&panel, &ui::MetricsPanel::namesSuggested);
     panel.measure();
     QTRY_COMPARE_WITH_TIMEOUT(measured.size(), 1, 60000);
-    const auto report = panel.report();
-    QCOMPARE(report.factorNames.size(), 5);
-    QCOMPARE(report.suggestedNames.size(), 8);
+    const DisentanglementRecord report = panel.report().metrics();
+    QCOMPARE(report.factors.size(), size_t{5});
+    QCOMPARE(report.suggested_names.size(), size_t{8});
 
     // The engine directly, with the same settings, on the checkpoint's own networks.
     auto cp = load_checkpoint(checkpoint_.toStdString());
@@ -836,15 +838,25 @@ class TestStudio : public QObject {
     options.mig.samples = 400;
     auto direct = measure_disentanglement(
         shapes, [&](const torch::Tensor& x) { return encode(cp.networks->encoder, x).mu; }, options);
-    QCOMPARE(report.factorVaeMetric, direct.factor_vae.eval_accuracy);
-    QVERIFY(std::abs(report.migScore - direct.mig.mig) < 1e-9);
+    QCOMPARE(report.factorvae_metric, direct.factor_vae.eval_accuracy);
+    QVERIFY(std::abs(report.mig - direct.mig.mig) < 1e-9);
+    QCOMPARE(panel.report().record.model.step, cp.step);  // the record names the step it measured
+
+    // Saved, the record is evaluate --json's document: the same scores and settings.
+    QVERIFY(panel.saveRecord(dir_.filePath("metrics.json")));
+    QFile saved(dir_.filePath("metrics.json"));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(saved.readAll()).object();
+    QCOMPARE(json["metrics"].toObject()["factorvae_metric"].toDouble(), report.factorvae_metric);
+    QCOMPARE(json["metrics"].toObject()["settings"].toObject()["train_votes"].toInt(), 60);
+    QCOMPARE(json["model"].toObject()["step"].toInteger(), cp.step);
 
     // The dimension table: per factor, the votes each dimension won (as the engine counted them) and their share.
     const QTableWidget* table = panel.dimensionTable();
     QCOMPARE(table->columnCount(), 3 + 5);
     QCOMPARE(table->rowCount(), 8);
     for (int k = 0; k < 5; ++k) {
-      QCOMPARE(table->horizontalHeaderItem(3 + k)->text(), report.factorNames[k]);
+      QCOMPARE(table->horizontalHeaderItem(3 + k)->text(), QString::fromStdString(report.factors[k].name));
       int64_t factor_total = 0;
       for (int64_t n : direct.factor_vae.votes[k]) factor_total += n;
       for (int d = 0; d < 8; ++d) {
@@ -858,7 +870,7 @@ class TestStudio : public QObject {
     }
 
     // Cancelling a long measurement reports it as cancelled.
-    s.trainVotes = 100000, s.evalVotes = 100000;
+    s.train_votes = 100000, s.eval_votes = 100000;
     panel.setSettings(s);
     panel.measure();
     QVERIFY(panel.isMeasuring());
@@ -920,7 +932,7 @@ class TestStudio : public QObject {
       QVERIFY(image.save(dir_.filePath(QString("classes/%1/%2.png").arg(i % 2 ? "bright" : "dark").arg(i))));
     }
     auto opened = service::openDataset(dir_.filePath("classes"), 28, 1, "all");
-    QVERIFY2(opened.dataset, qPrintable(opened.error));
+    QVERIFY(opened.dataset);
     auto loaded = service::loadModel(checkpoint_);
     ui::ResponsesPanel panel;
     panel.setModel(loaded.model, "elsewhere");
@@ -1283,25 +1295,6 @@ class TestStudio : public QObject {
       QVector<service::Reconstruction> reconstruct(const QVector<QImage>&) override { return {}; }
       QVector<QImage> interpolate(const QVector<float>&, const QVector<float>&, int, bool) override { return {}; }
       service::Traversal traversal(const QVector<float>&, bool, const std::function<bool(int, int)>&) override {
-        return {};
-      }
-      service::DisentanglementReport measureDisentanglement(const service::MetricSettings&,
-                                                            const std::function<bool(double)>&) override {
-        return {};
-      }
-      FactorResponses factorResponses(const service::ResponseSettings&, const std::function<bool(double)>&) override {
-        return {};
-      }
-      ClassResponses classResponses(const service::DatasetView&, const service::ResponseSettings&,
-                                    const std::function<bool(double)>&) override {
-        return {};
-      }
-      LatentMap latentMap(const service::DatasetView&, const service::ResponseSettings&,
-                          const std::function<bool(double)>&) override {
-        return {};
-      }
-      QStringList exportCodes(const service::DatasetView&, const QVector<qint64>&, const QStringList&, const QString&,
-                              const std::function<bool(double)>&) override {
         return {};
       }
       quint64 version() const override { return 0; }

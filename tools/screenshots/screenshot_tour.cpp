@@ -132,7 +132,7 @@ void ScreenshotTour::fillPanels(MainWindow& window) {
   window.explorer()->interpolation()->setEndpoints(3, 40);
   window.explorer()->interpolation()->setSpherical(true);
   service::MetricSettings quick;
-  quick.trainVotes = 1000, quick.evalVotes = 500, quick.migSamples = 2000;
+  quick.train_votes = 1000, quick.eval_votes = 500, quick.mig_samples = 2000;
   window.metricsPanel()->setSettings(quick);
   window.metricsPanel()->measure();
   service::ResponseSettings responses;
