@@ -71,7 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
   connectPanels();
   connectTraining();
   restoreSettings();
-  openDataset(QStringLiteral("shapes"));  // the built-in dataset: nothing to configure
+  openDataset(service::builtinDatasetSpec());  // the built-in dataset: nothing to configure
   const auto demo = service::demoModel();
   if (!demo.path.isEmpty())
     training_->offerDemo(demo.scores, !QSettings().value(QStringLiteral("ui/demoOpened"), false).toBool());
@@ -199,7 +199,7 @@ void MainWindow::connectTraining() {
   connect(training_, &TrainingPanel::trainingCompleted, this, [this](const QString& checkpoint) {
     if (!following_live_) return;  // the explorer shows another model; the run is saved in `checkpoint`
     checkpoint_path_ = checkpoint;
-    if (model_ && model_->channels() == 1 && session_->datasetSpec() == QLatin1String("shapes")) {
+    if (model_ && model_->channels() == 1 && service::hasGroundTruth(session_->datasetSpec())) {
       statusBar()->showMessage(tr("Naming the latent dimensions by the FactorVAE metric…"), 8000);
       metrics_->measureAndName();
     }
@@ -260,7 +260,7 @@ void MainWindow::createFileMenu() {
     const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of images or IDX files"));
     if (!path.isEmpty()) openDataset(path);
   });
-  file->addAction(tr("Built-in &shapes"), this, [this] { openDataset(QStringLiteral("shapes")); });
+  file->addAction(tr("Built-in &shapes"), this, [this] { openDataset(service::builtinDatasetSpec()); });
   const QString fashion = service::installedFashionMnist();
   if (!fashion.isEmpty())
     file->addAction(tr("&Fashion-MNIST (installed)"), this, [this, fashion] { openDataset(fashion); });
@@ -355,8 +355,8 @@ void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QSt
   // Browse the model's own data at the model's size, so that images encode as they were trained. (A checkpoint's
   // dataset may have moved since: then the current one.)
   QString spec = datasetSpec;
-  if (spec.isEmpty() || (spec != QLatin1String("shapes") && !QFileInfo::exists(spec)))
-    spec = dataset_ ? dataset_->spec() : QStringLiteral("shapes");
+  if (spec.isEmpty() || (spec != service::builtinDatasetSpec() && !QFileInfo::exists(spec)))
+    spec = dataset_ ? dataset_->spec() : service::builtinDatasetSpec();
   if (model && (!dataset_ || dataset_->spec() != spec || dataset_->imageSize() != model->imageSize() ||
                 dataset_->channels() != model->channels()))
     openDataset(spec);
@@ -374,7 +374,7 @@ void MainWindow::openDataset(const QString& spec) {
         setDataset(opened.dataset);
         messages_->clearProblems(tr("Cannot open the dataset"));  // an earlier failure to open one is stale now
         if (!opened.warning.isEmpty()) messages_->showWarning(tr("Some files were skipped"), opened.warning);
-        if (spec != QLatin1String("shapes")) remember(QStringLiteral("recent/datasets"), spec);
+        if (spec != service::builtinDatasetSpec()) remember(QStringLiteral("recent/datasets"), spec);
         emit datasetOpened(spec);
       },
       {},

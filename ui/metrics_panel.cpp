@@ -18,6 +18,7 @@
 #include <QValueAxis>
 #include <stdexcept>
 
+#include "app/service/dataset_view.h"
 #include "app/service/response_plots.h"
 #include "model/nn/activity.h"
 #include "ui/job_controls.h"
@@ -140,7 +141,7 @@ void MetricsPanel::setModel(std::shared_ptr<service::DecodeModel> model, const Q
     note_->setText(tr("Open a checkpoint or start a training to measure its disentanglement."));
   else if (model_->channels() != 1)
     note_->setText(tr("The metrics need a greyscale model: the shapes dataset has one channel."));
-  else if (datasetSpec != QLatin1String("shapes"))
+  else if (!service::hasGroundTruth(datasetSpec))
     note_->setText(tr("This model was not trained on shapes: its scores on shapes say little."));
   else
     note_->setText(tr("Ground truth from the built-in shapes dataset (shape, scale, orientation, x, y)."));

@@ -166,7 +166,9 @@ void ReconstructionPanel::reconstructSelected() {
   QStringList captions;
   for (int i : indices) {
     const QString label = dataset->label(i);
-    captions << (label.isEmpty() ? QStringLiteral("#%1").arg(i) : QStringLiteral("#%1\n%2").arg(i).arg(label));
+    // One line per part of the label ("square", "scale 0.5", …): the column stays narrow, the errors in view.
+    captions << (label.isEmpty() ? QStringLiteral("#%1").arg(i)
+                                 : QStringLiteral("#%1\n%2").arg(i).arg(QString(label).replace(QLatin1String(", "), QLatin1String("\n"))));
   }
   reconstructImages(dataset->images(indices), captions);
 }
@@ -256,7 +258,8 @@ void ReconstructionPanel::showResults(const QStringList& captions) {
     }
     table_->setItem(row, kBce, new QTableWidgetItem(locale.toString(r.bceNats, 'f', 2)));
     table_->setItem(row, kMse, new QTableWidgetItem(locale.toString(r.mse, 'f', 5)));
-    table_->setRowHeight(row, cell + 6);
+    const int caption_lines = static_cast<int>(captions.value(row).count(QLatin1Char('\n'))) + 1;
+    table_->setRowHeight(row, std::max(cell, caption_lines * table_->fontMetrics().lineSpacing()) + 6);
     bce += r.bceNats, mse += r.mse;
   }
   const int n = static_cast<int>(results_.size());

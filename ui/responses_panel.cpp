@@ -133,7 +133,7 @@ void ResponsesPanel::setModel(std::shared_ptr<service::DecodeModel> model, const
   model_dataset_ = datasetSpec;
   origin_->setModel(model_);  // a result on screen stays, marked as another model's
   // A model trained on shapes is read against its factors; any other against its classes.
-  if (model_) setSource(datasetSpec == QLatin1String("shapes") ? Source::Factors : Source::Classes);
+  if (model_) setSource(service::hasGroundTruth(datasetSpec) ? Source::Factors : Source::Classes);
   updateControls();
 }
 
@@ -184,7 +184,7 @@ void ResponsesPanel::updateControls() {
   QString note = why;
   if (why.isEmpty())
     note = !factors ? tr("Dataset: %1").arg(dataset_->description())
-           : model_dataset_ == QLatin1String("shapes")
+           : service::hasGroundTruth(model_dataset_)
                ? tr("Each cell: μ of one dimension as one factor sweeps its values; η² is the share of μ's "
                     "variance that factor explains.")
                : tr("This model was not trained on shapes: its responses to shapes say little.");

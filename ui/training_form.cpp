@@ -30,7 +30,7 @@ TrainingForm::TrainingForm(QWidget* parent) : QGroupBox(tr("Settings"), parent) 
 void TrainingForm::createFields() {
   dataset_ = new QComboBox;
   dataset_->setEditable(true);
-  dataset_->addItem(QStringLiteral("shapes"));
+  dataset_->addItem(service::builtinDatasetSpec());
   const QString fashion = QStringLiteral("/usr/share/datasets/fashion-mnist");
   if (QDir(fashion).exists()) dataset_->addItem(fashion);
   dataset_->setToolTip(tr("shapes (built in), a MedMNIST .npz, an IDX folder or a folder of images"));
@@ -66,7 +66,7 @@ void TrainingForm::createFields() {
   steps_ = NumberField::integer(0, 100000000, 0);
   steps_->setSpecialValueText(tr("no limit"));
   steps_->setSingleStep(1000);
-  const auto defaults = service::runDefaults(QStringLiteral("shapes"), 32);
+  const auto defaults = service::runDefaults(service::builtinDatasetSpec(), 32);
   minutes_ = NumberField::real(0, 10080, defaults.minutes);
   minutes_->setSpecialValueText(tr("none: the step budget"));
   minutes_->setSuffix(tr(" min"));
@@ -226,7 +226,7 @@ void TrainingForm::connectDefaults() {
   connect(minutes_, &NumberField::valueChanged, this, &TrainingForm::enableBudgetFields);
   // A path being typed changes nothing until it names something that exists.
   connect(dataset_, &QComboBox::currentTextChanged, this, [this](const QString& text) {
-    if (text.trimmed() == QLatin1String("shapes") || QFileInfo::exists(text.trimmed())) applyRunDefaults();
+    if (text.trimmed() == service::builtinDatasetSpec() || QFileInfo::exists(text.trimmed())) applyRunDefaults();
   });
   connect(size_, &QComboBox::currentIndexChanged, this, [this] {
     applyRunDefaults();

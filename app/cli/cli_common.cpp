@@ -88,7 +88,7 @@ void add_dataset_options(OptionParser& parser, bool from_checkpoint) {
   parser.add_option({"dataset",
                      "shapes (built in), a MedMNIST .npz, an IDX file or folder, or a folder of images" +
                          (from_checkpoint ? fallback : std::string(" (default: shapes)")),
-                     "spec", from_checkpoint ? "" : "shapes"});
+                     "spec", from_checkpoint ? "" : kBuiltinDataset});
   parser.add_option({"split", "train, val or test" + fallback, "name", from_checkpoint ? "" : "train"});
   parser.add_option({"size", "image size 28, 32 or 64 (default: from the data; shapes 64, and 32 for a new training)",
                      "pixels", "0"});

@@ -6,10 +6,12 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QStringList>
 
+#include "app/service/response_plots.h"
 #include "app/service/tensor_images.h"
-#include "model/data/shapes.h"
+#include "model/data/ground_truth.h"
 #include "model/io/dataset_loader.h"
 
 namespace fvae::service {
@@ -60,19 +62,28 @@ QString DatasetView::label(int index) const {
   auto row = labels[0].to(torch::kLong).contiguous();
   const int64_t* v = row.data_ptr<int64_t>();
   const int64_t k = row.numel();
-  if (impl_->data->kind() == "shapes" && k == 5) {
-    static const char* const kShapes[] = {QT_TRANSLATE_NOOP("DatasetView", "square"),
-                                          QT_TRANSLATE_NOOP("DatasetView", "ellipse"),
-                                          QT_TRANSLATE_NOOP("DatasetView", "heart")};
-    const QString shape =
-        v[0] >= 0 && v[0] < 3 ? QCoreApplication::translate("DatasetView", kShapes[v[0]]) : QString::number(v[0]);
-    // dSprites' values: scale 0.5 … 1 in 6 steps, orientation linspace(0, 2π, 40), positions 0 … 31.
-    return QCoreApplication::translate("DatasetView", "%1, scale %2, %3°, x %4, y %5")
-        .arg(shape)
-        .arg(QLocale().toString(0.5 + 0.1 * static_cast<double>(v[1]), 'f', 1))
-        .arg(360.0 * static_cast<double>(v[2]) / 39.0, 0, 'f', 0)
-        .arg(v[3])
-        .arg(v[4]);
+  // Ground-truth factors, in the words the dataset gives their values ("heart", "0.7", "90°"): a word or a value with
+  // its unit stands alone, a bare number follows the first word of its factor's name ("scale 0.7", "x 0.39"; German
+  // "x-Position": "x").
+  if (const GroundTruthSource* truth = impl_->data->ground_truth()) {
+    const auto names = truth->factor_names();
+    const auto values = truth->factor_value_names();
+    QStringList parts;
+    for (int64_t f = 0; f < k && f < static_cast<int64_t>(names.size()); ++f) {
+      const auto& value_names = values[static_cast<size_t>(f)];
+      const QString value = v[f] >= 0 && v[f] < static_cast<int64_t>(value_names.size())
+                                ? QString::fromStdString(value_names[static_cast<size_t>(v[f])])
+                                : QString::number(v[f]);
+      static const QRegularExpression bare_number(QStringLiteral("^[-+]?\\d+(\\.\\d+)?$"));
+      if (!bare_number.match(value).hasMatch()) {
+        parts << (!value.isEmpty() && value.front().isLetter() ? factorName(value) : localizedNumbers(value));
+        continue;
+      }
+      const QString factor = factorName(QString::fromStdString(names[static_cast<size_t>(f)]));
+      parts << factor.section(QRegularExpression(QStringLiteral("[ -]")), 0, 0) + QLatin1Char(' ') +
+                   localizedNumbers(value);
+    }
+    return parts.join(QStringLiteral(", "));
   }
   // Names where the dataset knows them (Fashion-MNIST's classes, class folders, ChestMNIST's findings).
   const auto info = impl_->data->label_info();
@@ -114,6 +125,10 @@ OpenedDataset openDataset(const QString& spec, int size, int channels, const QSt
   }
   return opened;
 }
+
+QString builtinDatasetSpec() { return QString::fromStdString(kBuiltinDataset); }
+
+bool hasGroundTruth(const QString& spec) { return spec == builtinDatasetSpec(); }
 
 QString installedFashionMnist() { return QString::fromStdString(installed_fashion_mnist()); }
 

@@ -12,6 +12,11 @@ class Dataset;
 
 namespace fvae::service {
 
+// What users call the built-in dataset ("shapes"), and whether a dataset they name has ground-truth factors (the
+// metrics and factor responses can run on it): asked here, decided in the core (model/data).
+QString builtinDatasetSpec();
+bool hasGroundTruth(const QString& spec);
+
 // Thread-safe: images may be fetched from any thread.
 class DatasetView {
  public:

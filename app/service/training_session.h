@@ -11,6 +11,7 @@
 #include <QVector>
 #include <memory>
 
+#include "app/service/dataset_view.h"
 #include "app/service/decode_model.h"
 #include "app/service/training_point.h"
 
@@ -33,7 +34,7 @@ RunDefaults runDefaults(const QString& datasetSpec, int imageSize, qint64 budget
 QString computeDeviceDescription();
 
 struct TrainingSettings {
-  QString dataset = QStringLiteral("shapes");
+  QString dataset = builtinDatasetSpec();
   int imageSize = 32;
   QString preset = QStringLiteral("paper");
   int latentDim = 8;

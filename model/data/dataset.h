@@ -12,6 +12,9 @@ namespace fvae {
 
 class GroundTruthSource;
 
+// What users call the built-in dataset (--dataset shapes; the GUI opens it first): its name, written once.
+inline const std::string kBuiltinDataset = "shapes";
+
 // Raised for unreadable or invalid dataset files; the message names the file and the problem.
 class DatasetError : public std::runtime_error {
  public:

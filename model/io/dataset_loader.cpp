@@ -50,7 +50,7 @@ std::string installed_fashion_mnist() {
 std::shared_ptr<const Dataset> open_dataset(const DatasetRequest& request) {
   std::shared_ptr<const Dataset> data;
   const std::string& spec = request.spec;
-  if (spec == "shapes") {
+  if (spec == kBuiltinDataset) {
     if (request.channels == 3) throw DatasetError("shapes: the built-in dataset is greyscale (1 channel)");
     data = std::make_shared<ShapesDataset>(request.size ? request.size : 64, request.split);
   } else {

@@ -10,7 +10,7 @@
 namespace fvae {
 
 struct DatasetRequest {
-  std::string spec = "shapes";
+  std::string spec = kBuiltinDataset;
   std::string split = "train";  // train, val, test (or all for shapes)
   int64_t size = 0;             // 28, 32 or 64; 0 picks from the data (shapes: 64)
   int64_t channels = 0;         // 1 or 3; 0 keeps the data's own

@@ -74,7 +74,7 @@ double factor_step_worth(int64_t image_size) {
 
 DatasetDefaults dataset_defaults(const std::string& dataset_kind, int64_t image_size) {
   DatasetDefaults d;
-  if (dataset_kind != "shapes") {
+  if (dataset_kind != kBuiltinDataset) {
     d.gamma = default_gamma_for_dataset(dataset_kind);
     d.reason = "the paper's values for natural images";
     return d;
@@ -109,7 +109,7 @@ DatasetDefaults dataset_defaults(const std::string& dataset_kind, int64_t image_
 }
 
 DatasetDefaults dataset_defaults_for_spec(const std::string& dataset_spec, int64_t image_size) {
-  return dataset_defaults(dataset_spec == "shapes" ? "shapes" : "other", image_size);
+  return dataset_defaults(dataset_spec == kBuiltinDataset ? kBuiltinDataset : "other", image_size);
 }
 
 int64_t default_screen_steps(const DatasetDefaults& defaults, int64_t budget) {
@@ -154,7 +154,7 @@ RunPlan plan_run(const RunRequest& request, const DatasetOpener& open) {
   }
   request.train.apply_to(plan.train);
   // A new run on shapes trains at the size the recipe was measured at (and the GUI shows), not the generator's 64.
-  if (!plan.resumed && plan.dataset.spec == "shapes" && plan.dataset.size == 0) {
+  if (!plan.resumed && plan.dataset.spec == kBuiltinDataset && plan.dataset.size == 0) {
     plan.dataset.size = kShapesTrainingSize;
     plan.notes.push_back("image size " + std::to_string(kShapesTrainingSize) + " (the quality bar's size for shapes)");
   }
