@@ -39,80 +39,78 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
       traversal_jobs_(new service::JobTracker(this)),
       encode_jobs_(new service::JobTracker(this)),
       preview_jobs_(new service::JobTracker(this)) {
-  connect(preview_jobs_, &service::JobTracker::failed, this,
-          [this](const QString& error) { reportError(this, tr("Cannot decode the previews"), error); });
-  connect(traversal_jobs_, &service::JobTracker::failed, this,
-          [this](const QString& error) { reportError(this, tr("Cannot decode the traversal grid"), error); });
-  connect(encode_jobs_, &service::JobTracker::failed, this,
-          [this](const QString& error) { reportError(this, tr("Cannot encode the image"), error); });
-  connect(decoder_, &service::DecodeService::failed, this,
-          [this](const QString& error) { reportError(this, tr("Cannot decode"), error); });
-  traversal_progress_ = new QProgressBar;
-  traversal_progress_->setFormat(tr("traversal grid %p%"));
-  traversal_progress_->hide();
-  traversal_cancel_ = new QPushButton(tr("Cancel"));
-  traversal_cancel_->hide();
-  connect(traversal_cancel_, &QPushButton::clicked, this, &LatentExplorer::cancelTraversalGrid);
-  connect(traversal_jobs_, &service::JobTracker::busyChanged, this, [this](bool busy) {
-    traversal_progress_->setVisible(busy);
-    traversal_cancel_->setVisible(busy);
-  });
+  createViews();
+  createButtons();
+  layOut();
+  connectJobs();
+}
+
+void LatentExplorer::createViews() {
   image_label_ = new QLabel(tr("Open a checkpoint or start a training to explore its latent space."));
   image_label_->setAlignment(Qt::AlignCenter);
   image_label_->setWordWrap(true);  // the German hint was cut mid-word
   image_label_->setMinimumSize(kDisplaySize, kDisplaySize);
   image_label_->setFrameShape(QFrame::StyledPanel);
   timing_label_ = new QLabel;
-  absolute_ = new QCheckBox(tr("Absolute values"));
-  absolute_->setToolTip(tr("Sliders set the code directly instead of adding offsets to the base code"));
-  auto* zero = new QPushButton(tr("Base: zero"));
-  auto* random = new QPushButton(tr("Base: random sample"));
-  auto* from_image = new QPushButton(tr("Base: dataset image…"));
-  from_image->setToolTip(tr("Start from the encoding (μ) of an image of the current dataset"));
-  auto* reset = new QPushButton(tr("Reset sliders"));
-  auto* save = new QPushButton(tr("Save image…"));
-  connect(save, &QPushButton::clicked, this, [this] {
-    if (!shown_image_.isNull()) saveImageAs(this, shown_image_, QStringLiteral("decoded.png"));
-  });
-  connect(from_image, &QPushButton::clicked, this, &LatentExplorer::chooseBaseImage);
-  auto* grid = new QPushButton(tr("Traversal grid…"));
-  grid->setToolTip(tr("Every dimension from −3 to +3 around the current code, with difference maps"));
-  connect(grid, &QPushButton::clicked, this, &LatentExplorer::showTraversalGrid);
-  connect(zero, &QPushButton::clicked, this, &LatentExplorer::setBaseToZero);
-  connect(random, &QPushButton::clicked, this, &LatentExplorer::setBaseToRandomSample);
-  connect(reset, &QPushButton::clicked, this, &LatentExplorer::resetAll);
-  connect(absolute_, &QCheckBox::toggled, this, &LatentExplorer::requestDecode);
-  connect(absolute_, &QCheckBox::toggled, this, &LatentExplorer::refreshPreviews);
-
+  traversal_progress_ = new QProgressBar;
+  traversal_progress_->setFormat(tr("traversal grid %p%"));
+  traversal_progress_->hide();
   rows_widget_ = new QWidget;
   rows_ = new QGridLayout(rows_widget_);
-  auto* scroll = new QScrollArea;
-  scroll->setWidget(rows_widget_);
-  scroll->setWidgetResizable(true);
-
-  auto* left = new QVBoxLayout;
-  left->addWidget(image_label_);
-  left->addWidget(timing_label_);
-  left->addWidget(zero);
-  left->addWidget(random);
-  left->addWidget(from_image);
-  left->addWidget(reset);
-  left->addWidget(grid);
-  auto* traversal_row = new QHBoxLayout;
-  traversal_row->addWidget(traversal_progress_, 1);
-  traversal_row->addWidget(traversal_cancel_);
-  left->addLayout(traversal_row);
-  left->addWidget(save);
-  left->addWidget(absolute_);
-  left->addStretch();
   interpolation_ = new InterpolationView;
   shown_label_ = new QLabel;
   shown_label_->setWordWrap(true);
   shown_label_->hide();
+}
+
+void LatentExplorer::createButtons() {
+  traversal_cancel_ = new QPushButton(tr("Cancel"));
+  traversal_cancel_->hide();
+  connect(traversal_cancel_, &QPushButton::clicked, this, &LatentExplorer::cancelTraversalGrid);
+  absolute_ = new QCheckBox(tr("Absolute values"));
+  absolute_->setToolTip(tr("Sliders set the code directly instead of adding offsets to the base code"));
+  connect(absolute_, &QCheckBox::toggled, this, &LatentExplorer::requestDecode);
+  connect(absolute_, &QCheckBox::toggled, this, &LatentExplorer::refreshPreviews);
+  auto button = [this](const QString& text, const QString& tip, auto slot) {
+    auto* b = new QPushButton(text);
+    if (!tip.isEmpty()) b->setToolTip(tip);
+    connect(b, &QPushButton::clicked, this, slot);
+    base_buttons_ << b;
+    return b;
+  };
+  button(tr("Base: zero"), QString(), &LatentExplorer::setBaseToZero);
+  button(tr("Base: random sample"), QString(), &LatentExplorer::setBaseToRandomSample);
+  button(tr("Base: dataset image…"), tr("Start from the encoding (μ) of an image of the current dataset"),
+         &LatentExplorer::chooseBaseImage);
+  button(tr("Reset sliders"), QString(), &LatentExplorer::resetAll);
+  button(tr("Traversal grid…"), tr("Every dimension from −3 to +3 around the current code, with difference maps"),
+         &LatentExplorer::showTraversalGrid);
+  save_ = new QPushButton(tr("Save image…"));
+  connect(save_, &QPushButton::clicked, this, [this] {
+    if (!shown_image_.isNull()) saveImageAs(this, shown_image_, QStringLiteral("decoded.png"));
+  });
   follow_live_ = new QPushButton(tr("Follow the live training"));
   follow_live_->setToolTip(tr("Show the running training's weights here instead (the model shown now stays on disk)"));
   follow_live_->hide();
   connect(follow_live_, &QPushButton::clicked, this, &LatentExplorer::followLiveRequested);
+}
+
+// The decoded image and its controls on the left; the sliders, and the interpolation below them, on the right.
+void LatentExplorer::layOut() {
+  auto* left = new QVBoxLayout;
+  left->addWidget(image_label_);
+  left->addWidget(timing_label_);
+  for (QPushButton* b : base_buttons_) left->addWidget(b);
+  auto* traversal_row = new QHBoxLayout;
+  traversal_row->addWidget(traversal_progress_, 1);
+  traversal_row->addWidget(traversal_cancel_);
+  left->addLayout(traversal_row);
+  left->addWidget(save_);
+  left->addWidget(absolute_);
+  left->addStretch();
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(rows_widget_);
+  scroll->setWidgetResizable(true);
   auto* shown_row = new QHBoxLayout;
   shown_row->addWidget(shown_label_, 1);
   shown_row->addWidget(follow_live_);
@@ -123,7 +121,22 @@ LatentExplorer::LatentExplorer(service::DecodeService* decoder, QWidget* parent)
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left);
   layout->addLayout(right, 1);
+}
 
+// What the background work reports, and the live weights polled while a training runs.
+void LatentExplorer::connectJobs() {
+  connect(preview_jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot decode the previews"), error); });
+  connect(traversal_jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot decode the traversal grid"), error); });
+  connect(encode_jobs_, &service::JobTracker::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot encode the image"), error); });
+  connect(decoder_, &service::DecodeService::failed, this,
+          [this](const QString& error) { reportError(this, tr("Cannot decode"), error); });
+  connect(traversal_jobs_, &service::JobTracker::busyChanged, this, [this](bool busy) {
+    traversal_progress_->setVisible(busy);
+    traversal_cancel_->setVisible(busy);
+  });
   connect(decoder_, &service::DecodeService::decoded, this, &LatentExplorer::showDecoded);
   follow_timer_ = new QTimer(this);
   follow_timer_->setInterval(250);

@@ -71,6 +71,10 @@ class LatentExplorer : public QWidget {
   void followLiveRequested();  // the user wants the running training's weights here
 
  private:
+  void createViews();
+  void createButtons();
+  void layOut();
+  void connectJobs();
   void rebuildRows(const QStringList& names);
   QLabel* shown_label_ = nullptr;
   QPushButton* follow_live_ = nullptr;
@@ -88,6 +92,8 @@ class LatentExplorer : public QWidget {
   QLabel* image_label_ = nullptr;
   QLabel* timing_label_ = nullptr;
   QCheckBox* absolute_ = nullptr;
+  QVector<QPushButton*> base_buttons_;  // the base code, reset and the traversal grid, as they stand in the column
+  QPushButton* save_ = nullptr;
   QGridLayout* rows_ = nullptr;
   QWidget* rows_widget_ = nullptr;
   QVector<QSlider*> sliders_;

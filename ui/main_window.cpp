@@ -26,6 +26,7 @@
 #include "ui/message_bar.h"
 #include "ui/metrics_panel.h"
 #include "ui/model_header.h"
+#include "ui/recent_menu.h"
 #include "ui/reconstruction_panel.h"
 #include "ui/responses_panel.h"
 #include "ui/sampling_panel.h"
@@ -36,10 +37,6 @@
 static void register_resources() { Q_INIT_RESOURCE(resources); }
 
 namespace fvae::ui {
-
-namespace {
-constexpr int kMaxRecent = 8;
-}  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
@@ -246,7 +243,9 @@ void MainWindow::createFileMenu() {
   if (!service::demoModel().path.isEmpty())
     file->addAction(tr("Explore a trained &model now"), this, &MainWindow::openDemo)
         ->setToolTip(tr("The demo model, trained by this application on the built-in shapes"));
-  recent_menu_ = file->addMenu(tr("&Recent checkpoints"));
+  recent_checkpoints_ = new RecentMenu(tr("&Recent checkpoints"), QStringLiteral("recent/checkpoints"), file);
+  connect(recent_checkpoints_, &RecentMenu::chosen, this, &MainWindow::openCheckpoint);
+  file->addMenu(recent_checkpoints_);
   file->addSeparator();
   QAction* open_data = file->addAction(tr("Open &dataset file…"), this, [this] {
     const QString path = QFileDialog::getOpenFileName(
@@ -264,8 +263,9 @@ void MainWindow::createFileMenu() {
   const QString fashion = service::installedFashionMnist();
   if (!fashion.isEmpty())
     file->addAction(tr("&Fashion-MNIST (installed)"), this, [this, fashion] { openDataset(fashion); });
-  recent_datasets_menu_ = file->addMenu(tr("Recent d&atasets"));
-  updateRecentMenus();
+  recent_datasets_ = new RecentMenu(tr("Recent d&atasets"), QStringLiteral("recent/datasets"), file);
+  connect(recent_datasets_, &RecentMenu::chosen, this, &MainWindow::openDataset);
+  file->addMenu(recent_datasets_);
   file->addSeparator();
   QAction* export_model = file->addAction(tr("E&xport for PyTorch…"), this, [this] {
     const QString path = askExportPath(this, QStringLiteral("model.pt"),
@@ -309,33 +309,8 @@ void MainWindow::createHelpMenu() {
   QAction* guide = help->addAction(tr("&User's guide"), this, [this] { (new UserGuide(this))->show(); });
   guide->setShortcut(QKeySequence::HelpContents);
   guide->setToolTip(tr("The user's guide, offline"));
-  help->addAction(tr("&About FactorVAE Studio"), this, &MainWindow::showAbout);
+  help->addAction(tr("&About FactorVAE Studio"), this, [this] { showAbout(this); });
   help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-}
-
-void MainWindow::updateRecentMenus() {
-  const QSettings settings;
-  recent_menu_->clear();
-  const QStringList checkpoints = settings.value(QStringLiteral("recent/checkpoints")).toStringList();
-  for (const QString& path : checkpoints)
-    recent_menu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openCheckpoint(path); })->setToolTip(path);
-  recent_menu_->setEnabled(!checkpoints.isEmpty());
-  recent_datasets_menu_->clear();
-  const QStringList datasets = settings.value(QStringLiteral("recent/datasets")).toStringList();
-  for (const QString& spec : datasets)
-    recent_datasets_menu_->addAction(QFileInfo(spec).fileName(), this, [this, spec] { openDataset(spec); })
-        ->setToolTip(spec);
-  recent_datasets_menu_->setEnabled(!datasets.isEmpty());
-}
-
-void MainWindow::remember(const QString& key, const QString& value) {
-  QSettings settings;
-  QStringList recent = settings.value(key).toStringList();
-  recent.removeAll(value);
-  recent.prepend(value);
-  while (recent.size() > kMaxRecent) recent.removeLast();
-  settings.setValue(key, recent);
-  updateRecentMenus();
 }
 
 void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names,
@@ -374,7 +349,7 @@ void MainWindow::openDataset(const QString& spec) {
         setDataset(opened.dataset);
         messages_->clearProblems(tr("Cannot open the dataset"));  // an earlier failure to open one is stale now
         if (!opened.warning.isEmpty()) messages_->showWarning(tr("Some files were skipped"), opened.warning);
-        if (spec != service::builtinDatasetSpec()) remember(QStringLiteral("recent/datasets"), spec);
+        if (spec != service::builtinDatasetSpec()) recent_datasets_->remember(spec);
         emit datasetOpened(spec);
       },
       {},
@@ -408,7 +383,7 @@ void MainWindow::openCheckpoint(const QString& path) {
         setModel(loaded.model, loaded.latentNames, loaded.klPerDim, loaded.datasetSpec);
         training_->showSavedHistory(QFileInfo(path).fileName(), loaded.history);
         training_->showSavedReconstructions(QFileInfo(path).dir().filePath(QStringLiteral("reconstructions.gif")));
-        if (path != service::demoModel().path) remember(QStringLiteral("recent/checkpoints"), path);
+        if (path != service::demoModel().path) recent_checkpoints_->remember(path);
         explorer_->offerLiveTraining(session_->isRunning());
         showTab(explorer_);
         emit checkpointOpened(path);
@@ -480,16 +455,6 @@ void MainWindow::saveNames(const QStringList& names) {
         emit namesSaved(path);
       },
       {}, [this](const QString& error) { messages_->showError(tr("Cannot save the names"), error); });
-}
-
-void MainWindow::showAbout() {
-  auto* box = new QMessageBox(QMessageBox::Information, tr("About FactorVAE Studio"),
-                              tr("<h3>FactorVAE Studio %1</h3><p>Train a FactorVAE (Kim &amp; Mnih 2018) and explore "
-                                 "what each latent dimension means.</p><p>MIT licence.</p>")
-                                  .arg(QApplication::applicationVersion()),
-                              QMessageBox::Close, this);
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  box->open();  // no nested event loop
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

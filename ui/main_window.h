@@ -15,6 +15,8 @@ class QTabWidget;
 
 namespace fvae::ui {
 
+class RecentMenu;
+
 class LatentExplorer;
 class LatentMapView;
 class MessageBar;
@@ -87,12 +89,9 @@ class MainWindow : public QMainWindow {
   void connectPanels();
   void connectTraining();
   void restoreSettings();
-  void updateRecentMenus();
   void setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names, const QVector<double>& kl,
                 const QString& datasetSpec);
   void setDataset(std::shared_ptr<service::DatasetView> dataset);
-  void remember(const QString& key, const QString& value);
-  void showAbout();
   void saveNames(const QStringList& names);
 
   service::TrainingSession* session_;
@@ -111,8 +110,8 @@ class MainWindow : public QMainWindow {
   service::JobTracker* names_jobs_;       // rewriting the checkpoint with new names: one at a time, in order
   service::JobTracker* exchange_jobs_;    // export and import
   bool close_when_stopped_ = false;       // the user chose to quit while training ran
-  QMenu* recent_menu_ = nullptr;
-  QMenu* recent_datasets_menu_ = nullptr;
+  RecentMenu* recent_checkpoints_ = nullptr;
+  RecentMenu* recent_datasets_ = nullptr;
   QLabel* device_label_;
   ModelHeader* model_label_;        // the status bar's line: the model shown, its step, live or not
   QVector<ModelHeader*> headers_;  // one above each tab, the same line

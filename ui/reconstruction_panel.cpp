@@ -41,16 +41,28 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
       export_(new QPushButton(tr("Save comparison…"))),
       origin_(new ResultOrigin),
       jobs_(new service::JobTracker(this)) {
+  createButtons();
+  createTable();
+  layOut();
   connect(jobs_, &service::JobTracker::failed, this,
           [this](const QString& error) { reportError(this, tr("Cannot reconstruct"), error); });
+  // During training the results follow the live weights, as the explorer does (at most every two seconds).
+  follow_timer_ = new QTimer(this);
+  follow_timer_->setInterval(2000);
+  connect(follow_timer_, &QTimer::timeout, this, &ReconstructionPanel::followLiveWeights);
+  follow_timer_->start();
+  setModel(nullptr);
+}
+
+void ReconstructionPanel::createButtons() {
   reconstruct_->setToolTip(
       tr("Encode the selected dataset images (z = μ) and decode them (at most %1)").arg(kMaxImages));
-  auto* load = new QPushButton(tr("&Load image files…"));
-  load->setToolTip(tr("Images from disk, converted and resized like the dataset"));
+  load_ = new QPushButton(tr("&Load image files…"));
+  load_->setToolTip(tr("Images from disk, converted and resized like the dataset"));
   explore_->setToolTip(tr("Send the selected result's code (μ) to the latent explorer as its base"));
   export_->setToolTip(tr("Originals, reconstructions and heat maps as one PNG"));
   connect(reconstruct_, &QPushButton::clicked, this, &ReconstructionPanel::reconstructSelected);
-  connect(load, &QPushButton::clicked, this, &ReconstructionPanel::chooseImageFiles);
+  connect(load_, &QPushButton::clicked, this, &ReconstructionPanel::chooseImageFiles);
   connect(browser_, &DatasetBrowser::activated, this, &ReconstructionPanel::reconstructSelected);
   connect(explore_, &QPushButton::clicked, this, [this] {
     const int row = table_->currentRow();
@@ -58,7 +70,9 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
   });
   connect(export_, &QPushButton::clicked, this,
           [this] { saveImageAs(this, comparisonGrid(), QStringLiteral("reconstructions.png")); });
+}
 
+void ReconstructionPanel::createTable() {
   table_->setHorizontalHeaderLabels(
       {tr("Image"), tr("Original"), tr("Reconstruction"), tr("|Error| map"), tr("BCE (nats)"), tr("MSE / pixel")});
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -68,13 +82,16 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->setAccessibleName(tr("Reconstructions"));
   table_->setToolTip(tr("The heat map shows |original − reconstruction|: black 0, red, yellow, white 1"));
+}
 
+// The dataset's images on the left, the results on the right, in a splitter the table may claim room from.
+void ReconstructionPanel::layOut() {
   auto* left = new QWidget;
   auto* left_layout = new QVBoxLayout(left);
   left_layout->addWidget(browser_, 1);
   auto* left_buttons = new QHBoxLayout;
   left_buttons->addWidget(reconstruct_);
-  left_buttons->addWidget(load);
+  left_buttons->addWidget(load_);
   left_layout->addLayout(left_buttons);
   auto* right = new QWidget;
   auto* right_layout = new QVBoxLayout(right);
@@ -92,12 +109,6 @@ ReconstructionPanel::ReconstructionPanel(QWidget* parent)
   splitter_->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(splitter_);
-  // During training the results follow the live weights, as the explorer does (at most every two seconds).
-  follow_timer_ = new QTimer(this);
-  follow_timer_->setInterval(2000);
-  connect(follow_timer_, &QTimer::timeout, this, &ReconstructionPanel::followLiveWeights);
-  follow_timer_->start();
-  setModel(nullptr);
 }
 
 void ReconstructionPanel::followLiveWeights() {

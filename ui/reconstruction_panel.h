@@ -61,6 +61,9 @@ class ReconstructionPanel : public QWidget {
   };
   void reconstructInputs(std::function<Inputs()> gather);  // gathers and reconstructs in one background job
   void followLiveWeights();
+  void createButtons();
+  void createTable();
+  void layOut();
 
   std::shared_ptr<service::DecodeModel> model_;
   DatasetBrowser* browser_;
@@ -70,6 +73,7 @@ class ReconstructionPanel : public QWidget {
   void fitTable();  // the table gets the width its columns need, the image browser the rest
   QPushButton* reconstruct_;
   QPushButton* explore_;
+  QPushButton* load_ = nullptr;
   QPushButton* export_;
   ResultOrigin* origin_;  // which model and step the reconstructions are from
   QVector<QImage> inputs_;

@@ -32,16 +32,34 @@ QVector<QVector<float>> prior_codes(int count, int dims, double temperature, qui
 }
 
 SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new service::JobTracker(this)) {
+  createFields();
+  createButtons();
+  layOut();
   connect(jobs_, &service::JobTracker::failed, this,
           [this](const QString& error) { reportError(this, tr("Cannot decode the samples"), error); });
+  // During training the grid follows the live weights, as the explorer does (at most every two seconds).
+  follow_timer_ = new QTimer(this);
+  follow_timer_->setInterval(2000);
+  connect(follow_timer_, &QTimer::timeout, this, &SamplingPanel::followLiveWeights);
+  follow_timer_->start();
+}
+
+void SamplingPanel::createFields() {
   seed_ = NumberField::integer(0, 1 << 30, 0);
   columns_ = NumberField::integer(1, 16, 8);
   rows_ = NumberField::integer(1, 16, 6);
   temperature_ = NumberField::real(0, 5, 1.0);
   temperature_->setSingleStep(0.1);
   temperature_->setToolTip(tr("Standard deviation of the prior samples"));
+  for (NumberField* field : {seed_, columns_, rows_, temperature_})
+    connect(field, &NumberField::valueChanged, this, &SamplingPanel::resample);
+}
+
+void SamplingPanel::createButtons() {
   auto* again = new QPushButton(tr("&Resample"));
+  connect(again, &QPushButton::clicked, this, &SamplingPanel::resample);
   auto* next = new QPushButton(tr("&New seed"));
+  connect(next, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
   auto* save = new QPushButton(tr("Save grid…"));
   save->setToolTip(tr("The sample grid as one PNG"));
   connect(save, &QPushButton::clicked, this, [this] {
@@ -49,23 +67,26 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new servi
   });
   auto* save_files = new QPushButton(tr("Save as files…"));
   save_files->setToolTip(tr("Every sample as its own PNG in a folder, and their codes as samples-codes.npy"));
-  connect(save_files, &QPushButton::clicked, this, [this] {
-    if (images_.isEmpty()) return;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save the samples into a folder"));
-    if (folder.isEmpty()) return;
-    const QString error =
-        service::problemOf([&] { service::writeImageFiles(folder, QStringLiteral("samples"), images_, codes_); });
-    if (!error.isEmpty())
-      reportError(this, tr("Cannot save the samples"), error);
-    else
-      reportInformation(this, tr("Samples saved"),
-                        tr("%1 PNG files and samples-codes.npy in %2").arg(images_.size()).arg(folder));
-  });
-  connect(again, &QPushButton::clicked, this, &SamplingPanel::resample);
-  connect(next, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
-  for (NumberField* field : {seed_, columns_, rows_, temperature_})
-    connect(field, &NumberField::valueChanged, this, &SamplingPanel::resample);
+  connect(save_files, &QPushButton::clicked, this, &SamplingPanel::saveFiles);
+  buttons_column_ = {again, next, save, save_files};
+}
 
+void SamplingPanel::saveFiles() {
+  if (images_.isEmpty()) return;
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Save the samples into a folder"));
+  if (folder.isEmpty()) return;
+  const QString error =
+      service::problemOf([&] { service::writeImageFiles(folder, QStringLiteral("samples"), images_, codes_); });
+  if (!error.isEmpty())
+    reportError(this, tr("Cannot save the samples"), error);
+  else
+    reportInformation(this, tr("Samples saved"),
+                      tr("%1 PNG files and samples-codes.npy in %2").arg(images_.size()).arg(folder));
+}
+
+// The settings and buttons on the left; the tiles take the room the window gives them (whole multiples of the image
+// size, so pixels stay crisp).
+void SamplingPanel::layOut() {
   auto* form = new QFormLayout;
   auto* problems = new FieldProblems;
   addFormRow(form, tr("&Seed:"), seed_, problems);
@@ -75,16 +96,12 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new servi
   auto* left = new QVBoxLayout;
   left->addLayout(form);
   left->addWidget(problems);
-  left->addWidget(again);
-  left->addWidget(next);
-  left->addWidget(save);
-  left->addWidget(save_files);
+  for (QPushButton* b : buttons_column_) left->addWidget(b);
   left->addWidget(new QLabel(tr("Click a sample to explore its code.")));
-  left->addStretch();
   status_ = new QLabel;
   status_->setWordWrap(true);
-  left->insertWidget(left->count() - 1, status_);
-  // The tiles take the room the window gives them (whole multiples of the image size, so pixels stay crisp).
+  left->addWidget(status_);
+  left->addStretch();
   grid_area_ = new QWidget;
   grid_area_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   grid_ = new QGridLayout(grid_area_);
@@ -93,11 +110,6 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent), jobs_(new servi
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left);
   layout->addWidget(grid_area_, 1);
-  // During training the grid follows the live weights, as the explorer does (at most every two seconds).
-  follow_timer_ = new QTimer(this);
-  follow_timer_->setInterval(2000);
-  connect(follow_timer_, &QTimer::timeout, this, &SamplingPanel::followLiveWeights);
-  follow_timer_->start();
 }
 
 void SamplingPanel::followLiveWeights() {

@@ -12,6 +12,7 @@
 
 class QGridLayout;
 class QLabel;
+class QPushButton;
 class QTimer;
 class QToolButton;
 
@@ -51,6 +52,10 @@ class SamplingPanel : public QWidget {
   void showGrid(const QVector<QVector<float>>& codes, const Grid& grid);
   void sizeTiles();
   void followLiveWeights();
+  void createFields();
+  void createButtons();
+  void layOut();
+  void saveFiles();  // every sample as a PNG and their codes as .npy, in a folder the user picks
 
   std::shared_ptr<service::DecodeModel> model_;
   NumberField* seed_ = nullptr;
@@ -64,6 +69,7 @@ class SamplingPanel : public QWidget {
   quint64 shown_version_ = 0;
   qint64 shown_step_ = -1;
   QVector<QToolButton*> buttons_;
+  QVector<QPushButton*> buttons_column_;  // resample, new seed, save grid, save files
   QVector<QVector<float>> codes_;
   QVector<QImage> images_;
   service::JobTracker* jobs_;  // the newest grid wins

@@ -1,11 +1,13 @@
 #include "ui/user_guide.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QImage>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBrowser>
@@ -82,6 +84,16 @@ UserGuide::UserGuide(QWidget* parent) : QDialog(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(browser_);
   layout->addLayout(bottom);
+}
+
+void showAbout(QWidget* parent) {
+  auto* box = new QMessageBox(QMessageBox::Information, UserGuide::tr("About FactorVAE Studio"),
+                              UserGuide::tr("<h3>FactorVAE Studio %1</h3><p>Train a FactorVAE (Kim &amp; Mnih 2018) "
+                                            "and explore what each latent dimension means.</p><p>MIT licence.</p>")
+                                  .arg(QApplication::applicationVersion()),
+                              QMessageBox::Close, parent);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();  // no nested event loop
 }
 
 }  // namespace fvae::ui

@@ -9,6 +9,9 @@ class QTextBrowser;
 
 namespace fvae::ui {
 
+// The About box: version and licence (opened without a nested event loop).
+void showAbout(QWidget* parent);
+
 // What the guide shows of the README: its title and first paragraph, then its sections (not the build commands).
 QString userGuideText(const QString& readme);
 
