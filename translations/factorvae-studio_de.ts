@@ -4,37 +4,17 @@
 <context>
     <name>DatasetView</name>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="62"/>
-        <source>square</source>
-        <translation>Quadrat</translation>
-    </message>
-    <message>
-        <location filename="../app/service/dataset_view.cpp" line="63"/>
-        <source>ellipse</source>
-        <translation>Ellipse</translation>
-    </message>
-    <message>
-        <location filename="../app/service/dataset_view.cpp" line="64"/>
-        <source>heart</source>
-        <translation>Herz</translation>
-    </message>
-    <message>
-        <location filename="../app/service/dataset_view.cpp" line="68"/>
-        <source>%1, scale %2, %3°, x %4, y %5</source>
-        <translation>%1, Größe %2, %3°, x %4, y %5</translation>
-    </message>
-    <message>
-        <location filename="../app/service/dataset_view.cpp" line="82"/>
+        <location filename="../app/service/dataset_view.cpp" line="95"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="90"/>
+        <location filename="../app/service/dataset_view.cpp" line="103"/>
         <source>no finding</source>
         <translation>kein Befund</translation>
     </message>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="91"/>
+        <location filename="../app/service/dataset_view.cpp" line="104"/>
         <source>findings %1</source>
         <translation>Befunde %1</translation>
     </message>
@@ -281,7 +261,7 @@
 <context>
     <name>fvae::service::DatasetView</name>
     <message>
-        <location filename="../app/service/dataset_view.cpp" line="30"/>
+        <location filename="../app/service/dataset_view.cpp" line="34"/>
         <source>built-in dSprites-style</source>
         <translation>eingebaut, im Stil von dSprites</translation>
     </message>
@@ -289,12 +269,12 @@
 <context>
     <name>fvae::service::DecodeModel</name>
     <message>
-        <location filename="../app/service/decode_model.cpp" line="253"/>
+        <location filename="../app/service/decode_model.cpp" line="162"/>
         <source>demo model</source>
         <translation>Demo-Modell</translation>
     </message>
     <message>
-        <location filename="../app/service/decode_model.cpp" line="257"/>
+        <location filename="../app/service/decode_model.cpp" line="166"/>
         <source>%1, candidate seed %2</source>
         <translation>%1, Kandidat Seed %2</translation>
     </message>
@@ -302,27 +282,27 @@
 <context>
     <name>fvae::service::ModelExchange</name>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="37"/>
+        <location filename="../app/service/model_exchange.cpp" line="42"/>
         <source>Wrote %1: encoder, decoder and configuration as safetensors (%2 KB): safetensors.torch.load_file(&quot;%3&quot;)</source>
         <translation>%1 geschrieben: Encoder, Decoder und Konfiguration als safetensors (%2 KB): safetensors.torch.load_file(&quot;%3&quot;)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="46"/>
+        <location filename="../app/service/model_exchange.cpp" line="51"/>
         <source>Wrote %1: encoder, decoder and configuration (%2 KB)</source>
         <translation>%1 geschrieben: Encoder, Decoder und Konfiguration (%2 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="52"/>
+        <location filename="../app/service/model_exchange.cpp" line="57"/>
         <source>Wrote %1 for PyTorch: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</source>
         <translation>%1 für PyTorch geschrieben: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="82"/>
+        <location filename="../app/service/model_exchange.cpp" line="87"/>
         <source>FactorVAE metric %1, MIG %2</source>
         <translation>FactorVAE-Metrik %1, MIG %2</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="124"/>
+        <location filename="../app/service/model_exchange.cpp" line="129"/>
         <source>Imported %1 as %2 (%3)</source>
         <translation>%1 als %2 importiert (%3)</translation>
     </message>
@@ -330,67 +310,67 @@
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/training_session.cpp" line="346"/>
+        <location filename="../app/service/training_session.cpp" line="335"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="363"/>
+        <location filename="../app/service/training_session.cpp" line="352"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="253"/>
+        <location filename="../app/service/training_session.cpp" line="252"/>
         <source>Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3</source>
         <translation>Seed %1 per UDR gewählt (%2) und bis zum vollen Budget trainiert; %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="162"/>
+        <location filename="../app/service/training_session.cpp" line="163"/>
         <source>training in %1, candidate seed %2</source>
         <translation>Training in %1, Kandidat Seed %2</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="163"/>
+        <location filename="../app/service/training_session.cpp" line="164"/>
         <source>training in %1</source>
         <translation>Training in %1</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="174"/>
+        <location filename="../app/service/training_session.cpp" line="175"/>
         <source>time budget of %1</source>
         <translation>Zeitbudget von %1</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="258"/>
+        <location filename="../app/service/training_session.cpp" line="257"/>
         <source>Stopped; the chosen candidate (seed %1, UDR %2) is saved in %3</source>
         <translation>Gestoppt; der gewählte Kandidat (Seed %1, UDR %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="263"/>
+        <location filename="../app/service/training_session.cpp" line="262"/>
         <source>Stopped before the ranking; the candidate trained furthest (seed %1, step %2) is saved in %3</source>
         <translation>Vor der Rangfolge gestoppt; der am weitesten trainierte Kandidat (Seed %1, Schritt %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="270"/>
+        <location filename="../app/service/training_session.cpp" line="269"/>
         <source>Stopped before any candidate trained a step.</source>
         <translation>Gestoppt, bevor ein Kandidat einen Schritt trainiert hat.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="282"/>
+        <location filename="../app/service/training_session.cpp" line="279"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="283"/>
+        <location filename="../app/service/training_session.cpp" line="280"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="356"/>
+        <location filename="../app/service/training_session.cpp" line="345"/>
         <source>%1 holds %2 already: continue it, replace it, or choose another folder (%3 is free).</source>
         <translation>%1 enthält bereits %2: setzen Sie es fort, ersetzen Sie es oder wählen Sie einen anderen Ordner (%3 ist frei).</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="388"/>
+        <location filename="../app/service/training_session.cpp" line="376"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -735,187 +715,187 @@
 <context>
     <name>fvae::ui::LatentExplorer</name>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="43"/>
+        <location filename="../ui/latent_explorer.cpp" line="129"/>
         <source>Cannot decode the previews</source>
         <translation>Die Vorschauen können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="45"/>
+        <location filename="../ui/latent_explorer.cpp" line="131"/>
         <source>Cannot decode the traversal grid</source>
         <translation>Traversierungsraster kann nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="47"/>
+        <location filename="../ui/latent_explorer.cpp" line="133"/>
         <source>Cannot encode the image</source>
         <translation>Das Bild kann nicht kodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="49"/>
+        <location filename="../ui/latent_explorer.cpp" line="135"/>
         <source>Cannot decode</source>
         <translation>Dekodieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="51"/>
+        <location filename="../ui/latent_explorer.cpp" line="56"/>
         <source>traversal grid %p%</source>
         <translation>Traversierungsraster %p%</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="60"/>
+        <location filename="../ui/latent_explorer.cpp" line="49"/>
         <source>Open a checkpoint or start a training to explore its latent space.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um den latenten Raum zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="66"/>
+        <location filename="../ui/latent_explorer.cpp" line="70"/>
         <source>Absolute values</source>
         <translation>Absolute Werte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="67"/>
+        <location filename="../ui/latent_explorer.cpp" line="71"/>
         <source>Sliders set the code directly instead of adding offsets to the base code</source>
         <translation>Die Schieberegler setzen den Code direkt, statt Verschiebungen zum Basiscode zu addieren</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="68"/>
+        <location filename="../ui/latent_explorer.cpp" line="81"/>
         <source>Base: zero</source>
         <translation>Basis: null</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="69"/>
+        <location filename="../ui/latent_explorer.cpp" line="82"/>
         <source>Base: random sample</source>
         <translation>Basis: Zufallsstichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="70"/>
+        <location filename="../ui/latent_explorer.cpp" line="83"/>
         <source>Base: dataset image…</source>
         <translation>Basis: Bild aus dem Datensatz…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="71"/>
+        <location filename="../ui/latent_explorer.cpp" line="83"/>
         <source>Start from the encoding (μ) of an image of the current dataset</source>
         <translation>Von der Kodierung (μ) eines Bildes des aktuellen Datensatzes ausgehen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="72"/>
+        <location filename="../ui/latent_explorer.cpp" line="85"/>
         <source>Reset sliders</source>
         <translation>Regler zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="73"/>
+        <location filename="../ui/latent_explorer.cpp" line="88"/>
         <source>Save image…</source>
         <translation>Bild speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="78"/>
+        <location filename="../ui/latent_explorer.cpp" line="86"/>
         <source>Traversal grid…</source>
         <translation>Traversierungsraster…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="79"/>
+        <location filename="../ui/latent_explorer.cpp" line="86"/>
         <source>Every dimension from −3 to +3 around the current code, with difference maps</source>
         <translation>Jede Dimension von −3 bis +3 um den aktuellen Code, mit Differenzkarten</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="112"/>
+        <location filename="../ui/latent_explorer.cpp" line="92"/>
         <source>Follow the live training</source>
         <translation>Dem laufenden Training folgen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="113"/>
+        <location filename="../ui/latent_explorer.cpp" line="93"/>
         <source>Show the running training&apos;s weights here instead (the model shown now stays on disk)</source>
         <translation>Stattdessen die Gewichte des laufenden Trainings zeigen (das gezeigte Modell bleibt auf der Platte)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="168"/>
+        <location filename="../ui/latent_explorer.cpp" line="181"/>
         <source>Base code from an image</source>
         <translation>Basiscode aus einem Bild</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="190"/>
+        <location filename="../ui/latent_explorer.cpp" line="203"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="191"/>
+        <location filename="../ui/latent_explorer.cpp" line="204"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="192"/>
+        <location filename="../ui/latent_explorer.cpp" line="205"/>
         <source>KL (nats)</source>
         <translation>KL (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="193"/>
+        <location filename="../ui/latent_explorer.cpp" line="206"/>
         <source>Preview: −3 … +3</source>
         <translation>Vorschau: −3 … +3</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="201"/>
+        <location filename="../ui/latent_explorer.cpp" line="214"/>
         <source>Name of latent dimension %1; saved into the checkpoint</source>
         <translation>Name der latenten Dimension %1; wird im Checkpoint gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="207"/>
+        <location filename="../ui/latent_explorer.cpp" line="220"/>
         <source>Latent dimension %1</source>
         <translation>Latente Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="211"/>
+        <location filename="../ui/latent_explorer.cpp" line="224"/>
         <source>Dimension %1</source>
         <translation>Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="212"/>
+        <location filename="../ui/latent_explorer.cpp" line="225"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="230"/>
+        <location filename="../ui/latent_explorer.cpp" line="243"/>
         <source>Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base</source>
         <translation>Dimension %1 von −3 bis +3 um den Basiscode, die übrigen Dimensionen wie in der Basis</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="245"/>
+        <location filename="../ui/latent_explorer.cpp" line="258"/>
         <source>inactive: KL below %1 nats</source>
         <translation>inaktiv: KL unter %1 nats</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="345"/>
+        <location filename="../ui/latent_explorer.cpp" line="358"/>
         <source>weights of step %1 · decoded in %2 ms</source>
         <translation>Gewichte von Schritt %1 · dekodiert in %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="347"/>
+        <location filename="../ui/latent_explorer.cpp" line="360"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="53"/>
+        <location filename="../ui/latent_explorer.cpp" line="67"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="135"/>
+        <location filename="../ui/latent_explorer.cpp" line="148"/>
         <source>A training is running; this tab shows another model.</source>
         <translation>Ein Training läuft; dieser Reiter zeigt ein anderes Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="408"/>
+        <location filename="../ui/latent_explorer.cpp" line="421"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="411"/>
+        <location filename="../ui/latent_explorer.cpp" line="424"/>
         <source>Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map</source>
         <translation>Zeilen: latente Dimensionen von oben; Spalten: −3 … +3; letzte Spalte: Differenzkarte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="415"/>
+        <location filename="../ui/latent_explorer.cpp" line="428"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="416"/>
+        <location filename="../ui/latent_explorer.cpp" line="429"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
@@ -923,132 +903,132 @@
 <context>
     <name>fvae::ui::LatentMapView</name>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="48"/>
+        <location filename="../ui/latent_map_view.cpp" line="50"/>
         <source>&amp;Compute map</source>
         <translation>Karte &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="49"/>
+        <location filename="../ui/latent_map_view.cpp" line="51"/>
         <source>&amp;Export codes…</source>
         <translation>Codes e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="53"/>
+        <location filename="../ui/latent_map_view.cpp" line="55"/>
         <source>Dataset images to encode: a seeded random subset when the dataset holds more</source>
         <translation>Zu kodierende Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="54"/>
+        <location filename="../ui/latent_map_view.cpp" line="56"/>
         <source>The same seed maps the same images</source>
         <translation>Derselbe Seed bildet dieselben Bilder ab</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="55"/>
+        <location filename="../ui/latent_map_view.cpp" line="57"/>
         <source>Horizontal axis: a principal component of μ, or one dimension</source>
         <translation>Waagerechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="56"/>
+        <location filename="../ui/latent_map_view.cpp" line="58"/>
         <source>Vertical axis: a principal component of μ, or one dimension</source>
         <translation>Senkrechte Achse: eine Hauptkomponente von μ oder eine Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="57"/>
+        <location filename="../ui/latent_map_view.cpp" line="59"/>
         <source>Colour the points by a label or ground-truth factor</source>
         <translation>Punkte nach einem Label oder einem Faktor der Grundwahrheit färben</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="73"/>
+        <location filename="../ui/latent_map_view.cpp" line="75"/>
         <source>Writes μ and log σ² of the map&apos;s images with their labels for other tools: NumPy arrays, a CSV table and TensorBoard&apos;s projector (tensorboard --logdir FOLDER/projector)</source>
         <translation>Schreibt μ und log σ² der Bilder der Karte mit ihren Labels für andere Werkzeuge: NumPy-Arrays, eine CSV-Tabelle und TensorBoards Projector (tensorboard --logdir ORDNER/projector)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="82"/>
+        <location filename="../ui/latent_map_view.cpp" line="84"/>
         <source>Images:</source>
         <translation>Bilder:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="83"/>
+        <location filename="../ui/latent_map_view.cpp" line="85"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="84"/>
+        <location filename="../ui/latent_map_view.cpp" line="86"/>
         <source>Horizontal:</source>
         <translation>Waagerecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="85"/>
+        <location filename="../ui/latent_map_view.cpp" line="87"/>
         <source>Vertical:</source>
         <translation>Senkrecht:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="86"/>
+        <location filename="../ui/latent_map_view.cpp" line="88"/>
         <source>Colour by:</source>
         <translation>Färben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="96"/>
+        <location filename="../ui/latent_map_view.cpp" line="98"/>
         <source>No map for this model yet: press &lt;b&gt;Compute&lt;/b&gt; to encode the dataset&apos;s images.</source>
         <translation>Noch keine Karte für dieses Modell: &lt;b&gt;Berechnen&lt;/b&gt; kodiert die Bilder des Datensatzes.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="152"/>
+        <location filename="../ui/latent_map_view.cpp" line="154"/>
         <source>Open a checkpoint or start a training to map its codes.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um seine Codes abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="154"/>
+        <location filename="../ui/latent_map_view.cpp" line="156"/>
         <source>Open a dataset to map its images&apos; codes.</source>
         <translation>Öffnen Sie einen Datensatz, um die Codes seiner Bilder abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="156"/>
+        <location filename="../ui/latent_map_view.cpp" line="158"/>
         <source>Maps μ of the dataset&apos;s images; hover a point to see its image, click it to explore its code.</source>
         <translation>Bildet μ der Bilder des Datensatzes ab; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="167"/>
+        <location filename="../ui/latent_map_view.cpp" line="169"/>
         <source>Export the codes into a folder</source>
         <translation>Die Codes in einen Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="179"/>
+        <location filename="../ui/latent_map_view.cpp" line="181"/>
         <source>Exporting the codes…</source>
         <translation>Die Codes werden exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="184"/>
+        <location filename="../ui/latent_map_view.cpp" line="187"/>
         <source>Wrote %1 files into %2; TensorBoard&apos;s projector: tensorboard --logdir %3</source>
         <translation>%1 Dateien in %2 geschrieben; TensorBoards Projector: tensorboard --logdir %3</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="201"/>
+        <location filename="../ui/latent_map_view.cpp" line="204"/>
         <source>Encoding…</source>
         <translation>Kodiere…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="216"/>
+        <location filename="../ui/latent_map_view.cpp" line="219"/>
         <source>%1 images. Principal components explain %2 % and %3 % of μ&apos;s variance. Drag to pan, wheel to zoom; hover a point to see its image, click it to explore its code.</source>
         <translation>%1 Bilder. Die Hauptkomponenten erklären %2 % und %3 % der Varianz von μ. Ziehen verschiebt, das Mausrad zoomt; zeigen Sie auf einen Punkt, um sein Bild zu sehen, klicken Sie ihn an, um seinen Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="234"/>
+        <location filename="../ui/latent_map_view.cpp" line="237"/>
         <source>PC %1 (%2 %)</source>
         <translation>HK %1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="237"/>
+        <location filename="../ui/latent_map_view.cpp" line="240"/>
         <source>%1 (inactive)</source>
         <translation>%1 (inaktiv)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="246"/>
+        <location filename="../ui/latent_map_view.cpp" line="249"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../ui/latent_map_view.cpp" line="333"/>
+        <location filename="../ui/latent_map_view.cpp" line="336"/>
         <source>image %1</source>
         <translation>Bild %1</translation>
     </message>
@@ -1139,352 +1119,342 @@
 <context>
     <name>fvae::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>FactorVAE Studio</source>
         <translation>FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>Latent &amp;explorer</source>
         <translation>Latenter &amp;Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>&amp;Sampling</source>
         <translation>&amp;Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>FactorVAE checkpoints (*.fvae *.safetensors)</source>
         <translation>FactorVAE-Checkpoints (*.fvae *.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>PyTorch file for torch.load (*.pt);;Weights only, safetensors (*.safetensors);;Weights-only checkpoint (*.fvae)</source>
         <translation>PyTorch-Datei für torch.load (*.pt);;Nur Gewichte, safetensors (*.safetensors);;Checkpoint nur mit Gewichten (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>The model&apos;s encoder and decoder as a file that torch.load opens in Python, as safetensors, or as a small checkpoint without the training state, to share</source>
         <translation>Encoder und Decoder des Modells als Datei, die torch.load in Python öffnet, als safetensors oder als kleiner Checkpoint ohne Trainingszustand zum Weitergeben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="412"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>Opening %1…</source>
         <translation>Öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="482"/>
+        <location filename="../ui/main_window.cpp" line="441"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="495"/>
+        <location filename="../ui/main_window.cpp" line="454"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="492"/>
+        <location filename="../ui/main_window.cpp" line="457"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>Res&amp;ponses</source>
         <translation>Ant&amp;worten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>Latent m&amp;ap</source>
         <translation>Latente K&amp;arte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>No demo model</source>
         <translation>Kein Demomodell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>The demo model is not installed with this build.</source>
         <translation>Das Demomodell ist mit diesem Build nicht installiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="178"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Background task failed</source>
         <translation>Hintergrundaufgabe fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="200"/>
         <source>Naming the latent dimensions by the FactorVAE metric…</source>
         <translation>Latente Dimensionen werden nach der FactorVAE-Metrik benannt…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>Training stopped</source>
         <translation>Training gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Load a trained model into the latent explorer</source>
         <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>Explore a trained &amp;model now</source>
         <translation>Ein trainiertes &amp;Modell jetzt erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>The demo model, trained by this application on the built-in shapes</source>
         <translation>Das Demomodell, von dieser Anwendung auf den eingebauten shapes trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Open &amp;dataset file…</source>
         <translation>&amp;Datensatzdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file</source>
         <translation>Eine MedMNIST-.npz (z. B. chestmnist.npz) oder eine IDX-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Open &amp;image folder…</source>
         <translation>&amp;Bilderordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Open a folder of images or IDX files</source>
         <translation>Einen Ordner mit Bildern oder IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>Built-in &amp;shapes</source>
         <translation>Eingebaute &amp;Formen (shapes)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>&amp;Fashion-MNIST (installed)</source>
         <translation>&amp;Fashion-MNIST (installiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>Recent d&amp;atasets</source>
         <translation>Zuletzt geöffnete D&amp;atensätze</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>E&amp;xport for PyTorch…</source>
         <translation>Für PyTorch e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>I&amp;mport original project checkpoint…</source>
         <translation>Checkpoint des ursprünglichen Projekts i&amp;mportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>Import a checkpoint of the original project</source>
         <translation>Einen Checkpoint des ursprünglichen Projekts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>Original project checkpoints (*.ckpt *.npz);;All files (*)</source>
         <translation>Checkpoints des ursprünglichen Projekts (*.ckpt *.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>&amp;User&apos;s guide</source>
         <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>The user&apos;s guide, offline</source>
         <translation>Das Benutzerhandbuch, offline</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="379"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="395"/>
+        <location filename="../ui/main_window.cpp" line="351"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="419"/>
-        <location filename="../ui/main_window.cpp" line="425"/>
+        <location filename="../ui/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="439"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="439"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>Open a checkpoint or train a model first.</source>
         <translation>Öffnen Sie zuerst einen Checkpoint oder trainieren Sie ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="446"/>
+        <location filename="../ui/main_window.cpp" line="411"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="449"/>
+        <location filename="../ui/main_window.cpp" line="408"/>
         <source>Exported</source>
         <translation>Exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
+        <location filename="../ui/main_window.cpp" line="422"/>
         <source>Importing %1…</source>
         <translation>Importiere %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="470"/>
+        <location filename="../ui/main_window.cpp" line="433"/>
         <source>Cannot import the checkpoint</source>
         <translation>Der Checkpoint kann nicht importiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="474"/>
+        <location filename="../ui/main_window.cpp" line="427"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window.cpp" line="473"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="388"/>
-        <location filename="../ui/main_window.cpp" line="403"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
-        <location filename="../ui/main_window.cpp" line="388"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>Re&amp;construction</source>
         <translation>Re&amp;konstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>&amp;Metrics</source>
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="501"/>
-        <source>About FactorVAE Studio</source>
-        <translation>Über FactorVAE Studio</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="502"/>
-        <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="515"/>
+        <location filename="../ui/main_window.cpp" line="465"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window.cpp" line="466"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -1505,194 +1475,224 @@
 <context>
     <name>fvae::ui::MetricsPanel</name>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="37"/>
+        <location filename="../ui/metrics_panel.cpp" line="42"/>
         <source>Votes that train the majority-vote classifier</source>
         <translation>Stimmen, die den Mehrheitsklassifikator trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="38"/>
+        <location filename="../ui/metrics_panel.cpp" line="43"/>
         <source>Fresh votes the score is measured on</source>
         <translation>Neue Stimmen, auf denen der Wert gemessen wird</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="39"/>
+        <location filename="../ui/metrics_panel.cpp" line="44"/>
         <source>Samples per vote (L): one factor fixed, the others random</source>
         <translation>Stichproben pro Stimme (L): ein Faktor fest, die anderen zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="40"/>
+        <location filename="../ui/metrics_panel.cpp" line="45"/>
         <source>Samples for the mutual information gap</source>
         <translation>Stichproben für die Transinformationslücke (MIG)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="41"/>
+        <location filename="../ui/metrics_panel.cpp" line="46"/>
         <source>The same seed gives the same scores</source>
         <translation>Derselbe Startwert ergibt dieselben Werte</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="43"/>
+        <location filename="../ui/metrics_panel.cpp" line="48"/>
         <source>&amp;Measure</source>
         <translation>&amp;Messen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="44"/>
+        <location filename="../ui/metrics_panel.cpp" line="49"/>
         <source>Use suggested &amp;names</source>
         <translation>Vorgeschlagene &amp;Namen übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="48"/>
+        <location filename="../ui/metrics_panel.cpp" line="50"/>
+        <source>Save &amp;record…</source>
+        <translation>&amp;Protokoll speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="54"/>
         <source>score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="51"/>
+        <location filename="../ui/metrics_panel.cpp" line="57"/>
         <source>Quick settings</source>
         <translation>Schnelle Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="52"/>
+        <location filename="../ui/metrics_panel.cpp" line="58"/>
         <source>A tenth of the votes and samples: a rough score in seconds</source>
         <translation>Ein Zehntel der Stimmen und Stichproben: ein grober Wert in Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="55"/>
+        <location filename="../ui/metrics_panel.cpp" line="61"/>
         <source>disentanglement_lib settings</source>
         <translation>Einstellungen von disentanglement_lib</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="58"/>
+        <location filename="../ui/metrics_panel.cpp" line="64"/>
         <source>FactorVAE metric and MIG on the built-in shapes dataset, whose factors are known</source>
         <translation>FactorVAE-Metrik und MIG auf dem eingebauten Datensatz shapes, dessen Faktoren bekannt sind</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="62"/>
+        <location filename="../ui/metrics_panel.cpp" line="68"/>
         <source>Name unnamed latent dimensions after the factor they capture</source>
         <translation>Unbenannte latente Dimensionen nach dem erfassten Faktor benennen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="66"/>
+        <location filename="../ui/metrics_panel.cpp" line="70"/>
+        <source>The scores with their settings, model and step as JSON, in the layout of factorvae evaluate --json</source>
+        <translation>Die Werte mit ihren Einstellungen, Modell und Schritt als JSON, im Aufbau von factorvae evaluate --json</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="73"/>
+        <source>Save the metrics record</source>
+        <translation>Das Metrik-Protokoll speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="74"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="80"/>
         <source>Training votes:</source>
         <translation>Trainingsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="67"/>
+        <location filename="../ui/metrics_panel.cpp" line="81"/>
         <source>Evaluation votes:</source>
         <translation>Auswertungsstimmen:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="68"/>
+        <location filename="../ui/metrics_panel.cpp" line="82"/>
         <source>Samples per vote (L):</source>
         <translation>Stichproben pro Stimme (L):</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="69"/>
+        <location filename="../ui/metrics_panel.cpp" line="83"/>
         <source>MIG samples:</source>
         <translation>MIG-Stichproben:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="70"/>
+        <location filename="../ui/metrics_panel.cpp" line="84"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="75"/>
-        <location filename="../ui/metrics_panel.cpp" line="222"/>
+        <location filename="../ui/metrics_panel.cpp" line="89"/>
+        <location filename="../ui/metrics_panel.cpp" line="253"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="75"/>
-        <location filename="../ui/metrics_panel.cpp" line="222"/>
+        <location filename="../ui/metrics_panel.cpp" line="89"/>
+        <location filename="../ui/metrics_panel.cpp" line="253"/>
         <source>Captures</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="75"/>
+        <location filename="../ui/metrics_panel.cpp" line="89"/>
         <source>Var[μ]</source>
         <translation>Var[μ]</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="91"/>
+        <location filename="../ui/metrics_panel.cpp" line="105"/>
         <source>Scores (FactorVAE metric, MIG and MIG per factor)</source>
         <translation>Werte (FactorVAE-Metrik, MIG und MIG pro Faktor)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="126"/>
+        <location filename="../ui/metrics_panel.cpp" line="141"/>
         <source>Open a checkpoint or start a training to measure its disentanglement.</source>
         <translation>Einen Checkpoint öffnen oder ein Training starten, um die Entflechtung zu messen.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="128"/>
+        <location filename="../ui/metrics_panel.cpp" line="143"/>
         <source>The metrics need a greyscale model: the shapes dataset has one channel.</source>
         <translation>Die Metriken brauchen ein Graustufenmodell: der Datensatz shapes hat einen Kanal.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="130"/>
+        <location filename="../ui/metrics_panel.cpp" line="145"/>
         <source>This model was not trained on shapes: its scores on shapes say little.</source>
         <translation>Dieses Modell wurde nicht auf shapes trainiert: seine Werte auf shapes sagen wenig.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="132"/>
+        <location filename="../ui/metrics_panel.cpp" line="147"/>
         <source>Ground truth from the built-in shapes dataset (shape, scale, orientation, x, y).</source>
         <translation>Grundwahrheit aus dem eingebauten Datensatz shapes (Form, Größe, Drehung, x, y).</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="196"/>
+        <location filename="../ui/metrics_panel.cpp" line="201"/>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="204"/>
+        <source>Saved the record in %1</source>
+        <translation>Protokoll in %1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_panel.cpp" line="224"/>
         <source>&lt;b&gt;FactorVAE metric: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;active dimensions: %3</source>
         <translation>&lt;b&gt;FactorVAE-Metrik: %1&lt;/b&gt;&lt;br&gt;&lt;b&gt;MIG: %2&lt;/b&gt;&lt;br&gt;aktive Dimensionen: %3</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="199"/>
+        <location filename="../ui/metrics_panel.cpp" line="227"/>
         <source>FactorVAE</source>
         <translation>FactorVAE</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="199"/>
+        <location filename="../ui/metrics_panel.cpp" line="227"/>
         <source>MIG</source>
         <translation>MIG</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="204"/>
+        <location filename="../ui/metrics_panel.cpp" line="232"/>
         <source>MIG %1</source>
         <translation>MIG %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="222"/>
+        <location filename="../ui/metrics_panel.cpp" line="253"/>
         <source>KL (nats)</source>
         <translation>KL (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="242"/>
+        <location filename="../ui/metrics_panel.cpp" line="275"/>
         <source>(nothing)</source>
         <translation>(nichts)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="77"/>
+        <location filename="../ui/metrics_panel.cpp" line="91"/>
         <source>One column per factor: the share of that factor&apos;s votes each dimension won (a vote fixes the factor; the dimension whose variance drops most wins it). A factor whose votes split over dimensions, or a dimension that wins the votes of two factors, costs score.</source>
         <translation>Eine Spalte je Faktor: der Anteil der Stimmen dieses Faktors, den jede Dimension gewonnen hat (eine Stimme hält den Faktor fest; die Dimension, deren Varianz am stärksten sinkt, gewinnt sie). Ein Faktor, dessen Stimmen sich auf mehrere Dimensionen verteilen, oder eine Dimension, die die Stimmen zweier Faktoren gewinnt, kostet Punkte.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="166"/>
+        <location filename="../ui/metrics_panel.cpp" line="181"/>
         <source>Measuring…</source>
         <translation>Messe…</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="230"/>
+        <location filename="../ui/metrics_panel.cpp" line="261"/>
         <source>Share of the votes for %1 that each dimension won</source>
         <translation>Anteil der Stimmen für %1, den jede Dimension gewonnen hat</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="241"/>
+        <location filename="../ui/metrics_panel.cpp" line="274"/>
         <source>(inactive)</source>
         <translation>(inaktiv)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="245"/>
+        <location filename="../ui/metrics_panel.cpp" line="278"/>
         <source>Var[μ] %1</source>
         <translation>Var[μ] %1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_panel.cpp" line="259"/>
+        <location filename="../ui/metrics_panel.cpp" line="292"/>
         <source>%1 of %2 votes for %3; mutual information with %3: %4 nats</source>
         <translation>%1 von %2 Stimmen für %3; Transinformation mit %3: %4 nats</translation>
     </message>
@@ -1771,102 +1771,102 @@
         <translation>Vergleich speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="45"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="48"/>
         <source>Cannot reconstruct</source>
         <translation>Rekonstruktion nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="47"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="59"/>
         <source>Encode the selected dataset images (z = μ) and decode them (at most %1)</source>
         <translation>Die gewählten Bilder kodieren (z = μ) und dekodieren (höchstens %1)</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="48"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="60"/>
         <source>&amp;Load image files…</source>
         <translation>Bilddateien &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="49"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="61"/>
         <source>Images from disk, converted and resized like the dataset</source>
         <translation>Bilder von der Festplatte, umgewandelt und skaliert wie der Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="50"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="62"/>
         <source>Send the selected result&apos;s code (μ) to the latent explorer as its base</source>
         <translation>Den Code (μ) des gewählten Ergebnisses als Basis an den Latent-Explorer senden</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="51"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="63"/>
         <source>Originals, reconstructions and heat maps as one PNG</source>
         <translation>Originale, Rekonstruktionen und Fehlerkarten als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="63"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="77"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="63"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="77"/>
         <source>Original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="63"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="77"/>
         <source>Reconstruction</source>
         <translation>Rekonstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="63"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="77"/>
         <source>|Error| map</source>
         <translation>|Fehler|-Karte</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="63"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="77"/>
         <source>BCE (nats)</source>
         <translation>BCE (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="63"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="77"/>
         <source>MSE / pixel</source>
         <translation>MSE / Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="69"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="83"/>
         <source>Reconstructions</source>
         <translation>Rekonstruktionen</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="70"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="84"/>
         <source>The heat map shows |original − reconstruction|: black 0, red, yellow, white 1</source>
         <translation>Die Fehlerkarte zeigt |Original − Rekonstruktion|: schwarz 0, rot, gelb, weiß 1</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="143"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="154"/>
         <source>Reconstructing the first images of the page…</source>
         <translation>Die ersten Bilder der Seite werden rekonstruiert…</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="144"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="155"/>
         <source>Open a checkpoint or start a training to reconstruct images.</source>
         <translation>Einen Checkpoint öffnen oder ein Training starten, um Bilder zu rekonstruieren.</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="193"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="206"/>
         <source>Load images</source>
         <translation>Bilder laden</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="194"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="207"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm)</translation>
     </message>
     <message>
-        <location filename="../ui/reconstruction_panel.cpp" line="228"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="241"/>
         <source>Cannot read some images</source>
         <translation>Einige Bilder sind nicht lesbar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/reconstruction_panel.cpp" line="264"/>
+        <location filename="../ui/reconstruction_panel.cpp" line="278"/>
         <source>%Ln image(s): mean BCE %1 nats, mean MSE %2 per pixel</source>
         <translation>
             <numerusform>%Ln Bild: mittlere BCE %1 nats, mittlerer MSE %2 pro Pixel</numerusform>
@@ -1877,173 +1877,173 @@
 <context>
     <name>fvae::ui::ResponsesPanel</name>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="42"/>
+        <location filename="../ui/responses_panel.cpp" line="43"/>
         <source>One curve per &amp;shape</source>
         <translation>Eine Kurve je &amp;Form</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="48"/>
+        <location filename="../ui/responses_panel.cpp" line="49"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="46"/>
+        <location filename="../ui/responses_panel.cpp" line="47"/>
         <source>Export &amp;PNG…</source>
         <translation>&amp;PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="47"/>
+        <location filename="../ui/responses_panel.cpp" line="48"/>
         <source>Export C&amp;SV…</source>
         <translation>C&amp;SV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="53"/>
+        <location filename="../ui/responses_panel.cpp" line="54"/>
         <source>Factors (built-in shapes)</source>
         <translation>Faktoren (eingebaute Formen)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="54"/>
+        <location filename="../ui/responses_panel.cpp" line="55"/>
         <source>Classes (open dataset)</source>
         <translation>Klassen (geöffneter Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="56"/>
+        <location filename="../ui/responses_panel.cpp" line="57"/>
         <source>Factors: μ of every dimension as each factor of the shapes dataset sweeps its values, the other factors random. Classes: μ of every dimension per class of the dataset&apos;s labels.</source>
         <translation>Faktoren: μ jeder Dimension, während jeder Faktor des Formen-Datensatzes seine Werte durchläuft, die anderen Faktoren zufällig. Klassen: μ jeder Dimension je Klasse der Labels des Datensatzes.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="58"/>
+        <location filename="../ui/responses_panel.cpp" line="59"/>
         <source>Images behind each point of a curve (per shape when curves are per shape)</source>
         <translation>Bilder hinter jedem Punkt einer Kurve (je Form, wenn die Kurven je Form sind)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="59"/>
+        <location filename="../ui/responses_panel.cpp" line="60"/>
         <source>Does a dimension follow scale for every shape, or only for hearts?</source>
         <translation>Folgt eine Dimension der Größe bei jeder Form oder nur bei Herzen?</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="60"/>
+        <location filename="../ui/responses_panel.cpp" line="61"/>
         <source>Images encoded from the dataset: a seeded random subset when it holds more</source>
         <translation>Kodierte Bilder des Datensatzes: eine reproduzierbare Zufallsauswahl, wenn er mehr enthält</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="61"/>
+        <location filename="../ui/responses_panel.cpp" line="62"/>
         <source>The same seed encodes the same images</source>
         <translation>Derselbe Seed kodiert dieselben Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="69"/>
+        <location filename="../ui/responses_panel.cpp" line="70"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="69"/>
+        <location filename="../ui/responses_panel.cpp" line="70"/>
         <source>η² (classes)</source>
         <translation>η² (Klassen)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="70"/>
+        <location filename="../ui/responses_panel.cpp" line="71"/>
         <source>Dimensions ranked by the share of their variance that the classes explain</source>
         <translation>Dimensionen nach dem Anteil ihrer Varianz, den die Klassen erklären</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="89"/>
+        <location filename="../ui/responses_panel.cpp" line="90"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="93"/>
+        <location filename="../ui/responses_panel.cpp" line="94"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="87"/>
+        <location filename="../ui/responses_panel.cpp" line="88"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="95"/>
+        <location filename="../ui/responses_panel.cpp" line="96"/>
         <source>CSV tables (*.csv)</source>
         <translation>CSV-Tabellen (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="98"/>
+        <location filename="../ui/responses_panel.cpp" line="99"/>
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="99"/>
+        <location filename="../ui/responses_panel.cpp" line="100"/>
         <source>Images per point:</source>
         <translation>Bilder pro Punkt:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="101"/>
+        <location filename="../ui/responses_panel.cpp" line="102"/>
         <source>Images from the dataset:</source>
         <translation>Bilder aus dem Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="102"/>
+        <location filename="../ui/responses_panel.cpp" line="103"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="117"/>
+        <location filename="../ui/responses_panel.cpp" line="118"/>
         <source>Nothing computed for this model yet: press &lt;b&gt;Compute&lt;/b&gt; to see what each dimension responds to.</source>
         <translation>Für dieses Modell ist noch nichts berechnet: &lt;b&gt;Berechnen&lt;/b&gt; zeigt, worauf jede Dimension reagiert.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="178"/>
+        <location filename="../ui/responses_panel.cpp" line="179"/>
         <source>Open a checkpoint or start a training to see what its dimensions encode.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um zu sehen, was seine Dimensionen kodieren.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="180"/>
+        <location filename="../ui/responses_panel.cpp" line="181"/>
         <source>The shapes dataset is greyscale: factor responses need a one-channel model.</source>
         <translation>Der Formen-Datensatz ist einfarbig: Faktorantworten brauchen ein Modell mit einem Kanal.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="182"/>
+        <location filename="../ui/responses_panel.cpp" line="183"/>
         <source>Open a dataset with labels (File → Open dataset) to see μ per class.</source>
         <translation>Öffnen Sie einen Datensatz mit Labels (Datei → Datensatz öffnen), um μ je Klasse zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="187"/>
+        <location filename="../ui/responses_panel.cpp" line="188"/>
         <source>Each cell: μ of one dimension as one factor sweeps its values; η² is the share of μ&apos;s variance that factor explains.</source>
         <translation>Jede Zelle: μ einer Dimension, während ein Faktor seine Werte durchläuft; η² ist der Anteil der Varianz von μ, den dieser Faktor erklärt.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="189"/>
+        <location filename="../ui/responses_panel.cpp" line="190"/>
         <source>This model was not trained on shapes: its responses to shapes say little.</source>
         <translation>Dieses Modell wurde nicht auf Formen trainiert: seine Antworten auf Formen sagen wenig.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="185"/>
+        <location filename="../ui/responses_panel.cpp" line="186"/>
         <source>Dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="203"/>
-        <location filename="../ui/responses_panel.cpp" line="220"/>
+        <location filename="../ui/responses_panel.cpp" line="204"/>
+        <location filename="../ui/responses_panel.cpp" line="221"/>
         <source>Computing…</source>
         <translation>Berechne…</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="253"/>
+        <location filename="../ui/responses_panel.cpp" line="254"/>
         <source>%1 follows %2 (η² %3)</source>
         <translation>%1 folgt %2 (η² %3)</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="258"/>
+        <location filename="../ui/responses_panel.cpp" line="259"/>
         <source>No dimension follows one factor with η² ≥ 0.5.</source>
         <translation>Keine Dimension folgt einem Faktor mit η² ≥ 0,5.</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="269"/>
+        <location filename="../ui/responses_panel.cpp" line="270"/>
         <source>%1 images; %2 classes</source>
         <translation>%1 Bilder; %2 Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/responses_panel.cpp" line="298"/>
+        <location filename="../ui/responses_panel.cpp" line="301"/>
         <source>%1: there is nothing to export yet</source>
         <translation>%1: es gibt noch nichts zu exportieren</translation>
     </message>
@@ -2084,102 +2084,102 @@
 <context>
     <name>fvae::ui::SamplingPanel</name>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="36"/>
+        <location filename="../ui/sampling_panel.cpp" line="39"/>
         <source>Cannot decode the samples</source>
         <translation>Die Stichproben können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="42"/>
+        <location filename="../ui/sampling_panel.cpp" line="53"/>
         <source>Standard deviation of the prior samples</source>
         <translation>Standardabweichung der Stichproben aus der Prior-Verteilung</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="43"/>
+        <location filename="../ui/sampling_panel.cpp" line="59"/>
         <source>&amp;Resample</source>
         <translation>&amp;Neu ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="44"/>
+        <location filename="../ui/sampling_panel.cpp" line="61"/>
         <source>&amp;New seed</source>
         <translation>Neuer &amp;Seed</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="45"/>
+        <location filename="../ui/sampling_panel.cpp" line="63"/>
         <source>Save grid…</source>
         <translation>Raster speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="46"/>
+        <location filename="../ui/sampling_panel.cpp" line="64"/>
         <source>The sample grid as one PNG</source>
         <translation>Das Stichprobenraster als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="50"/>
+        <location filename="../ui/sampling_panel.cpp" line="68"/>
         <source>Save as files…</source>
         <translation>Als Dateien speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="51"/>
+        <location filename="../ui/sampling_panel.cpp" line="69"/>
         <source>Every sample as its own PNG in a folder, and their codes as samples-codes.npy</source>
         <translation>Jede Stichprobe als eigene PNG-Datei in einem Ordner und ihre Codes als samples-codes.npy</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="54"/>
+        <location filename="../ui/sampling_panel.cpp" line="76"/>
         <source>Save the samples into a folder</source>
         <translation>Die Stichproben in einen Ordner speichern</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="58"/>
+        <location filename="../ui/sampling_panel.cpp" line="81"/>
         <source>Cannot save the samples</source>
         <translation>Die Stichproben lassen sich nicht speichern</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="60"/>
+        <location filename="../ui/sampling_panel.cpp" line="83"/>
         <source>Samples saved</source>
         <translation>Stichproben gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="61"/>
+        <location filename="../ui/sampling_panel.cpp" line="84"/>
         <source>%1 PNG files and samples-codes.npy in %2</source>
         <translation>%1 PNG-Dateien und samples-codes.npy in %2</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="70"/>
+        <location filename="../ui/sampling_panel.cpp" line="92"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="71"/>
+        <location filename="../ui/sampling_panel.cpp" line="93"/>
         <source>&amp;Temperature:</source>
         <translation>&amp;Temperatur:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="72"/>
+        <location filename="../ui/sampling_panel.cpp" line="94"/>
         <source>&amp;Columns:</source>
         <translation>&amp;Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="73"/>
+        <location filename="../ui/sampling_panel.cpp" line="95"/>
         <source>R&amp;ows:</source>
         <translation>&amp;Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="81"/>
+        <location filename="../ui/sampling_panel.cpp" line="100"/>
         <source>Click a sample to explore its code.</source>
         <translation>Klicken Sie auf eine Stichprobe, um ihren Code zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="158"/>
+        <location filename="../ui/sampling_panel.cpp" line="171"/>
         <source>Decoded by %1, step %2.</source>
         <translation>Dekodiert von %1, Schritt %2.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="159"/>
+        <location filename="../ui/sampling_panel.cpp" line="172"/>
         <source>Decoded by %1.</source>
         <translation>Dekodiert von %1.</translation>
     </message>
     <message>
-        <location filename="../ui/sampling_panel.cpp" line="174"/>
+        <location filename="../ui/sampling_panel.cpp" line="187"/>
         <source>Sample %1: open in the latent explorer</source>
         <translation>Stichprobe %1: im latenten Explorer öffnen</translation>
     </message>
@@ -2300,162 +2300,162 @@
         <translation>Wie lange jeder Kandidat vor der Rangfolge trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="126"/>
+        <location filename="../ui/training_form.cpp" line="127"/>
         <source>keep their weights (~4 MB each)</source>
         <translation>ihre Gewichte behalten (je ~4 MB)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="127"/>
+        <location filename="../ui/training_form.cpp" line="128"/>
         <source>remove them</source>
         <translation>sie entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="128"/>
+        <location filename="../ui/training_form.cpp" line="129"/>
         <source>keep everything (~84 MB each)</source>
         <translation>alles behalten (je ~84 MB)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="131"/>
+        <location filename="../ui/training_form.cpp" line="132"/>
         <source>After the ranking, the candidates that lost need no training state (the discriminator and the optimisers&apos; moments): keep only their weights, to open them later, or remove their folders</source>
         <translation>Nach der Rangfolge brauchen die unterlegenen Kandidaten keinen Trainingszustand (den Diskriminator und die Momente der Optimierer): nur ihre Gewichte behalten, um sie später zu öffnen, oder ihre Ordner entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="159"/>
+        <location filename="../ui/training_form.cpp" line="160"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="161"/>
+        <location filename="../ui/training_form.cpp" line="162"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="162"/>
+        <location filename="../ui/training_form.cpp" line="163"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="168"/>
+        <location filename="../ui/training_form.cpp" line="169"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="169"/>
+        <location filename="../ui/training_form.cpp" line="170"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="170"/>
+        <location filename="../ui/training_form.cpp" line="171"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="171"/>
+        <location filename="../ui/training_form.cpp" line="172"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="172"/>
+        <location filename="../ui/training_form.cpp" line="173"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="173"/>
+        <location filename="../ui/training_form.cpp" line="174"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="174"/>
+        <location filename="../ui/training_form.cpp" line="175"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="175"/>
+        <location filename="../ui/training_form.cpp" line="176"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="176"/>
+        <location filename="../ui/training_form.cpp" line="177"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="177"/>
+        <location filename="../ui/training_form.cpp" line="178"/>
         <source>T&amp;ime budget:</source>
         <translation>&amp;Zeitbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="178"/>
+        <location filename="../ui/training_form.cpp" line="179"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="179"/>
+        <location filename="../ui/training_form.cpp" line="180"/>
         <source>T&amp;hreads:</source>
         <translation>T&amp;hreads:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="180"/>
+        <location filename="../ui/training_form.cpp" line="181"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="181"/>
+        <location filename="../ui/training_form.cpp" line="182"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="182"/>
+        <location filename="../ui/training_form.cpp" line="183"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="183"/>
+        <location filename="../ui/training_form.cpp" line="184"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="188"/>
+        <location filename="../ui/training_form.cpp" line="189"/>
         <source>Cannot open the output folder</source>
         <translation>Der Ausgabeordner lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="189"/>
+        <location filename="../ui/training_form.cpp" line="190"/>
         <source>No file manager is set up to open %1; the folder is there to open by hand</source>
         <translation>Kein Dateimanager ist eingerichtet, um %1 zu öffnen; der Ordner ist angelegt und lässt sich von Hand öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="195"/>
+        <location filename="../ui/training_form.cpp" line="196"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="196"/>
+        <location filename="../ui/training_form.cpp" line="197"/>
         <source>TensorBoard log:</source>
         <translation>TensorBoard-Protokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="200"/>
+        <location filename="../ui/training_form.cpp" line="201"/>
         <source>Ca&amp;ndidates:</source>
         <translation>Ka&amp;ndidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="201"/>
+        <location filename="../ui/training_form.cpp" line="202"/>
         <source>Candidates that &amp;lost:</source>
         <translation>&amp;Unterlegene Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="203"/>
+        <location filename="../ui/training_form.cpp" line="204"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="203"/>
+        <location filename="../ui/training_form.cpp" line="204"/>
         <source>Steps per candidate</source>
         <translation>Schritte je Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="338"/>
+        <location filename="../ui/training_form.cpp" line="339"/>
         <source>Planned from the time budget; set the time budget to 0 to give steps</source>
         <translation>Aus dem Zeitbudget geplant; Zeitbudget auf 0 setzen, um Schritte anzugeben</translation>
     </message>
@@ -2714,62 +2714,57 @@
 <context>
     <name>fvae::ui::UserGuide</name>
     <message>
-        <location filename="../ui/user_guide.cpp" line="53"/>
+        <location filename="../ui/user_guide.cpp" line="55"/>
         <source>FactorVAE Studio — User&apos;s guide</source>
         <translation>FactorVAE Studio — Benutzerhandbuch</translation>
     </message>
     <message>
-        <location filename="../ui/user_guide.cpp" line="63"/>
+        <location filename="../ui/user_guide.cpp" line="65"/>
         <source>The user&apos;s guide is missing from this build.</source>
         <translation>Das Benutzerhandbuch fehlt in diesem Build.</translation>
     </message>
     <message>
-        <location filename="../ui/user_guide.cpp" line="67"/>
+        <location filename="../ui/user_guide.cpp" line="69"/>
         <source>◀ &amp;Back</source>
         <translation>◀ &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/user_guide.cpp" line="68"/>
+        <location filename="../ui/user_guide.cpp" line="70"/>
         <source>&amp;Forward ▶</source>
         <translation>&amp;Vor ▶</translation>
+    </message>
+    <message>
+        <location filename="../ui/user_guide.cpp" line="90"/>
+        <source>About FactorVAE Studio</source>
+        <translation>Über FactorVAE Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/user_guide.cpp" line="91"/>
+        <source>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Train a FactorVAE (Kim &amp;amp; Mnih 2018) and explore what each latent dimension means.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FactorVAE Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein FactorVAE (Kim &amp;amp; Mnih 2018) und erkunden Sie, was jede latente Dimension bedeutet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="21"/>
+        <location filename="../app/studio/main.cpp" line="20"/>
         <source>Train a FactorVAE and explore its latent space.</source>
         <translation>Ein FactorVAE trainieren und seinen latenten Raum erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="24"/>
+        <location filename="../app/studio/main.cpp" line="23"/>
         <source>checkpoint to open</source>
         <translation>zu öffnender Checkpoint</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="27"/>
-        <source>save a PNG of each tab after a few seconds and quit (for documentation)</source>
-        <translation>nach einigen Sekunden ein PNG jedes Reiters speichern und beenden (für die Dokumentation)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/main.cpp" line="32"/>
-        <source>seconds before the screenshots without a checkpoint (default 8)</source>
-        <translation>Sekunden bis zu den Bildschirmfotos ohne Checkpoint (Standard 8)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="26"/>
         <source>start training on the built-in dataset at once</source>
         <translation>sofort auf dem eingebauten Datensatz trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="28"/>
         <source>language of the user interface (e.g. en, de; default: the system&apos;s)</source>
         <translation>Sprache der Benutzeroberfläche (z. B. en, de; Vorgabe: die des Systems)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/main.cpp" line="47"/>
-        <source>window size for the screenshots, e.g. 1000x700</source>
-        <translation>Fenstergröße für die Bildschirmfotos, z. B. 1000x700</translation>
     </message>
 </context>
 </TS>
