@@ -2,6 +2,8 @@
 # model/, app/ and ui/ in any spelling and follows project headers to the outside libraries they bring in. A
 # violation fails the check, and every target of those folders waits for it, so the build stops with the file, the
 # line and the rule. The linker enforces the rest: each library links only the libraries below it.
+include(${CMAKE_CURRENT_LIST_DIR}/CompiledTargets.cmake)
+
 function(factorvae_layer_check_setup)
   add_executable(factorvae-layer-check ${CMAKE_SOURCE_DIR}/tools/layer_check/main.cpp
                                        ${CMAKE_SOURCE_DIR}/tools/layer_check/layer_check.cpp)
@@ -20,18 +22,8 @@ endfunction()
 
 # Every compiled target of model/, app/ and ui/ waits for the check.
 function(factorvae_layer_check_before dir)
-  file(RELATIVE_PATH relative ${CMAKE_SOURCE_DIR} ${dir})
-  if(relative MATCHES "^(model|app|ui)(/|$)")
-    get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
-    foreach(target IN LISTS targets)
-      get_target_property(type ${target} TYPE)
-      if(type MATCHES "^(STATIC_LIBRARY|SHARED_LIBRARY|OBJECT_LIBRARY|EXECUTABLE)$")
-        add_dependencies(${target} layer_check)
-      endif()
-    endforeach()
-  endif()
-  get_property(subdirectories DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
-  foreach(subdirectory IN LISTS subdirectories)
-    factorvae_layer_check_before(${subdirectory})
+  factorvae_compiled_targets(${dir} "^(model|app|ui)(/|$)" targets)
+  foreach(target IN LISTS targets)
+    add_dependencies(${target} layer_check)
   endforeach()
 endfunction()

@@ -23,30 +23,10 @@
 #include "model/inference/inference.h"
 #include "model/io/npy.h"
 #include "model/nn/networks.h"
+#include "live_model.h"
 
 using namespace fvae;
-
-namespace {
-
-// A model that a training refreshes: a live snapshot of the `first` networks (step 0), and the `second` networks a
-// later step would publish into it.
-struct LiveModel {
-  std::shared_ptr<Networks> first, second;
-  std::shared_ptr<ModelSnapshot> snapshot;
-  std::shared_ptr<service::DecodeModel> live;
-};
-LiveModel live_model(uint64_t seed) {
-  ModelConfig config;
-  config.image_size = 28;
-  torch::manual_seed(seed);
-  LiveModel m{std::make_shared<Networks>(config), std::make_shared<Networks>(config),
-              std::make_shared<ModelSnapshot>(config), nullptr};
-  m.snapshot->update_from(*m.first, 0);
-  m.live = service::snapshotModel(m.snapshot, "live", "live", true);
-  return m;
-}
-
-}  // namespace
+using testing::live_model;
 
 class TestService : public QObject {
   Q_OBJECT

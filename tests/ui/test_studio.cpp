@@ -42,6 +42,7 @@
 #include "model/run/run_plan.h"
 #include "model/tensorboard/event_file.h"
 #include "model/training/trainer.h"
+#include "live_model.h"
 #include "ui/candidates_table.h"
 #include "ui/dataset_browser.h"
 #include "ui/folder_question.h"
@@ -62,6 +63,7 @@
 #include "ui/user_guide.h"
 
 using namespace fvae;
+using testing::live_model;
 
 namespace {
 
@@ -74,23 +76,6 @@ bool open_checkpoint(ui::MainWindow& window, const QString& path) {
   return !opened.isEmpty();
 }
 
-// A model that a training refreshes: a live snapshot of the `first` networks (step 0), and the `second` networks a
-// later step would publish into it.
-struct LiveModel {
-  std::shared_ptr<Networks> first, second;
-  std::shared_ptr<ModelSnapshot> snapshot;
-  std::shared_ptr<service::DecodeModel> live;
-};
-LiveModel live_model(uint64_t seed) {
-  ModelConfig config;
-  config.image_size = 28;
-  torch::manual_seed(seed);
-  LiveModel m{std::make_shared<Networks>(config), std::make_shared<Networks>(config),
-              std::make_shared<ModelSnapshot>(config), nullptr};
-  m.snapshot->update_from(*m.first, 0);
-  m.live = service::snapshotModel(m.snapshot, "live", "live", true);
-  return m;
-}
 
 // No window of the application may be modal: a modal box would wait for a click that no test gives.
 bool no_modal_window() { return QApplication::activeModalWidget() == nullptr; }

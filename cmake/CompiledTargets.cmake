@@ -1,0 +1,22 @@
+# The compiled targets (libraries and executables) defined in the folders below `dir` whose path relative to the
+# source folder matches `pattern`, however deep and from wherever they were added: what the precompiled LibTorch
+# header (TorchPch.cmake) and the include check (LayerCheck.cmake) apply to.
+function(factorvae_compiled_targets dir pattern out)
+  set(found)
+  file(RELATIVE_PATH relative ${CMAKE_SOURCE_DIR} ${dir})
+  if(relative MATCHES "${pattern}")
+    get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
+    foreach(target IN LISTS targets)
+      get_target_property(type ${target} TYPE)
+      if(type MATCHES "^(STATIC_LIBRARY|SHARED_LIBRARY|OBJECT_LIBRARY|EXECUTABLE)$")
+        list(APPEND found ${target})
+      endif()
+    endforeach()
+  endif()
+  get_property(subdirectories DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
+  foreach(subdirectory IN LISTS subdirectories)
+    factorvae_compiled_targets(${subdirectory} "${pattern}" below)
+    list(APPEND found ${below})
+  endforeach()
+  set(${out} ${found} PARENT_SCOPE)
+endfunction()
