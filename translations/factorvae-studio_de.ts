@@ -2747,24 +2747,29 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="20"/>
+        <location filename="../app/studio/main.cpp" line="23"/>
         <source>Train a FactorVAE and explore its latent space.</source>
         <translation>Ein FactorVAE trainieren und seinen latenten Raum erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="23"/>
+        <location filename="../app/studio/main.cpp" line="26"/>
         <source>checkpoint to open</source>
         <translation>zu öffnender Checkpoint</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="26"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>start training on the built-in dataset at once</source>
         <translation>sofort auf dem eingebauten Datensatz trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="28"/>
+        <location filename="../app/studio/main.cpp" line="31"/>
         <source>language of the user interface (e.g. en, de; default: the system&apos;s)</source>
         <translation>Sprache der Benutzeroberfläche (z. B. en, de; Vorgabe: die des Systems)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="36"/>
+        <source>open the checkpoint, say which model and step the window shows and quit (for packagers)</source>
+        <translation>den Checkpoint öffnen, sagen, welches Modell und welchen Schritt das Fenster zeigt, und beenden (für Paketbauer)</translation>
     </message>
 </context>
 </TS>

@@ -2,11 +2,14 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSettings>
+#include <cstdio>
 
 #include "model/base/platform.h"
 #include "ui/application.h"
 #include "ui/main_window.h"
+#include "ui/model_header.h"
 #include "ui/training_panel.h"
 #include "ui/translations.h"
 
@@ -29,8 +32,13 @@ int main(int argc, char** argv) {
                                                             "language of the user interface (e.g. en, de; "
                                                             "default: the system's)"),
                                     QStringLiteral("code"));
+  const QCommandLineOption check(QStringLiteral("check"),
+                                 QApplication::translate("main",
+                                                         "open the checkpoint, say which model and step the "
+                                                         "window shows and quit (for packagers)"));
   parser.addOption(language);
   parser.addOption(train);
+  parser.addOption(check);
   parser.process(app);
 
   // Command line, then the saved choice, then the system locale.
@@ -40,6 +48,17 @@ int main(int argc, char** argv) {
 
   fvae::ui::MainWindow window;
   window.show();
+  if (parser.isSet(check)) {  // the installed application end to end: it opens a model and names it and its step
+    QObject::connect(&window, &fvae::ui::MainWindow::checkpointOpened, &app, [&window] {
+      std::printf("%s\n", qPrintable(window.statusModelLabel()->text().remove(QRegularExpression("<[^>]*>"))));
+      QApplication::exit(0);
+    });
+    QObject::connect(&window, &fvae::ui::MainWindow::checkpointFailed, &app, [](const QString& error) {
+      std::fprintf(stderr, "factorvae-studio: %s\n", qPrintable(error));
+      QApplication::exit(1);
+    });
+    if (parser.positionalArguments().isEmpty()) parser.showHelp(2);
+  }
   if (!parser.positionalArguments().isEmpty()) window.openCheckpoint(parser.positionalArguments().first());
   if (parser.isSet(train)) window.trainingPanel()->startTraining();
   return QApplication::exec();
