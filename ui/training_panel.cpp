@@ -23,6 +23,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "app/service/errors.h"
 #include "app/service/image_export.h"
 #include "ui/candidates_table.h"
 #include "ui/folder_question.h"
@@ -348,8 +349,10 @@ QString TrainingPanel::saveChartsPng(const QString& path) const {
 }
 
 void TrainingPanel::start(const service::TrainingSettings& s) {
-  QString error;
-  if (!session_->start(s, &error)) {
+  try {
+    session_->start(s);
+  } catch (const service::Error& e) {
+    const QString error = QString::fromUtf8(e.what());
     setStatus(tr("Cannot start training: %1").arg(error));
     reportError(this, tr("Cannot start training"), error);
     return;

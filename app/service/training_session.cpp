@@ -3,6 +3,8 @@
 
 #include "app/service/training_session.h"
 
+#include "app/service/errors.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
@@ -330,28 +332,21 @@ void TrainingSession::stop() {
   worker_->control->stop();
 }
 
-bool TrainingSession::start(const TrainingSettings& s, QString* error) {
-  if (worker_->running) {
-    if (error) *error = tr("A training is already running.");
-    return false;
-  }
+void TrainingSession::start(const TrainingSettings& s) {
+  if (worker_->running) throw Error(tr("A training is already running.").toStdString());
   if (worker_->thread.joinable()) worker_->thread.join();
   QString folder = s.resumePipeline.isEmpty() ? s.outputFolder : s.resumePipeline;
   if (!s.resumeFrom.isEmpty() && folder.isEmpty()) folder = QFileInfo(s.resumeFrom).absolutePath();
   // A new run never lands on an earlier one unasked (the core refuses too, on the worker thread: said here at once).
   if (s.resumeFrom.isEmpty() && s.resumePipeline.isEmpty() && !s.replaceExisting) {
     if (const FolderRun earlier = folderRun(folder); earlier.holds != FolderRun::Holds::Nothing) {
-      if (error)
-        *error = tr("%1 holds %2 already: continue it, replace it, or choose another folder (%3 is free).")
-                     .arg(QDir::toNativeSeparators(folder), earlier.description,
-                          QDir::toNativeSeparators(earlier.freeFolder));
-      return false;
+      throw Error(tr("%1 holds %2 already: continue it, replace it, or choose another folder (%3 is free).")
+                      .arg(QDir::toNativeSeparators(folder), earlier.description,
+                           QDir::toNativeSeparators(earlier.freeFolder))
+                      .toStdString());
     }
   }
-  if (!QDir().mkpath(folder)) {
-    if (error) *error = tr("Cannot create the folder %1.").arg(folder);
-    return false;
-  }
+  if (!QDir().mkpath(folder)) throw Error(tr("Cannot create the folder %1.").arg(folder).toStdString());
   Worker& w = *worker_;
   w.control->reset();
   w.steps_done = -1;
@@ -376,7 +371,6 @@ bool TrainingSession::start(const TrainingSettings& s, QString* error) {
       w.emit_queued([this] { emit failed(tr("an unknown error stopped the training")); });
     }
   });
-  return true;
 }
 
 }  // namespace fvae::service

@@ -111,9 +111,10 @@ class TrainingSession : public QObject {
   explicit TrainingSession(QObject* parent = nullptr);
   ~TrainingSession() override;  // stops a running training, saves it and joins the worker
   // Starts the worker, which decides the run's settings as the CLI does (plan_run) and trains; settings that cannot
-  // work (a spent budget, a damaged checkpoint, a missing dataset) arrive as `failed`. False only when a training
-  // already runs or the output folder cannot be created. A new run is never paused.
-  bool start(const TrainingSettings& settings, QString* error);
+  // work (a spent budget, a damaged checkpoint, a missing dataset) arrive as `failed`. Throws Error, and starts
+  // nothing, when a training already runs, the folder holds a run that was not asked to be replaced, or it cannot be
+  // created. A new run is never paused.
+  void start(const TrainingSettings& settings);
   void setPaused(bool paused);  // ignored while no training runs
   void stop();                  // the run stops after the current step, saves, then emits finished
   bool isRunning() const;
