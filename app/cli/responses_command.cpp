@@ -48,7 +48,7 @@ int responses_command(const Arguments& arguments) {
                 "ranked by how much of their variance the classes explain.");
   if (p.is_set("factors") && p.is_set("classes")) throw UsageError("give --factors or --classes, not both");
   auto cp = open_checkpoint(p);
-  const bool factors = p.is_set("factors") || (!p.is_set("classes") && dataset_request(p, &cp).spec == kBuiltinDataset);
+  const bool factors = p.is_set("factors") || (!p.is_set("classes") && spec_has_ground_truth(dataset_request(p, &cp).spec));
   const QString out = QString::fromStdString(p.value("out"));
   const QString csv = p.is_set("csv") ? QString::fromStdString(p.value("csv")) : csv_path_for(out);
   QStringList names;

@@ -128,7 +128,7 @@ OpenedDataset openDataset(const QString& spec, int size, int channels, const QSt
 
 QString builtinDatasetSpec() { return QString::fromStdString(kBuiltinDataset); }
 
-bool hasGroundTruth(const QString& spec) { return spec == builtinDatasetSpec(); }
+bool hasGroundTruth(const QString& spec) { return spec_has_ground_truth(spec.toStdString()); }
 
 QString installedFashionMnist() { return QString::fromStdString(installed_fashion_mnist()); }
 

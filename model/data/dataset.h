@@ -14,6 +14,9 @@ class GroundTruthSource;
 
 // What users call the built-in dataset (--dataset shapes; the GUI opens it first): its name, written once.
 inline const std::string kBuiltinDataset = "shapes";
+// Whether the dataset a user names has ground-truth factors (the metrics and factor responses can run on it),
+// before it is opened: what Dataset::ground_truth() says of it once open.
+inline bool spec_has_ground_truth(const std::string& spec) { return spec == kBuiltinDataset; }
 
 // Raised for unreadable or invalid dataset files; the message names the file and the problem.
 class DatasetError : public std::runtime_error {
