@@ -38,6 +38,28 @@ void ModelConfig::validate() const {
     throw ConfigError("image size must be 28, 32 or 64, got " + std::to_string(image_size));
   if (latent_dim < 1 || latent_dim > 256)
     throw ConfigError("latent dimension must be between 1 and 256, got " + std::to_string(latent_dim));
+  const bool native = architecture == Architecture::Lean || is_seed(architecture);
+  if (!native && image_size != 64)
+    throw ConfigError("the " + to_string(architecture) + " architecture takes 64×64 images, got " +
+                      std::to_string(image_size) + "×" + std::to_string(image_size));
+  const int64_t fixed_channels = [&]() -> int64_t {
+    switch (architecture) {
+      case Architecture::KonnyFactorVae1:
+      case Architecture::KonnyFactorVae3:
+        return 1;
+      case Architecture::KonnyFactorVae2:
+      case Architecture::AntixkBetaVae:
+      case Architecture::AntixkFactorVae:
+      case Architecture::AntixkBetaTcVae:
+        return 3;
+      default:
+        return 0;
+    }
+  }();
+  if (fixed_channels && channels != fixed_channels)
+    throw ConfigError("the " + to_string(architecture) + " architecture takes " +
+                      (fixed_channels == 1 ? "grey (1-channel)" : "colour (3-channel)") + " images, got " +
+                      std::to_string(channels) + " channels");
 }
 
 bool ModelConfig::operator==(const ModelConfig& o) const {
@@ -161,15 +183,28 @@ double default_gamma_for_dataset(const std::string& dataset_kind) {
   return dataset_kind == "shapes" ? 35.0 : 6.4;
 }
 
+namespace {
+
+// Names of the architectures that are their own record (all but the two seed layouts).
+const std::pair<Architecture, const char*> kArchitectureNames[] = {
+    {Architecture::Lean, "lean"},
+    {Architecture::Burgess, "burgess"},
+    {Architecture::KonnyFactorVae1, "1konny-factorvae1"},
+    {Architecture::KonnyFactorVae2, "1konny-factorvae2"},
+    {Architecture::KonnyFactorVae3, "1konny-factorvae3"},
+    {Architecture::KonnyBetaVaeH, "1konny-betavae-h"},
+    {Architecture::KonnyBetaVaeB, "1konny-betavae-b"},
+    {Architecture::AntixkBetaVae, "antixk-betavae"},
+    {Architecture::AntixkFactorVae, "antixk-factorvae"},
+    {Architecture::AntixkBetaTcVae, "antixk-betatcvae"}};
+
+}  // namespace
+
 std::string to_string(Architecture a) {
-  switch (a) {
-    case Architecture::Lean:
-      return "lean";
-    case Architecture::Seed:
-      return "seed";
-    case Architecture::SeedV1:
-      return "seed-v1";
-  }
+  if (a == Architecture::Seed) return "seed";
+  if (a == Architecture::SeedV1) return "seed-v1";
+  for (const auto& [architecture, name] : kArchitectureNames)
+    if (architecture == a) return name;
   return "?";
 }
 std::string to_string(Reconstruction r) { return r == Reconstruction::Bernoulli ? "bernoulli" : "gaussian"; }
@@ -177,25 +212,27 @@ std::string to_string(Reconstruction r) { return r == Reconstruction::Bernoulli 
 Architecture architecture_from_string(const std::string& s) {
   if (s == "lean") return Architecture::Lean;
   if (s == "seed") return Architecture::Seed;
-  throw ConfigError("unknown architecture '" + s + "' (choose lean or seed)");
+  if (s == "burgess") return Architecture::Burgess;
+  throw ConfigError("unknown architecture '" + s + "' (choose lean, seed or burgess)");
 }
 
+bool is_trainable(Architecture a) {
+  return a == Architecture::Lean || a == Architecture::Seed || a == Architecture::SeedV1 || a == Architecture::Burgess;
+}
+
+bool is_reference(Architecture a) { return !is_trainable(a); }
+
 std::string architecture_record(Architecture a) {
-  switch (a) {
-    case Architecture::Lean:
-      return "lean";
-    case Architecture::Seed:
-      return "seed-2";
-    case Architecture::SeedV1:
-      return "seed";
-  }
-  return "?";
+  if (a == Architecture::Seed) return "seed-2";
+  if (a == Architecture::SeedV1) return "seed";
+  return to_string(a);
 }
 
 Architecture architecture_from_record(const std::string& s) {
-  if (s == "lean") return Architecture::Lean;
   if (s == "seed-2") return Architecture::Seed;
   if (s == "seed") return Architecture::SeedV1;
+  for (const auto& [architecture, name] : kArchitectureNames)
+    if (s == name) return architecture;
   throw ConfigError("unknown architecture '" + s + "' (written by a newer FactorVAE Studio?)");
 }
 

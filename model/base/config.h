@@ -19,7 +19,25 @@ class ConfigError : public std::runtime_error {
 // python/model/vae.py), layer for layer. SeedV1: the layout this project gave the seed architecture before December
 // 2026, whose decoder had the wrong strides (14×14 after the second transposed convolution instead of 7×7); kept only
 // so that models trained with it keep decoding as they did. No new model is made with it.
-enum class Architecture { Lean, Seed, SeedV1 };
+// Burgess: the field's standard 64×64 convolutional encoder and decoder (disentanglement_lib's conv_encoder and
+// deconv_decoder; model/nn/reference_networks.h). The rest are the reference implementations' models, layer for layer
+// and under their own module names, for models trained elsewhere (imported, not trained here):
+// 1Konny/FactorVAE's FactorVAE1/2/3, 1Konny/Beta-VAE's BetaVAE_H and BetaVAE_B, and AntixK/PyTorch-VAE's BetaVAE,
+// FactorVAE and BetaTCVAE.
+enum class Architecture {
+  Lean,
+  Seed,
+  SeedV1,
+  Burgess,
+  KonnyFactorVae1,
+  KonnyFactorVae2,
+  KonnyFactorVae3,
+  KonnyBetaVaeH,
+  KonnyBetaVaeB,
+  AntixkBetaVae,
+  AntixkFactorVae,
+  AntixkBetaTcVae
+};
 enum class Reconstruction { Bernoulli, Gaussian };
 
 struct ModelConfig {
@@ -97,11 +115,17 @@ int64_t total_steps(const TrainConfig& train, int64_t steps_per_epoch);
 const Preset& preset(const std::string& name);  // throws ConfigError for an unknown name
 double default_gamma_for_dataset(const std::string& dataset_kind);
 
-// What users type (--arch) and read: "lean", "seed", "seed-v1" (the earlier layout).
+// What users type (--arch) and read: "lean", "seed", "seed-v1" (the earlier layout), "burgess", and the reference
+// implementations' names ("1konny-factorvae1", "antixk-betatcvae", …).
 std::string to_string(Architecture a);
 std::string to_string(Reconstruction r);
-// A user's choice for a new model: "lean" or "seed" (the earlier seed layout is not offered).
+// A user's choice for a new model: "lean", "seed" or "burgess" (the earlier seed layout and the imported models'
+// architectures are not offered for training).
 Architecture architecture_from_string(const std::string& s);
+// Whether this program trains models of the architecture (the imported ones are decoded, encoded and scored only).
+bool is_trainable(Architecture a);
+// A model trained elsewhere, in the layers and names of its own code.
+bool is_reference(Architecture a);
 // How a checkpoint's configuration names the architecture: "lean", "seed-2" (the original's layers) and "seed", which
 // every checkpoint of the earlier layout holds. A build from before the correction refuses "seed-2" instead of
 // decoding it with the wrong strides.

@@ -9,6 +9,7 @@
 #include "model/base/torch_internals.h"
 #include "model/checkpoint/legacy_archive.h"
 #include "model/checkpoint/record_file.h"
+#include "model/checkpoint/reference_import.h"
 #include "model/checkpoint/safetensors_file.h"
 
 namespace fvae {
@@ -211,24 +212,28 @@ void save_weights_only(const std::string& path, const Checkpoint& cp) {
                                     last, false));
 }
 
-Records read_checkpoint_records(const std::string& path) {
+namespace {
+
+std::string read_whole_file(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::exists(path, ec)) throw CheckpointError(path + ": no such file");
   if (fs::is_directory(path, ec)) throw CheckpointError(path + ": is a folder, not a checkpoint file");
   std::string bytes;
-  {
-    std::ifstream in(path, std::ios::binary);
-    const auto size = fs::file_size(path, ec);
-    if (!in || ec) throw CheckpointError(path + ": cannot read the file");
-    try {
-      bytes.resize(static_cast<size_t>(size));
-    } catch (const std::exception&) {
-      throw CheckpointError(path + ": too large to be a checkpoint (" + std::to_string(size) + " bytes)");
-    }
-    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-      throw CheckpointError(path + ": cannot read the file");
+  std::ifstream in(path, std::ios::binary);
+  const auto size = fs::file_size(path, ec);
+  if (!in || ec) throw CheckpointError(path + ": cannot read the file");
+  try {
+    bytes.resize(static_cast<size_t>(size));
+  } catch (const std::exception&) {
+    throw CheckpointError(path + ": too large to be a checkpoint (" + std::to_string(size) + " bytes)");
   }
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    throw CheckpointError(path + ": cannot read the file");
+  return bytes;
+}
+
+Records decode_checkpoint_records(const std::string& path, const std::string& bytes) {
   try {
     if (looks_like_records(bytes)) return decode_records(path, bytes);
     if (looks_like_zip(bytes)) return read_legacy_archive(path, bytes);
@@ -241,10 +246,18 @@ Records read_checkpoint_records(const std::string& path) {
                         "format)");
 }
 
+}  // namespace
+
+Records read_checkpoint_records(const std::string& path) { return decode_checkpoint_records(path, read_whole_file(path)); }
+
 void write_checkpoint_records(const std::string& path, const Records& records) { write_records(path, records); }
 
-Checkpoint load_checkpoint(const std::string& path) {
-  auto records = std::make_shared<Records>(read_checkpoint_records(path));
+Checkpoint load_checkpoint(const std::string& path, const std::string& family) {
+  const std::string bytes = read_whole_file(path);
+  if (is_foreign_torch_file(bytes)) return import_model_file(path, bytes, family);
+  if (!family.empty())
+    throw CheckpointError(path + ": a FactorVAE Studio checkpoint; a family is named only for models trained elsewhere");
+  auto records = std::make_shared<Records>(decode_checkpoint_records(path, bytes));
   auto text = [&](const std::string& name) -> const std::string* {
     const auto it = records->find(name);
     return it != records->end() && it->second.is_text ? &it->second.text : nullptr;

@@ -60,7 +60,10 @@ void save_checkpoint(const std::string& path, const Checkpoint& checkpoint);
 // checkpoint does, except for resuming training.
 void save_weights_only(const std::string& path, const Checkpoint& checkpoint);
 
-Checkpoint load_checkpoint(const std::string& path);
+// Opens this project's checkpoints of every format, and models trained elsewhere (reference_import.h: the files of
+// the reference implementations and of the original project, recognised by their tensors; `family` names one where
+// the tensors alone do not decide). Nothing is written.
+Checkpoint load_checkpoint(const std::string& path, const std::string& family = {});
 
 // The records of a checkpoint file of any format as stored, and records written as a format-3 file (atomically): for
 // tools and tests that change what a file holds. Errors name the file.

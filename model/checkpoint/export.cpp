@@ -7,6 +7,7 @@
 #include "model/base/atomic_file.h"
 #include "model/base/numbers.h"
 #include "model/base/torch_internals.h"
+#include "model/checkpoint/reference_import.h"
 
 namespace fvae {
 
@@ -41,12 +42,20 @@ c10::IValue config_value(const std::string& key, const std::string& text) {
   return text;
 }
 
+const char* decoder_output_note(const Checkpoint& cp) {
+  if (cp.networks->decoder->output() == DecoderOutput::Tanh)
+    return "tanh values (the original's own output; trained against images in [0, 1]: clamp to [0, 1] for intensities)";
+  if (cp.model.architecture == Architecture::Seed) return "logits (the original project's Sigmoid follows)";
+  return "logits (apply torch.sigmoid for intensities)";
+}
+
 }  // namespace
 
 std::string seed_name_to_original(const std::string& ours) { return replace_prefix(ours, true); }
 std::string seed_name_from_original(const std::string& original) { return replace_prefix(original, false); }
 
 std::map<std::string, torch::Tensor> export_state_dict(const Checkpoint& cp) {
+  if (is_reference(cp.model.architecture)) return reference_state_dicts(cp).model;
   std::map<std::string, torch::Tensor> ours;
   add_module(ours, "encoder.", *cp.networks->encoder);
   add_module(ours, "decoder.", *cp.networks->decoder);
@@ -77,9 +86,15 @@ void export_pytorch(const std::string& path, const Checkpoint& cp) {
   top.insert("state_dict", state);
   top.insert("config", config);
   top.insert("latent_names", names);
-  top.insert("decoder_output",
-             std::string(cp.model.architecture == Architecture::Seed ? "logits (the original project's Sigmoid follows)"
-                                                                     : "logits (apply torch.sigmoid for intensities)"));
+  top.insert("decoder_output", std::string(decoder_output_note(cp)));
+  if (is_reference(cp.model.architecture)) {
+    // 1Konny's solver keeps its Discriminator apart from the VAE (model_states['D']); so does the export.
+    c10::Dict<std::string, torch::Tensor> discriminator;
+    for (const auto& [name, tensor] : reference_state_dicts(cp).discriminator)
+      discriminator.insert(name, tensor.contiguous());
+    if (discriminator.size()) top.insert("discriminator_state_dict", discriminator);
+    top.insert("origin", reference_origin(cp.model.architecture));
+  }
 
   const std::vector<char> archive = internals::torch_save_bytes(c10::IValue(top));
   try {

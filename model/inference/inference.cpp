@@ -47,7 +47,8 @@ Posterior encode(Encoder& encoder, const torch::Tensor& images) {
 }
 
 torch::Tensor decode(Decoder& decoder, const torch::Tensor& z) {
-  return in_eval_mode(decoder, [&] { return torch::sigmoid(decoder->forward(z.to(device_of(*decoder)))).cpu(); });
+  return in_eval_mode(decoder,
+                      [&] { return decoder->intensities(decoder->forward(z.to(device_of(*decoder)))).cpu(); });
 }
 
 torch::Tensor reconstruct(Networks& networks, const torch::Tensor& images) {

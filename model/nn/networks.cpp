@@ -66,6 +66,15 @@ torch::Tensor ResizeConv2dImpl::reference_forward(const torch::Tensor& x) {
 
 EncoderImpl::EncoderImpl(const ModelConfig& config) : config_(config) {
   config.validate();
+  if (config.architecture != Architecture::Lean && !is_seed(config.architecture)) {
+    reference_ = reference_encoder(config);
+    reference_->trunk.register_in(*this);
+    if (reference_->mu) {
+      register_module(reference_->mu_name, reference_->mu);
+      register_module(reference_->logvar_name, reference_->logvar);
+    }
+    return;
+  }
   features_ = nn::Sequential();
   const int64_t L = config.latent_dim;
   if (config.architecture == Architecture::Lean) {
@@ -106,6 +115,12 @@ EncoderImpl::EncoderImpl(const ModelConfig& config) : config_(config) {
 }
 
 Posterior EncoderImpl::forward(const torch::Tensor& images) {
+  if (reference_) {
+    auto h = reference_->trunk.forward(images).flatten(1);
+    if (reference_->mu) return {reference_->mu->forward(h), reference_->logvar->forward(h)};
+    auto parts = h.chunk(2, 1);  // μ first, as the originals slice it
+    return {parts[0], parts[1]};
+  }
   auto h = features_->forward(images);
   if (head_) {
     auto out = head_->forward(h);
@@ -117,6 +132,11 @@ Posterior EncoderImpl::forward(const torch::Tensor& images) {
 
 DecoderImpl::DecoderImpl(const ModelConfig& config) : config_(config) {
   config.validate();
+  if (config.architecture != Architecture::Lean && !is_seed(config.architecture)) {
+    reference_ = reference_decoder(config);
+    reference_->steps.register_in(*this);
+    return;
+  }
   const int64_t L = config.latent_dim;
   upsampling_ = nn::Sequential();
   if (config.architecture == Architecture::Lean) {
@@ -167,15 +187,26 @@ DecoderImpl::DecoderImpl(const ModelConfig& config) : config_(config) {
 }
 
 torch::Tensor DecoderImpl::forward(const torch::Tensor& z) {
+  if (reference_) return reference_->steps.forward(z);
   auto h = dense_->forward(z).view({z.size(0), start_channels_, start_size_, start_size_});
   return upsampling_->forward(h);
 }
 
+torch::Tensor DecoderImpl::intensities(const torch::Tensor& output) const {
+  return this->output() == DecoderOutput::Tanh ? output.clamp(0.0, 1.0) : torch::sigmoid(output);
+}
+
 DiscriminatorImpl::DiscriminatorImpl(const ModelConfig& config) {
   config.validate();
+  if (is_reference(config.architecture)) {
+    auto layout = reference_discriminator(config);
+    register_module(layout.name, layout.layers);
+    layers_ = nn::Sequential(layout.layers.ptr());
+    return;
+  }
   layers_ = nn::Sequential();
   const int64_t L = config.latent_dim;
-  if (config.architecture == Architecture::Lean) {
+  if (config.architecture == Architecture::Lean || config.architecture == Architecture::Burgess) {
     // As in the paper: six hidden layers of 1000 units with LeakyReLU(0.2).
     int64_t in = L;
     for (int i = 0; i < 6; ++i) {

@@ -1,10 +1,14 @@
 #pragma once
-// Encoder, decoder and discriminator of the FactorVAE, for both architectures (lean default and the original "seed").
+// Encoder, decoder and discriminator of the FactorVAE: the lean default, the original project's "seed", and the
+// reference implementations' layers (reference_networks.h), burgess among them.
 
 #include <torch/torch.h>
 
+#include <optional>
+
 #include "model/base/config.h"
 #include "model/nn/bfloat16.h"
+#include "model/nn/reference_networks.h"
 
 namespace fvae {
 
@@ -48,18 +52,24 @@ class EncoderImpl : public torch::nn::Module {
   torch::nn::Sequential features_{nullptr};
   // Lean: one head producing 2·latent values. Seed: two independent heads.
   torch::nn::Sequential head_{nullptr}, mu_head_{nullptr}, logvar_head_{nullptr};
+  std::optional<EncoderLayout> reference_;  // the other architectures
 };
 TORCH_MODULE(Encoder);
 
 class DecoderImpl : public torch::nn::Module {
  public:
   explicit DecoderImpl(const ModelConfig& config);
-  torch::Tensor forward(const torch::Tensor& z);  // returns pixel logits [B, C, H, W]; sigmoid gives intensities
+  // The last layer's values [B, C, H, W]: logits for all but AntixK's models, whose decoders end in tanh.
+  torch::Tensor forward(const torch::Tensor& z);
+  DecoderOutput output() const { return reference_ ? reference_->output : DecoderOutput::Logits; }
+  // Pixel intensities in [0, 1] from forward's values: sigmoid of logits, tanh values clamped to [0, 1].
+  torch::Tensor intensities(const torch::Tensor& output) const;
 
  private:
   ModelConfig config_;
   int64_t start_channels_ = 0, start_size_ = 0;
   torch::nn::Sequential dense_{nullptr}, upsampling_{nullptr};
+  std::optional<DecoderLayout> reference_;
 };
 TORCH_MODULE(Decoder);
 
