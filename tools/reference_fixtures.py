@@ -7,7 +7,7 @@ Usage (once; the fixture is committed):
     git clone https://github.com/1Konny/Beta-VAE    /tmp/refs/1Konny+Beta-VAE       # made at 977a1ec
     git clone https://github.com/AntixK/PyTorch-VAE /tmp/refs/AntixK+PyTorch-VAE    # made at a6896b9
     .venv/bin/python tools/reference_fixtures.py /tmp/refs tests/fixtures/reference_outputs.npz \
-        [--checkpoints DIR]
+        [--checkpoints DIR] [--reader-samples tests/fixtures/torch_save]
 
 Each family is built with its own class at latent 10 (the repositories' default), filled with the weights of
 tools/original_fixture.py's recipe where element i of tensor N (the class's state_dict name) comes from
@@ -177,12 +177,50 @@ def save_checkpoints(family, model, discriminator, folder, images):
     return paths
 
 
+def write_reader_samples(folder):
+    """Small torch.save files for the reader's test (tests/fixtures/torch_save): what training scripts save beside
+    weights — an OrderedDict state dict, a Parameter, a half tensor, a view, an optimiser's state, integers of every
+    width, texts, None, lists, tuples, sets, bytes, and objects of classes (argparse.Namespace, pathlib) — in the zip
+    format with pickle protocols 2 and 4 and in the stream format."""
+    import argparse as ap
+    import collections
+    import pathlib
+
+    layer = torch.nn.Linear(4, 3)
+    bn = torch.nn.BatchNorm1d(3)
+    optimizer = torch.optim.Adam(layer.parameters())
+    layer(torch.ones(2, 4)).sum().backward()
+    optimizer.step()
+    with torch.no_grad():
+        layer.weight.copy_(torch.arange(12, dtype=torch.float32).reshape(3, 4) / 8)
+        layer.bias.copy_(torch.tensor([1.5, -2.0, 0.25]))
+        bn.num_batches_tracked.fill_(7)
+    state = collections.OrderedDict()
+    for name, t in layer.state_dict().items():
+        state["layer." + name] = t
+    for name, t in bn.state_dict().items():
+        state["bn." + name] = t
+    obj = {"state_dict": state, "parameter": torch.nn.Parameter(torch.full((2,), 3.0)),
+           "half": torch.tensor([1.0, 2.0], dtype=torch.half),
+           "view": torch.arange(6, dtype=torch.double).reshape(2, 3)[:, 1], "optimizer": optimizer.state_dict(),
+           "iter": 1500000, "negative": -3, "big": 1 << 40, "float": 0.5, "text": "hello", "none": None,
+           "args": ap.Namespace(z_dim=10, name="run"), "path": pathlib.PurePosixPath("/tmp/x"),
+           "list": [1, 2, "three"], "tuple": (1, 2.0), "set": {1, 2}, "bytes": b"xy"}
+    os.makedirs(folder, exist_ok=True)
+    torch.save(obj, os.path.join(folder, "zip-protocol2.pt"))
+    torch.save(obj, os.path.join(folder, "zip-protocol4.pt"), pickle_protocol=4)
+    torch.save(obj, os.path.join(folder, "stream.pt"), _use_new_zipfile_serialization=False)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("refs")
     parser.add_argument("out")
     parser.add_argument("--checkpoints")
+    parser.add_argument("--reader-samples")
     args = parser.parse_args()
+    if args.reader_samples:
+        write_reader_samples(args.reader_samples)
     rng = np.random.default_rng(20261208)
     fixture = {}
     for family in families(args.refs):

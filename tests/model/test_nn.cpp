@@ -83,6 +83,26 @@ class TestNn : public QObject {
     QVERIFY(torch::allclose(grads_fast[1], grads_ref[1], 1e-4, 1e-4));
   }
 
+  // The reference families' transposed convolutions (kernel 4; kernel 3 with output_padding 1) computed in phases:
+  // the same function and gradients as LibTorch's conv_transpose2d on the same parameters.
+  void phasedTransposedConvolutionEqualsConvTranspose2d() {
+    torch::manual_seed(4);
+    for (int64_t kernel : {3, 4}) {
+      PhasedConvTranspose2d layer(5, 4, kernel);
+      QCOMPARE(layer->weight.sizes().vec(), (std::vector<int64_t>{5, 4, kernel, kernel}));  // ConvTranspose2d's
+      auto x = torch::randn({2, 5, 7, 6}, torch::requires_grad());
+      auto fast = layer->forward(x);
+      auto reference = layer->reference_forward(x);
+      QCOMPARE(fast.sizes().vec(), (std::vector<int64_t>{2, 4, 14, 12}));
+      QCOMPARE(reference.sizes().vec(), fast.sizes().vec());
+      QVERIFY(torch::allclose(fast, reference, 1e-5, 1e-5));
+      auto g = torch::randn_like(fast);
+      auto grads_fast = torch::autograd::grad({fast}, {x, layer->weight, layer->bias}, {g});
+      auto grads_ref = torch::autograd::grad({layer->reference_forward(x)}, {x, layer->weight, layer->bias}, {g});
+      for (int i = 0; i < 3; ++i) QVERIFY(torch::allclose(grads_fast[i], grads_ref[i], 1e-4, 1e-4));
+    }
+  }
+
   void klMatchesClosedForm() {
     // KL(N(m, s²) || N(0, 1)) = log(1/s) + (s² + m²)/2 − 1/2.
     auto mu = torch::tensor({0.0, 1.0, -2.0, 0.5}, torch::kDouble).view({2, 2});

@@ -79,6 +79,28 @@ std::map<std::string, torch::Tensor> original_fixture_state_dict() {
   return original;
 }
 
+std::map<std::string, torch::Tensor> fixture_weights(torch::nn::Module& module, const std::string& seed_prefix) {
+  std::map<std::string, torch::Tensor> own;
+  for (const auto& item : module.named_parameters()) own[item.key()] = item.value();
+  for (const auto& item : module.named_buffers()) own[item.key()] = item.value();
+  std::map<std::string, torch::Tensor> out;
+  for (const auto& [name, tensor] : own) {
+    const std::string layer = name.substr(0, name.rfind('.') + 1);
+    auto value = fixture_tensor(seed_prefix + name, tensor, own.count(layer + "running_mean") > 0);
+    out[name] = tensor.scalar_type() == torch::kLong ? value.to(torch::kLong) : value;
+  }
+  return out;
+}
+
+torch::Tensor fixture_uniform01(const std::string& name, at::IntArrayRef shape) {
+  auto out = torch::empty(shape, torch::kFloat);
+  float* data = out.data_ptr<float>();
+  const uint64_t base = fnv1a64(name);
+  for (int64_t i = 0; i < out.numel(); ++i)
+    data[i] = static_cast<float>(static_cast<double>(splitmix64(base + static_cast<uint64_t>(i)) >> 40) / 16777216.0);
+  return out;
+}
+
 ProcessResult run_process(const QString& program, const QStringList& arguments, const QStringList& environment,
                           int timeout_ms) {
   QProcess p;

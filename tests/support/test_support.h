@@ -30,6 +30,12 @@ void write_bytes(const std::string& path, const std::vector<uint8_t>& bytes);
 // original_seed_outputs.npz, what the original code computes on them, checks the seed architecture.
 std::map<std::string, torch::Tensor> original_fixture_state_dict();
 
+// The same recipe for any module: its tensors by their names (BatchNorm layers recognised by their running_mean),
+// element i of tensor N from splitmix64(fnv1a64(seed_prefix + N) + i) (tools/reference_fixtures.py).
+std::map<std::string, torch::Tensor> fixture_weights(torch::nn::Module& module, const std::string& seed_prefix);
+// float32 values in [0, 1): element i is splitmix64(fnv1a64(name) + i) >> 40, over 2^24 (tools/reference_fixtures.py).
+torch::Tensor fixture_uniform01(const std::string& name, at::IntArrayRef shape);
+
 // A finished child process: its exit code (-1 when it crashed or ran past its time, then killed) and output.
 struct ProcessResult {
   int exit_code = -1;
