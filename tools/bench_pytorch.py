@@ -122,6 +122,46 @@ class Discriminator(nn.Module):
         return self.layers(z)
 
 
+class BurgessEncoder(nn.Module):
+    """--arch burgess: disentanglement_lib's conv_encoder (model/nn/reference_networks.cpp, Burgess): 4x4 stride-2
+    convolutions of 32, 32, 64, 64, a dense 256, then mu and logvar."""
+
+    def __init__(self, image_size, channels=CHANNELS, latent_dim=LATENT_DIM):
+        super().__init__()
+        assert image_size == 64, "burgess takes 64x64 images"
+        layers, c_in = [], channels
+        for c_out in (32, 32, 64, 64):
+            layers += [nn.Conv2d(c_in, c_out, 4, stride=2, padding=1), nn.ReLU()]
+            c_in = c_out
+        self.conv = nn.Sequential(*layers, nn.Flatten())
+        self.dense = nn.Sequential(nn.Linear(64 * 16, 256), nn.ReLU(), nn.Linear(256, 2 * latent_dim))
+
+    def forward(self, x):
+        mu, logvar = self.dense(self.conv(x)).chunk(2, dim=1)
+        return mu, logvar
+
+
+class BurgessDecoder(nn.Module):
+    """disentanglement_lib's deconv_decoder: dense 256 and 1024, then 4x4 stride-2 transposed convolutions (as a
+    PyTorch user writes them: nn.ConvTranspose2d)."""
+
+    def __init__(self, image_size, channels=CHANNELS, latent_dim=LATENT_DIM):
+        super().__init__()
+        self.dense = nn.Sequential(nn.Linear(latent_dim, 256), nn.ReLU(), nn.Linear(256, 64 * 16), nn.ReLU())
+        layers, c_in = [], 64
+        for c_out in (64, 32, 32):
+            layers += [nn.ConvTranspose2d(c_in, c_out, 4, stride=2, padding=1), nn.ReLU()]
+            c_in = c_out
+        self.deconv = nn.Sequential(*layers, nn.ConvTranspose2d(c_in, channels, 4, stride=2, padding=1))
+
+    def forward(self, z):
+        return self.deconv(self.dense(z).view(z.size(0), 64, 4, 4))  # pixel logits
+
+
+ARCHITECTURES = {"lean": (Encoder, Decoder), "burgess": (BurgessEncoder, BurgessDecoder)}
+ARCH = "lean"
+
+
 def reparameterize(mu, logvar):
     return mu + torch.randn_like(mu) * (0.5 * logvar).exp()
 
@@ -134,8 +174,9 @@ def permute_dimensions(z):
 
 class FactorVAE:
     def __init__(self, image_size):
-        self.encoder = Encoder(image_size)
-        self.decoder = Decoder(image_size)
+        encoder, decoder = ARCHITECTURES[ARCH]
+        self.encoder = encoder(image_size)
+        self.decoder = decoder(image_size)
         self.discriminator = Discriminator()
         self.vae_params = list(self.encoder.parameters()) + list(self.decoder.parameters())
         self.disc_params = list(self.discriminator.parameters())
@@ -238,7 +279,11 @@ def main():
         help="torch.set_flush_denormal(True), as the C++ trainer does (off by default: plain PyTorch)",
     )
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--arch", choices=sorted(ARCHITECTURES), default="lean",
+                        help="lean (default) or burgess (64x64 only: --sizes 64)")
     args = parser.parse_args()
+    global ARCH
+    ARCH = args.arch
     for s in args.sizes:
         if s not in SIZES:
             parser.error(f"image size must be 28, 32 or 64, got {s}")

@@ -23,6 +23,7 @@
 #include <QSlider>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace fvae::ui {
@@ -194,11 +195,14 @@ void LatentExplorer::setBaseToDatasetImage(int index) {
 }
 
 void LatentExplorer::rebuildRows(const QStringList& names) {
+  for (const auto& row : row_widgets_) qDeleteAll(row);  // hidden rows are out of the layout
   while (QLayoutItem* item = rows_->takeAt(0)) {
     delete item->widget();
     delete item;
   }
-  sliders_.clear(), values_.clear(), kl_labels_.clear(), name_edits_.clear();
+  sliders_.clear(), values_.clear(), kl_labels_.clear(), name_edits_.clear(), row_widgets_.clear();
+  ordered_by_kl_ = false;
+  inactive_count_ = 0;
   const int dims = model_ ? model_->latentDim() : 0;
   rows_->addWidget(new QLabel(tr("Name")), 0, 0);
   rows_->addWidget(new QLabel(tr("Value")), 0, 1, 1, 2);
@@ -233,19 +237,46 @@ void LatentExplorer::rebuildRows(const QStringList& names) {
             [slider](double v) { slider->setValue(static_cast<int>(std::lround(v * kSliderSteps))); });
     connect(reset, &QPushButton::clicked, slider, [slider] { slider->setValue(0); });
     connect(name, &QLineEdit::editingFinished, this, [this] { emit namesEdited(this->names()); });
-    rows_->addWidget(name, d + 1, 0);
-    rows_->addWidget(slider, d + 1, 1);
-    rows_->addWidget(value, d + 1, 2);
-    rows_->addWidget(reset, d + 1, 3);
-    rows_->addWidget(kl, d + 1, 4);
     auto* preview = new QLabel;
     preview->setToolTip(
         tr("Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base").arg(d));
-    rows_->addWidget(preview, d + 1, 5);
     previews_ << preview;
     sliders_ << slider, values_ << value, kl_labels_ << kl, name_edits_ << name;
+    row_widgets_ << QVector<QWidget*>{name, slider, value, reset, kl, preview};
   }
-  rows_->setRowStretch(dims + 1, 1);
+  inactive_toggle_ = new QPushButton;
+  inactive_toggle_->setFlat(true);
+  inactive_toggle_->setCheckable(true);
+  connect(inactive_toggle_, &QPushButton::toggled, this, [this](bool on) { arrangeRows(on); });
+  order_.clear();
+  for (int d = 0; d < dims; ++d) order_ << d;
+  arrangeRows(true);
+}
+
+namespace {
+constexpr int kManyDimensions = 16;  // more than this: inactive dimensions hidden until asked for
+}  // namespace
+
+void LatentExplorer::arrangeRows(bool showInactive) {
+  for (const auto& row : row_widgets_)
+    for (QWidget* w : row) rows_->removeWidget(w);
+  rows_->removeWidget(inactive_toggle_);
+  const int columns[] = {0, 1, 2, 3, 4, 5};
+  int row = 1;
+  for (int d : order_) {
+    const bool shown = showInactive || kl_labels_[d]->isEnabled();
+    for (int c = 0; c < row_widgets_[d].size(); ++c) {
+      row_widgets_[d][c]->setVisible(shown);
+      if (shown) rows_->addWidget(row_widgets_[d][c], row, columns[c]);
+    }
+    if (shown) ++row;
+  }
+  inactive_toggle_->setText(showInactive ? tr("Hide the %n inactive dimension(s)", nullptr, inactive_count_)
+                                         : tr("Show the %n inactive dimension(s)", nullptr, inactive_count_));
+  inactive_toggle_->setVisible(inactive_count_ > 0 && ordered_by_kl_ && order_.size() > kManyDimensions);
+  rows_->addWidget(inactive_toggle_, row, 0, 1, 6, Qt::AlignLeft);
+  for (int r = 0; r < rows_->rowCount(); ++r) rows_->setRowStretch(r, 0);
+  rows_->setRowStretch(row + 1, 1);
 }
 
 void LatentExplorer::setKl(const QVector<double>& kl) {
@@ -257,6 +288,16 @@ void LatentExplorer::setKl(const QVector<double>& kl) {
     kl_labels_[d]->setEnabled(active);
     kl_labels_[d]->setToolTip(active ? QString() : tr("inactive: KL below %1 nats").arg(kActiveKlNats));
   }
+  // Once per model, when its KL is first known: the rows by KL, largest first (the active ones first). Not again for
+  // a running training's updates, so that rows do not move under the pointer.
+  if (ordered_by_kl_ || kl.size() != kl_labels_.size() || kl.isEmpty()) return;
+  ordered_by_kl_ = true;
+  std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) { return kl[a] > kl[b]; });
+  inactive_count_ = static_cast<int>(std::count_if(kl.begin(), kl.end(), [](double k) { return !is_active(k); }));
+  // With many dimensions the inactive ones (no information, nothing a slider changes) wait behind a button.
+  const QSignalBlocker block(inactive_toggle_);
+  inactive_toggle_->setChecked(order_.size() <= kManyDimensions);
+  arrangeRows(inactive_toggle_->isChecked());
 }
 
 QString LatentExplorer::klText(int dimension) const {

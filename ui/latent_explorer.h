@@ -100,6 +100,14 @@ class LatentExplorer : public QWidget {
   QVector<NumberField*> values_;
   QVector<QLabel*> kl_labels_;
   QVector<QLineEdit*> name_edits_;
+  // Each dimension's widgets in column order; rows ordered by KL once it is known for the model (active first), the
+  // inactive ones of a large model behind `inactive_toggle_`.
+  QVector<QVector<QWidget*>> row_widgets_;
+  QPushButton* inactive_toggle_ = nullptr;
+  QVector<int> order_;  // the dimension shown in each row
+  bool ordered_by_kl_ = false;
+  int inactive_count_ = 0;
+  void arrangeRows(bool showInactive);
   QTimer* follow_timer_ = nullptr;
   quint64 shown_generation_ = 0, model_version_ = 0, random_seed_ = 0;
   QImage shown_image_;

@@ -17,6 +17,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "app/service/model_analysis.h"
 #include "app/service/model_exchange.h"
 #include "ui/dataset_browser.h"
 #include "ui/export_dialogs.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent)
       checkpoint_jobs_(new service::JobTracker(this)),
       names_jobs_(new service::JobTracker(this)),
       exchange_jobs_(new service::JobTracker(this)),
+      kl_jobs_(new service::JobTracker(this)),
       device_label_(new QLabel),
       model_label_(new ModelHeader),
       dataset_label_(new QLabel(tr("dataset: none"))) {
@@ -234,12 +236,15 @@ void MainWindow::createMenus() {
 void MainWindow::createFileMenu() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open checkpoint…"), this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open checkpoint"), QString(),
-                                                      tr("FactorVAE checkpoints (*.fvae *.safetensors)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open checkpoint"), QString(),
+        tr("FactorVAE checkpoints (*.fvae *.safetensors);;Models trained elsewhere (*.ckpt *.pt *.pth *.tar *.pkl);;"
+           "All files (*)"));
     if (!path.isEmpty()) openCheckpoint(path);
   });
   open->setShortcut(QKeySequence::Open);
-  open->setToolTip(tr("Load a trained model into the latent explorer"));
+  open->setToolTip(tr("Load a trained model into the latent explorer: this application's, or one saved by "
+                      "1Konny's FactorVAE or Beta-VAE, AntixK's PyTorch-VAE or the original project"));
   if (!service::demoModel().path.isEmpty())
     file->addAction(tr("Explore a trained &model now"), this, &MainWindow::openDemo)
         ->setToolTip(tr("The demo model, trained by this application on the built-in shapes"));
@@ -276,12 +281,13 @@ void MainWindow::createFileMenu() {
   export_model->setToolTip(
       tr("The model's encoder and decoder as a file that torch.load opens in Python, as safetensors, or as a "
          "small checkpoint without the training state, to share"));
-  file->addAction(tr("I&mport original project checkpoint…"), this, [this] {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import a checkpoint of the original project"), QString(),
-                                     tr("Original project checkpoints (*.ckpt *.npz);;All files (*)"));
-    if (!path.isEmpty()) importOriginalCheckpoint(path, importedCheckpointPath(path));
-  });
+  file->addAction(tr("I&mport a model trained elsewhere…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import a model trained elsewhere"), QString(),
+        tr("PyTorch and Lightning files (*.ckpt *.pt *.pth *.tar *.pkl *.npz);;All files (*)"));
+    if (!path.isEmpty()) importModel(path, importedCheckpointPath(path));
+  })->setToolTip(tr("A checkpoint of 1Konny's FactorVAE or Beta-VAE, AntixK's PyTorch-VAE or the original project, "
+                    "saved as a .fvae beside it (the names you give its dimensions are kept there)"));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -316,6 +322,8 @@ void MainWindow::createHelpMenu() {
 void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names,
                           const QVector<double>& kl, const QString& datasetSpec) {
   model_ = model;
+  kl_known_ = !kl.isEmpty();
+  kl_jobs_->cancel();
   for (ModelHeader* header : headers_) header->setModel(model);
   model_label_->setModel(model);
   explorer_->setModel(model, names, kl);
@@ -335,6 +343,33 @@ void MainWindow::setModel(std::shared_ptr<service::DecodeModel> model, const QSt
   if (model && (!dataset_ || dataset_->spec() != spec || dataset_->imageSize() != model->imageSize() ||
                 dataset_->channels() != model->channels()))
     openDataset(spec);
+  else
+    measureKlIfUnknown();
+}
+
+void MainWindow::measureKlIfUnknown() {
+  if (!model_ || !dataset_ || kl_known_ || following_live_ || dataset_->channels() != model_->channels() ||
+      dataset_->imageSize() != model_->imageSize())
+    return;
+  auto model = model_;
+  auto data = dataset_;
+  statusBar()->showMessage(tr("Measuring the KL per dimension on %1…").arg(data->description()));
+  kl_jobs_->start<QVector<double>>(
+      [model, data](service::TaskControl&) { return service::meanKl(*model, *data); },
+      [this, model, data](const QVector<double>& kl) {
+        statusBar()->clearMessage();
+        if (model != model_) return;
+        kl_known_ = true;
+        explorer_->setKl(kl);
+        latent_map_->setKl(kl);
+        messages_->showMessage(MessageBar::Kind::Information, tr("KL per dimension"),
+                               tr("Measured on 2,000 images of %1: the explorer lists the active dimensions first.")
+                                   .arg(data->description()));
+      },
+      {}, [this](const QString& error) {
+        statusBar()->clearMessage();
+        messages_->showError(tr("Cannot measure the KL per dimension"), error);
+      });
 }
 
 void MainWindow::openDataset(const QString& spec) {
@@ -368,6 +403,7 @@ void MainWindow::setDataset(std::shared_ptr<service::DatasetView> dataset) {
   responses_->setDataset(dataset);
   latent_map_->setDataset(dataset);
   if (!session_->isRunning()) training_->setDatasetSpec(dataset->spec());
+  measureKlIfUnknown();
 }
 
 void MainWindow::openCheckpoint(const QString& path) {
@@ -418,10 +454,10 @@ QString importedCheckpointPath(const QString& source) {
   return path;
 }
 
-void MainWindow::importOriginalCheckpoint(const QString& source, const QString& out) {
+void MainWindow::importModel(const QString& source, const QString& out) {
   statusBar()->showMessage(tr("Importing %1…").arg(QFileInfo(source).fileName()));
   exchange_jobs_->start<QString>(
-      [source, out](service::TaskControl&) { return service::importOriginalCheckpoint(source, out); },
+      [source, out](service::TaskControl&) { return service::importModel(source, out); },
       [this, out](const QString& message) {
         statusBar()->clearMessage();
         messages_->showMessage(MessageBar::Kind::Information, tr("Imported"), message);
@@ -430,7 +466,7 @@ void MainWindow::importOriginalCheckpoint(const QString& source, const QString& 
       {},
       [this](const QString& error) {
         statusBar()->clearMessage();
-        messages_->showError(tr("Cannot import the checkpoint"), error);
+        messages_->showError(tr("Cannot import the model"), error);
         emit importFailed(error);
       });
 }

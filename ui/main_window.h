@@ -43,7 +43,7 @@ class MainWindow : public QMainWindow {
   void exportModel(const QString& out);
   // Converts the original project's checkpoint (.ckpt or .npz) to `out` off the GUI thread, then opens it; on failure
   // the message bar says why and importFailed is emitted.
-  void importOriginalCheckpoint(const QString& source, const QString& out);
+  void importModel(const QString& source, const QString& out);
   // Opens the demo model in the explorer ("Explore a trained model now").
   void openDemo();
   // The explorer shows the running training's weights from now on (when a training starts, an opened model stays
@@ -92,6 +92,9 @@ class MainWindow : public QMainWindow {
   void setModel(std::shared_ptr<service::DecodeModel> model, const QStringList& names, const QVector<double>& kl,
                 const QString& datasetSpec);
   void setDataset(std::shared_ptr<service::DatasetView> dataset);
+  // A model trained elsewhere comes without its KL per dimension: measured on the open dataset when it fits the model,
+  // so that the explorer can order the dimensions and mark the inactive ones.
+  void measureKlIfUnknown();
   void saveNames(const QStringList& names);
 
   service::TrainingSession* session_;
@@ -109,6 +112,7 @@ class MainWindow : public QMainWindow {
   service::JobTracker* checkpoint_jobs_;  // reading a checkpoint: the newest request wins
   service::JobTracker* names_jobs_;       // rewriting the checkpoint with new names: one at a time, in order
   service::JobTracker* exchange_jobs_;    // export and import
+  service::JobTracker* kl_jobs_;          // the KL per dimension of a model whose file does not say
   bool close_when_stopped_ = false;       // the user chose to quit while training ran
   RecentMenu* recent_checkpoints_ = nullptr;
   RecentMenu* recent_datasets_ = nullptr;
@@ -118,6 +122,7 @@ class MainWindow : public QMainWindow {
   QLabel* dataset_label_;
   QString checkpoint_path_;
   bool following_live_ = false;  // the explorer shows the running training's weights
+  bool kl_known_ = false;        // the shown model's KL per dimension (from its file, or measured)
   QString training_checkpoint_;  // the newest checkpoint the training saved
   std::shared_ptr<service::DecodeModel> model_;
   std::shared_ptr<service::DatasetView> dataset_;

@@ -41,6 +41,7 @@ void TrainingForm::createFields() {
   device_->setToolTip(tr("Where training runs; available here: %1").arg(service::computeDeviceDescription()));
   preset_ = new QComboBox;
   preset_->addItem(tr("Paper (lean model)"), QStringLiteral("paper"));
+  preset_->addItem(tr("Field's standard (burgess, 64 × 64)"), QStringLiteral("burgess"));
   preset_->addItem(tr("Original project (seed)"), QStringLiteral("seed"));
   size_ = new QComboBox;
   for (int s : {28, 32, 64}) size_->addItem(QStringLiteral("%1 × %1").arg(s), s);
@@ -233,8 +234,13 @@ void TrainingForm::connectDefaults() {
     emit imageSizeChanged(size_->currentData().toInt());
   });
   connect(preset_, &QComboBox::currentIndexChanged, this, [this] {
-    const bool paper = preset_->currentData().toString() == QLatin1String("paper");
-    for (QWidget* w : std::initializer_list<QWidget*>{beta_, gamma_, learning_rate_, batch_}) w->setEnabled(paper);
+    const QString preset = preset_->currentData().toString();
+    const bool tunable = preset != QLatin1String("seed");
+    for (QWidget* w : std::initializer_list<QWidget*>{beta_, gamma_, learning_rate_, batch_}) w->setEnabled(tunable);
+    // The burgess architecture is made for 64×64 images.
+    const bool burgess = preset == QLatin1String("burgess");
+    if (burgess) size_->setCurrentIndex(size_->findData(64));
+    size_->setEnabled(!burgess);
   });
 }
 

@@ -107,7 +107,8 @@ DatasetRequest dataset_request(const OptionParser& parser, const Checkpoint* cp)
   r.subset = integer_option(parser, "subset");
   if (cp) {
     if (!parser.is_set("size")) r.size = cp->model.image_size;
-    if (!parser.is_set("channels")) r.channels = cp->model.channels;
+    // Channels stay the data's own unless given: a grey model is not shown colour images as grey, nor the reverse
+    // (open_dataset_for says so).
     if (!parser.is_set("subset") && r.spec == cp->dataset.spec) r.subset = cp->dataset.subset;
   }
   return r;
@@ -117,6 +118,23 @@ std::shared_ptr<const Dataset> open_dataset_reporting_skips(const DatasetRequest
   auto data = open_dataset(request);
   for (const auto& skipped : data->skipped_files())
     std::cerr << "factorvae: skipped an unreadable file: " << skipped << "\n";
+  return data;
+}
+
+std::shared_ptr<const Dataset> open_dataset_for(const OptionParser& parser, const Checkpoint& cp) {
+  auto data = open_dataset_reporting_skips(dataset_request(parser, &cp));
+  const auto s = data->shape();
+  const std::string model = text_option(parser, "checkpoint") + " (" + cp.model.describe() + ")";
+  auto kind = [](int64_t channels) { return channels == 1 ? std::string("grey") : std::string("colour"); };
+  if (s.channels != cp.model.channels)
+    throw UsageError(data->description() + " has " + kind(s.channels) + " images (" + std::to_string(s.channels) +
+                     " channel" + (s.channels == 1 ? "" : "s") + "), the model " + model + " takes " +
+                     kind(cp.model.channels) + " ones: give a dataset of " + kind(cp.model.channels) +
+                     " images, or --channels " + std::to_string(cp.model.channels) + " to convert these");
+  if (s.height != cp.model.image_size)
+    throw UsageError(data->description() + " has " + std::to_string(s.height) + "×" + std::to_string(s.width) +
+                     " images, the model " + model + " takes " + std::to_string(cp.model.image_size) + "×" +
+                     std::to_string(cp.model.image_size) + " ones (leave --size out to resize them)");
   return data;
 }
 

@@ -49,6 +49,9 @@ DatasetRequest dataset_request(const OptionParser& parser, const Checkpoint* che
 
 // open_dataset, and a line on stderr for each unreadable file that was left out.
 std::shared_ptr<const Dataset> open_dataset_reporting_skips(const DatasetRequest& request);
+// The dataset the options name (the checkpoint's by default) for the model, at its image size; refused, with both
+// named, where its images are grey and the model's colour or the reverse (--channels converts), or of another size.
+std::shared_ptr<const Dataset> open_dataset_for(const OptionParser& parser, const Checkpoint& checkpoint);
 // --checkpoint, required; with a --device option (add_device_option), its networks on that device.
 Checkpoint open_checkpoint(const OptionParser& parser);
 

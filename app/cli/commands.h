@@ -40,6 +40,7 @@ int random_command(const Arguments& arguments);
 int evaluate_command(const Arguments& arguments);
 int responses_command(const Arguments& arguments);
 int export_command(const Arguments& arguments);
+int import_command(const Arguments& arguments);
 int import_seed_command(const Arguments& arguments);
 int decode_command(const Arguments& arguments);
 int encode_command(const Arguments& arguments);

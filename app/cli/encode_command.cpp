@@ -30,9 +30,7 @@ int encode_command(const Arguments& arguments) {
                 "decimal point whatever the locale.");
   if (!p.is_set("out")) throw UsageError("encode needs --out FOLDER");
   auto cp = open_checkpoint(p);
-  auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
-  if (data->shape().channels != cp.model.channels || data->shape().height != cp.model.image_size)
-    throw UsageError(data->description() + " does not match the model (" + cp.model.describe() + ")");
+  auto data = open_dataset_for(p, cp);
   const int64_t images = integer_option(p, "images");
   const int64_t batch = integer_option(p, "batch-size");
   const int64_t points = integer_option(p, "projector-points");

@@ -44,9 +44,7 @@ int evaluate_command(const Arguments& arguments) {
       "dataset with ground-truth factors (the built-in shapes) also the FactorVAE metric and MIG as "
       "disentanglement_lib computes them.");
   auto cp = open_checkpoint(p);
-  auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
-  if (data->shape().channels != cp.model.channels || data->shape().height != cp.model.image_size)
-    throw UsageError(data->description() + " does not match the model (" + cp.model.describe() + ")");
+  auto data = open_dataset_for(p, cp);
   install_interrupt_handler();
   const std::string path = text_option(p, "checkpoint");
   auto names = [&] {

@@ -1,4 +1,4 @@
-// factorvae export / import-seed / decode: models and codes in and out of FactorVAE Studio, for PyTorch users.
+// factorvae export / import / decode: models and codes in and out of FactorVAE Studio, for PyTorch users.
 #include <torch/torch.h>
 
 #include <QFileInfo>
@@ -40,21 +40,27 @@ int export_command(const Arguments& arguments) {
   return 0;
 }
 
-int import_seed_command(const Arguments& arguments) {
+namespace {
+
+int import_file(const Arguments& arguments, const char* mode, const std::string& default_family) {
   OptionParser p;
-  p.add_positional("checkpoint", "the original project's checkpoint: a Lightning .ckpt, or an .npz of its state_dict",
-                   "checkpoint");
+  p.add_positional("model", "the file its code saved: a solver's checkpoint, a Lightning .ckpt, a state dict; or an "
+                   ".npz of the original project's state_dict", "model");
   p.add_options({{"out", "the FactorVAE Studio checkpoint to write (default: imported.fvae)", "file", "imported.fvae"},
-                 {"allow-pickle", "let the Python helper run code from the .ckpt (only for files you trust)"}});
+                 {"family", "where the tensors alone do not decide: seed, 1konny-factorvae[1-3], 1konny-betavae[-h|-b], "
+                            "antixk[-betavae|-factorvae|-betatcvae]",
+                  "name", default_family}});
   parse_or_exit(p, arguments,
-                "Imports a checkpoint of the original Python project (3liFi/FactorVAE): its layers and names, any "
-                "latent size and image size. A .ckpt is read by Python (torch, via $FACTORVAE_PYTHON or python3) "
-                "with tools/seed_checkpoint_to_npz.py; the result opens in the explorer and in evaluate.",
+                "Imports a model trained elsewhere: 1Konny/FactorVAE (FactorVAE1/2/3 and its discriminator), "
+                "1Konny/Beta-VAE (BetaVAE_H/B), AntixK/PyTorch-VAE (BetaVAE, FactorVAE, BetaTCVAE) and the original "
+                "project (3liFi/FactorVAE), recognised by their tensors' names and shapes. The file is read without "
+                "running code from it and without Python. The models also open directly (--checkpoint FILE); the "
+                ".fvae keeps the names you give the dimensions.",
                 1);
-  if (p.positional().size() != 1) throw UsageError("import-seed needs one checkpoint file");
+  if (p.positional().size() != 1) throw UsageError(std::string(mode) + " needs one model file");
   try {
-    std::cout << service::importOriginalCheckpoint(QString::fromStdString(p.positional()[0]),
-                                                   QString::fromStdString(p.value("out")), p.is_set("allow-pickle"))
+    std::cout << service::importModel(QString::fromStdString(p.positional()[0]),
+                                      QString::fromStdString(p.value("out")), QString::fromStdString(p.value("family")))
                      .toStdString()
               << "\n";
   } catch (const service::Error& e) {
@@ -62,6 +68,11 @@ int import_seed_command(const Arguments& arguments) {
   }
   return 0;
 }
+
+}  // namespace
+
+int import_command(const Arguments& arguments) { return import_file(arguments, "import", ""); }
+int import_seed_command(const Arguments& arguments) { return import_file(arguments, "import-seed", "seed"); }
 
 int decode_command(const Arguments& arguments) {
   OptionParser p;

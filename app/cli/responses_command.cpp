@@ -100,9 +100,7 @@ int responses_command(const Arguments& arguments) {
                     r.variance[d], all.c_str());
       }
     } else {
-      auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
-      if (data->shape().channels != cp.model.channels || data->shape().height != cp.model.image_size)
-        throw UsageError(data->description() + " does not match the model (" + cp.model.describe() + ")");
+      auto data = open_dataset_for(p, cp);
       ClassResponseOptions options;
       options.seed = seed;
       options.max_images = integer_option(p, "images");

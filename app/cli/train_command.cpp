@@ -187,7 +187,8 @@ int train_command(const Arguments& arguments) {
   for (const auto& pr : presets()) preset_help += "'" + pr.name + "': " + pr.description + " ";
   p.add_options({
       {"preset", preset_help, "name", "paper"},
-      {"arch", "architecture: lean (default) or seed (the original project's layers)", "name"},
+      {"arch", "architecture: lean (default), seed (the original project's layers) or burgess (the field's standard "
+               "64×64 encoder and decoder, as disentanglement_lib's)", "name"},
       {"latent-dim", "number of latent dimensions (default 8)", "n"},
       {"recon", "reconstruction likelihood: bernoulli (BCE) or gaussian (MSE)", "kind"},
       {"beta",

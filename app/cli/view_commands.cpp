@@ -27,12 +27,6 @@ int scale_option(const OptionParser& p) {
   return static_cast<int>(scale);
 }
 
-void check_shape(const Dataset& data, const ModelConfig& model) {
-  const auto s = data.shape();
-  if (s.channels != model.channels || s.height != model.image_size)
-    throw UsageError(data.description() + " does not match the model (" + model.describe() + ")");
-}
-
 }  // namespace
 
 int replicate_command(const Arguments& arguments) {
@@ -44,8 +38,7 @@ int replicate_command(const Arguments& arguments) {
                  {"seed", "seed for the random choice (default 0)", "n", "0"}});
   parse_or_exit(p, arguments, "Shows dataset images (top) above their reconstructions with z = mu (bottom).");
   auto cp = open_checkpoint(p);
-  auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
-  check_shape(*data, cp.model);
+  auto data = open_dataset_for(p, cp);
   const int64_t count = integer_option(p, "count");
   if (count < 1 || count > 1024) throw UsageError("--count must lie in 1..1024");
   torch::Tensor indices;
@@ -111,8 +104,7 @@ int latent_command(const Arguments& arguments) {
   } else if (base_kind == "typical") {
     // Image 0 of shapes is a sprite in a corner, where most offsets run off the data: a typical image shows the model
     // as it is. The median is taken per dimension over a seeded sample; the image whose μ is nearest to it is the base.
-    auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
-    check_shape(*data, cp.model);
+    auto data = open_dataset_for(p, cp);
     const auto indices = subset_indices(data->size(), std::min<int64_t>(1000, data->size()), 0);
     const auto mu = encode(cp.networks->encoder, data->images(indices)).mu;
     const auto median = std::get<0>(mu.median(0));
@@ -121,8 +113,7 @@ int latent_command(const Arguments& arguments) {
     std::cout << "Base: dataset image " << indices[nearest].item<int64_t>()
               << ", the one whose code is nearest the median code\n";
   } else if (base_kind == "image") {
-    auto data = open_dataset_reporting_skips(dataset_request(p, &cp));
-    check_shape(*data, cp.model);
+    auto data = open_dataset_for(p, cp);
     const int64_t index = integer_option(p, "index");
     if (index < 0 || index >= data->size())
       throw UsageError("--index must lie in 0.." + std::to_string(data->size() - 1));

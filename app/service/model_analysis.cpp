@@ -106,4 +106,12 @@ LatentMap latentMap(DecodeModel& model, const DatasetView& data, const ResponseS
   });
 }
 
+QVector<double> meanKl(DecodeModel& model, const DatasetView& data) {
+  return guarded([&] {
+    const auto snapshot = stableSnapshot(model);
+    const auto kl = mean_kl_on([&](const torch::Tensor& x) { return snapshot->encode(x); }, *data.data());
+    return QVector<double>(kl.begin(), kl.end());
+  });
+}
+
 }  // namespace fvae::service

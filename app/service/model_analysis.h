@@ -5,6 +5,7 @@
 // types only.
 
 #include <QString>
+#include <QVector>
 #include <functional>
 
 #include "model/analysis/evaluation_record.h"
@@ -45,5 +46,9 @@ ClassResponses classResponses(DecodeModel& model, const DatasetView& data, const
                               const std::function<bool(double)>& progress);
 LatentMap latentMap(DecodeModel& model, const DatasetView& data, const ResponseSettings& settings,
                     const std::function<bool(double)>& progress);
+// Each dimension's mean KL to the prior over a seeded sample of 2,000 of the dataset's images (model/nn/activity.h:
+// which dimensions are active), for a model whose file does not say (one trained elsewhere). The dataset must have
+// the model's size and channels.
+QVector<double> meanKl(DecodeModel& model, const DatasetView& data);
 
 }  // namespace fvae::service

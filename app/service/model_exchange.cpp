@@ -10,8 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QProcess>
-#include <QTemporaryDir>
 
 #include "app/service/dataset_view.h"
 #include "app/service/errors.h"
@@ -63,15 +61,6 @@ QString exportModel(const QString& checkpoint, const QString& out) {
   }
 }
 
-QString seedConverterScript() {
-  const QString name = QStringLiteral("seed_checkpoint_to_npz.py");
-  const QDir bin(QCoreApplication::applicationDirPath());
-  for (const QString& candidate :
-       {bin.filePath("../share/factorvae-studio/" + name), QStringLiteral(FACTORVAE_SOURCE_DIR "/tools/") + name})
-    if (QFileInfo::exists(candidate)) return QFileInfo(candidate).absoluteFilePath();
-  return {};
-}
-
 DemoModel demoModel() {
   DemoModel demo;
   const QDir bin(QCoreApplication::applicationDirPath());
@@ -93,41 +82,26 @@ DemoModel demoModel() {
   return demo;
 }
 
-QString pythonInterpreter() {
-  const QString configured = qEnvironmentVariable("FACTORVAE_PYTHON");
-  return configured.isEmpty() ? QStringLiteral("python3") : configured;
-}
-
-QString importOriginalCheckpoint(const QString& source, const QString& out, bool allowPickle) {
+QString importModel(const QString& source, const QString& out, const QString& family) {
   if (!QFileInfo(source).isFile()) throw Error(text(source + ": no such file"));
-  QString npz = source;
-  QTemporaryDir scratch;
-  if (QFileInfo(source).suffix().toLower() != "npz") {
-    const QString script = seedConverterScript();
-    if (script.isEmpty())
-      throw Error("seed_checkpoint_to_npz.py, the Python helper for .ckpt files, is missing");
-    if (!scratch.isValid()) throw Error("cannot create a temporary folder for the conversion");
-    npz = scratch.filePath("state_dict.npz");
-    QStringList arguments = {script, source, npz};
-    if (allowPickle) arguments << "--allow-pickle";
-    QProcess helper;
-    helper.start(pythonInterpreter(), arguments);
-    if (!helper.waitForStarted())
-      throw Error(text(source + ": reading a Lightning checkpoint needs Python with torch (" +
-                               pythonInterpreter() + " did not start; set FACTORVAE_PYTHON)"));
-    helper.waitForFinished(-1);
-    const QString err = QString::fromUtf8(helper.readAllStandardError()).trimmed();
-    if (helper.exitStatus() != QProcess::NormalExit || helper.exitCode() != 0)
-      throw Error(text(err.isEmpty() ? source + ": the Python helper failed" : err.split('\n').last()));
-  }
+  const std::string name = text(QFileInfo(source).fileName());
   try {
-    std::map<std::string, torch::Tensor> state;
-    for (auto& [name, array] : read_npz_arrays(text(npz))) state[name] = array.data;
-    Checkpoint cp = checkpoint_from_original(state, text(QFileInfo(source).fileName()));
-    cp.dataset.description = text("imported from " + QFileInfo(source).fileName());
+    Checkpoint cp;
+    if (QFileInfo(source).suffix().toLower() == "npz") {
+      // The original project's state_dict as NumPy arrays (its seed layers).
+      std::map<std::string, torch::Tensor> state;
+      for (auto& [key, array] : read_npz_arrays(text(source))) state[key] = array.data;
+      cp = checkpoint_from_original(state, name);
+      cp.dataset.description = "imported from " + name;
+    } else {
+      cp = load_checkpoint(text(source), text(family));
+      if (!cp.foreign)
+        throw Error(text(source + ": already a FactorVAE Studio checkpoint; it opens as it is"));
+    }
     save_checkpoint(text(out), cp);
-    return QCoreApplication::translate("fvae::service::ModelExchange", "Imported %1 as %2 (%3)")
-        .arg(QFileInfo(source).fileName(), out, QString::fromStdString(cp.model.describe()));
+    return QCoreApplication::translate("fvae::service::ModelExchange", "Imported %1 as %2 (%3, %4)")
+        .arg(QFileInfo(source).fileName(), out, QString::fromStdString(cp.origin),
+             QString::fromStdString(cp.model.describe()));
   } catch (const DatasetError& e) {
     throw Error(e.what());
   } catch (const CheckpointError& e) {

@@ -18,8 +18,6 @@ class DecodeModel;
 // .fvae: a weights-only checkpoint (encoder, decoder, configuration, names, history). Returns a line for the user.
 QString exportModel(const QString& checkpoint, const QString& out);
 
-// The Python helper that reads Lightning checkpoints (tools/seed_checkpoint_to_npz.py, installed beside the data).
-QString seedConverterScript();
 // The demo model the application offers on first start (resources/demo/shapes-demo.fvae, installed under
 // share/factorvae-studio/demo), and a line with its scores from the JSON beside it; an empty path when missing.
 struct DemoModel {
@@ -28,13 +26,11 @@ struct DemoModel {
 };
 DemoModel demoModel();
 
-// The Python interpreter used for it: $FACTORVAE_PYTHON, else python3.
-QString pythonInterpreter();
-
-// Turns the original project's checkpoint (.ckpt through the helper, or an .npz of its state_dict) into a checkpoint
-// at `out` that the explorer opens and `evaluate` scores. `allowPickle` lets the helper run code in the file (only
-// for trusted files). Returns a line for the user.
-QString importOriginalCheckpoint(const QString& source, const QString& out, bool allowPickle = false);
+// Writes a model trained elsewhere as a checkpoint at `out` (nothing when it is refused): a file of the reference
+// implementations or of the original project (read without running code from it; `family` names one where the
+// tensors do not decide, model/checkpoint/reference_import.h), or an .npz of the original project's state_dict.
+// Returns a line for the user.
+QString importModel(const QString& source, const QString& out, const QString& family = {});
 
 // μ and log σ² of the dataset's images `indices` as files for other tools (model/io/code_export.h: NumPy, CSV,
 // TensorBoard's projector) in `folder`, on one frozen set of the model's weights; returns the files written.

@@ -89,7 +89,7 @@ RunRequest request_of(const TrainingSettings& s) {
   request.dataset.spec = s.dataset.toStdString();
   request.dataset.size = s.imageSize;
   request.train.seed = s.seed;
-  if (s.preset == QLatin1String("paper")) {  // the seed preset's recipe is fixed; the form's fields are disabled
+  if (s.preset != QLatin1String("seed")) {  // the seed preset's recipe is fixed; the form's fields are disabled
     request.train.beta = s.beta;
     request.train.gamma = s.gamma;
     request.train.vae_lr = s.learningRate;

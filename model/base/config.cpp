@@ -148,6 +148,16 @@ const std::vector<Preset>& presets() {
         "gamma scaled by what a factor step is worth at 28 and 64 px), a budget of about 12 minutes on 2 CPU cores.";
     p.push_back(paper);
 
+    Preset burgess = paper;
+    burgess.name = "burgess";
+    burgess.description =
+        "The field's standard 64×64 encoder and decoder (disentanglement_lib's conv_encoder and deconv_decoder: 4×4 "
+        "stride-2 convolutions of 32, 32, 64, 64 channels and a dense layer of 256, mirrored), with the paper preset's "
+        "settings, to compare with the literature in its own architecture.";
+    burgess.model.architecture = Architecture::Burgess;
+    burgess.model.image_size = 64;
+    p.push_back(burgess);
+
     Preset seed;
     seed.name = "seed";
     seed.description =
@@ -175,7 +185,7 @@ const std::vector<Preset>& presets() {
 const Preset& preset(const std::string& name) {
   for (const auto& p : presets())
     if (p.name == name) return p;
-  throw ConfigError("unknown preset '" + name + "' (choose paper or seed)");
+  throw ConfigError("unknown preset '" + name + "' (choose paper, burgess or seed)");
 }
 
 double default_gamma_for_dataset(const std::string& dataset_kind) {
@@ -221,6 +231,8 @@ bool is_trainable(Architecture a) {
 }
 
 bool is_reference(Architecture a) { return !is_trainable(a); }
+
+bool has_plain_layers(Architecture a) { return a == Architecture::Lean || a == Architecture::Burgess; }
 
 std::string architecture_record(Architecture a) {
   if (a == Architecture::Seed) return "seed-2";

@@ -126,6 +126,9 @@ Architecture architecture_from_string(const std::string& s);
 bool is_trainable(Architecture a);
 // A model trained elsewhere, in the layers and names of its own code.
 bool is_reference(Architecture a);
+// Whether a training batch may be split among threads (no BatchNorm, whose statistics depend on the split) and the
+// discriminator is the paper's (Linear and LeakyReLU only, so bfloat16 products apply): lean and burgess.
+bool has_plain_layers(Architecture a);
 // How a checkpoint's configuration names the architecture: "lean", "seed-2" (the original's layers) and "seed", which
 // every checkpoint of the earlier layout holds. A build from before the correction refuses "seed-2" instead of
 // decoding it with the wrong strides.

@@ -45,6 +45,9 @@ struct Checkpoint {
   // Present when the file holds the training state (optimisers, generators, sample order).
   bool has_training_state = false;
   std::shared_ptr<const Records> records;  // everything the file held, for resuming and rewriting
+  // Read from another program's file (reference_import.h), and which code made the model.
+  bool foreign = false;
+  std::string origin = "FactorVAE Studio";
 
   std::string latent_name(int64_t dim) const;  // the given name or "z<dim>"
 };

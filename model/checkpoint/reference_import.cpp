@@ -51,6 +51,11 @@ std::optional<std::string> prefix_of(const Tensors& tensors, const std::string& 
   return std::nullopt;
 }
 
+std::string file_name(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 std::string shape(const torch::Tensor& t) { return c10::str(t.sizes()); }
 
 struct Attempt {
@@ -169,7 +174,7 @@ Attempt attempt(const TorchFile& file, const Family& family) {
 }  // namespace
 
 std::vector<std::string> reference_family_names() {
-  std::vector<std::string> names;
+  std::vector<std::string> names = {"seed"};
   for (const auto& f : kFamilies) {
     if (std::find(names.begin(), names.end(), f.group) == names.end()) names.push_back(f.group);
     names.push_back(to_string(f.architecture));
@@ -212,6 +217,8 @@ Checkpoint checkpoint_from_reference(const TorchFile& file, const std::string& s
       if (cp.model.channels == 3) cp.train.reconstruction = Reconstruction::Gaussian;
       cp.dataset.split = "train";
       cp.dataset.description = "imported from " + source + ", " + reference_origin(cp.model.architecture);
+      cp.origin = reference_origin(cp.model.architecture);
+      cp.foreign = true;
       cp.latent_names.assign(static_cast<size_t>(cp.model.latent_dim), "");
       return cp;
     }
@@ -242,10 +249,15 @@ Checkpoint import_model_file(const std::string& path, const std::string& bytes, 
       Checkpoint cp = checkpoint_from_original(state, path);
       if (const auto it = file.integers.find(*prefix == "state_dict." ? "global_step" : ""); it != file.integers.end())
         cp.step = std::max<int64_t>(it->second, 0);
+      cp.origin = "3liFi/FactorVAE (the original project)";
+      cp.dataset.description = "imported from " + file_name(path);
+      cp.foreign = true;
       return cp;
     }
   if (family == "seed") throw CheckpointError(path + ": not a checkpoint of the original project's seed layers");
-  return checkpoint_from_reference(file, path, family);
+  Checkpoint cp = checkpoint_from_reference(file, path, family);
+  cp.dataset.description = "imported from " + file_name(path) + ", " + cp.origin;
+  return cp;
 }
 
 ReferenceStateDicts reference_state_dicts(const Checkpoint& cp) {

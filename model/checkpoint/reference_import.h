@@ -13,8 +13,9 @@
 
 namespace fvae {
 
-// The names `--family` accepts: each architecture's name ("1konny-factorvae1", "antixk-betatcvae", …) and the
-// repositories' groups ("1konny-factorvae", "1konny-betavae", "antixk").
+// The names `--family` accepts: "seed" (the original project, 3liFi/FactorVAE), each architecture's name
+// ("1konny-factorvae1", "antixk-betatcvae", …) and the repositories' groups ("1konny-factorvae", "1konny-betavae",
+// "antixk").
 std::vector<std::string> reference_family_names();
 
 // Whether `bytes` are a torch.save file rather than one of this project's formats (LibTorch module archives included).

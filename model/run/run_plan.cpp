@@ -154,6 +154,14 @@ RunPlan plan_run(const RunRequest& request, const DatasetOpener& open) {
   }
   request.train.apply_to(plan.train);
   // A new run on shapes trains at the size the recipe was measured at (and the GUI shows), not the generator's 64.
+  // The burgess architecture is made for 64×64 images.
+  if (!plan.resumed && plan.model.architecture == Architecture::Burgess && plan.dataset.size != 64) {
+    if (plan.dataset.size != 0)
+      throw ConfigError("the burgess architecture takes 64×64 images, not " + std::to_string(plan.dataset.size) + "×" +
+                        std::to_string(plan.dataset.size) + " (leave the size out)");
+    plan.dataset.size = 64;
+    plan.notes.push_back("image size 64 (the burgess architecture's)");
+  }
   if (!plan.resumed && plan.dataset.spec == kBuiltinDataset && plan.dataset.size == 0) {
     plan.dataset.size = kShapesTrainingSize;
     plan.notes.push_back("image size " + std::to_string(kShapesTrainingSize) + " (the quality bar's size for shapes)");
@@ -162,7 +170,7 @@ RunPlan plan_run(const RunRequest& request, const DatasetOpener& open) {
   // thread beside the discriminator's second one on every CPU tried (docs/speed.md). The seed architecture's batch
   // cannot be split; it keeps one thread and the discriminator's. A resumed run keeps the threads it was trained with
   // (the same run for its seed and thread count).
-  if (!plan.resumed && !request.train.threads && plan.model.architecture == Architecture::Lean) {
+  if (!plan.resumed && !request.train.threads && has_plain_layers(plan.model.architecture)) {
     plan.train.threads = available_cores();
     if (plan.train.threads > 1)
       plan.notes.push_back(std::to_string(plan.train.threads) + " threads (every core of this machine)");
@@ -176,7 +184,7 @@ RunPlan plan_run(const RunRequest& request, const DatasetOpener& open) {
   if (!plan.resumed) {
     plan.model.image_size = plan.data->shape().height;
     plan.model.channels = plan.data->shape().channels;
-    if (request.preset == "paper") {
+    if (request.preset == "paper" || request.preset == "burgess") {
       const auto defaults = dataset_defaults(plan.data->kind(), plan.model.image_size);
       const auto& c = request.train;
       std::vector<std::string> applied;

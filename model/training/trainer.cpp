@@ -92,7 +92,7 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
   // bf16 products where the hardware multiplies bf16 natively; elsewhere they are emulated and slower than fp32.
   const bool native_bf16 = device_.is_cpu() ? cpu_has_native_bfloat16() : gpu_has_native_bfloat16();
   const bool bf16 = train.disc_precision == "bf16" ||
-                    (train.disc_precision == "auto" && native_bf16 && model.architecture == Architecture::Lean);
+                    (train.disc_precision == "auto" && native_bf16 && has_plain_layers(model.architecture));
   networks_->discriminator->set_bfloat16_products(bf16);
   vae_parameters_ = networks_->encoder->parameters();
   for (auto& p : networks_->decoder->parameters()) vae_parameters_.push_back(p);
@@ -103,7 +103,7 @@ Trainer::Trainer(const ModelConfig& model, const TrainConfig& train, std::shared
       disc_parameters_, torch::optim::AdamOptions(train.disc_lr).betas({train.disc_beta1, train.disc_beta2}));
   for (auto& [weight, copy] : networks_->discriminator->bfloat16_weight_copies())
     disc_optimizer_->mirror_in_bfloat16(weight, *copy);
-  if (device_.is_cpu() && model.architecture == Architecture::Lean && train.threads > 1) {
+  if (device_.is_cpu() && has_plain_layers(model.architecture) && train.threads > 1) {
     if (train.batch_size < train.threads)
       throw TrainingError("a batch of " + std::to_string(train.batch_size) + " cannot be split among " +
                           std::to_string(train.threads) + " threads; use fewer threads or a larger batch");

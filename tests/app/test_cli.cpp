@@ -1,9 +1,11 @@
 // The `factorvae` command end to end: every mode, outputs read back with QImageReader, errors and cancellation.
 #include <torch/torch.h>
 
+#include <QColor>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -598,7 +600,21 @@ class TestCli : public QObject {
 
     r = run({"encode", "--checkpoint", checkpoint(), "--dataset", "shapes", "--size", "32", "--out", path("x")});
     QCOMPARE(r.exit_code, 1);
-    QVERIFY2(r.err.contains("does not match the model"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("has 32×32 images, the model") && r.err.contains("takes 28×28 ones"), qPrintable(r.err));
+    // A grey model and colour images: refused naming both, not converted unless asked.
+    QDir().mkpath(path("colour"));
+    QImage colour(28, 28, QImage::Format_RGB888);
+    colour.fill(QColor(200, 40, 10));
+    for (int i = 0; i < 3; ++i) QVERIFY(colour.save(path("colour/%1.png").arg(i)));
+    r = run({"evaluate", "--checkpoint", checkpoint(), "--dataset", path("colour"), "--no-metrics"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("has colour images (3 channels)") && r.err.contains("takes grey ones") &&
+                 r.err.contains("--channels 1"),
+             qPrintable(r.err));
+    QCOMPARE(run({"evaluate", "--checkpoint", checkpoint(), "--dataset", path("colour"), "--channels", "1",
+                  "--no-metrics"})
+                 .exit_code,
+             0);
     r = run({"encode", "--checkpoint", checkpoint(), "--images", "-3", "--out", path("x")});
     QCOMPARE(r.exit_code, 1);
     QVERIFY2(r.err.contains("--images"), qPrintable(r.err));

@@ -354,7 +354,7 @@ class TestStudio : public QObject {
     broken.write(QByteArray(500, 'x'));
     broken.close();
     QSignalSpy failed(&window, &ui::MainWindow::importFailed);
-    window.importOriginalCheckpoint(broken.fileName(), ui::importedCheckpointPath(broken.fileName()));
+    window.importModel(broken.fileName(), ui::importedCheckpointPath(broken.fileName()));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
     QVERIFY2(window.messageBar()->text().contains("broken-original.npz"), qPrintable(window.messageBar()->text()));
     QVERIFY(!QFile::exists(dir_.filePath("broken-original.fvae")));
@@ -363,7 +363,7 @@ class TestStudio : public QObject {
     QStringList actions;
     for (auto* action : window.findChildren<QAction*>()) actions << action->text().remove('&');
     QVERIFY(actions.contains("Export for PyTorch…"));
-    QVERIFY(actions.contains("Import original project checkpoint…"));
+    QVERIFY(actions.contains("Import a model trained elsewhere…"));
   }
 
   void damagedCheckpointKeepsThePreviousModel() {

@@ -28,7 +28,7 @@ for file in bin/factorvae bin/factorvae-studio share/applications/factorvae-stud
             share/metainfo/io.github.factorvae_studio.FactorVAEStudio.metainfo.xml \
             share/icons/hicolor/scalable/apps/factorvae-studio.svg share/mime/packages/factorvae-studio.xml \
             share/man/man1/factorvae.1 share/man/man1/factorvae-studio.1 \
-            share/factorvae-studio/demo/shapes-demo.fvae share/factorvae-studio/seed_checkpoint_to_npz.py; do
+            share/factorvae-studio/demo/shapes-demo.fvae; do
   [ -e "$root/$file" ] || { echo "FAIL: the package lacks /usr/$file"; exit 1; }
 done
 if readelf -d "$root/bin/factorvae" "$root/bin/factorvae-studio" | grep -E "RPATH|RUNPATH" | grep -q "$build"; then
