@@ -1,5 +1,5 @@
-// FactorVAE Studio checkpoints (.fvae: LibTorch's zip archive with our records): a checkpoint or a CheckpointError
-// that names the file, never a crash or another exception.
+// Checkpoints (.fvae in every format) and the torch.save files of models trained elsewhere: a checkpoint or a
+// CheckpointError that names the file, never a crash or another exception.
 #include <torch/torch.h>
 
 #include "fuzz/fuzz_input.h"

@@ -102,6 +102,10 @@ int main(int argc, char** argv) {
     const auto bytes = encode_safetensors(records);
     return std::vector<uint8_t>(bytes.begin(), bytes.end());
   }());
+  // Files of torch.save (models trained elsewhere open where checkpoints do): the reader's test samples, both formats.
+  for (const char* sample : {"zip-protocol2.pt", "zip-protocol4.pt", "stream.pt"})
+    fs::copy_file(fs::path(FACTORVAE_SOURCE_DIR) / "tests/fixtures/torch_save" / sample, at("checkpoint", sample),
+                  fs::copy_options::overwrite_existing);
   std::cout << "seed corpora written to " << out.string() << "\n";
   return 0;
 }

@@ -282,95 +282,95 @@
 <context>
     <name>fvae::service::ModelExchange</name>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="42"/>
+        <location filename="../app/service/model_exchange.cpp" line="40"/>
         <source>Wrote %1: encoder, decoder and configuration as safetensors (%2 KB): safetensors.torch.load_file(&quot;%3&quot;)</source>
         <translation>%1 geschrieben: Encoder, Decoder und Konfiguration als safetensors (%2 KB): safetensors.torch.load_file(&quot;%3&quot;)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="51"/>
+        <location filename="../app/service/model_exchange.cpp" line="49"/>
         <source>Wrote %1: encoder, decoder and configuration (%2 KB)</source>
         <translation>%1 geschrieben: Encoder, Decoder und Konfiguration (%2 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="57"/>
+        <location filename="../app/service/model_exchange.cpp" line="55"/>
         <source>Wrote %1 for PyTorch: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</source>
         <translation>%1 für PyTorch geschrieben: torch.load(&quot;%2&quot;)[&quot;state_dict&quot;] (%3 KB)</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="87"/>
+        <location filename="../app/service/model_exchange.cpp" line="76"/>
         <source>FactorVAE metric %1, MIG %2</source>
         <translation>FactorVAE-Metrik %1, MIG %2</translation>
     </message>
     <message>
-        <location filename="../app/service/model_exchange.cpp" line="129"/>
-        <source>Imported %1 as %2 (%3)</source>
-        <translation>%1 als %2 importiert (%3)</translation>
+        <location filename="../app/service/model_exchange.cpp" line="102"/>
+        <source>Imported %1 as %2 (%3, %4)</source>
+        <translation>%1 als %2 importiert (%3, %4)</translation>
     </message>
 </context>
 <context>
     <name>fvae::service::TrainingSession</name>
     <message>
-        <location filename="../app/service/training_session.cpp" line="335"/>
+        <location filename="../app/service/training_session.cpp" line="336"/>
         <source>A training is already running.</source>
         <translation>Es läuft bereits ein Training.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="352"/>
+        <location filename="../app/service/training_session.cpp" line="349"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="252"/>
+        <location filename="../app/service/training_session.cpp" line="254"/>
         <source>Seed %1 chosen by UDR (%2) and trained to the full budget; saved %3</source>
         <translation>Seed %1 per UDR gewählt (%2) und bis zum vollen Budget trainiert; %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="163"/>
+        <location filename="../app/service/training_session.cpp" line="165"/>
         <source>training in %1, candidate seed %2</source>
         <translation>Training in %1, Kandidat Seed %2</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="164"/>
+        <location filename="../app/service/training_session.cpp" line="166"/>
         <source>training in %1</source>
         <translation>Training in %1</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="175"/>
+        <location filename="../app/service/training_session.cpp" line="177"/>
         <source>time budget of %1</source>
         <translation>Zeitbudget von %1</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="257"/>
+        <location filename="../app/service/training_session.cpp" line="259"/>
         <source>Stopped; the chosen candidate (seed %1, UDR %2) is saved in %3</source>
         <translation>Gestoppt; der gewählte Kandidat (Seed %1, UDR %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="262"/>
+        <location filename="../app/service/training_session.cpp" line="264"/>
         <source>Stopped before the ranking; the candidate trained furthest (seed %1, step %2) is saved in %3</source>
         <translation>Vor der Rangfolge gestoppt; der am weitesten trainierte Kandidat (Seed %1, Schritt %2) ist in %3 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="269"/>
+        <location filename="../app/service/training_session.cpp" line="271"/>
         <source>Stopped before any candidate trained a step.</source>
         <translation>Gestoppt, bevor ein Kandidat einen Schritt trainiert hat.</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="279"/>
+        <location filename="../app/service/training_session.cpp" line="281"/>
         <source>Training stopped; saved %1</source>
         <translation>Training gestoppt; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="280"/>
+        <location filename="../app/service/training_session.cpp" line="282"/>
         <source>Training finished; saved %1</source>
         <translation>Training beendet; %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="345"/>
+        <location filename="../app/service/training_session.cpp" line="343"/>
         <source>%1 holds %2 already: continue it, replace it, or choose another folder (%3 is free).</source>
         <translation>%1 enthält bereits %2: setzen Sie es fort, ersetzen Sie es oder wählen Sie einen anderen Ordner (%3 ist frei).</translation>
     </message>
     <message>
-        <location filename="../app/service/training_session.cpp" line="376"/>
+        <location filename="../app/service/training_session.cpp" line="371"/>
         <source>an unknown error stopped the training</source>
         <translation>ein unbekannter Fehler hat das Training beendet</translation>
     </message>
@@ -715,187 +715,203 @@
 <context>
     <name>fvae::ui::LatentExplorer</name>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="129"/>
+        <location filename="../ui/latent_explorer.cpp" line="130"/>
         <source>Cannot decode the previews</source>
         <translation>Die Vorschauen können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="131"/>
+        <location filename="../ui/latent_explorer.cpp" line="132"/>
         <source>Cannot decode the traversal grid</source>
         <translation>Traversierungsraster kann nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="133"/>
+        <location filename="../ui/latent_explorer.cpp" line="134"/>
         <source>Cannot encode the image</source>
         <translation>Das Bild kann nicht kodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="135"/>
+        <location filename="../ui/latent_explorer.cpp" line="136"/>
         <source>Cannot decode</source>
         <translation>Dekodieren nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="56"/>
+        <location filename="../ui/latent_explorer.cpp" line="57"/>
         <source>traversal grid %p%</source>
         <translation>Traversierungsraster %p%</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="49"/>
+        <location filename="../ui/latent_explorer.cpp" line="50"/>
         <source>Open a checkpoint or start a training to explore its latent space.</source>
         <translation>Öffnen Sie einen Checkpoint oder starten Sie ein Training, um den latenten Raum zu erkunden.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="70"/>
+        <location filename="../ui/latent_explorer.cpp" line="71"/>
         <source>Absolute values</source>
         <translation>Absolute Werte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="71"/>
+        <location filename="../ui/latent_explorer.cpp" line="72"/>
         <source>Sliders set the code directly instead of adding offsets to the base code</source>
         <translation>Die Schieberegler setzen den Code direkt, statt Verschiebungen zum Basiscode zu addieren</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="81"/>
+        <location filename="../ui/latent_explorer.cpp" line="82"/>
         <source>Base: zero</source>
         <translation>Basis: null</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="82"/>
+        <location filename="../ui/latent_explorer.cpp" line="83"/>
         <source>Base: random sample</source>
         <translation>Basis: Zufallsstichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="83"/>
+        <location filename="../ui/latent_explorer.cpp" line="84"/>
         <source>Base: dataset image…</source>
         <translation>Basis: Bild aus dem Datensatz…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="83"/>
+        <location filename="../ui/latent_explorer.cpp" line="84"/>
         <source>Start from the encoding (μ) of an image of the current dataset</source>
         <translation>Von der Kodierung (μ) eines Bildes des aktuellen Datensatzes ausgehen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="85"/>
+        <location filename="../ui/latent_explorer.cpp" line="86"/>
         <source>Reset sliders</source>
         <translation>Regler zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="88"/>
+        <location filename="../ui/latent_explorer.cpp" line="89"/>
         <source>Save image…</source>
         <translation>Bild speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="86"/>
+        <location filename="../ui/latent_explorer.cpp" line="87"/>
         <source>Traversal grid…</source>
         <translation>Traversierungsraster…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="86"/>
+        <location filename="../ui/latent_explorer.cpp" line="87"/>
         <source>Every dimension from −3 to +3 around the current code, with difference maps</source>
         <translation>Jede Dimension von −3 bis +3 um den aktuellen Code, mit Differenzkarten</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="92"/>
+        <location filename="../ui/latent_explorer.cpp" line="93"/>
         <source>Follow the live training</source>
         <translation>Dem laufenden Training folgen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="93"/>
+        <location filename="../ui/latent_explorer.cpp" line="94"/>
         <source>Show the running training&apos;s weights here instead (the model shown now stays on disk)</source>
         <translation>Stattdessen die Gewichte des laufenden Trainings zeigen (das gezeigte Modell bleibt auf der Platte)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="181"/>
+        <location filename="../ui/latent_explorer.cpp" line="182"/>
         <source>Base code from an image</source>
         <translation>Basiscode aus einem Bild</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="203"/>
+        <location filename="../ui/latent_explorer.cpp" line="207"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="204"/>
+        <location filename="../ui/latent_explorer.cpp" line="208"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="205"/>
+        <location filename="../ui/latent_explorer.cpp" line="209"/>
         <source>KL (nats)</source>
         <translation>KL (nats)</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="206"/>
+        <location filename="../ui/latent_explorer.cpp" line="210"/>
         <source>Preview: −3 … +3</source>
         <translation>Vorschau: −3 … +3</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="214"/>
+        <location filename="../ui/latent_explorer.cpp" line="218"/>
         <source>Name of latent dimension %1; saved into the checkpoint</source>
         <translation>Name der latenten Dimension %1; wird im Checkpoint gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="220"/>
+        <location filename="../ui/latent_explorer.cpp" line="224"/>
         <source>Latent dimension %1</source>
         <translation>Latente Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="224"/>
+        <location filename="../ui/latent_explorer.cpp" line="228"/>
         <source>Dimension %1</source>
         <translation>Dimension %1</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="225"/>
+        <location filename="../ui/latent_explorer.cpp" line="229"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="243"/>
+        <location filename="../ui/latent_explorer.cpp" line="242"/>
         <source>Dimension %1 from −3 to +3 around the base code, the other dimensions as in the base</source>
         <translation>Dimension %1 von −3 bis +3 um den Basiscode, die übrigen Dimensionen wie in der Basis</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/latent_explorer.cpp" line="274"/>
+        <source>Hide the %n inactive dimension(s)</source>
+        <translation>
+            <numerusform>Die %n inaktive Dimension ausblenden</numerusform>
+            <numerusform>Die %n inaktiven Dimensionen ausblenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/latent_explorer.cpp" line="275"/>
+        <source>Show the %n inactive dimension(s)</source>
+        <translation>
+            <numerusform>Die %n inaktive Dimension zeigen</numerusform>
+            <numerusform>Die %n inaktiven Dimensionen zeigen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="258"/>
+        <location filename="../ui/latent_explorer.cpp" line="289"/>
         <source>inactive: KL below %1 nats</source>
         <translation>inaktiv: KL unter %1 nats</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="358"/>
+        <location filename="../ui/latent_explorer.cpp" line="399"/>
         <source>weights of step %1 · decoded in %2 ms</source>
         <translation>Gewichte von Schritt %1 · dekodiert in %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="360"/>
+        <location filename="../ui/latent_explorer.cpp" line="401"/>
         <source>decoded in %1 ms</source>
         <translation>in %1 ms dekodiert</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="67"/>
+        <location filename="../ui/latent_explorer.cpp" line="68"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="148"/>
+        <location filename="../ui/latent_explorer.cpp" line="149"/>
         <source>A training is running; this tab shows another model.</source>
         <translation>Ein Training läuft; dieser Reiter zeigt ein anderes Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="421"/>
+        <location filename="../ui/latent_explorer.cpp" line="462"/>
         <source>Traversal grid</source>
         <translation>Traversierungsraster</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="424"/>
+        <location filename="../ui/latent_explorer.cpp" line="465"/>
         <source>Rows: latent dimensions from the top; columns: −3 … +3; last column: difference map</source>
         <translation>Zeilen: latente Dimensionen von oben; Spalten: −3 … +3; letzte Spalte: Differenzkarte</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="428"/>
+        <location filename="../ui/latent_explorer.cpp" line="469"/>
         <source>Save PNG…</source>
         <translation>PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/latent_explorer.cpp" line="429"/>
+        <location filename="../ui/latent_explorer.cpp" line="470"/>
         <source>Save GIF…</source>
         <translation>GIF speichern…</translation>
     </message>
@@ -1119,342 +1135,367 @@
 <context>
     <name>fvae::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>FactorVAE Studio</source>
         <translation>FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>Latent &amp;explorer</source>
         <translation>Latenter &amp;Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>&amp;Sampling</source>
         <translation>&amp;Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141"/>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="143"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
-        <source>FactorVAE checkpoints (*.fvae *.safetensors)</source>
-        <translation>FactorVAE-Checkpoints (*.fvae *.safetensors)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>PyTorch file for torch.load (*.pt);;Weights only, safetensors (*.safetensors);;Weights-only checkpoint (*.fvae)</source>
         <translation>PyTorch-Datei für torch.load (*.pt);;Nur Gewichte, safetensors (*.safetensors);;Checkpoint nur mit Gewichten (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>The model&apos;s encoder and decoder as a file that torch.load opens in Python, as safetensors, or as a small checkpoint without the training state, to share</source>
         <translation>Encoder und Decoder des Modells als Datei, die torch.load in Python öffnet, als safetensors oder als kleiner Checkpoint ohne Trainingszustand zum Weitergeben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>Opening %1…</source>
         <translation>Öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window.cpp" line="477"/>
         <source>Names will be saved with the next checkpoint.</source>
         <translation>Die Namen werden mit dem nächsten Checkpoint gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="454"/>
+        <location filename="../ui/main_window.cpp" line="490"/>
         <source>Names saved in %1</source>
         <translation>Namen in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="457"/>
+        <location filename="../ui/main_window.cpp" line="493"/>
         <source>Cannot save the names</source>
         <translation>Die Namen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>Res&amp;ponses</source>
         <translation>Ant&amp;worten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>Latent m&amp;ap</source>
         <translation>Latente K&amp;arte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="125"/>
         <source>No demo model</source>
         <translation>Kein Demomodell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="125"/>
         <source>The demo model is not installed with this build.</source>
         <translation>Das Demomodell ist mit diesem Build nicht installiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="164"/>
         <source>Background task failed</source>
         <translation>Hintergrundaufgabe fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>Naming the latent dimensions by the FactorVAE metric…</source>
         <translation>Latente Dimensionen werden nach der FactorVAE-Metrik benannt…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Training stopped</source>
         <translation>Training gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>&amp;Open checkpoint…</source>
         <translation>Checkpoint &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
-        <source>Load a trained model into the latent explorer</source>
-        <translation>Ein trainiertes Modell in den latenten Explorer laden</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>Explore a trained &amp;model now</source>
         <translation>Ein trainiertes &amp;Modell jetzt erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>The demo model, trained by this application on the built-in shapes</source>
         <translation>Das Demomodell, von dieser Anwendung auf den eingebauten shapes trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>&amp;Recent checkpoints</source>
         <translation>&amp;Zuletzt geöffnete Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Open &amp;dataset file…</source>
         <translation>&amp;Datensatzdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;MedMNIST (*.npz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>A MedMNIST .npz (e.g. chestmnist.npz) or an IDX file</source>
         <translation>Eine MedMNIST-.npz (z. B. chestmnist.npz) oder eine IDX-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Open &amp;image folder…</source>
         <translation>&amp;Bilderordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>Open a folder of images or IDX files</source>
         <translation>Einen Ordner mit Bildern oder IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Built-in &amp;shapes</source>
         <translation>Eingebaute &amp;Formen (shapes)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>&amp;Fashion-MNIST (installed)</source>
         <translation>&amp;Fashion-MNIST (installiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Recent d&amp;atasets</source>
         <translation>Zuletzt geöffnete D&amp;atensätze</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>E&amp;xport for PyTorch…</source>
         <translation>Für PyTorch e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279"/>
-        <source>I&amp;mport original project checkpoint…</source>
-        <translation>Checkpoint des ursprünglichen Projekts i&amp;mportieren…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
-        <source>Import a checkpoint of the original project</source>
-        <translation>Einen Checkpoint des ursprünglichen Projekts importieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="282"/>
-        <source>Original project checkpoints (*.ckpt *.npz);;All files (*)</source>
-        <translation>Checkpoints des ursprünglichen Projekts (*.ckpt *.npz);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="298"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pausieren / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="302"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>&amp;User&apos;s guide</source>
         <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="317"/>
         <source>The user&apos;s guide, offline</source>
         <translation>Das Benutzerhandbuch, offline</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>&amp;About FactorVAE Studio</source>
         <translation>Ü&amp;ber FactorVAE Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="356"/>
+        <source>Measuring the KL per dimension on %1…</source>
+        <translation>KL pro Dimension wird auf %1 gemessen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="365"/>
+        <source>KL per dimension</source>
+        <translation>KL pro Dimension</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="366"/>
+        <source>Measured on 2,000 images of %1: the explorer lists the active dimensions first.</source>
+        <translation>Gemessen an 2.000 Bildern von %1: der Explorer zeigt die aktiven Dimensionen zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="371"/>
+        <source>Cannot measure the KL per dimension</source>
+        <translation>KL pro Dimension kann nicht gemessen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="376"/>
         <source>dataset: opening %1…</source>
         <translation>Datensatz: öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="385"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
         <source>Cannot open the dataset</source>
         <translation>Datensatz kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="351"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="382"/>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="418"/>
+        <location filename="../ui/main_window.cpp" line="430"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="438"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="438"/>
         <source>Open a checkpoint or train a model first.</source>
         <translation>Öffnen Sie zuerst einen Checkpoint oder trainieren Sie ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window.cpp" line="447"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="408"/>
+        <location filename="../ui/main_window.cpp" line="444"/>
         <source>Exported</source>
         <translation>Exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="422"/>
+        <location filename="../ui/main_window.cpp" line="458"/>
         <source>Importing %1…</source>
         <translation>Importiere %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="433"/>
-        <source>Cannot import the checkpoint</source>
-        <translation>Der Checkpoint kann nicht importiert werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="427"/>
+        <location filename="../ui/main_window.cpp" line="463"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="509"/>
         <source>Stopping the training and saving it; the window closes when it is done.</source>
         <translation>Das Training wird beendet und gespeichert; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window.cpp" line="400"/>
         <source>dataset: %1</source>
         <translation>Datensatz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="392"/>
         <source>dataset: none</source>
         <translation>Datensatz: keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>Re&amp;construction</source>
         <translation>Re&amp;konstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>&amp;Metrics</source>
         <translation>&amp;Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="465"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
+        <source>FactorVAE checkpoints (*.fvae *.safetensors);;Models trained elsewhere (*.ckpt *.pt *.pth *.tar *.pkl);;All files (*)</source>
+        <translation>FactorVAE-Checkpoints (*.fvae *.safetensors);;Anderswo trainierte Modelle (*.ckpt *.pt *.pth *.tar *.pkl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="246"/>
+        <source>Load a trained model into the latent explorer: this application&apos;s, or one saved by 1Konny&apos;s FactorVAE or Beta-VAE, AntixK&apos;s PyTorch-VAE or the original project</source>
+        <translation>Ein trainiertes Modell in den Latent-Explorer laden: eines dieser Anwendung oder eines, das 1Konnys FactorVAE oder Beta-VAE, AntixKs PyTorch-VAE oder das Originalprojekt gespeichert hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="284"/>
+        <source>I&amp;mport a model trained elsewhere…</source>
+        <translation>Anderswo trainiertes Modell i&amp;mportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="286"/>
+        <source>Import a model trained elsewhere</source>
+        <translation>Anderswo trainiertes Modell importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="287"/>
+        <source>PyTorch and Lightning files (*.ckpt *.pt *.pth *.tar *.pkl *.npz);;All files (*)</source>
+        <translation>PyTorch- und Lightning-Dateien (*.ckpt *.pt *.pth *.tar *.pkl *.npz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="289"/>
+        <source>A checkpoint of 1Konny&apos;s FactorVAE or Beta-VAE, AntixK&apos;s PyTorch-VAE or the original project, saved as a .fvae beside it (the names you give its dimensions are kept there)</source>
+        <translation>Ein Checkpoint von 1Konnys FactorVAE oder Beta-VAE, AntixKs PyTorch-VAE oder dem Originalprojekt, daneben als .fvae gespeichert (dort bleiben die Namen, die Sie seinen Dimensionen geben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="469"/>
+        <source>Cannot import the model</source>
+        <translation>Das Modell kann nicht importiert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="501"/>
         <source>Training is running</source>
         <translation>Ein Training läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window.cpp" line="502"/>
         <source>Stop the training, save it and quit?</source>
         <translation>Training stoppen, speichern und beenden?</translation>
     </message>
@@ -2223,51 +2264,56 @@
     </message>
     <message>
         <location filename="../ui/training_form.cpp" line="44"/>
+        <source>Field&apos;s standard (burgess, 64 × 64)</source>
+        <translation>Standard des Fachgebiets (burgess, 64 × 64)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training_form.cpp" line="45"/>
         <source>Original project (seed)</source>
         <translation>Ursprüngliches Projekt (seed)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="53"/>
+        <location filename="../ui/training_form.cpp" line="54"/>
         <source>Follows the dataset and the image size (the quality bar&apos;s recipe on shapes, the paper&apos;s values elsewhere) until you change it.</source>
         <translation>Folgt dem Datensatz und der Bildgröße (auf shapes dem Rezept der Qualitätslatte, sonst den Werten des Papers), bis Sie es ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="55"/>
+        <location filename="../ui/training_form.cpp" line="56"/>
         <source>β weighs the KL divergence to the prior: higher values press the code towards independent unit Gaussians and blur reconstructions. </source>
         <translation>β gewichtet die KL-Divergenz zur Priorverteilung: höhere Werte drücken den Code zu unabhängigen Standardnormalverteilungen und machen Rekonstruktionen unschärfer. </translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="58"/>
+        <location filename="../ui/training_form.cpp" line="59"/>
         <source>γ weighs the total correlation, estimated by the discriminator: higher values push the dimensions to vary independently (FactorVAE&apos;s own term). </source>
         <translation>γ gewichtet die vom Diskriminator geschätzte Totalkorrelation: höhere Werte treiben die Dimensionen dazu, unabhängig voneinander zu variieren (der eigene Term von FactorVAE). </translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="63"/>
+        <location filename="../ui/training_form.cpp" line="64"/>
         <source>Adam&apos;s learning rate for the VAE. </source>
         <translation>Die Lernrate von Adam für den VAE. </translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="67"/>
+        <location filename="../ui/training_form.cpp" line="68"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="71"/>
+        <location filename="../ui/training_form.cpp" line="72"/>
         <source>none: the step budget</source>
         <translation>keins: das Schrittbudget</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="72"/>
+        <location filename="../ui/training_form.cpp" line="73"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="75"/>
+        <location filename="../ui/training_form.cpp" line="76"/>
         <source>How long the training may take. A few seconds&apos; calibration measures this computer&apos;s speed and plans the steps (and the candidates&apos; screening) to end within it; the planned steps are saved with the run. 0 trains the step budget (or the epochs) instead.</source>
         <translation>Wie lange das Training dauern darf. Eine Kalibrierung von wenigen Sekunden misst die Geschwindigkeit dieses Computers und plant die Schritte (und die Prüfung der Kandidaten) so, dass es darin endet; die geplanten Schritte werden mit dem Lauf gespeichert. 0 trainiert stattdessen das Schrittbudget (oder die Epochen).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training_form.cpp" line="80"/>
+        <location filename="../ui/training_form.cpp" line="81"/>
         <source>CPU threads to train with: the batch is split among them and their gradients summed in a fixed order, so a seed gives the same run for the same number of threads. This computer has %n core(s).</source>
         <translation>
             <numerusform>Threads für das Training auf der CPU: der Batch wird unter ihnen aufgeteilt und ihre Gradienten in fester Reihenfolge summiert, so ergibt ein Seed bei gleicher Threadzahl denselben Lauf. Dieser Computer hat %n Kern.</numerusform>
@@ -2275,187 +2321,187 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="103"/>
+        <location filename="../ui/training_form.cpp" line="104"/>
         <source>events.out.tfevents.* in the output folder (losses, reconstructions, traversal, settings); view with &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</source>
         <translation>events.out.tfevents.* im Ausgabeordner (Verluste, Rekonstruktionen, Traversierung, Einstellungen); ansehen mit &lt;code&gt;tensorboard --logdir &quot;%1&quot;&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="115"/>
+        <location filename="../ui/training_form.cpp" line="116"/>
         <source>one run</source>
         <translation>ein Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="117"/>
+        <location filename="../ui/training_form.cpp" line="118"/>
         <source>Train this many seeds for a few steps each, rank them by UDR (Unsupervised Disentanglement Ranking: how much each candidate&apos;s active dimensions agree with the others&apos;, no labels needed) and continue the best to the full budget; each candidate trains in its own folder</source>
         <translation>So viele Seeds je einige Schritte trainieren, nach UDR ordnen (Unsupervised Disentanglement Ranking: wie sehr die aktiven Dimensionen jedes Kandidaten mit denen der anderen übereinstimmen, ohne Labels) und den besten bis zum vollen Budget fortsetzen; jeder Kandidat trainiert in seinem eigenen Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="121"/>
+        <location filename="../ui/training_form.cpp" line="122"/>
         <source> steps each</source>
         <translation> Schritte je Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="124"/>
+        <location filename="../ui/training_form.cpp" line="125"/>
         <source>How long each candidate trains before the ranking</source>
         <translation>Wie lange jeder Kandidat vor der Rangfolge trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="127"/>
+        <location filename="../ui/training_form.cpp" line="128"/>
         <source>keep their weights (~4 MB each)</source>
         <translation>ihre Gewichte behalten (je ~4 MB)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="128"/>
+        <location filename="../ui/training_form.cpp" line="129"/>
         <source>remove them</source>
         <translation>sie entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="129"/>
+        <location filename="../ui/training_form.cpp" line="130"/>
         <source>keep everything (~84 MB each)</source>
         <translation>alles behalten (je ~84 MB)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="132"/>
+        <location filename="../ui/training_form.cpp" line="133"/>
         <source>After the ranking, the candidates that lost need no training state (the discriminator and the optimisers&apos; moments): keep only their weights, to open them later, or remove their folders</source>
         <translation>Nach der Rangfolge brauchen die unterlegenen Kandidaten keinen Trainingszustand (den Diskriminator und die Momente der Optimierer): nur ihre Gewichte behalten, um sie später zu öffnen, oder ihre Ordner entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="160"/>
+        <location filename="../ui/training_form.cpp" line="161"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="162"/>
+        <location filename="../ui/training_form.cpp" line="163"/>
         <source>Open dataset</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="163"/>
+        <location filename="../ui/training_form.cpp" line="164"/>
         <source>Datasets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>Datensätze (*.npz *-ubyte *-ubyte.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="169"/>
+        <location filename="../ui/training_form.cpp" line="170"/>
         <source>Dataset:</source>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="170"/>
+        <location filename="../ui/training_form.cpp" line="171"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="171"/>
+        <location filename="../ui/training_form.cpp" line="172"/>
         <source>Image &amp;size:</source>
         <translation>Bild&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="172"/>
+        <location filename="../ui/training_form.cpp" line="173"/>
         <source>&amp;Latent dimensions:</source>
         <translation>&amp;Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="173"/>
+        <location filename="../ui/training_form.cpp" line="174"/>
         <source>&amp;β (KL weight):</source>
         <translation>&amp;β (KL-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="174"/>
+        <location filename="../ui/training_form.cpp" line="175"/>
         <source>&amp;γ (TC weight):</source>
         <translation>&amp;γ (TC-Gewicht):</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="175"/>
+        <location filename="../ui/training_form.cpp" line="176"/>
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="176"/>
+        <location filename="../ui/training_form.cpp" line="177"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="177"/>
+        <location filename="../ui/training_form.cpp" line="178"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="178"/>
+        <location filename="../ui/training_form.cpp" line="179"/>
         <source>T&amp;ime budget:</source>
         <translation>&amp;Zeitbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="179"/>
+        <location filename="../ui/training_form.cpp" line="180"/>
         <source>S&amp;tep budget:</source>
         <translation>Schri&amp;ttbudget:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="180"/>
+        <location filename="../ui/training_form.cpp" line="181"/>
         <source>T&amp;hreads:</source>
         <translation>T&amp;hreads:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="181"/>
+        <location filename="../ui/training_form.cpp" line="182"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="182"/>
+        <location filename="../ui/training_form.cpp" line="183"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="183"/>
+        <location filename="../ui/training_form.cpp" line="184"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="184"/>
+        <location filename="../ui/training_form.cpp" line="185"/>
         <source>Open the output folder in the file manager</source>
         <translation>Den Ausgabeordner im Dateimanager öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="189"/>
+        <location filename="../ui/training_form.cpp" line="190"/>
         <source>Cannot open the output folder</source>
         <translation>Der Ausgabeordner lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="190"/>
+        <location filename="../ui/training_form.cpp" line="191"/>
         <source>No file manager is set up to open %1; the folder is there to open by hand</source>
         <translation>Kein Dateimanager ist eingerichtet, um %1 zu öffnen; der Ordner ist angelegt und lässt sich von Hand öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="196"/>
+        <location filename="../ui/training_form.cpp" line="197"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="197"/>
+        <location filename="../ui/training_form.cpp" line="198"/>
         <source>TensorBoard log:</source>
         <translation>TensorBoard-Protokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="201"/>
+        <location filename="../ui/training_form.cpp" line="202"/>
         <source>Ca&amp;ndidates:</source>
         <translation>Ka&amp;ndidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="202"/>
+        <location filename="../ui/training_form.cpp" line="203"/>
         <source>Candidates that &amp;lost:</source>
         <translation>&amp;Unterlegene Kandidaten:</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="204"/>
+        <location filename="../ui/training_form.cpp" line="205"/>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="204"/>
+        <location filename="../ui/training_form.cpp" line="205"/>
         <source>Steps per candidate</source>
         <translation>Schritte je Kandidat</translation>
     </message>
     <message>
-        <location filename="../ui/training_form.cpp" line="339"/>
+        <location filename="../ui/training_form.cpp" line="345"/>
         <source>Planned from the time budget; set the time budget to 0 to give steps</source>
         <translation>Aus dem Zeitbudget geplant; Zeitbudget auf 0 setzen, um Schritte anzugeben</translation>
     </message>
@@ -2463,250 +2509,250 @@
 <context>
     <name>fvae::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training_panel.cpp" line="62"/>
+        <location filename="../ui/training_panel.cpp" line="63"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="63"/>
-        <location filename="../ui/training_panel.cpp" line="369"/>
-        <location filename="../ui/training_panel.cpp" line="409"/>
-        <location filename="../ui/training_panel.cpp" line="417"/>
-        <location filename="../ui/training_panel.cpp" line="427"/>
+        <location filename="../ui/training_panel.cpp" line="64"/>
+        <location filename="../ui/training_panel.cpp" line="372"/>
+        <location filename="../ui/training_panel.cpp" line="412"/>
+        <location filename="../ui/training_panel.cpp" line="420"/>
+        <location filename="../ui/training_panel.cpp" line="430"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="64"/>
+        <location filename="../ui/training_panel.cpp" line="65"/>
         <source>St&amp;op</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="65"/>
+        <location filename="../ui/training_panel.cpp" line="66"/>
         <source>Resume a run…</source>
         <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="66"/>
+        <location filename="../ui/training_panel.cpp" line="67"/>
         <source>Continue a saved run (its model, settings and dataset) up to the epochs or steps above</source>
         <translation>Einen gespeicherten Lauf (Modell, Einstellungen, Datensatz) bis zu den obigen Epochen oder Schritten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="77"/>
+        <location filename="../ui/training_panel.cpp" line="78"/>
         <source>Resume training</source>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="86"/>
-        <location filename="../ui/training_panel.cpp" line="129"/>
+        <location filename="../ui/training_panel.cpp" line="87"/>
+        <location filename="../ui/training_panel.cpp" line="130"/>
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="202"/>
+        <location filename="../ui/training_panel.cpp" line="203"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="205"/>
+        <location filename="../ui/training_panel.cpp" line="206"/>
         <source>seed %1 · continuing</source>
         <translation>Seed %1 · läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="206"/>
+        <location filename="../ui/training_panel.cpp" line="207"/>
         <source>seed %1 · screening</source>
         <translation>Seed %1 · Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="133"/>
+        <location filename="../ui/training_panel.cpp" line="134"/>
         <source>Fixed inputs and their reconstructions appear here during training.</source>
         <translation>Feste Eingaben und ihre Rekonstruktionen erscheinen hier während des Trainings.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="135"/>
+        <location filename="../ui/training_panel.cpp" line="136"/>
         <source>Fixed inputs (top) and their current reconstructions (bottom), refreshed each epoch and every 500 steps</source>
         <translation>Feste Eingaben (oben) und ihre aktuellen Rekonstruktionen (unten), erneuert nach jeder Epoche und alle 500 Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="105"/>
+        <location filename="../ui/training_panel.cpp" line="106"/>
         <source>Save charts…</source>
         <translation>Diagramme speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="78"/>
+        <location filename="../ui/training_panel.cpp" line="79"/>
         <source>Runs and candidate pipelines (*.fvae candidates.csv);;FactorVAE checkpoints (*.fvae)</source>
         <translation>Läufe und Kandidatenauswahlen (*.fvae candidates.csv);;FactorVAE-Checkpoints (*.fvae)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="101"/>
+        <location filename="../ui/training_panel.cpp" line="102"/>
         <source>Explore a trained model now</source>
         <translation>Ein trainiertes Modell jetzt erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="102"/>
+        <location filename="../ui/training_panel.cpp" line="103"/>
         <source>Open the demo model, trained by this application on the built-in shapes, in the explorer</source>
         <translation>Das Demomodell, von dieser Anwendung auf den eingebauten shapes trainiert, im Explorer öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="106"/>
+        <location filename="../ui/training_panel.cpp" line="107"/>
         <source>The loss curves and the KL bars as one PNG</source>
         <translation>Die Verlustkurven und die KL-Balken als ein PNG</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="108"/>
+        <location filename="../ui/training_panel.cpp" line="109"/>
         <source>Save charts</source>
         <translation>Diagramme speichern</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="109"/>
+        <location filename="../ui/training_panel.cpp" line="110"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="113"/>
+        <location filename="../ui/training_panel.cpp" line="114"/>
         <source>Cannot save the charts</source>
         <translation>Diagramme können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="115"/>
+        <location filename="../ui/training_panel.cpp" line="116"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="139"/>
+        <location filename="../ui/training_panel.cpp" line="140"/>
         <source>Earlier reconstructions of this run</source>
         <translation>Frühere Rekonstruktionen dieses Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="194"/>
+        <location filename="../ui/training_panel.cpp" line="195"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="209"/>
+        <location filename="../ui/training_panel.cpp" line="210"/>
         <source>Training %1 on %2.</source>
         <translation>Training von %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="224"/>
+        <location filename="../ui/training_panel.cpp" line="225"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="226"/>
+        <location filename="../ui/training_panel.cpp" line="227"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="275"/>
+        <location filename="../ui/training_panel.cpp" line="276"/>
         <source>saved at step %1 of %2</source>
         <translation>gespeichert bei Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="285"/>
+        <location filename="../ui/training_panel.cpp" line="286"/>
         <source>epoch %1</source>
         <translation>Epoche %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="245"/>
-        <location filename="../ui/training_panel.cpp" line="295"/>
+        <location filename="../ui/training_panel.cpp" line="246"/>
+        <location filename="../ui/training_panel.cpp" line="296"/>
         <source>Paused. %1</source>
         <translation>Pausiert. %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="86"/>
-        <location filename="../ui/training_panel.cpp" line="302"/>
+        <location filename="../ui/training_panel.cpp" line="87"/>
+        <location filename="../ui/training_panel.cpp" line="303"/>
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="85"/>
-        <location filename="../ui/training_panel.cpp" line="303"/>
+        <location filename="../ui/training_panel.cpp" line="86"/>
+        <location filename="../ui/training_panel.cpp" line="304"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="326"/>
+        <location filename="../ui/training_panel.cpp" line="327"/>
         <source>Resuming the candidate pipeline in %1: screened candidates are kept, a stopped one goes on from its checkpoint, then the ranking and the best candidate&apos;s continuation.</source>
         <translation>Setze die Kandidatenauswahl in %1 fort: geprüfte Kandidaten bleiben, ein gestoppter läuft von seinem Checkpoint weiter, dann folgen die Rangfolge und die Fortsetzung des besten Kandidaten.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="467"/>
+        <location filename="../ui/training_panel.cpp" line="470"/>
         <source>screening</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="353"/>
+        <location filename="../ui/training_panel.cpp" line="356"/>
         <source>Cannot start training: %1</source>
         <translation>Training kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="237"/>
+        <location filename="../ui/training_panel.cpp" line="238"/>
         <source>New here? Explore a trained model now, or press Start to train your own: it ends within the time budget below.</source>
         <translation>Neu hier? Erkunden Sie jetzt ein trainiertes Modell, oder drücken Sie Starten, um ein eigenes zu trainieren: es endet innerhalb des Zeitbudgets unten.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="310"/>
+        <location filename="../ui/training_panel.cpp" line="311"/>
         <source>Waiting for your choice: the output folder holds an earlier run.</source>
         <translation>Warte auf Ihre Wahl: Der Ausgabeordner enthält einen früheren Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="354"/>
+        <location filename="../ui/training_panel.cpp" line="357"/>
         <source>Cannot start training</source>
         <translation>Training kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="370"/>
+        <location filename="../ui/training_panel.cpp" line="373"/>
         <source>Preparing the dataset…</source>
         <translation>Datensatz wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="370"/>
+        <location filename="../ui/training_panel.cpp" line="373"/>
         <source>Preparing the candidates…</source>
         <translation>Bereite die Kandidaten vor…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="382"/>
+        <location filename="../ui/training_panel.cpp" line="385"/>
         <source>Screening candidate %1 of %2 (seed %3), %4 steps each.</source>
         <translation>Prüfe Kandidat %1 von %2 (Seed %3), je %4 Schritte.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="389"/>
+        <location filename="../ui/training_panel.cpp" line="392"/>
         <source>Ranking the %1 candidates by UDR…</source>
         <translation>Ordne die %1 Kandidaten nach UDR…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="392"/>
+        <location filename="../ui/training_panel.cpp" line="395"/>
         <source>Continuing seed %1 (UDR %2) to the full budget of %3 steps</source>
         <translation>Setze Seed %1 (UDR %2) bis zum vollen Budget von %3 Schritten fort</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="402"/>
+        <location filename="../ui/training_panel.cpp" line="405"/>
         <source>Time budget of %1.</source>
         <translation>Zeitbudget von %1.</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="409"/>
+        <location filename="../ui/training_panel.cpp" line="412"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="419"/>
+        <location filename="../ui/training_panel.cpp" line="422"/>
         <source>Stopping after this step and saving…</source>
         <translation>Stoppe nach diesem Schritt und speichere…</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="464"/>
+        <location filename="../ui/training_panel.cpp" line="467"/>
         <source>candidate %1 of %2 · %3 · step %4/%5 · pipeline %6% · ETA %7</source>
         <translation>Kandidat %1 von %2 · %3 · Schritt %4/%5 · Auswahl %6 % · Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="467"/>
+        <location filename="../ui/training_panel.cpp" line="470"/>
         <source>continuing</source>
         <translation>läuft weiter</translation>
     </message>
     <message>
-        <location filename="../ui/training_panel.cpp" line="473"/>
+        <location filename="../ui/training_panel.cpp" line="476"/>
         <source>epoch %1 · step %2/%3 · %4 img/s · ETA %5</source>
         <translation>Epoche %1 · Schritt %2/%3 · %4 Bilder/s · Restzeit %5</translation>
     </message>

@@ -108,7 +108,9 @@ DatasetRequest dataset_request(const OptionParser& parser, const Checkpoint* cp)
   if (cp) {
     if (!parser.is_set("size")) r.size = cp->model.image_size;
     // Channels stay the data's own unless given: a grey model is not shown colour images as grey, nor the reverse
-    // (open_dataset_for says so).
+    // (open_dataset_for says so). A folder of images has no channel count of its own: read at the model's.
+    std::error_code ec;
+    if (!parser.is_set("channels") && std::filesystem::is_directory(r.spec, ec)) r.channels = cp->model.channels;
     if (!parser.is_set("subset") && r.spec == cp->dataset.spec) r.subset = cp->dataset.subset;
   }
   return r;

@@ -153,9 +153,10 @@ const std::vector<Preset>& presets() {
     burgess.description =
         "The field's standard 64×64 encoder and decoder (disentanglement_lib's conv_encoder and deconv_decoder: 4×4 "
         "stride-2 convolutions of 32, 32, 64, 64 channels and a dense layer of 256, mirrored), with the paper preset's "
-        "settings, to compare with the literature in its own architecture.";
+        "settings and 10 latent dimensions, to compare with the literature in its own architecture.";
     burgess.model.architecture = Architecture::Burgess;
     burgess.model.image_size = 64;
+    burgess.model.latent_dim = 10;  // as Kim & Mnih, 1Konny and disentanglement_lib on dSprites
     p.push_back(burgess);
 
     Preset seed;

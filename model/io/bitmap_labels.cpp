@@ -13,9 +13,13 @@ namespace {
 
 constexpr int kGlyph = 8;
 
-// The glyph of a code point: Basic Latin and Latin-1; a minus sign and an ellipsis as their ASCII look-alikes; '?'
+// Δ, the traversal grid's difference-map column (drawn here: the font's Greek set is not included).
+constexpr unsigned char kGlyphDelta[8] = {0x08, 0x1C, 0x1C, 0x36, 0x36, 0x63, 0x7F, 0x00};
+
+// The glyph of a code point: Basic Latin and Latin-1, Δ; a minus sign and an ellipsis as their ASCII look-alikes; '?'
 // for anything else.
 const unsigned char* glyph(uint32_t code) {
+  if (code == 0x0394) return kGlyphDelta;
   if (code == 0x2212) code = '-';
   if (code == 0x2026) code = '.';
   if (code >= 0x20 && code <= 0x7E) return kGlyphsAscii[code - 0x20];

@@ -601,17 +601,22 @@ class TestCli : public QObject {
     r = run({"encode", "--checkpoint", checkpoint(), "--dataset", "shapes", "--size", "32", "--out", path("x")});
     QCOMPARE(r.exit_code, 1);
     QVERIFY2(r.err.contains("has 32×32 images, the model") && r.err.contains("takes 28×28 ones"), qPrintable(r.err));
-    // A grey model and colour images: refused naming both, not converted unless asked.
+    // A colour model and grey images: refused naming both, not converted unless asked. (A folder's images are read
+    // at the model's channels, as folders always are: they have no channel count of their own.)
     QDir().mkpath(path("colour"));
     QImage colour(28, 28, QImage::Format_RGB888);
     colour.fill(QColor(200, 40, 10));
-    for (int i = 0; i < 3; ++i) QVERIFY(colour.save(path("colour/%1.png").arg(i)));
-    r = run({"evaluate", "--checkpoint", checkpoint(), "--dataset", path("colour"), "--no-metrics"});
+    for (int i = 0; i < 4; ++i) QVERIFY(colour.save(path("colour/%1.png").arg(i)));
+    QCOMPARE(run({"train", "--dataset", path("colour"), "--channels", "3", "--size", "28", "--steps", "2",
+                  "--batch-size", "2", "--threads", "1", "--out", path("colour-run"), "--quiet"})
+                 .exit_code,
+             0);
+    r = run({"evaluate", "--checkpoint", path("colour-run/latest.fvae"), "--dataset", "shapes", "--no-metrics"});
     QCOMPARE(r.exit_code, 1);
-    QVERIFY2(r.err.contains("has colour images (3 channels)") && r.err.contains("takes grey ones") &&
-                 r.err.contains("--channels 1"),
+    QVERIFY2(r.err.contains("has grey images (1 channel)") && r.err.contains("takes colour ones") &&
+                 r.err.contains("--channels 3"),
              qPrintable(r.err));
-    QCOMPARE(run({"evaluate", "--checkpoint", checkpoint(), "--dataset", path("colour"), "--channels", "1",
+    QCOMPARE(run({"evaluate", "--checkpoint", path("colour-run/latest.fvae"), "--dataset", path("colour"),
                   "--no-metrics"})
                  .exit_code,
              0);

@@ -5,6 +5,8 @@
 
 #include <qcustomplot.h>
 #include <QAction>
+#include <QGridLayout>
+#include <QPushButton>
 #include <QApplication>
 #include <QImageReader>
 #include <QLabel>
@@ -101,6 +103,59 @@ class TestStudio : public QObject {
     checkpoint_ = dir_.filePath("model.fvae");
     save_checkpoint(checkpoint_.toStdString(), trainer, {"shapes", "all", "test", 256},
                     {"x position", "", "", "", "", "", "", ""});
+  }
+
+  // A model trained elsewhere in colour with 128 dimensions (AntixK's FactorVAE layout, as its config has): the
+  // explorer decodes colour at 64×64, lists the dimensions by KL with the active ones first, and keeps the inactive
+  // ones behind a button until asked.
+  void aLargeColourModelTrainedElsewhereStaysUsable() {
+    Checkpoint cp;
+    cp.model.architecture = Architecture::AntixkFactorVae;
+    cp.model.channels = 3;
+    cp.model.image_size = 64;
+    cp.model.latent_dim = 128;
+    cp.networks = std::make_shared<Networks>(cp.model);
+    cp.latent_names.assign(128, "");
+    cp.has_discriminator = false;
+    const QString path = dir_.filePath("antixk.fvae");
+    save_checkpoint(path.toStdString(), cp);
+    auto loaded = service::loadModel(path);
+    QVERIFY(loaded.klPerDim.isEmpty());  // nothing says which dimensions are active until measured
+    service::DecodeService decoder;
+    ui::LatentExplorer explorer(&decoder);
+    explorer.setModel(loaded.model, loaded.latentNames, {});
+    QCOMPARE(explorer.dimensions(), 128);
+    QTRY_VERIFY(!explorer.displayedImage().isNull());
+    QCOMPARE(explorer.displayedImage().size(), QSize(64, 64));
+    QVERIFY(explorer.displayedImage().format() != QImage::Format_Grayscale8);
+    for (int d = 0; d < 128; ++d) QVERIFY(!explorer.slider(d)->isHidden());  // unknown KL: every row, in order
+    QVector<double> kl(128, 0.01);
+    kl[7] = 0.5, kl[20] = 2.0, kl[64] = 1.0, kl[127] = 3.0;
+    explorer.setKl(kl);
+    auto* grid = explorer.findChild<QGridLayout*>();
+    QVERIFY(grid);
+    auto row_of = [&](int d) {
+      int row = -1, column, rows, columns;
+      const int index = grid->indexOf(explorer.slider(d));
+      if (index >= 0) grid->getItemPosition(index, &row, &column, &rows, &columns);
+      return row;
+    };
+    QCOMPARE(row_of(127), 1);  // the largest KL first
+    QCOMPARE(row_of(20), 2);
+    QCOMPARE(row_of(64), 3);
+    QCOMPARE(row_of(7), 4);
+    QVERIFY(explorer.slider(0)->isHidden() && explorer.slider(126)->isHidden());
+    QPushButton* more = nullptr;
+    for (auto* b : explorer.findChildren<QPushButton*>())
+      if (b->text().contains("124 inactive")) more = b;
+    QVERIFY(more);
+    more->click();
+    QVERIFY(!explorer.slider(0)->isHidden());
+    QCOMPARE(row_of(0), 5);  // the inactive ones after the active, in their own order
+    // Later KL updates (a running training's) relabel but do not move rows under the pointer.
+    kl[0] = 9.0;
+    explorer.setKl(kl);
+    QCOMPARE(row_of(127), 1);
   }
 
   void sliderChangesTheImageToTheDirectDecode() {
