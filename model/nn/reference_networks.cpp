@@ -108,8 +108,8 @@ void LayerSteps::register_in(torch::nn::Module& owner) const {
     if (!name.empty()) owner.register_module(name, module.ptr());
 }
 
-torch::Tensor LayerSteps::forward(torch::Tensor x) const {
-  for (const auto& step : steps) x = const_cast<torch::nn::AnyModule&>(step.second).forward(x);
+torch::Tensor LayerSteps::forward(torch::Tensor x) {
+  for (auto& step : steps) x = step.second.forward(x);
   return x;
 }
 

@@ -46,7 +46,7 @@ struct LayerSteps {
   std::vector<std::pair<std::string, torch::nn::AnyModule>> steps;
   void add(const std::string& name, torch::nn::AnyModule module) { steps.emplace_back(name, std::move(module)); }
   void register_in(torch::nn::Module& owner) const;
-  torch::Tensor forward(torch::Tensor x) const;
+  torch::Tensor forward(torch::Tensor x);
 };
 
 // How the encoder's trunk ends: one tensor of 2·latent values (μ first; 1Konny, burgess), or two named linear heads
