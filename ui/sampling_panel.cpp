@@ -1,5 +1,6 @@
 #include "ui/sampling_panel.h"
 
+#include "ui/breakable_text.h"
 #include "ui/export_dialogs.h"
 #include "ui/image_tiles.h"
 #include "ui/message_bar.h"
@@ -167,9 +168,10 @@ void SamplingPanel::resample() {
       },
       [this, codes, model](const Grid& grid) {
         showGrid(codes, grid);
-        status_->setText(grid.step >= 0
-                             ? tr("Decoded by %1, step %2.").arg(model->name(), QLocale().toString(grid.step))
-                             : tr("Decoded by %1.").arg(model->name()));
+        // The model's name is a path, which may be longer than the column is wide: it wraps at its slashes.
+        status_->setText(breakableAtSlashes(
+            grid.step >= 0 ? tr("Decoded by %1, step %2.").arg(model->name(), QLocale().toString(grid.step))
+                           : tr("Decoded by %1.").arg(model->name())));
       });
 }
 

@@ -1,5 +1,7 @@
 #include "ui/training_panel.h"
 
+#include "ui/breakable_text.h"
+
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -293,9 +295,7 @@ void TrainingPanel::setStatus(const QString& text) {
   status_text_ = text;
   // A long path ("…saved in /home/…/seed-3/latest.fvae") may break after each folder: unbroken, it once made the
   // tab wider than the window after a Stop.
-  QString shown = paused_ ? tr("Paused. %1").arg(text) : text;
-  shown.replace(QLatin1Char('/'), QStringLiteral("/\u200B"));
-  status_->setText(shown);
+  status_->setText(breakableAtSlashes(paused_ ? tr("Paused. %1").arg(text) : text));
 }
 
 void TrainingPanel::startTraining() {
